@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs Postfach's whole test suite on a fresh Debian/Ubuntu machine.
+#
+# 1. Installs what the tests need (build tools, Dovecot, Xvfb, gnome-keyring, ...) when it can
+#    (as root, or with password-less sudo); otherwise names exactly what is missing and stops.
+# 2. Starts a private D-Bus session with an unlocked gnome-keyring and an Xvfb display, so the
+#    keyring and window tests talk to real services.
+# 3. Runs fmt, clippy and `cargo test` (unit, integration against a real Dovecot, UI tests).
+#
+# Nothing is skipped silently: a missing dependency is a failure with a clear message.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential pkg-config libssl-dev ca-certificates openssl
+  dovecot-core dovecot-pop3d
+  xvfb xauth imagemagick x11-utils xdotool
+  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
+  gnome-keyring dbus-x11 dbus
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif sudo -n true 2>/dev/null; then sudo=(sudo); else
+    echo "error: these Debian packages are missing and I cannot install them without root:" >&2
+    echo "  sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "==> installing: ${missing[*]}"
+  # Keep Debian's own Dovecot service from starting: the tests run private instances on 127.0.0.1.
+  added_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+    "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
+    added_policy=1
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ "$added_policy" = 1 ] && "${sudo[@]}" rm -f /usr/sbin/policy-rc.d
+fi
+
+command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95 (https://rustup.rs)" >&2; exit 1; }
+
+echo "==> cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "==> cargo clippy"
+cargo clippy --all-targets --locked -- -D warnings
+
+# A private X display for window tests and screenshots.
+display=":$(( 90 + RANDOM % 500 ))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+export DISPLAY="$display" ICED_BACKEND=tiny-skia
+
+# A private D-Bus session with an unlocked gnome-keyring (the real OS keyring on Linux).
+keyring_home=$(mktemp -d)
+export XDG_DATA_HOME="$keyring_home" POSTFACH_TEST_KEYRING=1
+echo "==> cargo test"
+dbus-run-session -- sh -c '
+  echo -n postfach-test | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+  exec cargo test --locked "$@" -- --test-threads="${POSTFACH_TEST_THREADS:-4}"
+' sh "$@"
+rm -rf "$keyring_home"

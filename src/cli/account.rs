@@ -1,0 +1,186 @@
+//! `postfach account …`: add, change, list and remove accounts.
+
+use std::io::BufRead;
+
+use super::{AccountCommand, AccountOptions, CliError, exit};
+use crate::fl;
+use crate::pop3::{self, Password, Security};
+use crate::store::{AccountSettings, KeepMail, Store};
+
+pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliError> {
+    match command {
+        AccountCommand::Add { name, options } => add(store, name, options),
+        AccountCommand::Set { name, options } => set(store, &name, options),
+        AccountCommand::List => list(store),
+        AccountCommand::Remove { name, keep_mail_in } => {
+            let account = super::commands::account_named(store, &name)?;
+            let keep = match keep_mail_in {
+                Some(folder) => KeepMail::MoveToLocalFolder(folder),
+                None => KeepMail::DeleteIt,
+            };
+            store.remove_account(account.id, keep)?;
+            let s = &account.settings;
+            if let Err(e) = crate::secrets::delete_password(&crate::secrets::entry_name(
+                &s.username,
+                &s.host,
+                s.port,
+            )) {
+                tracing::warn!("could not remove the saved password: {e}");
+            }
+            println!("{}", fl!("cli-account-removed", name = name));
+            Ok(exit::OK)
+        }
+    }
+}
+
+fn add(store: &mut Store, name: String, options: AccountOptions) -> Result<u8, CliError> {
+    let (Some(email), Some(host)) = (options.email.clone(), options.host.clone()) else {
+        return Err(CliError::new(
+            exit::USAGE,
+            "account add needs --email and --host",
+        ));
+    };
+    let mut settings = AccountSettings {
+        name: name.clone(),
+        display_name: String::new(),
+        username: email.clone(),
+        email,
+        host,
+        port: 0,
+        security: Security::Tls,
+        auth: pop3::AuthMethod::Auto,
+        ca_file: None,
+        pinned_sha256: None,
+        leave_on_server: false,
+        keep_days: None,
+        delete_when_deleted_here: false,
+        check_on_startup: true,
+        check_every_minutes: Some(10),
+        notify: true,
+    };
+    let password = apply(&mut settings, &options, true)?;
+    if store.account_by_name(&name)?.is_some() {
+        return Err(CliError::new(
+            exit::USAGE,
+            format!("an account named {name:?} exists already"),
+        ));
+    }
+    store.add_account(&settings)?;
+    println!("{}", fl!("cli-account-added", name = name));
+    save_password(&settings, password)
+}
+
+fn set(store: &mut Store, name: &str, options: AccountOptions) -> Result<u8, CliError> {
+    let account = super::commands::account_named(store, name)?;
+    let mut settings = account.settings.clone();
+    let password = apply(&mut settings, &options, false)?;
+    store.update_account(account.id, &settings)?;
+    println!("{}", fl!("cli-account-updated", name = name));
+    save_password(&settings, password)
+}
+
+fn list(store: &Store) -> Result<u8, CliError> {
+    let accounts = store.accounts()?;
+    if accounts.is_empty() {
+        println!("{}", fl!("cli-no-accounts"));
+    }
+    for a in accounts {
+        let s = &a.settings;
+        let mode = if !s.leave_on_server {
+            "delete".to_owned()
+        } else {
+            let mut m = "leave-on-server".to_owned();
+            if let Some(d) = s.keep_days {
+                m.push_str(&format!(", {d} days"));
+            }
+            if s.delete_when_deleted_here {
+                m.push_str(", delete-when-deleted-here");
+            }
+            m
+        };
+        println!(
+            "{}\t{}\t{}@{}:{} ({})\t{}",
+            s.name, s.email, s.username, s.host, s.port, s.security, mode
+        );
+    }
+    Ok(exit::OK)
+}
+
+/// Applies the given options; returns the password read from stdin, if asked for.
+fn apply(
+    s: &mut AccountSettings,
+    o: &AccountOptions,
+    adding: bool,
+) -> Result<Option<Password>, CliError> {
+    if let Some(v) = &o.email {
+        s.email = v.clone();
+    }
+    if let Some(v) = &o.display_name {
+        s.display_name = v.clone();
+    }
+    if let Some(v) = &o.host {
+        s.host = v.clone();
+    }
+    if let Some(v) = o.security {
+        s.security = v.into();
+    }
+    if let Some(v) = o.port {
+        s.port = v;
+    } else if adding || o.security.is_some() {
+        s.port = s.security.default_port();
+    }
+    if let Some(v) = &o.user {
+        s.username = v.clone();
+    }
+    if let Some(v) = o.auth {
+        s.auth = v.into();
+    }
+    if let Some(v) = &o.ca_file {
+        s.ca_file = Some(v.clone());
+    }
+    if let Some(v) = &o.pin_sha256 {
+        if v.is_empty() {
+            s.pinned_sha256 = None;
+        } else {
+            let Some(fp) = pop3::parse_fingerprint(v) else {
+                return Err(CliError::new(
+                    exit::USAGE,
+                    "--pin-sha256 needs 64 hex digits (colons allowed)",
+                ));
+            };
+            s.pinned_sha256 = Some(hex::encode(fp));
+        }
+    }
+    if let Some(v) = o.leave_on_server {
+        s.leave_on_server = v;
+    }
+    if let Some(v) = o.keep_days {
+        s.keep_days = (v > 0).then_some(v.min(3650));
+    }
+    if let Some(v) = o.delete_when_deleted_here {
+        s.delete_when_deleted_here = v;
+    }
+    if let Some(v) = o.check_every {
+        s.check_every_minutes = (v > 0).then_some(v);
+    }
+    if !o.password_stdin {
+        return Ok(None);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| CliError::new(exit::LOCAL, e.to_string()))?;
+    let secret = line.trim_end_matches(['\r', '\n']);
+    Ok(Some(Password::new(secret)))
+}
+
+fn save_password(s: &AccountSettings, password: Option<Password>) -> Result<u8, CliError> {
+    let Some(password) = password else {
+        return Ok(exit::OK);
+    };
+    let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
+    crate::secrets::save_password(&entry, &password)
+        .map_err(|e| CliError::new(exit::LOCAL, fl!("error-keyring", detail = e.to_string())))?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,279 @@
+//! The headless `postfach` commands over the same engine and store as the app: for scripts,
+//! tests and benchmarks, in the spirit of mpop and fetchmail.
+
+mod account;
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::pop3::{AuthMethod, Security};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// A failure not covered below (e.g. some messages could not be downloaded).
+    pub const FAILURE: u8 = 1;
+    /// Wrong arguments, unknown account or message.
+    pub const USAGE: u8 = 2;
+    /// The server rejected the credentials, or none are known.
+    pub const AUTH: u8 = 3;
+    /// The server could not be reached, timed out or dropped the connection.
+    pub const NETWORK: u8 = 4;
+    /// The connection could not be secured (certificate, STARTTLS).
+    pub const TLS: u8 = 5;
+    /// Mailbox in use, login delay, temporary server failure, or another fetch running.
+    pub const BUSY: u8 = 6;
+    /// The local store, keyring or file system failed.
+    pub const LOCAL: u8 = 7;
+    /// The server broke the protocol or refused permanently.
+    pub const SERVER: u8 = 8;
+}
+
+/// Postfach: a POP3 mail client. Without a command it opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "postfach", version, about)]
+pub struct Cli {
+    /// Where the mail store lives (default: the platform's data directory; env POSTFACH_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Pretend the current time is this Unix timestamp (for tests of retention).
+    #[arg(long, global = true, hide = true, value_name = "UNIX")]
+    pub now: Option<i64>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, change, list or remove accounts.
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Fetch new mail for the named accounts (all when none is named).
+    Fetch {
+        /// Account names.
+        names: Vec<String>,
+    },
+    /// List messages.
+    List(ListArgs),
+    /// Show one message.
+    Show {
+        /// Message id (from `list`).
+        id: i64,
+        /// Print the exact stored bytes.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Move a message to the Trash (or delete it from the Trash for good).
+    Delete {
+        /// Message id (from `list`).
+        id: i64,
+        /// Delete permanently, not into the Trash.
+        #[arg(long)]
+        permanently: bool,
+    },
+    /// Save every attachment of a message into a folder (never overwriting).
+    SaveAttachments {
+        /// Message id (from `list`).
+        id: i64,
+        /// Target folder.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Add an account.
+    Add {
+        /// A short unique name for the account.
+        name: String,
+        #[command(flatten)]
+        options: AccountOptions,
+    },
+    /// Change an account.
+    Set {
+        /// The account's name.
+        name: String,
+        #[command(flatten)]
+        options: AccountOptions,
+    },
+    /// List accounts.
+    List,
+    /// Remove an account and its local mail.
+    Remove {
+        /// The account's name.
+        name: String,
+        /// Keep its messages in a local folder of this name instead of deleting them.
+        #[arg(long, value_name = "FOLDER")]
+        keep_mail_in: Option<String>,
+    },
+}
+
+/// Account settings; on `set`, only the given ones change.
+#[derive(Debug, Args, Default)]
+pub struct AccountOptions {
+    /// The email address.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Display name for the identity.
+    #[arg(long)]
+    pub display_name: Option<String>,
+    /// POP3 server host name.
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Server port (default 995 for tls, 110 otherwise).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Connection security.
+    #[arg(long, value_enum)]
+    pub security: Option<SecurityArg>,
+    /// User name (default: the email address).
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Authentication method.
+    #[arg(long, value_enum)]
+    pub auth: Option<AuthArg>,
+    /// Read the password (or OAuth token) from standard input and save it in the OS keyring.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Trust certificates issued by this CA (PEM file).
+    #[arg(long, value_name = "PATH")]
+    pub ca_file: Option<PathBuf>,
+    /// Trust exactly this server certificate (SHA-256 fingerprint, hex, colons allowed).
+    #[arg(long, value_name = "HEX")]
+    pub pin_sha256: Option<String>,
+    /// Leave mail on the server (default: download and delete).
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub leave_on_server: Option<bool>,
+    /// With --leave-on-server: delete from the server N days after the first download (0 = no limit).
+    #[arg(long, value_name = "N")]
+    pub keep_days: Option<u32>,
+    /// With --leave-on-server: delete from the server when deleted here permanently.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub delete_when_deleted_here: Option<bool>,
+    /// Check for mail every N minutes in the app (0 = never).
+    #[arg(long, value_name = "MINUTES")]
+    pub check_every: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SecurityArg {
+    Tls,
+    Starttls,
+    Plain,
+}
+
+impl From<SecurityArg> for Security {
+    fn from(s: SecurityArg) -> Security {
+        match s {
+            SecurityArg::Tls => Security::Tls,
+            SecurityArg::Starttls => Security::StartTls,
+            SecurityArg::Plain => Security::Plain,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AuthArg {
+    Auto,
+    Plain,
+    Login,
+    User,
+    CramMd5,
+    Apop,
+    Xoauth2,
+    Oauthbearer,
+}
+
+impl From<AuthArg> for AuthMethod {
+    fn from(a: AuthArg) -> AuthMethod {
+        match a {
+            AuthArg::Auto => AuthMethod::Auto,
+            AuthArg::Plain => AuthMethod::Plain,
+            AuthArg::Login => AuthMethod::Login,
+            AuthArg::User => AuthMethod::UserPass,
+            AuthArg::CramMd5 => AuthMethod::CramMd5,
+            AuthArg::Apop => AuthMethod::Apop,
+            AuthArg::Xoauth2 => AuthMethod::XOAuth2,
+            AuthArg::Oauthbearer => AuthMethod::OAuthBearer,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this account.
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Folder: inbox, trash, or the name of a local folder.
+    #[arg(long, default_value = "inbox")]
+    pub folder: String,
+    /// Only unread messages.
+    #[arg(long)]
+    pub unread: bool,
+    /// Full-text search.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many messages.
+    #[arg(long, default_value_t = 1000)]
+    pub limit: u32,
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli, command: Command) -> ExitCode {
+    match commands::run(&cli, command) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("postfach: {}", e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+/// A failed command: a line for stderr and an exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub code: u8,
+}
+
+impl CliError {
+    fn new(code: u8, message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            code,
+        }
+    }
+}
+
+impl From<crate::store::Error> for CliError {
+    fn from(e: crate::store::Error) -> CliError {
+        CliError::new(
+            exit::LOCAL,
+            crate::fl!("error-store", detail = e.to_string()),
+        )
+    }
+}
+
+impl From<crate::sync::Error> for CliError {
+    fn from(e: crate::sync::Error) -> CliError {
+        use crate::sync::ErrorKind;
+        let code = match e.kind() {
+            ErrorKind::Auth => exit::AUTH,
+            ErrorKind::Network => exit::NETWORK,
+            ErrorKind::Tls => exit::TLS,
+            ErrorKind::Busy => exit::BUSY,
+            ErrorKind::Local => exit::LOCAL,
+            ErrorKind::Server => exit::SERVER,
+        };
+        CliError::new(code, e.user_message())
+    }
+}

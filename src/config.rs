@@ -1,0 +1,1 @@
+//! App preferences (language, theme, window) — being written.

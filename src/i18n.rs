@@ -1,0 +1,125 @@
+//! Fluent localization: `i18n/en/postfach.ftl` and `i18n/de/postfach.ftl`, embedded at compile time.
+//!
+//! Use the crate's `fl!` macro for every user-visible string; it checks message ids against the
+//! English file at compile time.
+
+use std::sync::LazyLock;
+
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
+use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
+use rust_embed::RustEmbed;
+use unic_langid::LanguageIdentifier;
+
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+struct Localizations;
+
+/// The process-wide loader that `fl!` reads from.
+pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    // The fallback (English) is embedded in the binary; failing to load it is a build defect that
+    // the i18n tests catch, so here we only log.
+    if let Err(e) = loader.load_fallback_language(&Localizations) {
+        tracing::error!("cannot load the English messages: {e}");
+    }
+    loader
+});
+
+/// Looks up a message by id, with optional arguments. Ids are checked at compile time.
+#[macro_export]
+macro_rules! fl {
+    ($message_id:literal) => {{
+        i18n_embed_fl::fl!($crate::i18n::LANGUAGE_LOADER, $message_id)
+    }};
+    ($message_id:literal, $($args:expr),* $(,)?) => {{
+        i18n_embed_fl::fl!($crate::i18n::LANGUAGE_LOADER, $message_id, $($args),*)
+    }};
+}
+
+/// A UI language choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// Follow the system (or `POSTFACH_LANG`).
+    #[default]
+    System,
+    German,
+    English,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::System => "system",
+            Language::German => "de",
+            Language::English => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Language {
+        match s.to_ascii_lowercase().as_str() {
+            s if s.starts_with("de") => Language::German,
+            s if s.starts_with("en") => Language::English,
+            _ => Language::System,
+        }
+    }
+}
+
+/// The languages Postfach has messages for.
+pub fn available() -> Vec<LanguageIdentifier> {
+    vec![langid("en"), langid("de")]
+}
+
+fn langid(s: &str) -> LanguageIdentifier {
+    s.parse().unwrap_or_default()
+}
+
+/// Selects the UI language: an explicit choice, else `POSTFACH_LANG`, else the system's languages.
+/// Returns the language actually selected ("de" or "en").
+pub fn select(choice: Language) -> String {
+    let requested: Vec<LanguageIdentifier> = match choice {
+        Language::German => vec![langid("de")],
+        Language::English => vec![langid("en")],
+        Language::System => match std::env::var("POSTFACH_LANG") {
+            Ok(v) if !v.trim().is_empty() => vec![langid(v.trim())],
+            _ => DesktopLanguageRequester::requested_languages(),
+        },
+    };
+    match i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &requested) {
+        Ok(_) => {}
+        Err(e) => tracing::warn!("language selection failed: {e}"),
+    }
+    LANGUAGE_LOADER
+        .current_language()
+        .language
+        .as_str()
+        .to_owned()
+}
+
+/// Turns Unicode isolation marks around placeables on or off (tests match plain text).
+pub fn set_isolating(on: bool) {
+    LANGUAGE_LOADER.set_use_isolating(on);
+}
+
+/// The message ids defined in one language's file, for the parity test.
+pub fn message_ids(lang: &str) -> Vec<String> {
+    let Some(file) = Localizations::get(&format!("{lang}/postfach.ftl")) else {
+        return Vec::new();
+    };
+    let text = String::from_utf8_lossy(&file.data);
+    let mut ids: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let first = id.chars().next()?;
+            (first.is_ascii_alphabetic()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .then(|| id.to_owned())
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}

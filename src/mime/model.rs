@@ -1,0 +1,239 @@
+//! The reader model: a stored message's raw bytes turned into what the reader shows.
+//!
+//! Parsing is done by `mail-parser` (headers decoded per RFC 2047 in any charset, RFC 2231
+//! parameters, transfer encodings, charsets). This module picks the body to show (text/plain
+//! preferred, HTML converted to text), lists attachments with safe names, and never fails: a
+//! message that does not parse is shown as its raw text.
+
+use mail_parser::{MessageParser, MimeHeaders, PartType};
+
+use super::attachment::{Attachment, attachments_of, html_content_ids};
+use super::html::html_to_text;
+use super::links::{Link, links_in_text};
+use super::summary::Address;
+use super::text::{clean_body_text, clean_header_text, truncate_at_char, unflow};
+
+/// The body text shown is cut after this many bytes (the raw message stays complete in the store).
+pub const MAX_BODY_TEXT: usize = 4 << 20;
+/// At most this many addresses are taken from one header.
+const MAX_ADDRESSES: usize = 1_000;
+
+/// A message as the reader shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Message {
+    /// Decoded subject, white space collapsed; empty when missing.
+    pub subject: String,
+    pub from: Vec<Address>,
+    pub to: Vec<Address>,
+    pub cc: Vec<Address>,
+    pub reply_to: Vec<Address>,
+    /// `Date` as Unix seconds (UTC); the UI formats it in the user's time zone.
+    pub date: Option<i64>,
+    /// `Message-ID` without angle brackets.
+    pub message_id: Option<String>,
+    pub body: Body,
+    pub attachments: Vec<Attachment>,
+    /// The bytes could not be parsed as a mail: `body.text` holds them as (lossy UTF-8) text.
+    pub parse_failed: bool,
+}
+
+/// The text the reader shows for a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Body {
+    /// Plain text with `\n` line endings (HTML already converted; `format=flowed` joined).
+    pub text: String,
+    /// The text was converted from an HTML part (there was no usable text/plain part).
+    pub from_html: bool,
+    /// The text was cut at [`MAX_BODY_TEXT`] bytes.
+    pub truncated: bool,
+    /// The http(s)/mailto links in the body, in order.
+    pub links: Vec<Link>,
+}
+
+/// Parses a stored message. Never panics; see [`Message::parse_failed`] for bytes that are no mail.
+pub fn parse(raw: &[u8]) -> Message {
+    match parse_mail(raw) {
+        Some(mail) => from_mail(&mail, raw),
+        None => unparsed(raw),
+    }
+}
+
+/// Runs mail-parser; `None` when the bytes are not a mail (no header at all) or the parser failed.
+///
+/// mail-parser promises not to panic; a panic would still be caught here and the message shown as
+/// raw text, because one bad mail must never take the reader down.
+pub(crate) fn parse_mail(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
+    let parsed = std::panic::catch_unwind(|| MessageParser::default().parse(raw));
+    match parsed {
+        Ok(Some(mail)) if !mail.parts.is_empty() && !mail.parts[0].headers.is_empty() => Some(mail),
+        Ok(_) => None,
+        Err(_) => {
+            tracing::warn!(len = raw.len(), "mail-parser panicked; showing the message as raw text");
+            None
+        }
+    }
+}
+
+fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
+    let html_cids = html_content_ids(mail);
+    Message {
+        subject: mail.subject().map(clean_header_text).unwrap_or_default(),
+        from: addresses(mail.from()),
+        to: addresses(mail.to()),
+        cc: addresses(mail.cc()),
+        reply_to: addresses(mail.reply_to()),
+        date: mail.date().filter(|d| d.is_valid()).map(|d| d.to_timestamp()),
+        message_id: mail.message_id().and_then(clean_message_id),
+        body: body_of(mail),
+        attachments: attachments_of(mail, raw, &html_cids),
+        parse_failed: false,
+    }
+}
+
+/// A mail that did not parse: its bytes as text, so the user still sees something.
+fn unparsed(raw: &[u8]) -> Message {
+    let raw = &raw[..raw.len().min(MAX_BODY_TEXT)];
+    let text = clean_body_text(&String::from_utf8_lossy(raw));
+    let truncated = raw.len() == MAX_BODY_TEXT;
+    Message {
+        body: Body { links: links_in_text(&text), text, from_html: false, truncated },
+        parse_failed: true,
+        ..Message::default()
+    }
+}
+
+pub(crate) fn addresses(header: Option<&mail_parser::Address<'_>>) -> Vec<Address> {
+    let Some(header) = header else { return Vec::new() };
+    header
+        .iter()
+        .filter_map(|addr| {
+            let email = addr.address().map(clean_header_text).unwrap_or_default();
+            let name = addr.name().map(clean_header_text).filter(|n| !n.is_empty() && *n != email);
+            (!email.is_empty() || name.is_some()).then_some(Address { name, email })
+        })
+        .take(MAX_ADDRESSES)
+        .collect()
+}
+
+fn clean_message_id(id: &str) -> Option<String> {
+    let id = clean_header_text(id);
+    let id = id.trim_start_matches('<').trim_end_matches('>').trim();
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// One body piece: the text of a part and whether it came from HTML.
+struct Piece {
+    text: String,
+    links: Vec<Link>,
+    html: bool,
+}
+
+/// The body: the text/plain parts mail-parser chose (HTML ones converted), or the HTML parts when
+/// the text parts are missing or blank.
+fn body_of(mail: &mail_parser::Message<'_>) -> Body {
+    let mut pieces = pieces(mail, &mail.text_body);
+    if pieces.iter().all(|p| p.text.trim().is_empty()) {
+        let html = pieces_of_kind(mail, &mail.html_body, true);
+        if !html.is_empty() {
+            pieces = html;
+        }
+    }
+    let from_html = pieces.iter().any(|p| p.html);
+    let mut text = String::new();
+    let mut links: Vec<Link> = Vec::new();
+    for piece in pieces {
+        if piece.text.trim().is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&piece.text);
+        for link in piece.links {
+            if !links.contains(&link) {
+                links.push(link);
+            }
+        }
+        if text.len() > MAX_BODY_TEXT {
+            break;
+        }
+    }
+    let truncated = text.len() > MAX_BODY_TEXT;
+    if truncated {
+        let kept = truncate_at_char(&text, MAX_BODY_TEXT).len();
+        text.truncate(kept);
+    }
+    Body { text, from_html, truncated, links }
+}
+
+fn pieces(mail: &mail_parser::Message<'_>, ids: &[u32]) -> Vec<Piece> {
+    ids.iter().filter_map(|&id| piece(mail.parts.get(id as usize)?)).collect()
+}
+
+fn pieces_of_kind(mail: &mail_parser::Message<'_>, ids: &[u32], html: bool) -> Vec<Piece> {
+    pieces(mail, ids).into_iter().filter(|p| p.html == html).collect()
+}
+
+fn piece(part: &mail_parser::MessagePart<'_>) -> Option<Piece> {
+    match &part.body {
+        PartType::Text(text) => {
+            let text = truncate_at_char(text, MAX_BODY_TEXT + 1);
+            let mut text = clean_body_text(text);
+            if let Some(ct) = part.content_type()
+                && ct.attribute("format").is_some_and(|f| f.eq_ignore_ascii_case("flowed"))
+            {
+                let delsp = ct.attribute("delsp").is_some_and(|d| d.eq_ignore_ascii_case("yes"));
+                text = unflow(&text, delsp);
+            }
+            Some(Piece { links: links_in_text(&text), text, html: false })
+        }
+        PartType::Html(html) => {
+            let (text, links) = html_to_text(html);
+            Some(Piece { text: clean_body_text(&text), links, html: true })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_without_headers_are_shown_as_text() {
+        let m = parse(b"");
+        assert!(m.parse_failed);
+        assert_eq!(m.body.text, "");
+        let m = parse(b"\xff\xfe kein Header\r\nhttps://example.de");
+        assert!(m.parse_failed);
+        assert_eq!(m.body.text, "\u{FFFD}\u{FFFD} kein Header\nhttps://example.de");
+        assert_eq!(m.body.links.len(), 1);
+    }
+
+    #[test]
+    fn plain_text_is_preferred_over_html() {
+        let raw = b"From: a@b.de\r\nSubject: x\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n\
+--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nKlartext\r\n\
+--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>HTML</p>\r\n--b--\r\n";
+        let m = parse(raw);
+        assert_eq!(m.body.text, "Klartext");
+        assert!(!m.body.from_html);
+        assert!(m.attachments.is_empty(), "{:?}", m.attachments);
+    }
+
+    #[test]
+    fn blank_plain_text_falls_back_to_html() {
+        let raw = b"From: a@b.de\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n\
+--b\r\nContent-Type: text/plain\r\n\r\n \r\n\
+--b\r\nContent-Type: text/html\r\n\r\n<p>Nur <b>HTML</b></p>\r\n--b--\r\n";
+        let m = parse(raw);
+        assert_eq!(m.body.text, "Nur HTML");
+        assert!(m.body.from_html);
+    }
+
+    #[test]
+    fn message_id_loses_its_brackets() {
+        let m = parse(b"Message-ID: <abc@example.de>\r\nFrom: x@y.de\r\n\r\nText");
+        assert_eq!(m.message_id.as_deref(), Some("abc@example.de"));
+    }
+}

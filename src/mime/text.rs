@@ -1,0 +1,172 @@
+//! Small text helpers shared by the model: bounded cuts, line-ending and control-character clean-up,
+//! one-line previews and RFC 3676 `format=flowed` unwrapping.
+
+/// The longest prefix of `s` that is at most `max` bytes and ends on a character boundary.
+pub(crate) fn truncate_at_char(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Body text as the reader shows it: `\r\n` and lone `\r` become `\n`; control characters other
+/// than tab and newline (escape sequences, NUL, C1 controls) are dropped; trailing white space at the
+/// end is removed.
+pub(crate) fn clean_body_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out
+}
+
+/// A header value for display: every run of white space or control characters becomes one space,
+/// and the ends are trimmed.
+pub(crate) fn clean_header_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// One line of at most `max_chars` characters: white space collapsed; cut with `…` when longer.
+pub(crate) fn one_line_preview(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for word in text.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        let sep = usize::from(!out.is_empty());
+        let len = word.chars().count();
+        if count + sep + len > max_chars {
+            let room = max_chars.saturating_sub(count + sep + 1);
+            if room > 0 {
+                if sep == 1 {
+                    out.push(' ');
+                }
+                out.extend(word.chars().take(room));
+            }
+            out.push('…');
+            return out;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        count += sep + len;
+    }
+    out
+}
+
+/// Undoes RFC 3676 `format=flowed`: a line ending in a space continues on the next line of the same
+/// quote depth; space-stuffing is removed; `delsp=yes` also drops that trailing space. The signature
+/// separator `-- ` is never joined. Expects `\n` line endings.
+pub(crate) fn unflow(text: &str, delsp: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The paragraph being joined: its quote depth, when the previous line was soft.
+    let mut open: Option<usize> = None;
+    for line in text.split('\n') {
+        let depth = line.bytes().take_while(|&b| b == b'>').count();
+        let mut content = &line[depth..];
+        if let Some(rest) = content.strip_prefix(' ') {
+            content = rest; // space-stuffing (or the space after the quote marks)
+        }
+        match open {
+            Some(d) if d == depth => {}
+            Some(_) => {
+                out.push('\n');
+                push_quote(&mut out, depth);
+            }
+            None => {
+                if !out.is_empty() || depth > 0 {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    push_quote(&mut out, depth);
+                }
+            }
+        }
+        let soft = content.ends_with(' ') && content != "-- ";
+        if soft && delsp {
+            out.push_str(&content[..content.len() - 1]);
+        } else {
+            out.push_str(content);
+        }
+        open = soft.then_some(depth);
+    }
+    out
+}
+
+fn push_quote(out: &mut String, depth: usize) {
+    if depth > 0 {
+        out.extend(std::iter::repeat_n('>', depth));
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_char_boundaries() {
+        assert_eq!(truncate_at_char("äöü", 3), "ä");
+        assert_eq!(truncate_at_char("äöü", 4), "äö");
+        assert_eq!(truncate_at_char("abc", 10), "abc");
+    }
+
+    #[test]
+    fn body_text_normalises_line_endings_and_controls() {
+        assert_eq!(clean_body_text("a\r\nb\rc\n\x1b[31mrot\x00\t \n\n"), "a\nb\nc\n[31mrot");
+    }
+
+    #[test]
+    fn header_text_collapses_white_space() {
+        assert_eq!(clean_header_text("  Re:\t Grüße\r\n  aus  Köln "), "Re: Grüße aus Köln");
+    }
+
+    #[test]
+    fn preview_is_one_bounded_line() {
+        assert_eq!(one_line_preview("Hallo\n\nWelt  ", 200), "Hallo Welt");
+        let long = "wort ".repeat(100);
+        let p = one_line_preview(&long, 20);
+        assert!(p.chars().count() <= 20, "{p}");
+        assert!(p.ends_with('…'));
+        assert_eq!(one_line_preview(&"ü".repeat(300), 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn flowed_text_is_joined() {
+        let flowed = "Das ist ein \nlanger Satz.\n> zitiert \n> weiter\n\n-- \nMax";
+        assert_eq!(
+            unflow(flowed, false),
+            "Das ist ein langer Satz.\n> zitiert weiter\n\n-- \nMax"
+        );
+        assert_eq!(unflow("a \nb", true), "ab");
+        assert_eq!(unflow(" >nicht zitiert", false), ">nicht zitiert");
+    }
+}

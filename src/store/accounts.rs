@@ -1,0 +1,353 @@
+//! Accounts and their settings. Passwords are never stored here (they live in the OS keyring).
+use std::path::PathBuf;
+
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::folders::{self, FolderKind};
+use super::{AccountId, Error, Store};
+use crate::pop3::{AuthMethod, Security};
+
+/// What the user configures for one POP3 account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountSettings {
+    /// Short unique name; the CLI refers to the account by it.
+    pub name: String,
+    /// The user's name as shown to others.
+    pub display_name: String,
+    /// The user's address.
+    pub email: String,
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: String,
+    pub auth: AuthMethod,
+    /// A CA certificate file to trust for this account, besides the system's.
+    pub ca_file: Option<PathBuf>,
+    /// A pinned server certificate: SHA-256 of its DER bytes, hex.
+    pub pinned_sha256: Option<String>,
+    /// Leave mail on the server (off: download and delete).
+    pub leave_on_server: bool,
+    /// With `leave_on_server`: delete from the server this many days after the first download.
+    pub keep_days: Option<u32>,
+    /// With `leave_on_server`: delete from the server once the last local copy was deleted here.
+    pub delete_when_deleted_here: bool,
+    pub check_on_startup: bool,
+    pub check_every_minutes: Option<u32>,
+    /// Desktop notification on new mail.
+    pub notify: bool,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        AccountSettings {
+            name: String::new(),
+            display_name: String::new(),
+            email: String::new(),
+            host: String::new(),
+            port: Security::Tls.default_port(),
+            security: Security::Tls,
+            username: String::new(),
+            auth: AuthMethod::Auto,
+            ca_file: None,
+            pinned_sha256: None,
+            leave_on_server: false,
+            keep_days: None,
+            delete_when_deleted_here: false,
+            check_on_startup: true,
+            check_every_minutes: Some(10),
+            notify: true,
+        }
+    }
+}
+
+/// The server's own retention, as announced by `CAPA` (RFC 2449 `EXPIRE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum ServerExpire {
+    /// `EXPIRE NEVER`: the server keeps mail until the client deletes it.
+    Never,
+    /// `EXPIRE n`: the server may delete mail n days after it was retrieved (0: right away).
+    Days(u32),
+}
+
+impl ServerExpire {
+    fn to_column(self) -> i64 {
+        match self {
+            ServerExpire::Never => -1,
+            ServerExpire::Days(d) => i64::from(d),
+        }
+    }
+
+    fn from_column(v: i64) -> Option<ServerExpire> {
+        if v < 0 {
+            Some(ServerExpire::Never)
+        } else {
+            u32::try_from(v).ok().map(ServerExpire::Days)
+        }
+    }
+}
+
+/// What to do with an account's mail when the account is removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeepMail {
+    /// Delete its messages (copies already in local folders stay, unlinked from the account).
+    DeleteIt,
+    /// Move all its messages (Inbox and Trash) into the local folder of this name (created if
+    /// needed, merged if it exists).
+    MoveToLocalFolder(String),
+}
+
+/// A stored account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: AccountId,
+    pub settings: AccountSettings,
+    /// What the server announced for `EXPIRE`, if anything (see [`Store::set_server_policy`]).
+    pub server_expire: Option<ServerExpire>,
+    /// What the server announced for `LOGIN-DELAY`, in seconds.
+    pub server_login_delay: Option<u32>,
+    /// When the last fetch finished (Unix seconds), see [`Store::set_last_fetch_at`].
+    pub last_fetch_at: Option<i64>,
+    /// When the account was added (Unix seconds).
+    pub created_at: i64,
+}
+
+const COLUMNS: &str = "id, name, display_name, email, host, port, security, username, auth, \
+     ca_file, pinned_sha256, leave_on_server, keep_days, delete_when_deleted_here, \
+     check_on_startup, check_every_minutes, notify, server_expire, server_login_delay, \
+     last_fetch_at, created_at";
+
+fn parse_column<T: std::str::FromStr>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let text: String = row.get(idx)?;
+    text.parse()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
+    Ok(Account {
+        id: row.get(0)?,
+        settings: AccountSettings {
+            name: row.get(1)?,
+            display_name: row.get(2)?,
+            email: row.get(3)?,
+            host: row.get(4)?,
+            port: row.get(5)?,
+            security: parse_column(row, 6)?,
+            username: row.get(7)?,
+            auth: parse_column(row, 8)?,
+            ca_file: row.get::<_, Option<String>>(9)?.map(PathBuf::from),
+            pinned_sha256: row.get(10)?,
+            leave_on_server: row.get(11)?,
+            keep_days: row.get(12)?,
+            delete_when_deleted_here: row.get(13)?,
+            check_on_startup: row.get(14)?,
+            check_every_minutes: row.get(15)?,
+            notify: row.get(16)?,
+        },
+        server_expire: row
+            .get::<_, Option<i64>>(17)?
+            .and_then(ServerExpire::from_column),
+        server_login_delay: row.get(18)?,
+        last_fetch_at: row.get(19)?,
+        created_at: row.get(20)?,
+    })
+}
+
+fn validate(s: &AccountSettings) -> Result<Option<String>, Error> {
+    if s.name.trim().is_empty() {
+        return Err(Error::Invalid("the account name is empty".into()));
+    }
+    match &s.ca_file {
+        None => Ok(None),
+        Some(p) => p
+            .to_str()
+            .map(|p| Some(p.to_owned()))
+            .ok_or_else(|| Error::Invalid(format!("CA file path {} is not UTF-8", p.display()))),
+    }
+}
+
+fn name_taken(conn: &Connection, name: &str, except: Option<AccountId>) -> Result<bool, Error> {
+    let other: Option<AccountId> = conn
+        .query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(other.is_some_and(|o| Some(o) != except))
+}
+
+impl Store {
+    /// Adds an account with its Inbox and Trash. The name must be unique
+    /// ([`Error::AccountExists`] otherwise).
+    pub fn add_account(&mut self, s: &AccountSettings) -> Result<AccountId, Error> {
+        let ca_file = validate(s)?;
+        self.write(|tx| {
+            if name_taken(tx, &s.name, None)? {
+                return Err(Error::AccountExists(s.name.clone()));
+            }
+            tx.execute(
+                &format!(
+                    "INSERT INTO accounts ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+                     ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch())",
+                    COLUMNS
+                ),
+                params![
+                    s.name,
+                    s.display_name,
+                    s.email,
+                    s.host,
+                    s.port,
+                    s.security.as_str(),
+                    s.username,
+                    s.auth.as_str(),
+                    ca_file,
+                    s.pinned_sha256,
+                    s.leave_on_server,
+                    s.keep_days,
+                    s.delete_when_deleted_here,
+                    s.check_on_startup,
+                    s.check_every_minutes,
+                    s.notify,
+                ],
+            )?;
+            let id = AccountId(tx.last_insert_rowid());
+            folders::insert_special(tx, Some(id), FolderKind::Inbox)?;
+            folders::insert_special(tx, Some(id), FolderKind::Trash)?;
+            Ok(id)
+        })
+    }
+
+    /// Replaces an account's settings (the name stays unique).
+    pub fn update_account(&mut self, id: AccountId, s: &AccountSettings) -> Result<(), Error> {
+        let ca_file = validate(s)?;
+        self.write(|tx| {
+            if name_taken(tx, &s.name, Some(id))? {
+                return Err(Error::AccountExists(s.name.clone()));
+            }
+            let n = tx.execute(
+                "UPDATE accounts SET name = ?2, display_name = ?3, email = ?4, host = ?5, \
+                 port = ?6, security = ?7, username = ?8, auth = ?9, ca_file = ?10, \
+                 pinned_sha256 = ?11, leave_on_server = ?12, keep_days = ?13, \
+                 delete_when_deleted_here = ?14, check_on_startup = ?15, \
+                 check_every_minutes = ?16, notify = ?17 WHERE id = ?1",
+                params![
+                    id,
+                    s.name,
+                    s.display_name,
+                    s.email,
+                    s.host,
+                    s.port,
+                    s.security.as_str(),
+                    s.username,
+                    s.auth.as_str(),
+                    ca_file,
+                    s.pinned_sha256,
+                    s.leave_on_server,
+                    s.keep_days,
+                    s.delete_when_deleted_here,
+                    s.check_on_startup,
+                    s.check_every_minutes,
+                    s.notify,
+                ],
+            )?;
+            if n == 0 {
+                return Err(Error::NotFound);
+            }
+            Ok(())
+        })
+    }
+
+    /// One account; [`Error::NotFound`] when it does not exist.
+    pub fn account(&self, id: AccountId) -> Result<Account, Error> {
+        self.read(|c| {
+            let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1");
+            Ok(c.query_row(&sql, [id], from_row)?)
+        })
+    }
+
+    /// The account with this name, if any.
+    pub fn account_by_name(&self, name: &str) -> Result<Option<Account>, Error> {
+        self.read(|c| {
+            let sql = format!("SELECT {COLUMNS} FROM accounts WHERE name = ?1");
+            Ok(c.query_row(&sql, [name], from_row).optional()?)
+        })
+    }
+
+    /// All accounts, in the order they were added.
+    pub fn accounts(&self) -> Result<Vec<Account>, Error> {
+        self.read(|c| {
+            let mut stmt =
+                c.prepare_cached(&format!("SELECT {COLUMNS} FROM accounts ORDER BY id"))?;
+            let rows = stmt.query_map([], from_row)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// Removes an account, its folders and its ledger. Its mail is deleted or moved into a local
+    /// folder as `keep_mail` says. Copies the user made in local folders always stay (unlinked).
+    pub fn remove_account(&mut self, id: AccountId, keep_mail: KeepMail) -> Result<(), Error> {
+        self.write(|tx| {
+            let exists: Option<i64> = tx
+                .query_row("SELECT 1 FROM accounts WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            if exists.is_none() {
+                return Err(Error::NotFound);
+            }
+            match &keep_mail {
+                KeepMail::DeleteIt => {
+                    tx.execute(
+                        "DELETE FROM messages WHERE folder_id IN \
+                         (SELECT id FROM folders WHERE account_id = ?1)",
+                        [id],
+                    )?;
+                }
+                KeepMail::MoveToLocalFolder(name) => {
+                    let target = folders::local_folder_get_or_create(tx, name)?;
+                    tx.execute(
+                        "UPDATE messages SET folder_id = ?2, trash_from = NULL WHERE folder_id IN \
+                         (SELECT id FROM folders WHERE account_id = ?1)",
+                        params![id, target],
+                    )?;
+                }
+            }
+            tx.execute(
+                "UPDATE messages SET account_id = NULL, uidl = NULL WHERE account_id = ?1",
+                [id],
+            )?;
+            tx.execute("DELETE FROM folders WHERE account_id = ?1", [id])?;
+            tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
+            Ok(())
+        })?;
+        tracing::info!(account = %id, "account removed");
+        Ok(())
+    }
+
+    /// Records what the server announced in `CAPA` (`EXPIRE`, `LOGIN-DELAY`); `None` clears.
+    pub fn set_server_policy(
+        &mut self,
+        id: AccountId,
+        expire: Option<ServerExpire>,
+        login_delay_secs: Option<u32>,
+    ) -> Result<(), Error> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE accounts SET server_expire = ?2, server_login_delay = ?3 WHERE id = ?1",
+                params![id, expire.map(ServerExpire::to_column), login_delay_secs],
+            )?;
+            if n == 0 { Err(Error::NotFound) } else { Ok(()) }
+        })
+    }
+
+    /// Records when a fetch of this account finished (Unix seconds).
+    pub fn set_last_fetch_at(&mut self, id: AccountId, at: i64) -> Result<(), Error> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE accounts SET last_fetch_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            if n == 0 { Err(Error::NotFound) } else { Ok(()) }
+        })
+    }
+}

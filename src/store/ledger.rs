@@ -1,0 +1,249 @@
+//! The POP3 ledger ("popstate"): one row per UIDL an account ever stored. The row stays after the
+//! message is deleted here and on the server, so a UIDL is never downloaded twice.
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::folders::{self, FolderKind};
+use super::messages::{self, Fetched, Placement, Prepared, StoredOutcome};
+use super::{AccountId, Error, MessageId, Store};
+
+/// Where the server's copy of a stored message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum ServerState {
+    /// Still on the server (as far as we know).
+    OnServer,
+    /// `DELE` was sent, but the session has not ended with `QUIT +OK` yet: the server may still
+    /// have it (a cut connection rolls the deletion back).
+    DeleSent,
+    /// Gone from the server: deleted after `QUIT +OK`, or no longer listed.
+    DeletedOnServer,
+}
+
+impl ServerState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServerState::OnServer => "on_server",
+            ServerState::DeleSent => "dele_sent",
+            ServerState::DeletedOnServer => "deleted_on_server",
+        }
+    }
+}
+
+impl fmt::Display for ServerState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ServerState {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "on_server" => Ok(ServerState::OnServer),
+            "dele_sent" => Ok(ServerState::DeleSent),
+            "deleted_on_server" => Ok(ServerState::DeletedOnServer),
+            other => Err(Error::Corrupt(format!("server state {other:?}"))),
+        }
+    }
+}
+
+/// One ledger row.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LedgerEntry {
+    pub uidl: String,
+    /// When this client first stored it (Unix seconds): retention counts from here.
+    pub first_stored_at: i64,
+    /// A local message with this UIDL (the one it produced, or a remaining copy), if any is left.
+    pub message: Option<MessageId>,
+    pub state: ServerState,
+    /// How many local messages (in any folder, Trash included) still carry this UIDL.
+    pub local_copies: u32,
+    /// When the last local copy was deleted permanently; from then on "delete from the server
+    /// when deleted here" may delete the server's copy.
+    pub local_deleted_at: Option<i64>,
+}
+
+impl Store {
+    /// The account's whole ledger, oldest first.
+    pub fn ledger(&self, account: AccountId) -> Result<Vec<LedgerEntry>, Error> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT l.uidl, l.first_stored_at, l.message_id, l.state, \
+                   (SELECT count(*) FROM messages m \
+                     WHERE m.account_id = l.account_id AND m.uidl = l.uidl), \
+                   l.local_deleted_at \
+                 FROM ledger l WHERE l.account_id = ?1 ORDER BY l.first_stored_at, l.uidl",
+            )?;
+            let rows = stmt.query_map([account], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Option<MessageId>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, u32>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (uidl, first_stored_at, message, state, local_copies, local_deleted_at) = row?;
+                out.push(LedgerEntry {
+                    uidl,
+                    first_stored_at,
+                    message,
+                    state: state.parse()?,
+                    local_copies,
+                    local_deleted_at,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Stores a batch of fetched messages into the account's Inbox, each with its ledger row and
+    /// index entry, in ONE transaction. A UIDL already in the ledger (also earlier in the same
+    /// batch) is not stored again: [`StoredOutcome::AlreadyStored`].
+    ///
+    /// **Durability:** this returns only after a durable commit. The database runs in WAL mode with
+    /// `synchronous=FULL`, so the commit is fsync'd to the WAL before the call returns; after `Ok`,
+    /// a crash or power cut cannot lose these messages or their ledger rows, and the fetch engine
+    /// may send `DELE` for them. On `Err` nothing of the batch was stored.
+    pub fn store_fetched(
+        &mut self,
+        account: AccountId,
+        batch: &[Fetched],
+        now: i64,
+    ) -> Result<Vec<StoredOutcome>, Error> {
+        let prepared: Vec<Prepared<'_>> = batch
+            .iter()
+            .map(|f| Prepared::new(&f.raw, &f.summary))
+            .collect();
+        let outcomes = self.write(|tx| {
+            let inbox = folders::find_special(tx, Some(account), FolderKind::Inbox)?
+                .ok_or(Error::NotFound)?;
+            let mut out = Vec::with_capacity(batch.len());
+            for (f, p) in batch.iter().zip(&prepared) {
+                out.push(store_one(tx, account, inbox, f, p, now)?);
+            }
+            Ok(out)
+        })?;
+        let stored = outcomes.iter().filter(|o| o.is_new()).count();
+        tracing::debug!(account = %account, stored, batch = batch.len(), "fetched batch committed");
+        Ok(outcomes)
+    }
+
+    /// Records that `DELE` was sent for these UIDLs (`OnServer` → `DeleSent`).
+    pub fn mark_dele_sent(
+        &mut self,
+        account: AccountId,
+        uidls: &[String],
+        now: i64,
+    ) -> Result<(), Error> {
+        self.set_state(
+            account,
+            uidls,
+            now,
+            ServerState::DeleSent,
+            &[ServerState::OnServer],
+        )
+    }
+
+    /// Records that the server confirmed the deletions with `QUIT +OK` (→ `DeletedOnServer`).
+    pub fn mark_deleted_on_server(
+        &mut self,
+        account: AccountId,
+        uidls: &[String],
+        now: i64,
+    ) -> Result<(), Error> {
+        self.set_state(
+            account,
+            uidls,
+            now,
+            ServerState::DeletedOnServer,
+            &[ServerState::OnServer, ServerState::DeleSent],
+        )
+    }
+
+    /// Records that these UIDLs are no longer in the server's listing (deleted by another client
+    /// or expired by the server): → `DeletedOnServer`. The rows stay, so they are never fetched
+    /// again should they reappear.
+    pub fn mark_gone_from_server(
+        &mut self,
+        account: AccountId,
+        uidls_not_listed_anymore: &[String],
+        now: i64,
+    ) -> Result<(), Error> {
+        self.set_state(
+            account,
+            uidls_not_listed_anymore,
+            now,
+            ServerState::DeletedOnServer,
+            &[ServerState::OnServer, ServerState::DeleSent],
+        )
+    }
+
+    fn set_state(
+        &mut self,
+        account: AccountId,
+        uidls: &[String],
+        now: i64,
+        to: ServerState,
+        from: &[ServerState],
+    ) -> Result<(), Error> {
+        if uidls.is_empty() {
+            return Ok(());
+        }
+        let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+        let from_sql = from
+            .iter()
+            .map(|s| format!("'{s}'"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            "UPDATE ledger SET state = ?3, state_changed_at = ?4 WHERE account_id = ?1 AND uidl = ?2 \
+             AND state IN ({from_sql})"
+        );
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(&sql)?;
+            for uidl in uidls {
+                stmt.execute(params![account, uidl, to.as_str(), now])?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn store_one(
+    tx: &Connection,
+    account: AccountId,
+    inbox: super::FolderId,
+    f: &Fetched,
+    p: &Prepared<'_>,
+    now: i64,
+) -> Result<StoredOutcome, Error> {
+    let known: Option<Option<MessageId>> = tx
+        .prepare_cached("SELECT message_id FROM ledger WHERE account_id = ?1 AND uidl = ?2")?
+        .query_row(params![account, f.uidl], |r| r.get(0))
+        .optional()?;
+    if let Some(message) = known {
+        return Ok(StoredOutcome::AlreadyStored(message));
+    }
+    let id = messages::insert(
+        tx,
+        p,
+        &Placement {
+            folder: inbox,
+            account: Some(account),
+            uidl: Some(&f.uidl),
+            received_at: now,
+        },
+    )?;
+    tx.prepare_cached(
+        "INSERT INTO ledger (account_id, uidl, first_stored_at, message_id, state) \
+         VALUES (?1, ?2, ?3, ?4, 'on_server')",
+    )?
+    .execute(params![account, f.uidl, now, id])?;
+    Ok(StoredOutcome::Stored(id))
+}

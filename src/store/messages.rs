@@ -1,0 +1,350 @@
+//! Messages: the row a list shows, inserting one (row + raw bytes + index), listing and counting.
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, params, params_from_iter};
+use sha2::{Digest, Sha256};
+
+use super::folders::FolderKind;
+use super::search::fold_for_index;
+use super::{AccountId, Error, FolderId, MessageId, Store, placeholders, to_u64};
+use crate::mime::{Address, Summary};
+
+/// Longest preview kept in a row, in characters.
+const MAX_PREVIEW_CHARS: usize = 300;
+/// Most body text indexed per message, in bytes.
+const MAX_SEARCH_TEXT: usize = 64 * 1024;
+
+/// One message as the fetch engine hands it to [`Store::store_fetched`].
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The server's unique id for it (UIDL).
+    pub uidl: String,
+    /// The exact bytes received.
+    pub raw: Vec<u8>,
+    /// What `mime::summarize(&raw)` extracted.
+    pub summary: Summary,
+}
+
+/// What [`Store::store_fetched`] did with one [`Fetched`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum StoredOutcome {
+    /// Stored now as this message.
+    Stored(MessageId),
+    /// The UIDL was already in the ledger; nothing was stored. The message it produced, unless
+    /// that was deleted here since.
+    AlreadyStored(Option<MessageId>),
+}
+
+impl StoredOutcome {
+    /// The local message, new or earlier.
+    pub fn message(self) -> Option<MessageId> {
+        match self {
+            StoredOutcome::Stored(id) => Some(id),
+            StoredOutcome::AlreadyStored(id) => id,
+        }
+    }
+
+    /// Whether this call stored it.
+    pub fn is_new(self) -> bool {
+        matches!(self, StoredOutcome::Stored(_))
+    }
+}
+
+/// Which messages a list, count or search covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// One folder.
+    Folder(FolderId),
+    /// The Inboxes of all accounts together.
+    UnifiedInbox,
+    /// An account's Inbox or Trash ([`Error::NotFound`] for [`FolderKind::Local`]).
+    Account(AccountId, FolderKind),
+}
+
+/// One page of a list, newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    pub scope: Scope,
+    pub unread_only: bool,
+    pub offset: u64,
+    pub limit: u32,
+}
+
+/// What a message list shows for one message (no raw bytes: see [`Store::raw`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MessageRow {
+    pub id: MessageId,
+    /// The account it was fetched by (kept by copies); `None` for imported mail.
+    pub account: Option<AccountId>,
+    pub folder: FolderId,
+    /// The server's UIDL, for fetched messages and their copies.
+    pub uidl: Option<String>,
+    /// Decoded subject, empty when missing.
+    pub subject: String,
+    /// Sender's display name, empty when there is none.
+    pub from_name: String,
+    /// Sender's address, empty when there is none.
+    pub from_email: String,
+    /// `To` recipients as one line: `Name <addr>, addr, …`.
+    pub to: String,
+    /// The `Date` header (Unix seconds), when it parsed. Lists sort by it, or by `received_at`
+    /// when it is missing.
+    pub date: Option<i64>,
+    /// When it was stored here (Unix seconds).
+    pub received_at: i64,
+    /// Size of the raw bytes.
+    pub size: u64,
+    pub has_attachments: bool,
+    pub preview: String,
+    pub seen: bool,
+    pub flagged: bool,
+    /// SHA-256 of the raw bytes, lower-case hex.
+    pub sha256: String,
+}
+
+/// The columns [`row_from`] reads, from `messages m`.
+pub(crate) const ROW_COLUMNS: &str = "m.id, m.account_id, m.folder_id, m.uidl, m.subject, \
+     m.from_name, m.from_email, m.to_text, m.date, m.received_at, m.size, m.has_attachments, \
+     m.preview, m.seen, m.flagged, m.sha256";
+
+pub(crate) fn row_from(r: &Row<'_>) -> rusqlite::Result<MessageRow> {
+    let size: i64 = r.get(10)?;
+    Ok(MessageRow {
+        id: r.get(0)?,
+        account: r.get(1)?,
+        folder: r.get(2)?,
+        uidl: r.get(3)?,
+        subject: r.get(4)?,
+        from_name: r.get(5)?,
+        from_email: r.get(6)?,
+        to: r.get(7)?,
+        date: r.get(8)?,
+        received_at: r.get(9)?,
+        size: u64::try_from(size).unwrap_or(0),
+        has_attachments: r.get(11)?,
+        preview: r.get(12)?,
+        seen: r.get(13)?,
+        flagged: r.get(14)?,
+        sha256: r.get(15)?,
+    })
+}
+
+/// A SQL condition on `m.folder_id` for `scope`, with its parameters.
+pub(crate) fn scope_filter(
+    conn: &Connection,
+    scope: &Scope,
+) -> Result<(String, Vec<Value>), Error> {
+    let folders: Vec<FolderId> = match *scope {
+        Scope::Folder(id) => vec![id],
+        Scope::Account(account, kind) => {
+            if kind == FolderKind::Local {
+                return Err(Error::NotFound);
+            }
+            let id = conn
+                .prepare_cached("SELECT id FROM folders WHERE account_id = ?1 AND kind = ?2")?
+                .query_row(params![account, kind.as_str()], |r| r.get(0))?;
+            vec![id]
+        }
+        Scope::UnifiedInbox => {
+            let mut stmt =
+                conn.prepare_cached("SELECT id FROM folders WHERE kind = 'inbox' ORDER BY id")?;
+            let ids = stmt.query_map([], |r| r.get(0))?;
+            ids.collect::<Result<_, _>>()?
+        }
+    };
+    Ok(match folders.as_slice() {
+        [] => ("0".to_owned(), Vec::new()),
+        [one] => ("m.folder_id = ?".to_owned(), vec![Value::Integer(one.0)]),
+        many => (
+            format!("m.folder_id IN ({})", placeholders(many.len())),
+            many.iter().map(|f| Value::Integer(f.0)).collect(),
+        ),
+    })
+}
+
+/// Everything derived from raw bytes and summary before the write transaction starts.
+pub(crate) struct Prepared<'a> {
+    pub raw: &'a [u8],
+    pub summary: &'a Summary,
+    pub sha256: String,
+    pub to_text: String,
+    pub cc_text: String,
+    pub preview: String,
+    pub fts_subject: String,
+    pub fts_people: String,
+    pub fts_body: String,
+}
+
+fn display_addresses(list: &[Address]) -> String {
+    let mut out = String::new();
+    for a in list {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        match a.name.as_deref().filter(|n| !n.is_empty()) {
+            Some(name) => {
+                out.push_str(name);
+                out.push_str(" <");
+                out.push_str(&a.email);
+                out.push('>');
+            }
+            None => out.push_str(&a.email),
+        }
+    }
+    out
+}
+
+fn truncate_bytes(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(raw: &'a [u8], summary: &'a Summary) -> Self {
+        let mut people = String::new();
+        for a in summary.from.iter().chain(&summary.to).chain(&summary.cc) {
+            if let Some(name) = &a.name {
+                people.push_str(name);
+                people.push(' ');
+            }
+            people.push_str(&a.email);
+            people.push(' ');
+        }
+        Prepared {
+            raw,
+            summary,
+            sha256: hex::encode(Sha256::digest(raw)),
+            to_text: display_addresses(&summary.to),
+            cc_text: display_addresses(&summary.cc),
+            preview: summary.preview.chars().take(MAX_PREVIEW_CHARS).collect(),
+            fts_subject: fold_for_index(&summary.subject),
+            fts_people: fold_for_index(&people),
+            fts_body: fold_for_index(truncate_bytes(&summary.search_text, MAX_SEARCH_TEXT)),
+        }
+    }
+}
+
+/// Where a new message goes and what it is linked to.
+pub(crate) struct Placement<'a> {
+    pub folder: FolderId,
+    pub account: Option<AccountId>,
+    pub uidl: Option<&'a str>,
+    pub received_at: i64,
+}
+
+/// The id the next message gets (ids are never reused: `AUTOINCREMENT`).
+pub(crate) fn next_id(conn: &Connection) -> Result<i64, Error> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0), \
+                        ifnull((SELECT max(id) FROM messages), 0)) + 1",
+        )?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Inserts a message row, its raw bytes and its index entry. Call inside a write transaction.
+pub(crate) fn insert(
+    conn: &Connection,
+    p: &Prepared<'_>,
+    at: &Placement<'_>,
+) -> Result<MessageId, Error> {
+    let id = next_id(conn)?;
+    let s = p.summary;
+    let (from_name, from_email) = match &s.from {
+        Some(a) => (a.name.as_deref().unwrap_or(""), a.email.as_str()),
+        None => ("", ""),
+    };
+    conn.prepare_cached(
+        "INSERT INTO messages (id, folder_id, account_id, uidl, message_id_hdr, subject, \
+         from_name, from_email, to_text, cc_text, date, sort_date, received_at, size, \
+         has_attachments, preview, sha256, fts_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?1)",
+    )?
+    .execute(params![
+        id,
+        at.folder,
+        at.account,
+        at.uidl,
+        s.message_id,
+        s.subject,
+        from_name,
+        from_email,
+        p.to_text,
+        p.cc_text,
+        s.date,
+        s.date.unwrap_or(at.received_at),
+        at.received_at,
+        i64::try_from(p.raw.len()).unwrap_or(i64::MAX),
+        s.has_attachments,
+        p.preview,
+        p.sha256,
+    ])?;
+    conn.prepare_cached("INSERT INTO message_bodies (message_id, raw) VALUES (?1, ?2)")?
+        .execute(params![id, p.raw])?;
+    conn.prepare_cached(
+        "INSERT INTO messages_fts (rowid, subject, people, body) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, p.fts_subject, p.fts_people, p.fts_body])?;
+    Ok(MessageId(id))
+}
+
+impl Store {
+    /// One page of messages in `query.scope`, newest first (by date, then by id).
+    pub fn list(&self, query: &ListQuery) -> Result<Vec<MessageRow>, Error> {
+        self.read(|c| {
+            let (filter, mut args) = scope_filter(c, &query.scope)?;
+            let unread = if query.unread_only {
+                "AND m.seen = 0"
+            } else {
+                ""
+            };
+            args.push(Value::Integer(i64::from(query.limit)));
+            args.push(Value::Integer(
+                i64::try_from(query.offset).unwrap_or(i64::MAX),
+            ));
+            let sql = format!(
+                "SELECT {ROW_COLUMNS} FROM messages m WHERE {filter} {unread} \
+                 ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?"
+            );
+            let mut stmt = c.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), row_from)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    /// How many messages (or unread messages) `scope` holds.
+    pub fn count(&self, scope: &Scope, unread_only: bool) -> Result<u64, Error> {
+        self.read(|c| {
+            let (filter, args) = scope_filter(c, scope)?;
+            let unread = if unread_only { "AND m.seen = 0" } else { "" };
+            let sql = format!("SELECT count(*) FROM messages m WHERE {filter} {unread}");
+            let n: i64 = c
+                .prepare_cached(&sql)?
+                .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+            to_u64(n)
+        })
+    }
+
+    /// One message's row; [`Error::NotFound`] when it does not exist.
+    pub fn message(&self, id: MessageId) -> Result<MessageRow, Error> {
+        self.read(|c| {
+            let sql = format!("SELECT {ROW_COLUMNS} FROM messages m WHERE m.id = ?1");
+            Ok(c.prepare_cached(&sql)?.query_row([id], row_from)?)
+        })
+    }
+
+    /// The exact bytes of a message as received.
+    pub fn raw(&self, id: MessageId) -> Result<Vec<u8>, Error> {
+        self.read(|c| {
+            Ok(
+                c.prepare_cached("SELECT raw FROM message_bodies WHERE message_id = ?1")?
+                    .query_row([id], |r| r.get(0))?,
+            )
+        })
+    }
+}

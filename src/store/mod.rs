@@ -1,0 +1,256 @@
+//! SQLite mail store. No iced.
+//!
+//! One database file (`postfach.sqlite3` in the data directory) holds accounts and their settings
+//! (never passwords), folders, messages (the exact raw bytes plus the fields a list needs), the POP3
+//! ledger per account, and a full-text index that finds German words whatever their case and umlaut
+//! spelling.
+//!
+//! # Concurrency
+//! A [`Store`] owns one connection; it is `Send` but not `Sync`. The sync service writes with its own
+//! `Store`, the UI reads with another one on the same file. The file is in WAL mode, so readers never
+//! block the writer and the writer never blocks readers. Every write runs in a `BEGIN IMMEDIATE`
+//! transaction; a lock held by another process is waited out (busy timeout) and retried, so
+//! "database is locked" does not reach the user.
+//!
+//! # Durability
+//! `synchronous=FULL` in WAL mode: every commit is fsync'd before the call that made it returns. In
+//! particular [`Store::store_fetched`] returns only after the messages and their ledger rows are on
+//! disk; the fetch engine may send `DELE` for them afterwards.
+mod accounts;
+mod actions;
+mod error;
+mod folders;
+mod ledger;
+mod messages;
+pub mod schema;
+mod search;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, ToSql, TransactionBehavior};
+
+pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire};
+pub use error::Error;
+pub use folders::{Folder, FolderKind};
+pub use ledger::{LedgerEntry, ServerState};
+pub use messages::{Fetched, ListQuery, MessageRow, Scope, StoredOutcome};
+pub use search::{fold_for_index, fold_query};
+
+/// The database file name inside the data directory.
+pub const FILE_NAME: &str = "postfach.sqlite3";
+
+/// How long SQLite itself waits for a lock before reporting "busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How often the store retries a statement or transaction that still found the database busy.
+const BUSY_RETRIES: u32 = 6;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                self.0.to_sql()
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An account (row id in `accounts`).
+    AccountId
+);
+id_type!(
+    /// A message (row id in `messages`). A copy of a message is a new message with its own id.
+    MessageId
+);
+id_type!(
+    /// A folder (row id in `folders`).
+    FolderId
+);
+
+/// The mail store: one SQLite connection on the database file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (or creates, with its parent directory) the database at `path`, sets WAL mode,
+    /// `foreign_keys=ON`, a busy timeout and `synchronous=FULL`, and migrates the schema to
+    /// [`schema::CURRENT_VERSION`].
+    pub fn open(path: &Path) -> Result<Store, Error> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let existed = path.exists();
+        let mut conn = Connection::open(path)?;
+        if !existed {
+            restrict_permissions(path);
+        }
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        retry_busy(|| configure(&conn))?;
+        schema::migrate(&mut conn)?;
+        tracing::debug!(path = %path.display(), "store opened");
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens `data_dir/postfach.sqlite3` (see [`Store::open`]).
+    pub fn open_in(data_dir: &Path) -> Result<Store, Error> {
+        Store::open(&data_dir.join(FILE_NAME))
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction and commits. When the database stays busy
+    /// beyond the busy timeout, the whole transaction is rolled back and run again, so `f` must be
+    /// repeatable.
+    pub(crate) fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&Connection) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let conn = &mut self.conn;
+        retry_busy(|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })
+    }
+
+    /// Runs a read, retrying it when the database stays busy.
+    pub(crate) fn read<T>(
+        &self,
+        f: impl FnMut(&Connection) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let mut f = f;
+        retry_busy(|| f(&self.conn))
+    }
+}
+
+/// Per-connection settings. `journal_mode=WAL` is persistent in the file; the others are not.
+fn configure(conn: &Connection) -> Result<(), Error> {
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Invalid(format!(
+            "the database cannot use WAL mode (journal_mode is {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // 32 MiB page cache: list pages and the FTS index stay hot.
+    conn.pragma_update(None, "cache_size", -32_000)?;
+    Ok(())
+}
+
+/// Runs `f`, and again after a growing pause while it fails with "database is busy/locked".
+pub(crate) fn retry_busy<T>(mut f: impl FnMut() -> Result<T, Error>) -> Result<T, Error> {
+    let mut attempt = 0;
+    loop {
+        match f() {
+            Err(e) if e.is_busy() && attempt < BUSY_RETRIES => {
+                attempt += 1;
+                tracing::debug!(attempt, "database busy, retrying");
+                std::thread::sleep(Duration::from_millis(20u64 << attempt.min(6)));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Mail is private: on Unix the database file is readable by its owner only. SQLite gives the
+/// `-wal` and `-shm` files the same permissions.
+fn restrict_permissions(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+            tracing::warn!(path = %path.display(), error = %e, "cannot restrict store permissions");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Builds `?,?,…` with `n` placeholders (n ≥ 1).
+pub(crate) fn placeholders(n: usize) -> String {
+    let mut s = String::with_capacity(n * 2);
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push('?');
+    }
+    s
+}
+
+/// Converts a stored integer to `u64`, treating a negative value as corruption.
+pub(crate) fn to_u64(v: i64) -> Result<u64, Error> {
+    u64::try_from(v).map_err(|_| Error::Corrupt(format!("negative count {v}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_comma_separated() {
+        assert_eq!(placeholders(1), "?");
+        assert_eq!(placeholders(3), "?,?,?");
+    }
+
+    #[test]
+    fn open_creates_parent_dir_and_sets_wal() -> Result<(), Error> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a/b/mail.sqlite3");
+        let store = Store::open(&path)?;
+        assert!(path.exists());
+        assert_eq!(store.path(), path);
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+        assert_eq!(fk, 1);
+        let sync: i64 = store
+            .conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))?;
+        assert_eq!(sync, 2, "synchronous=FULL");
+        Ok(())
+    }
+}

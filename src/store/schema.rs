@@ -1,0 +1,206 @@
+//! Schema versions and migrations.
+//!
+//! The version lives in `PRAGMA user_version`: 0 is an empty file, N means migrations `1..=N` ran.
+//! Each step is one function in [`MIGRATIONS`], run in its own `BEGIN IMMEDIATE` transaction
+//! together with the version bump. A released step is never edited: a change is a new step.
+//! `tests/store_fixtures/vN.sql` holds data written at version N; the migration test rebuilds
+//! version N with [`migrate_to`], loads that data and upgrades it to the current version.
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::{Error, retry_busy};
+
+/// One migration step: takes the schema from version `i` to `i + 1` (for `MIGRATIONS[i]`).
+type Step = fn(&Connection) -> rusqlite::Result<()>;
+
+/// All steps, oldest first.
+const MIGRATIONS: &[Step] = &[v1_initial];
+
+/// The schema version this program writes.
+pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The schema version of an open database.
+pub fn version(conn: &Connection) -> Result<u32, Error> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    u32::try_from(v).map_err(|_| Error::Corrupt(format!("schema version {v}")))
+}
+
+/// Migrates to [`CURRENT_VERSION`]; fails with [`Error::TooNew`] for a file from a newer program.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Error> {
+    migrate_to(conn, CURRENT_VERSION)
+}
+
+/// Migrates up to `target` (at most [`CURRENT_VERSION`]), one transaction per step. Safe against a
+/// second process migrating at the same time: the version is read inside the write transaction.
+/// Public for the migration tests, which build databases of older versions with it.
+#[doc(hidden)]
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Error> {
+    if target > CURRENT_VERSION {
+        return Err(Error::TooNew {
+            found: target,
+            supported: CURRENT_VERSION,
+        });
+    }
+    loop {
+        let done = retry_busy(|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let found = version(&tx)?;
+            if found > CURRENT_VERSION {
+                return Err(Error::TooNew {
+                    found,
+                    supported: CURRENT_VERSION,
+                });
+            }
+            if found >= target {
+                return Ok(true);
+            }
+            let step = MIGRATIONS[found as usize];
+            step(&tx)?;
+            tx.pragma_update(None, "user_version", found + 1)?;
+            tx.commit()?;
+            tracing::info!(from = found, to = found + 1, "store schema migrated");
+            Ok(false)
+        })?;
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+/// Version 1: accounts, folders, messages with their bodies apart, the ledger, the search index.
+fn v1_initial(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        CREATE TABLE accounts (
+            id                       INTEGER PRIMARY KEY,
+            name                     TEXT NOT NULL UNIQUE,
+            display_name             TEXT NOT NULL,
+            email                    TEXT NOT NULL,
+            host                     TEXT NOT NULL,
+            port                     INTEGER NOT NULL,
+            security                 TEXT NOT NULL,
+            username                 TEXT NOT NULL,
+            auth                     TEXT NOT NULL,
+            ca_file                  TEXT,
+            pinned_sha256            TEXT,
+            leave_on_server          INTEGER NOT NULL,
+            keep_days                INTEGER,
+            delete_when_deleted_here INTEGER NOT NULL,
+            check_on_startup         INTEGER NOT NULL,
+            check_every_minutes      INTEGER,
+            notify                   INTEGER NOT NULL,
+            -- what the server announced (RFC 2449): NULL = nothing, -1 = EXPIRE NEVER, n = days
+            server_expire            INTEGER,
+            server_login_delay       INTEGER,
+            last_fetch_at            INTEGER,
+            created_at               INTEGER NOT NULL
+        );
+
+        CREATE TABLE folders (
+            id         INTEGER PRIMARY KEY,
+            account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+            kind       TEXT NOT NULL CHECK (kind IN ('inbox', 'trash', 'local')),
+            name       TEXT NOT NULL
+        );
+        -- one Inbox and one Trash per account, one Trash for mail without an account
+        CREATE UNIQUE INDEX folders_special ON folders(ifnull(account_id, 0), kind)
+            WHERE kind <> 'local';
+        CREATE UNIQUE INDEX folders_local_name ON folders(name COLLATE NOCASE)
+            WHERE kind = 'local';
+
+        -- AUTOINCREMENT: an id is never reused, so a stale id held by the UI cannot hit another
+        -- message, and an index entry shared by copies (fts_id) cannot be taken over
+        CREATE TABLE messages (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            folder_id       INTEGER NOT NULL REFERENCES folders(id),
+            account_id      INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+            uidl            TEXT,
+            -- where a message in a Trash folder came from
+            trash_from      INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+            message_id_hdr  TEXT,
+            subject         TEXT NOT NULL,
+            from_name       TEXT NOT NULL,
+            from_email      TEXT NOT NULL,
+            to_text         TEXT NOT NULL,
+            cc_text         TEXT NOT NULL,
+            date            INTEGER,
+            -- the Date header, or the time received when there is none: the list order
+            sort_date       INTEGER NOT NULL,
+            received_at     INTEGER NOT NULL,
+            size            INTEGER NOT NULL,
+            has_attachments INTEGER NOT NULL,
+            preview         TEXT NOT NULL,
+            seen            INTEGER NOT NULL DEFAULT 0,
+            flagged         INTEGER NOT NULL DEFAULT 0,
+            sha256          TEXT NOT NULL,
+            -- the messages_fts row: the message's own id, or the original's for a copy
+            fts_id          INTEGER NOT NULL
+        );
+        CREATE INDEX messages_folder_date ON messages(folder_id, sort_date);
+        CREATE INDEX messages_folder_unread ON messages(folder_id, sort_date) WHERE seen = 0;
+        CREATE INDEX messages_date ON messages(sort_date);
+        CREATE INDEX messages_account_uidl ON messages(account_id, uidl);
+        CREATE INDEX messages_trash_from ON messages(trash_from);
+        CREATE INDEX messages_fts_id ON messages(fts_id);
+
+        -- the raw bytes, apart from the rows a list scans
+        CREATE TABLE message_bodies (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            raw        BLOB NOT NULL
+        );
+
+        -- the POP3 ledger (popstate): a row stays after the message is gone here and on the server
+        CREATE TABLE ledger (
+            account_id       INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            uidl             TEXT NOT NULL,
+            first_stored_at  INTEGER NOT NULL,
+            message_id       INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            state            TEXT NOT NULL DEFAULT 'on_server'
+                             CHECK (state IN ('on_server', 'dele_sent', 'deleted_on_server')),
+            state_changed_at INTEGER,
+            local_deleted_at INTEGER,
+            PRIMARY KEY (account_id, uidl)
+        ) WITHOUT ROWID;
+        CREATE INDEX ledger_message ON ledger(message_id);
+
+        -- folded text (see search.rs), keyed by message id (messages.fts_id; copies share the
+        -- original's row); nothing stored but the index
+        CREATE VIRTUAL TABLE messages_fts USING fts5(
+            subject, people, body,
+            content = '',
+            contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+        WHEN NOT EXISTS (SELECT 1 FROM messages WHERE fts_id = old.fts_id)
+        BEGIN
+            DELETE FROM messages_fts WHERE rowid = old.fts_id;
+        END;
+        "#,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_step_by_step() -> Result<(), Error> {
+        let mut conn = Connection::open_in_memory()?;
+        assert_eq!(version(&conn)?, 0);
+        migrate(&mut conn)?;
+        assert_eq!(version(&conn)?, CURRENT_VERSION);
+        // running again is a no-op
+        migrate(&mut conn)?;
+        assert_eq!(version(&conn)?, CURRENT_VERSION);
+        Ok(())
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() -> Result<(), Error> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)?;
+        assert!(matches!(migrate(&mut conn), Err(Error::TooNew { .. })));
+        Ok(())
+    }
+}

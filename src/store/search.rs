@@ -1,0 +1,170 @@
+//! Full-text search that finds German words whatever their case and umlaut spelling.
+//!
+//! The index (`messages_fts`, FTS5 with `unicode61 remove_diacritics 2`) holds *folded* text:
+//! lower case, `ä→a ö→o ü→u ß→ss` (other diacritics are removed by the tokenizer), followed by an
+//! alternate form of every word that has an umlaut, spelt `ae oe ue`. So `Müller` is indexed as
+//! `muller … mueller` and found by `muller`, `müller`, `Mueller` and `Müll`; `Straße` as `strasse`.
+//! A query is folded the same way; each term matches as a prefix and all terms must match. A term
+//! written with an umlaut also matches the `ae` spelling in the text (`Müller` finds `Mueller`).
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+use super::messages::{ROW_COLUMNS, row_from, scope_filter};
+use super::{Error, MessageRow, Scope, Store};
+
+/// At most this many query terms are used (the rest is ignored).
+const MAX_TERMS: usize = 16;
+
+/// Pushes the lower-case, umlaut-folded form of `c`: `ä→a`, `ß→ss`. With `ae`, umlauts become
+/// `ae oe ue` instead. A combining diaeresis (U+0308, decomposed text) is dropped or becomes `e`.
+fn push_folded(out: &mut String, c: char, ae: bool) {
+    for l in c.to_lowercase() {
+        match l {
+            'ä' | 'ö' | 'ü' => {
+                out.push(match l {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    _ => 'u',
+                });
+                if ae {
+                    out.push('e');
+                }
+            }
+            'ß' => out.push_str("ss"),
+            '\u{308}' if ae => out.push('e'),
+            '\u{308}' => {}
+            l => out.push(l),
+        }
+    }
+}
+
+fn has_umlaut(word: &str) -> bool {
+    word.chars()
+        .any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | '\u{308}'))
+}
+
+/// Whether `c` belongs to a word (letters, digits and combining marks).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+fn fold_word(word: &str, ae: bool) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        push_folded(&mut out, c, ae);
+    }
+    out
+}
+
+/// The text stored in the index for `text`: folded, then the `ae/oe/ue` spellings of its words
+/// with umlauts.
+pub fn fold_for_index(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        push_folded(&mut out, c, false);
+    }
+    for word in words(text).filter(|w| has_umlaut(w)) {
+        out.push(' ');
+        out.push_str(&fold_word(word, true));
+    }
+    out
+}
+
+/// The FTS5 match expression for a user's query, or `None` when it has no words. Every term is
+/// quoted (so FTS syntax in the input is plain text) and matched as a prefix; terms are ANDed.
+pub fn fold_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = words(query)
+        .take(MAX_TERMS)
+        .map(|w| {
+            let plain = quoted_prefix(&fold_word(w, false));
+            if has_umlaut(w) {
+                format!("({plain} OR {})", quoted_prefix(&fold_word(w, true)))
+            } else {
+                plain
+            }
+        })
+        .collect();
+    if terms.is_empty() {
+        None
+    } else {
+        Some(terms.join(" AND "))
+    }
+}
+
+fn quoted_prefix(term: &str) -> String {
+    format!("\"{}\"*", term.replace('"', "\"\""))
+}
+
+impl Store {
+    /// Messages matching every word of `query` (as prefixes, folded as described in the module
+    /// docs), optionally within `scope`, newest first, at most `limit`. A query without words
+    /// gives no results; FTS syntax characters in it are treated as plain text.
+    pub fn search(
+        &self,
+        query: &str,
+        scope: Option<&Scope>,
+        limit: u32,
+    ) -> Result<Vec<MessageRow>, Error> {
+        let Some(expr) = fold_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut args: Vec<Value> = vec![Value::Text(expr)];
+        let filter = match scope {
+            Some(scope) => {
+                let (sql, scope_args) = self.read(|c| scope_filter(c, scope))?;
+                args.extend(scope_args);
+                format!("AND {sql}")
+            }
+            None => String::new(),
+        };
+        args.push(Value::Integer(i64::from(limit)));
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM messages_fts f CROSS JOIN messages m ON m.fts_id = f.rowid \
+             WHERE messages_fts MATCH ? {filter} \
+             ORDER BY m.sort_date DESC, m.id DESC LIMIT ?"
+        );
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), row_from)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_umlauts_and_sharp_s() {
+        assert_eq!(fold_for_index("Müller"), "muller mueller");
+        assert_eq!(fold_for_index("STRASSE Straße"), "strasse strasse");
+        assert_eq!(
+            fold_for_index("Grüße aus Köln"),
+            "grusse aus koln gruesse koeln"
+        );
+        assert_eq!(fold_for_index("plain text"), "plain text");
+        // decomposed ü (u + U+0308)
+        assert_eq!(fold_for_index("Mu\u{308}ller"), "muller mueller");
+    }
+
+    #[test]
+    fn queries_are_quoted_prefixes() {
+        assert_eq!(fold_query("muller").as_deref(), Some("\"muller\"*"));
+        assert_eq!(
+            fold_query("Müll straße").as_deref(),
+            Some("(\"mull\"* OR \"muell\"*) AND \"strasse\"*")
+        );
+        assert_eq!(
+            fold_query("\"foo AND( bar*").as_deref(),
+            Some("\"foo\"* AND \"and\"* AND \"bar\"*")
+        );
+        assert_eq!(fold_query(" \"()* "), None);
+        assert_eq!(fold_query(""), None);
+    }
+}

@@ -1,0 +1,474 @@
+//! One fetch of one account: connect, authenticate, list, plan, download (pipelined), store in
+//! durable batches, delete what the plan says, quit.
+//!
+//! Safety rules, each backed by a test:
+//! - `DELE` is sent only for ledger entries, i.e. after the message's bytes and ledger row were
+//!   committed durably by [`Store::store_fetched`].
+//! - Before `DELE` the ledger records "DELE sent"; only `QUIT`'s `+OK` turns that into "deleted".
+//!   A cut connection leaves "DELE sent", and the next fetch either sees the message gone (the
+//!   deletion did happen) or deletes it again.
+//! - Downloads are idempotent per UIDL: a batch stored twice (after a crash) stores nothing new.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::mpsc;
+
+use super::error::Error;
+use super::lock::{AccountLock, LockError};
+use super::plan::{self, Known, Listed, Policy, ServerCopy};
+use crate::mime;
+use crate::pop3::{self, Client, ConnectOptions, Limits, Password, TlsOptions};
+use crate::store::{self, Account, Fetched, Store};
+
+/// Messages downloaded per pipelined batch (at most; also bounded by [`BATCH_BYTES`]).
+const BATCH_MESSAGES: usize = 64;
+/// Bytes downloaded per batch before it is handed to the store.
+const BATCH_BYTES: u64 = 8 * 1024 * 1024;
+/// Commands in flight when the server offers PIPELINING.
+const PIPELINE_WINDOW: usize = 16;
+/// Batches queued between the network and the store (bounds memory).
+const QUEUED_BATCHES: usize = 2;
+
+/// Where a fetch stands; the UI shows these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    Connecting {
+        host: String,
+    },
+    Authenticating,
+    Listing,
+    /// `current` of `total` new messages downloaded and stored so far.
+    Downloading {
+        current: usize,
+        total: usize,
+        bytes: u64,
+        total_bytes: u64,
+    },
+    Deleting {
+        count: usize,
+    },
+}
+
+/// What a finished fetch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FetchReport {
+    /// Messages stored for the first time.
+    pub new: usize,
+    /// Messages deleted on the server (committed by `QUIT`).
+    pub deleted: usize,
+    /// Stored messages that stay on the server.
+    pub kept: usize,
+    /// Messages the server failed to deliver this time (retried next time).
+    pub failed: usize,
+    /// The server has no UIDL; the header fallback identity was used.
+    pub no_uidl: bool,
+    /// The server's announced EXPIRE policy and LOGIN-DELAY (seconds), if any.
+    pub expire: Option<store::ServerExpire>,
+    pub login_delay: Option<u32>,
+}
+
+/// Everything one fetch needs; cheap to clone.
+#[derive(Clone)]
+pub struct Fetcher {
+    /// The store, shared with the rest of the process. Held only inside blocking tasks.
+    pub store: Arc<Mutex<Store>>,
+    /// The data directory (for the per-account lock file).
+    pub data_dir: PathBuf,
+    /// Protocol limits.
+    pub limits: Limits,
+}
+
+impl Fetcher {
+    /// Runs one fetch of `account` at time `now` (Unix seconds; injected so retention is testable).
+    /// `progress` is called as work advances. Dropping the future cancels the fetch and leaves a
+    /// consistent state.
+    pub async fn fetch(
+        &self,
+        account: &Account,
+        password: &Password,
+        now: i64,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<FetchReport, Error> {
+        let name = account.settings.name.clone();
+        let _lock = match AccountLock::try_acquire(&self.data_dir, account.id.0) {
+            Ok(lock) => lock,
+            Err(LockError::Busy) => return Err(Error::Locked(name)),
+            Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
+        };
+        let s = &account.settings;
+        let host = s.host.clone();
+        let p3 = |e| Error::pop3(&host, e);
+
+        progress(Progress::Connecting { host: host.clone() });
+        let options = ConnectOptions {
+            host: s.host.clone(),
+            port: s.port,
+            security: s.security,
+            tls: TlsOptions {
+                ca_file: s.ca_file.clone(),
+                pinned_sha256: s.pinned_sha256.as_deref().and_then(pop3::parse_fingerprint),
+            },
+            limits: self.limits.clone(),
+        };
+        let mut client = pop3::connect(&options).await.map_err(p3)?;
+
+        progress(Progress::Authenticating);
+        client
+            .login(&s.username, password, s.auth)
+            .await
+            .map_err(p3)?;
+
+        let mut report = FetchReport::default();
+        let caps = client.capabilities().clone();
+        report.expire = caps.expire.map(store_expire);
+        report.login_delay = caps.login_delay;
+        let (expire, delay) = (report.expire, report.login_delay);
+        let id = account.id;
+        self.with_store(move |st| st.set_server_policy(id, expire, delay))
+            .await??;
+
+        progress(Progress::Listing);
+        let (listing, no_uidl) = list(&mut client).await.map_err(p3)?;
+        report.no_uidl = no_uidl;
+        let policy = policy_of(account);
+
+        let ledger = self.ledger(account).await?;
+        let first = plan::plan(&listing, &ledger, &policy, now);
+        if !first.confirmed_gone.is_empty() {
+            let gone = first.confirmed_gone.clone();
+            self.with_store(move |st| st.mark_deleted_on_server(id, &gone, now))
+                .await??;
+        }
+
+        let fetched = self
+            .download(&mut client, account, &first.fetch, now, progress)
+            .await;
+        let (new, failed) = match fetched {
+            Ok(counts) => counts,
+            Err(e) => {
+                // Whatever was stored is durable; the connection is abandoned without QUIT,
+                // so nothing is deleted on the server.
+                return Err(e);
+            }
+        };
+        report.new = new;
+        report.failed = failed;
+
+        // Plan again: freshly stored messages are now in the ledger and may be deleted too.
+        let ledger = self.ledger(account).await?;
+        let second = plan::plan(&listing, &ledger, &policy, now);
+        report.kept = second.keep;
+        if second.delete.is_empty() {
+            client.quit().await.map_err(p3)?;
+            return Ok(report);
+        }
+
+        progress(Progress::Deleting {
+            count: second.delete.len(),
+        });
+        let uidls: Vec<String> = second.delete.iter().map(|(l, _)| l.uidl.clone()).collect();
+        let sent = uidls.clone();
+        self.with_store(move |st| st.mark_dele_sent(id, &sent, now))
+            .await??;
+        let numbers: Vec<u32> = second.delete.iter().map(|(l, _)| l.number).collect();
+        let results = client
+            .dele_many(&numbers, PIPELINE_WINDOW)
+            .await
+            .map_err(p3)?;
+        let by_number: HashMap<u32, &String> = second
+            .delete
+            .iter()
+            .map(|(l, _)| (l.number, &l.uidl))
+            .collect();
+        let deleted: Vec<String> = results
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .filter_map(|(n, _)| by_number.get(n).map(|u| (*u).clone()))
+            .collect();
+        client.quit().await.map_err(p3)?;
+        report.deleted = deleted.len();
+        report.kept += second.delete.len() - deleted.len();
+        self.with_store(move |st| st.mark_deleted_on_server(id, &deleted, now))
+            .await??;
+        Ok(report)
+    }
+
+    /// Downloads `wanted` in pipelined batches while a blocking task parses and stores the
+    /// previous batch durably. Returns (newly stored, failed on the server).
+    async fn download<S>(
+        &self,
+        client: &mut Client<S>,
+        account: &Account,
+        wanted: &[Listed],
+        now: i64,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<(usize, usize), Error>
+    where
+        S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
+    {
+        let total = wanted.len();
+        let total_bytes: u64 = wanted.iter().map(|l| l.size).sum();
+        if total == 0 {
+            return Ok((0, 0));
+        }
+        progress(Progress::Downloading {
+            current: 0,
+            total,
+            bytes: 0,
+            total_bytes,
+        });
+
+        let (tx, mut rx) = mpsc::channel::<Vec<(String, Vec<u8>)>>(QUEUED_BATCHES);
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
+        let store = Arc::clone(&self.store);
+        let id = account.id;
+        let writer = tokio::task::spawn_blocking(move || -> Result<usize, store::Error> {
+            let mut new = 0;
+            while let Some(batch) = rx.blocking_recv() {
+                let bytes: u64 = batch.iter().map(|(_, raw)| raw.len() as u64).sum();
+                let count = batch.len();
+                let items: Vec<Fetched> = batch
+                    .into_iter()
+                    .map(|(uidl, raw)| Fetched {
+                        summary: mime::summarize(&raw),
+                        uidl,
+                        raw,
+                    })
+                    .collect();
+                let mut st = store.lock().map_err(|_| store::Error::Poisoned)?;
+                let outcomes = st.store_fetched(id, &items, now)?;
+                drop(st);
+                new += outcomes
+                    .iter()
+                    .filter(|o| matches!(o, store::StoredOutcome::Stored(_)))
+                    .count();
+                let _ = done_tx.send((count, bytes));
+            }
+            Ok(new)
+        });
+
+        let mut failed = 0;
+        let mut stored = (0usize, 0u64);
+        let mut network_error = None;
+        for batch in batches(wanted) {
+            let numbers: Vec<u32> = batch.iter().map(|l| l.number).collect();
+            let results = match client.retr_many(&numbers, PIPELINE_WINDOW).await {
+                Ok(r) => r,
+                Err(e) => {
+                    network_error = Some(Error::pop3(&account.settings.host, e));
+                    break;
+                }
+            };
+            let by_number: HashMap<u32, &Listed> = batch.iter().map(|l| (l.number, *l)).collect();
+            let mut items = Vec::with_capacity(results.len());
+            for (number, result) in results {
+                let Some(listed) = by_number.get(&number) else {
+                    continue;
+                };
+                match result {
+                    Ok(raw) if plausible(listed.size, raw.len()) => {
+                        items.push((listed.uidl.clone(), raw));
+                    }
+                    Ok(raw) => {
+                        tracing::warn!(
+                            number,
+                            listed = listed.size,
+                            got = raw.len(),
+                            "message size implausible; not stored, retried next time"
+                        );
+                        failed += 1;
+                    }
+                    Err(e) => {
+                        tracing::warn!(number, error = %e, "server failed to deliver a message");
+                        failed += 1;
+                    }
+                }
+            }
+            if tx.send(items).await.is_err() {
+                break; // the writer stopped: its error is reported below
+            }
+            while let Ok((count, bytes)) = done_rx.try_recv() {
+                stored.0 += count;
+                stored.1 += bytes;
+                progress(Progress::Downloading {
+                    current: stored.0,
+                    total,
+                    bytes: stored.1,
+                    total_bytes,
+                });
+            }
+        }
+        drop(tx);
+        let new = writer
+            .await
+            .map_err(|e| Error::Internal(format!("store task: {e}")))??;
+        while let Ok((count, bytes)) = done_rx.try_recv() {
+            stored.0 += count;
+            stored.1 += bytes;
+        }
+        progress(Progress::Downloading {
+            current: stored.0,
+            total,
+            bytes: stored.1,
+            total_bytes,
+        });
+        match network_error {
+            Some(e) => Err(e),
+            None => Ok((new, failed)),
+        }
+    }
+
+    async fn ledger(&self, account: &Account) -> Result<HashMap<String, Known>, Error> {
+        let id = account.id;
+        let entries = self.with_store(move |st| st.ledger(id)).await??;
+        Ok(entries
+            .into_iter()
+            .map(|e| {
+                let known = Known {
+                    first_stored_at: e.first_stored_at,
+                    server: match e.state {
+                        store::ServerState::OnServer => ServerCopy::OnServer,
+                        store::ServerState::DeleSent => ServerCopy::DeleSent,
+                        store::ServerState::DeletedOnServer => ServerCopy::Deleted,
+                    },
+                    deleted_here: e.local_deleted_at.is_some(),
+                };
+                (e.uidl, known)
+            })
+            .collect())
+    }
+
+    /// Runs `f` on the store in a blocking task.
+    async fn with_store<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store) -> T + Send + 'static,
+    ) -> Result<T, Error> {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || {
+            let mut st = store
+                .lock()
+                .map_err(|_| Error::Internal("store poisoned".into()))?;
+            Ok(f(&mut st))
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("store task: {e}")))?
+    }
+}
+
+/// The listing with UIDLs, or the header fallback identity when the server has no UIDL.
+async fn list<S>(client: &mut Client<S>) -> Result<(Vec<Listed>, bool), pop3::Error>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
+{
+    let sizes = client.list().await?;
+    let uidls = match client.uidl().await {
+        Ok(u) => Some(u),
+        Err(pop3::Error::ServerError(_)) => None,
+        Err(e) => return Err(e),
+    };
+    match uidls {
+        Some(uidls) => {
+            let by_number: HashMap<u32, String> = uidls.into_iter().collect();
+            let listing = sizes
+                .into_iter()
+                .filter_map(|(number, size)| {
+                    let uidl = by_number.get(&number)?.clone();
+                    Some(Listed { number, uidl, size })
+                })
+                .collect();
+            Ok((listing, false))
+        }
+        None => {
+            let mut listing = Vec::with_capacity(sizes.len());
+            for (number, size) in sizes {
+                let headers = client.top(number, 0).await?;
+                listing.push(Listed {
+                    number,
+                    uidl: super::identity::fallback_uidl(size, &headers),
+                    size,
+                });
+            }
+            Ok((listing, true))
+        }
+    }
+}
+
+/// Groups the wanted messages into batches bounded by count and bytes.
+fn batches(wanted: &[Listed]) -> Vec<Vec<&Listed>> {
+    let mut out: Vec<Vec<&Listed>> = Vec::new();
+    let mut current: Vec<&Listed> = Vec::new();
+    let mut bytes = 0u64;
+    for item in wanted {
+        if !current.is_empty()
+            && (current.len() >= BATCH_MESSAGES || bytes + item.size > BATCH_BYTES)
+        {
+            out.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        bytes += item.size;
+        current.push(item);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a downloaded size fits the size the server listed. Servers count line ends
+/// differently (LF vs CRLF), so only gross mismatches are refused.
+fn plausible(listed: u64, got: usize) -> bool {
+    let got = got as u64;
+    got.saturating_mul(2) + 1024 >= listed && got <= listed.saturating_mul(2) + 1024
+}
+
+fn policy_of(account: &Account) -> Policy {
+    let s = &account.settings;
+    Policy {
+        leave_on_server: s.leave_on_server,
+        keep_days: if s.leave_on_server { s.keep_days } else { None },
+        delete_when_deleted_here: s.leave_on_server && s.delete_when_deleted_here,
+    }
+}
+
+fn store_expire(e: pop3::Expire) -> store::ServerExpire {
+    match e {
+        pop3::Expire::Never => store::ServerExpire::Never,
+        pop3::Expire::Days(d) => store::ServerExpire::Days(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_respect_count_and_bytes() {
+        let wanted: Vec<Listed> = (1..=130)
+            .map(|n| Listed {
+                number: n,
+                uidl: n.to_string(),
+                size: 1000,
+            })
+            .collect();
+        let b = batches(&wanted);
+        assert_eq!(b.iter().map(Vec::len).collect::<Vec<_>>(), [64, 64, 2]);
+        let big: Vec<Listed> = (1..=3)
+            .map(|n| Listed {
+                number: n,
+                uidl: n.to_string(),
+                size: BATCH_BYTES,
+            })
+            .collect();
+        assert_eq!(batches(&big).len(), 3);
+    }
+
+    #[test]
+    fn plausibility_tolerates_line_end_counting_but_not_truncation() {
+        assert!(plausible(1000, 1000));
+        assert!(plausible(1050, 1000)); // LF vs CRLF counting
+        assert!(!plausible(1_000_000, 1000));
+        assert!(!plausible(1000, 1_000_000));
+    }
+}

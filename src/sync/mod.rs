@@ -1,0 +1,12 @@
+//! The fetch engine: a pure plan, one fetch over POP3 into the store, and a long-lived service
+//! per account. Uses `pop3` and `store`; knows nothing of iced.
+mod engine;
+mod error;
+mod identity;
+pub mod lock;
+pub mod plan;
+pub mod service;
+
+pub use engine::{FetchReport, Fetcher, Progress};
+pub use error::{Error, ErrorKind};
+pub use identity::fallback_uidl;

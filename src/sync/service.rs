@@ -1,0 +1,274 @@
+//! A long-lived sync worker per account: driven by commands (fetch now, cancel, settings changed,
+//! shut down) and by its schedule (check at start-up, every N minutes, backing off after
+//! transient errors and respecting the server's LOGIN-DELAY). It emits events that each carry the
+//! account id; the iced app wraps this in a `Subscription`.
+
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+use super::engine::{FetchReport, Fetcher, Progress};
+use super::error::Error;
+use crate::pop3::Password;
+use crate::store::{Account, AccountId};
+
+/// What the worker is asked to do.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Check for mail now (ignored while a fetch runs).
+    FetchNow,
+    /// Stop the running fetch; the store stays consistent.
+    Cancel,
+    /// The account's settings changed; they apply from the next fetch.
+    SettingsChanged(Box<Account>),
+    /// A password for this session only (when the keyring is unavailable).
+    SetPassword(Password),
+    /// Stop the worker.
+    Shutdown,
+}
+
+/// What the worker reports.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A fetch started or advanced.
+    Progress(AccountId, Progress),
+    /// A fetch ended.
+    Finished(AccountId, Result<FetchReport, Error>),
+    /// A fetch was cancelled.
+    Cancelled(AccountId),
+}
+
+impl Event {
+    /// The account this event is about.
+    pub fn account(&self) -> AccountId {
+        match self {
+            Event::Progress(id, _) | Event::Finished(id, _) | Event::Cancelled(id) => *id,
+        }
+    }
+}
+
+/// The handle that drives one worker. Dropping every handle stops it.
+#[derive(Debug, Clone)]
+pub struct Controller {
+    account: AccountId,
+    tx: mpsc::UnboundedSender<Command>,
+}
+
+impl Controller {
+    /// The worker's account.
+    pub fn account(&self) -> AccountId {
+        self.account
+    }
+
+    /// Sends a command; false when the worker has stopped.
+    pub fn send(&self, command: Command) -> bool {
+        self.tx.send(command).is_ok()
+    }
+}
+
+/// The clock the worker uses for retention decisions (Unix seconds).
+pub type Clock = fn() -> i64;
+
+/// The system clock.
+pub fn system_clock() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Starts the worker for `account` on the current tokio runtime.
+pub fn spawn(
+    fetcher: Fetcher,
+    account: Account,
+    clock: Clock,
+) -> (Controller, mpsc::Receiver<Event>) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let (events_tx, events) = mpsc::channel(64);
+    let controller = Controller {
+        account: account.id,
+        tx,
+    };
+    let worker = Worker {
+        fetcher,
+        account,
+        clock,
+        session_password: None,
+        failures: 0,
+        commands: rx,
+        events: events_tx,
+    };
+    tokio::spawn(worker.run());
+    (controller, events)
+}
+
+struct Worker {
+    fetcher: Fetcher,
+    account: Account,
+    clock: Clock,
+    session_password: Option<Password>,
+    failures: u32,
+    commands: mpsc::UnboundedReceiver<Command>,
+    events: mpsc::Sender<Event>,
+}
+
+enum After {
+    Continue,
+    Stop,
+}
+
+impl Worker {
+    async fn run(mut self) {
+        let mut next = if self.account.settings.check_on_startup {
+            Some(Instant::now())
+        } else {
+            self.scheduled()
+        };
+        loop {
+            let due = async {
+                match next {
+                    Some(at) => tokio::time::sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            };
+            let command = tokio::select! {
+                c = self.commands.recv() => c,
+                () = due => Some(Command::FetchNow),
+            };
+            match command {
+                Some(Command::FetchNow) => {
+                    if let After::Stop = self.fetch_once().await {
+                        return;
+                    }
+                    next = self.next_after_fetch();
+                }
+                Some(Command::Cancel) => {}
+                Some(Command::SettingsChanged(account)) => {
+                    self.account = *account;
+                    next = self.scheduled();
+                }
+                Some(Command::SetPassword(p)) => self.session_password = Some(p),
+                Some(Command::Shutdown) | None => return,
+            }
+        }
+    }
+
+    /// Runs one fetch while still listening for Cancel/Shutdown.
+    async fn fetch_once(&mut self) -> After {
+        let id = self.account.id;
+        let password = match self.password().await {
+            Ok(p) => p,
+            Err(e) => {
+                self.failures += 1;
+                let _ = self.events.send(Event::Finished(id, Err(e))).await;
+                return After::Continue;
+            }
+        };
+        let (progress_tx, mut progress_rx) = mpsc::unbounded_channel();
+        let fetcher = self.fetcher.clone();
+        let account = self.account.clone();
+        let now = (self.clock)();
+        let fetch = async move {
+            let mut report = |p: Progress| {
+                let _ = progress_tx.send(p);
+            };
+            fetcher.fetch(&account, &password, now, &mut report).await
+        };
+        tokio::pin!(fetch);
+        let mut after = After::Continue;
+        let result = loop {
+            tokio::select! {
+                r = &mut fetch => break Some(r),
+                Some(p) = progress_rx.recv() => {
+                    let _ = self.events.send(Event::Progress(id, p)).await;
+                }
+                c = self.commands.recv() => match c {
+                    Some(Command::Cancel) => break None,
+                    Some(Command::Shutdown) | None => { after = After::Stop; break None; }
+                    Some(Command::SettingsChanged(a)) => self.account = *a,
+                    Some(Command::SetPassword(p)) => self.session_password = Some(p),
+                    Some(Command::FetchNow) => {}
+                },
+            }
+        };
+        while let Ok(p) = progress_rx.try_recv() {
+            let _ = self.events.send(Event::Progress(id, p)).await;
+        }
+        match result {
+            None => {
+                let _ = self.events.send(Event::Cancelled(id)).await;
+            }
+            Some(r) => {
+                match &r {
+                    Ok(report) => {
+                        self.failures = 0;
+                        if report.login_delay.is_some() {
+                            self.account.server_login_delay = report.login_delay;
+                        }
+                    }
+                    Err(_) => self.failures += 1,
+                }
+                let _ = self.events.send(Event::Finished(id, r)).await;
+            }
+        }
+        after
+    }
+
+    async fn password(&self) -> Result<Password, Error> {
+        if let Some(p) = &self.session_password {
+            return Ok(p.clone());
+        }
+        let s = &self.account.settings;
+        let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
+        let name = s.name.clone();
+        tokio::task::spawn_blocking(move || crate::secrets::password(&entry))
+            .await
+            .map_err(|e| Error::Internal(e.to_string()))??
+            .ok_or(Error::NoPassword(name))
+    }
+
+    /// The regular next check, if the account checks periodically.
+    fn scheduled(&self) -> Option<Instant> {
+        let minutes = self.account.settings.check_every_minutes?;
+        let every = Duration::from_secs(u64::from(minutes.max(1)) * 60);
+        Some(Instant::now() + every.max(self.login_delay()))
+    }
+
+    /// After a fetch: the regular schedule, or a growing back-off after failures.
+    fn next_after_fetch(&self) -> Option<Instant> {
+        if self.failures == 0 {
+            return self.scheduled();
+        }
+        let regular = self.scheduled()?;
+        let backoff = backoff(self.failures).max(self.login_delay());
+        Some(
+            regular
+                .min(Instant::now() + backoff)
+                .max(Instant::now() + self.login_delay()),
+        )
+    }
+
+    fn login_delay(&self) -> Duration {
+        Duration::from_secs(u64::from(self.account.server_login_delay.unwrap_or(0)))
+    }
+}
+
+/// Back-off after `failures` consecutive failed checks: 1, 2, 4 … minutes, at most one hour.
+pub fn backoff(failures: u32) -> Duration {
+    let minutes = 1u64 << failures.saturating_sub(1).min(6);
+    Duration::from_secs(minutes.min(60) * 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(1), Duration::from_secs(60));
+        assert_eq!(backoff(2), Duration::from_secs(120));
+        assert_eq!(backoff(4), Duration::from_secs(480));
+        assert_eq!(backoff(30), Duration::from_secs(3600));
+    }
+}

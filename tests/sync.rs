@@ -1,0 +1,232 @@
+//! The fetch engine end to end against a real Dovecot, through the `postfach` CLI: both POP3 modes,
+//! retention with an injected clock, "delete when deleted here", cut connections, `kill -9` at
+//! random moments, and two concurrent fetches.
+
+mod support;
+mod sync_util;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use support::Dovecot;
+use sync_util::{Cli, Proxy, Trigger, message, on_server, sha256_hex};
+
+const DAY: i64 = 86_400;
+const T0: i64 = 1_800_000_000;
+
+/// Seeds `n` distinct messages starting at `start`; returns sha256 → seed index.
+fn seed(server: &Dovecot, start: usize, n: usize) -> HashMap<String, usize> {
+    (start..start + n)
+        .map(|i| {
+            let raw = message(i);
+            server.seed(support::USER, &format!("msg{i:05}"), &raw);
+            (sha256_hex(&raw), i)
+        })
+        .collect()
+}
+
+#[test]
+fn download_and_delete_stores_every_message_byte_exactly_and_empties_the_server() {
+    let server = Dovecot::start();
+    let seeded = seed(&server, 0, 40);
+    let cli = Cli::new(&server);
+    cli.add_account(&[]);
+
+    let out = cli.ok(&["fetch"]);
+    assert!(out.contains("40"), "summary names the new messages: {out}");
+    let stored = cli.list_json(&[]);
+    assert_eq!(stored.len(), 40);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for m in &stored {
+        *counts.entry(m["sha256"].as_str().unwrap().to_owned()).or_default() += 1;
+        // The stored bytes are exactly the seeded ones.
+        let raw = cli.raw(m["id"].as_i64().unwrap());
+        assert_eq!(sha256_hex(&raw), m["sha256"].as_str().unwrap());
+    }
+    assert_eq!(counts.len(), 40);
+    assert!(counts.keys().all(|k| seeded.contains_key(k)));
+    assert_eq!(on_server(&server), 0);
+
+    // A second fetch finds nothing and stores nothing.
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 40);
+}
+
+#[test]
+fn leave_on_server_keeps_mail_and_never_downloads_twice() {
+    let server = Dovecot::start();
+    seed(&server, 0, 25);
+    let cli = Cli::new(&server);
+    cli.add_account(&["--leave-on-server"]);
+
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 25);
+    assert_eq!(on_server(&server), 25);
+
+    seed(&server, 25, 5);
+    let out = cli.ok(&["fetch"]);
+    assert!(out.contains('5'), "{out}");
+    assert_eq!(cli.list_json(&[]).len(), 30);
+    assert_eq!(on_server(&server), 30);
+
+    // Switching to download-and-delete removes what is stored from the server, nothing more.
+    cli.ok(&["account", "set", "acct", "--leave-on-server", "false"]);
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 30);
+    assert_eq!(on_server(&server), 0);
+}
+
+#[test]
+fn keep_days_deletes_exactly_the_expired_messages() {
+    let server = Dovecot::start();
+    seed(&server, 0, 3);
+    let cli = Cli::new(&server);
+    cli.add_account(&["--leave-on-server", "--keep-days", "14"]);
+
+    cli.ok(&["fetch", "--now", &T0.to_string()]);
+    seed(&server, 3, 2);
+    cli.ok(&["fetch", "--now", &(T0 + 10 * DAY).to_string()]);
+    assert_eq!(on_server(&server), 5);
+
+    // Day 13.99: nothing is old enough yet.
+    cli.ok(&["fetch", "--now", &(T0 + 14 * DAY - 1).to_string()]);
+    assert_eq!(on_server(&server), 5);
+    // Day 14: the first three (stored at T0) go; the two stored on day 10 stay.
+    cli.ok(&["fetch", "--now", &(T0 + 14 * DAY).to_string()]);
+    assert_eq!(on_server(&server), 2);
+    assert_eq!(cli.list_json(&[]).len(), 5, "local copies stay");
+    cli.ok(&["fetch", "--now", &(T0 + 24 * DAY).to_string()]);
+    assert_eq!(on_server(&server), 0);
+    assert_eq!(cli.list_json(&[]).len(), 5);
+}
+
+#[test]
+fn delete_when_deleted_here_waits_for_the_permanent_delete() {
+    let server = Dovecot::start();
+    seed(&server, 0, 3);
+    let cli = Cli::new(&server);
+    cli.add_account(&["--leave-on-server", "--delete-when-deleted-here"]);
+    cli.ok(&["fetch"]);
+    let id = cli.list_json(&[])[0]["id"].as_i64().unwrap().to_string();
+
+    cli.ok(&["delete", &id]); // into the Trash: the server copy stays
+    cli.ok(&["fetch"]);
+    assert_eq!(on_server(&server), 3);
+
+    cli.ok(&["delete", &id]); // from the Trash: gone for good here
+    cli.ok(&["fetch"]);
+    assert_eq!(on_server(&server), 2);
+    assert_eq!(cli.list_json(&[]).len(), 2);
+    // And it is never downloaded again.
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 2);
+}
+
+/// Cuts the connection at a chosen point, then checks that a clean fetch completes the work with
+/// nothing lost and nothing doubled.
+fn cut_then_recover(trigger: Trigger, leave_on_server: bool) {
+    let server = Dovecot::start();
+    let seeded = seed(&server, 0, 30);
+    let proxy = Proxy::start(server.pop3_port(), trigger);
+    let cli = Cli::with_port(&server, proxy.port());
+    let mut extra = vec!["--security", "plain"];
+    if leave_on_server {
+        extra.push("--leave-on-server");
+    }
+    cli.add_account(&extra);
+
+    let cut = cli.run(&["fetch"]);
+    assert_ne!(cut.status, Some(0), "the cut fetch must fail: {cut:?}");
+    assert!(proxy.fired(), "the proxy never cut");
+
+    proxy.disarm();
+    cli.ok(&["fetch"]);
+    let stored = cli.list_json(&[]);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for m in &stored {
+        *counts.entry(m["sha256"].as_str().unwrap().to_owned()).or_default() += 1;
+    }
+    assert_eq!(stored.len(), 30, "every message stored exactly once");
+    assert!(counts.values().all(|&c| c == 1));
+    assert!(seeded.keys().all(|k| counts.contains_key(k)));
+    let expected_on_server = if leave_on_server { 30 } else { 0 };
+    assert_eq!(on_server(&server), expected_on_server);
+}
+
+#[test]
+fn cut_mid_retr_loses_and_doubles_nothing() {
+    cut_then_recover(Trigger::ServerBytes(200_000), false);
+    cut_then_recover(Trigger::ServerBytes(200_000), true);
+}
+
+#[test]
+fn cut_after_dele_before_quit_deletes_again_next_time() {
+    cut_then_recover(Trigger::ClientSends("QUIT"), false);
+}
+
+#[test]
+fn cut_on_dele_loses_and_doubles_nothing() {
+    cut_then_recover(Trigger::ClientSends("DELE 7"), false);
+}
+
+#[test]
+fn kill_9_at_random_moments_loses_and_doubles_nothing() {
+    for leave_on_server in [false, true] {
+        let server = Dovecot::start();
+        let seeded = seed(&server, 0, 300);
+        let cli = Cli::new(&server);
+        if leave_on_server {
+            cli.add_account(&["--leave-on-server"]);
+        } else {
+            cli.add_account(&[]);
+        }
+        // Deterministic "random" moments, spread over a fetch's lifetime.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut killed = 0;
+        for _ in 0..15 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let after = Duration::from_millis(20 + state % 400);
+            if cli.kill_after(&["fetch"], after) {
+                killed += 1;
+            }
+        }
+        assert!(killed > 0, "no fetch was killed mid-way; the test proves nothing");
+        cli.ok(&["fetch"]);
+        let stored = cli.list_json(&[]);
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for m in &stored {
+            *counts.entry(m["sha256"].as_str().unwrap().to_owned()).or_default() += 1;
+        }
+        assert_eq!(stored.len(), 300, "killed {killed} times; stored {}", stored.len());
+        assert!(counts.values().all(|&c| c == 1));
+        assert!(seeded.keys().all(|k| counts.contains_key(k)));
+        let expected = if leave_on_server { 300 } else { 0 };
+        assert_eq!(on_server(&server), expected);
+    }
+}
+
+#[test]
+fn two_concurrent_fetches_of_one_account_do_not_interleave() {
+    let server = Dovecot::start();
+    seed(&server, 0, 200);
+    let cli = Cli::new(&server);
+    cli.add_account(&["--leave-on-server"]);
+    let a = cli.spawn(&["fetch"]);
+    let b = cli.spawn(&["fetch"]);
+    let a = a.wait_with_output().unwrap();
+    let b = b.wait_with_output().unwrap();
+    let codes = [a.status.code(), b.status.code()];
+    // Either both ran one after the other, or one refused cleanly as busy (exit 6) or saw the
+    // mailbox in use.
+    for (out, code) in [(&a, codes[0]), (&b, codes[1])] {
+        assert!(
+            matches!(code, Some(0) | Some(6)),
+            "unexpected exit {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 200);
+}
