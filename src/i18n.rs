@@ -17,6 +17,9 @@ struct Localizations;
 /// The process-wide loader that `fl!` reads from.
 pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     let loader: FluentLanguageLoader = fluent_language_loader!();
+    // German and English are both left-to-right: Unicode isolation marks around placeables would
+    // only show up as stray characters in terminals and in text matching.
+    loader.set_use_isolating(false);
     // The fallback (English) is embedded in the binary; failing to load it is a build defect that
     // the i18n tests catch, so here we only log.
     if let Err(e) = loader.load_fallback_language(&Localizations) {

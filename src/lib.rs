@@ -1,7 +1,7 @@
 //! Postfach: a POP3 desktop mail client.
 //!
 //! Layers (one way): `pop3` → `sync` → `store` → `ui`. See `../shared/DESIGN.md`.
-// pub mod cli; (enabled once pop3 and mime land)
+pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod logging;
@@ -10,5 +10,5 @@ pub mod paths;
 pub mod pop3;
 pub mod secrets;
 pub mod store;
-// pub mod sync;
+pub mod sync;
 pub mod ui;

@@ -67,3 +67,111 @@ cli-saved-attachment = Gespeichert: { $path }
 cli-no-attachments = Diese Nachricht hat keine Anhänge.
 cli-moved-to-trash = In den Papierkorb verschoben.
 cli-deleted = Endgültig gelöscht.
+
+## Desktop-App: Hauptfenster
+ui-get-messages = Nachrichten abrufen
+ui-get-messages-tip = Neue Nachrichten für alle Konten abrufen (Strg+R, F5)
+ui-get-account-tip = Neue Nachrichten für { $account } abrufen
+ui-cancel = Abbrechen
+ui-cancel-tip = Abruf anhalten; dabei geht nichts verloren
+ui-delete = Löschen
+ui-delete-tip = Nachricht in den Papierkorb verschieben (Entf)
+ui-delete-permanently = Endgültig löschen
+ui-delete-permanently-tip = Nachricht endgültig löschen (Entf)
+ui-mark-read = Als gelesen markieren
+ui-mark-unread = Als ungelesen markieren
+ui-search-placeholder = Suchen (Strg+F)
+ui-search-clear = Suche leeren
+ui-folder-unified = Alle Posteingänge
+ui-folder-inbox = Posteingang
+ui-folder-trash = Papierkorb
+ui-folder-local-trash = Papierkorb (lokal)
+ui-local-folders = Lokale Ordner
+ui-no-accounts = Noch keine Konten. Legen Sie eines in der Befehlszeile an: postfach account add NAME --email ADRESSE --host SERVER
+ui-list-empty = Keine Nachrichten in diesem Ordner
+ui-list-count = { $count ->
+    [one] 1 Nachricht
+   *[other] { $count } Nachrichten
+}
+ui-list-unread = { $count ->
+    [0] alle gelesen
+    [one] 1 ungelesen
+   *[other] { $count } ungelesen
+}
+ui-search-results = { $count ->
+    [0] Nichts gefunden für „{ $query }“
+    [one] 1 Nachricht gefunden für „{ $query }“
+   *[other] { $count } Nachrichten gefunden für „{ $query }“
+}
+ui-no-subject = (kein Betreff)
+ui-unknown-sender = (unbekannter Absender)
+ui-attachment-mark = Hat Anhänge
+ui-reader-empty = Wählen Sie eine Nachricht aus, um sie zu lesen.
+ui-reader-loading = Nachricht wird geladen…
+ui-reader-failed = Die Nachricht konnte nicht geladen werden: { $detail }
+ui-header-from = Von
+ui-header-to = An
+ui-header-cc = Kopie
+ui-header-date = Datum
+ui-body-from-html = Diese Nachricht wurde in HTML geschrieben. Sie wird als Text angezeigt; Bilder und andere Inhalte aus dem Internet werden nicht geladen.
+ui-body-truncated = Die Nachricht ist zu lang, um sie hier vollständig anzuzeigen. Speichern Sie sie oder öffnen Sie sie in einem anderen Programm, um alles zu sehen.
+ui-body-parse-failed = Diese Nachricht ist keine korrekt aufgebaute E-Mail. Sie wird so angezeigt, wie sie empfangen wurde.
+ui-body-empty = (Diese Nachricht enthält keinen Text.)
+ui-attachments = { $count ->
+    [one] 1 Anhang
+   *[other] { $count } Anhänge
+}
+ui-attachment-open = Öffnen
+ui-attachment-open-tip = Mit dem Standardprogramm des Systems öffnen
+ui-attachment-save = Speichern unter…
+ui-attachments-save-all = Alle speichern…
+ui-attachment-drag-tip = Auf den Schreibtisch oder in einen Ordner ziehen, um den Anhang dort zu speichern
+ui-image-enlarge-tip = Zum Vergrößern klicken
+ui-image-close = Schließen
+ui-saved = Gespeichert: { $path }
+ui-saved-all = { $count ->
+    [one] 1 Anhang in { $dir } gespeichert
+   *[other] { $count } Anhänge in { $dir } gespeichert
+}
+ui-save-failed = „{ $name }“ konnte nicht gespeichert werden: { $detail }. Prüfen Sie, ob der Ordner existiert und Sie darin schreiben dürfen.
+ui-open-failed = „{ $name }“ konnte nicht geöffnet werden: { $detail }. Speichern Sie den Anhang und öffnen Sie ihn über Ihren Dateimanager.
+ui-link-failed = Der Link konnte nicht geöffnet werden: { $detail }
+ui-status-ready = Bereit
+ui-status-account = { $account }: { $status }
+ui-fetch-done = { $account }: { $result }
+ui-fetch-failed-title = Abruf für { $account } fehlgeschlagen
+ui-retry = Erneut versuchen
+ui-dismiss = Schließen
+ui-password-placeholder = Passwort für { $account }
+ui-password-submit = Anmelden
+ui-password-tip = Das Passwort gilt nur für diese Sitzung; dauerhaft speichern können Sie es in den Kontoeinstellungen.
+ui-imported = { $count ->
+    [one] 1 Nachricht in { $folder } importiert
+   *[other] { $count } Nachrichten in { $folder } importiert
+}
+ui-import-failed = „{ $name }“ konnte nicht importiert werden: { $detail }
+ui-import-not-eml = Hier können nur E-Mail-Dateien (.eml) abgelegt werden; „{ $name }“ wurde übergangen.
+ui-store-failed = Der Nachrichtenspeicher meldet einen Fehler: { $detail }
+ui-config-warning = Ihre Einstellungen konnten nicht vollständig gelesen werden ({ $detail }); für den Rest gelten die Standardwerte.
+ui-notification-title = { $count ->
+    [one] Neue Nachricht
+   *[other] { $count } neue Nachrichten
+}
+ui-time-format = 24
+ui-decimal-point = ,
+ui-date-short = { $day }. { $month }
+ui-date-long = { $day }. { $month } { $year }
+ui-date-time = { $date }, { $time } Uhr
+ui-month-1 = Jan.
+ui-month-2 = Feb.
+ui-month-3 = März
+ui-month-4 = Apr.
+ui-month-5 = Mai
+ui-month-6 = Juni
+ui-month-7 = Juli
+ui-month-8 = Aug.
+ui-month-9 = Sept.
+ui-month-10 = Okt.
+ui-month-11 = Nov.
+ui-month-12 = Dez.
+ui-import-folder-name = Importiert

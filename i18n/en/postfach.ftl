@@ -67,3 +67,111 @@ cli-saved-attachment = Saved { $path }
 cli-no-attachments = This message has no attachments.
 cli-moved-to-trash = Moved to Trash.
 cli-deleted = Deleted permanently.
+
+## Desktop app: main window
+ui-get-messages = Get messages
+ui-get-messages-tip = Get new messages for all accounts (Ctrl+R, F5)
+ui-get-account-tip = Get new messages for { $account }
+ui-cancel = Cancel
+ui-cancel-tip = Stop getting messages; nothing is lost
+ui-delete = Delete
+ui-delete-tip = Move the message to the Trash (Delete)
+ui-delete-permanently = Delete permanently
+ui-delete-permanently-tip = Delete the message for good (Delete)
+ui-mark-read = Mark read
+ui-mark-unread = Mark unread
+ui-search-placeholder = Search (Ctrl+F)
+ui-search-clear = Clear search
+ui-folder-unified = All inboxes
+ui-folder-inbox = Inbox
+ui-folder-trash = Trash
+ui-folder-local-trash = Trash (local)
+ui-local-folders = Local folders
+ui-no-accounts = No accounts yet. Add one on the command line: postfach account add NAME --email ADDRESS --host SERVER
+ui-list-empty = No messages in this folder
+ui-list-count = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+ui-list-unread = { $count ->
+    [0] all read
+    [one] 1 unread
+   *[other] { $count } unread
+}
+ui-search-results = { $count ->
+    [0] Nothing found for “{ $query }”
+    [one] 1 message found for “{ $query }”
+   *[other] { $count } messages found for “{ $query }”
+}
+ui-no-subject = (no subject)
+ui-unknown-sender = (unknown sender)
+ui-attachment-mark = Has attachments
+ui-reader-empty = Select a message to read it.
+ui-reader-loading = Loading the message…
+ui-reader-failed = The message could not be loaded: { $detail }
+ui-header-from = From
+ui-header-to = To
+ui-header-cc = Cc
+ui-header-date = Date
+ui-body-from-html = This message was written in HTML. It is shown as text; no images or other content are loaded from the internet.
+ui-body-truncated = The message is too long to show completely here. Save it or open it in another program to see all of it.
+ui-body-parse-failed = This message is not a well-formed e-mail. It is shown as it was received.
+ui-body-empty = (This message has no text.)
+ui-attachments = { $count ->
+    [one] 1 attachment
+   *[other] { $count } attachments
+}
+ui-attachment-open = Open
+ui-attachment-open-tip = Open with the system's default program
+ui-attachment-save = Save as…
+ui-attachments-save-all = Save all…
+ui-attachment-drag-tip = Drag onto the desktop or into a folder to save it there
+ui-image-enlarge-tip = Click to enlarge
+ui-image-close = Close
+ui-saved = Saved: { $path }
+ui-saved-all = { $count ->
+    [one] 1 attachment saved in { $dir }
+   *[other] { $count } attachments saved in { $dir }
+}
+ui-save-failed = “{ $name }” could not be saved: { $detail }. Check that the folder exists and that you may write to it.
+ui-open-failed = “{ $name }” could not be opened: { $detail }. Save it and open it from your file manager instead.
+ui-link-failed = The link could not be opened: { $detail }
+ui-status-ready = Ready
+ui-status-account = { $account }: { $status }
+ui-fetch-done = { $account }: { $result }
+ui-fetch-failed-title = Getting messages for { $account } failed
+ui-retry = Try again
+ui-dismiss = Dismiss
+ui-password-placeholder = Password for { $account }
+ui-password-submit = Sign in
+ui-password-tip = The password is used for this session only; save it for good in the account settings.
+ui-imported = { $count ->
+    [one] 1 message imported into { $folder }
+   *[other] { $count } messages imported into { $folder }
+}
+ui-import-failed = “{ $name }” could not be imported: { $detail }
+ui-import-not-eml = Only e-mail files (.eml) can be dropped here; “{ $name }” was ignored.
+ui-store-failed = The mail store reported an error: { $detail }
+ui-config-warning = Your preferences could not be read completely ({ $detail }); defaults are used for the rest.
+ui-notification-title = { $count ->
+    [one] New message
+   *[other] { $count } new messages
+}
+ui-time-format = 12
+ui-decimal-point = .
+ui-date-short = { $month } { $day }
+ui-date-long = { $month } { $day }, { $year }
+ui-date-time = { $date }, { $time }
+ui-month-1 = Jan
+ui-month-2 = Feb
+ui-month-3 = Mar
+ui-month-4 = Apr
+ui-month-5 = May
+ui-month-6 = Jun
+ui-month-7 = Jul
+ui-month-8 = Aug
+ui-month-9 = Sep
+ui-month-10 = Oct
+ui-month-11 = Nov
+ui-month-12 = Dec
+ui-import-folder-name = Imported

@@ -154,10 +154,10 @@ fn show_progress(p: &Progress) {
                 "[{}{}] {}",
                 "#".repeat(filled),
                 " ".repeat(width - filled),
-                fl!("sync-downloading", current = *current, total = *total)
+                fl!("sync-downloading", current = (*current), total = (*total))
             )
         }
-        Progress::Deleting { count } => fl!("sync-deleting", count = *count),
+        Progress::Deleting { count } => fl!("sync-deleting", count = (*count)),
     };
     eprint!("\r\x1b[K{line}");
     let _ = std::io::stderr().flush();
@@ -232,11 +232,11 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
             })
             .to_string()
         } else {
-            let from = r
-                .from_name
-                .clone()
-                .filter(|n| !n.is_empty())
-                .unwrap_or(r.from_email.clone());
+            let from = if r.from_name.is_empty() {
+                &r.from_email
+            } else {
+                &r.from_name
+            };
             format!(
                 "{}\t{}{}\t{}\t{}",
                 r.id.0,

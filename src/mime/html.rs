@@ -182,10 +182,10 @@ impl Converter {
             self.hidden_from = Some(self.stack.len());
         }
         let counter = (name == "ol").then_some(1);
-        self.stack.push(Open { name: tag.name, counter });
         if let Some(q) = self.quote_pre_delta(name) {
             self.out.adjust(q.0, q.1);
         }
+        self.stack.push(Open { name: tag.name, counter });
     }
 
     /// Closes what a start tag implicitly ends: an open `<p>`, the previous `<li>`, cell or row.
@@ -236,11 +236,12 @@ impl Converter {
                 self.out.marker(&bullet);
             }
             "td" | "th" => self.out.soft_space(),
+            "ul" | "ol" if self.in_list() => self.out.line_break(),
             "img" => {
                 if let Some(alt) = tag.alt.as_deref().map(super::text::clean_header_text)
                     && !alt.is_empty()
                 {
-                    self.out.word(&format!("[image: {alt}]"));
+                    self.out.word(&format!("[image: {alt}]"), true);
                 }
             }
             "a" => {
@@ -299,12 +300,19 @@ impl Converter {
             let name = open.name.as_str();
             if matches!(name, "td" | "th") {
                 self.out.soft_space();
+            } else if matches!(name, "ul" | "ol") && self.in_list() {
+                self.out.line_break();
             } else if PARAGRAPH.contains(&name) {
                 self.out.paragraph();
             } else if LINE.contains(&name) {
                 self.out.line_break();
             }
         }
+    }
+
+    /// Whether a list is open (a list inside it is set off by a line break, not a blank line).
+    fn in_list(&self) -> bool {
+        self.stack.iter().any(|o| o.name == "ul" || o.name == "ol")
     }
 
     /// How opening `name` changes the quote depth and the preformatted depth.
@@ -325,11 +333,11 @@ impl Converter {
         }
         let text = super::text::clean_header_text(self.out.since(start));
         let text = if text.is_empty() {
-            self.out.word(&url);
+            self.out.word(&url, false);
             url.clone()
         } else {
             if !same_target(&text, &url) {
-                self.out.word(&format!("<{url}>"));
+                self.out.word(&format!("<{url}>"), false);
             }
             text
         };

@@ -1,7 +1,30 @@
 //! Stored bytes → what a reader shows. No SQLite, no iced.
 //!
-//! `summarize` gives the store what a message list and the search index need;
-//! the full reader model lives beside it.
+//! [`summarize`] gives the store what a message list and the search index need; [`parse`] builds
+//! the full reader model (headers, body text, attachments). Both never panic, whatever the bytes.
+//! HTML is only ever turned into text ([`html_to_text`]): nothing is fetched, run or rendered.
+//! Attachment names are made safe ([`safe_file_name`]) before they touch a file system, saving never
+//! overwrites ([`save_attachment`]), and image previews are bounded ([`thumbnail`]).
+mod attachment;
+mod entities;
+mod html;
+mod links;
+mod model;
+mod names;
+mod save;
 mod summary;
+mod text;
+mod thumbnail;
+mod writer;
 
-pub use summary::{Address, Summary, summarize};
+pub use attachment::{Attachment, attachment_bytes};
+pub use html::html_to_text;
+pub use links::Link;
+pub use model::{Body, MAX_BODY_TEXT, Message, parse};
+pub use names::{MAX_FILE_NAME_BYTES, safe_file_name};
+pub use save::{save_attachment, unique_path};
+pub use summary::{Address, PREVIEW_CHARS, SEARCH_TEXT_BYTES, Summary, summarize};
+pub use thumbnail::{
+    ImageError, MAX_DECODE_ALLOC, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_THUMBNAIL_SIDE, Thumbnail,
+    thumbnail,
+};

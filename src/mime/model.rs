@@ -237,3 +237,13 @@ mod tests {
         assert_eq!(m.message_id.as_deref(), Some("abc@example.de"));
     }
 }
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn dbg_garbage() {
+        for raw in [&b"\xff\xfe kein Header\r\nhttps://example.de"[..], b"Hallo Welt,\nwie geht's?\n", b"\x00\x01\x02binary\n\n"] {
+            let m = mail_parser::MessageParser::default().parse(raw);
+            eprintln!("{:#?}", m.map(|m| m.parts));
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! A name from a mail is attacker-controlled. [`safe_file_name`] turns any string into one plain file
 //! name that is valid and harmless on Linux, macOS and Windows: no directories, no traversal, no
-//! control or bidi-override characters (which can disguise `evil‮gpj.exe` as `evilexe.jpg`), no
+//! control or bidi-override characters (which can disguise `evil<U+202E>gpj.exe` as `evilexe.jpg`), no
 //! Windows device names, no trailing dots or spaces, and a bounded length.
 
 /// The longest name [`safe_file_name`] returns, in bytes (file systems allow 255).

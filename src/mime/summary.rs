@@ -1,5 +1,8 @@
 //! What the store indexes for one message. Contract used by `store` and `sync`.
 
+use super::model::{Message, parse};
+use super::text::{one_line_preview, truncate_at_char};
+
 /// A mailbox: display name (decoded) and address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Address {
@@ -8,7 +11,7 @@ pub struct Address {
 }
 
 /// The fields a message list and the full-text index need, extracted once when a message is stored.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     /// `Message-ID` without angle brackets, when present.
     pub message_id: Option<String>,
@@ -30,10 +33,30 @@ pub struct Summary {
     pub search_text: String,
 }
 
+/// Longest preview, in characters.
+pub const PREVIEW_CHARS: usize = 200;
+/// Longest search text, in bytes (cut on a character boundary).
+pub const SEARCH_TEXT_BYTES: usize = 64 * 1024;
+
 /// Extracts the summary. Never panics; a message that does not parse yields what could be read
 /// (at worst an empty summary with the raw text as preview).
 pub fn summarize(raw: &[u8]) -> Summary {
-    // Placeholder until the message model lands: no parsing yet.
-    let _ = raw;
-    Summary::default()
+    Summary::of(&parse(raw))
+}
+
+impl Summary {
+    /// The summary of an already parsed message (the same as [`summarize`] on its raw bytes).
+    pub fn of(message: &Message) -> Summary {
+        Summary {
+            message_id: message.message_id.clone(),
+            subject: message.subject.clone(),
+            from: message.from.first().cloned(),
+            to: message.to.clone(),
+            cc: message.cc.clone(),
+            date: message.date,
+            has_attachments: message.attachments.iter().any(|a| !a.embedded),
+            preview: one_line_preview(&message.body.text, PREVIEW_CHARS),
+            search_text: truncate_at_char(&message.body.text, SEARCH_TEXT_BYTES).to_owned(),
+        }
+    }
 }

@@ -61,7 +61,8 @@ pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<Thumbnail, ImageError> {
     if !matches!(format, ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP) {
         return Err(ImageError::Unsupported);
     }
-    let (width, height) = reader(bytes, format)
+    // The header alone: no side limits here, so that a refusal can name the dimensions.
+    let (width, height) = reader(bytes, format, false)
         .into_dimensions()
         .map_err(|e| ImageError::Decode(e.to_string()))?;
     if width == 0 || height == 0 {
@@ -73,7 +74,7 @@ pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<Thumbnail, ImageError> {
     {
         return Err(ImageError::TooLarge { width, height });
     }
-    let image = reader(bytes, format).decode().map_err(|e| match e {
+    let image = reader(bytes, format, true).decode().map_err(|e| match e {
         image::ImageError::Limits(_) => ImageError::TooLarge { width, height },
         e => ImageError::Decode(e.to_string()),
     })?;
@@ -86,10 +87,12 @@ pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<Thumbnail, ImageError> {
     Ok(into_thumbnail(small))
 }
 
-fn reader(bytes: &[u8], format: ImageFormat) -> ImageReader<Cursor<&[u8]>> {
+fn reader(bytes: &[u8], format: ImageFormat, limit_sides: bool) -> ImageReader<Cursor<&[u8]>> {
     let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_IMAGE_SIDE);
-    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    if limit_sides {
+        limits.max_image_width = Some(MAX_IMAGE_SIDE);
+        limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    }
     limits.max_alloc = Some(MAX_DECODE_ALLOC);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);

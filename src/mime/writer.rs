@@ -90,8 +90,9 @@ impl Writer {
         }
     }
 
-    /// A word set off by spaces from what surrounds it (`[image: …]`, `<url>`).
-    pub(crate) fn word(&mut self, s: &str) {
+    /// A word set off by a space from the text before it (`[image: …]`, `<url>`), and from the text
+    /// after it when `space_after`.
+    pub(crate) fn word(&mut self, s: &str, space_after: bool) {
         self.pending_space = true;
         for c in s.chars() {
             if self.full() {
@@ -99,7 +100,7 @@ impl Writer {
             }
             self.visible(c);
         }
-        self.pending_space = true;
+        self.pending_space = space_after;
     }
 
     /// Text written at the start of a line (a list bullet, a rule), kept as is.

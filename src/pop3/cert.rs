@@ -90,7 +90,10 @@ mod tests {
         let text = fingerprint_hex(&fp);
         assert_eq!(text.len(), 95);
         assert_eq!(parse_fingerprint(&text), Some(fp));
-        assert_eq!(parse_fingerprint(&text.replace(':', "").to_lowercase()), Some(fp));
+        assert_eq!(
+            parse_fingerprint(&text.replace(':', "").to_lowercase()),
+            Some(fp)
+        );
         assert_eq!(parse_fingerprint("AB:CD"), None);
         assert_eq!(parse_fingerprint(&"zz".repeat(32)), None);
     }

@@ -28,7 +28,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     /// error (e.g. `[SYS/TEMP]`).
     pub async fn new(stream: S, limits: Limits) -> Result<Self, Error> {
         let mut conn = Conn::new(stream, limits);
-        let line = conn.read_line(conn.response_deadline(), "the greeting").await?;
+        let line = conn
+            .read_line(conn.response_deadline(), "the greeting")
+            .await?;
         let line = String::from_utf8_lossy(&line).into_owned();
         tracing::trace!("S: {line}");
         let greeting = expect_ok(&line, ErrContext::Command)?;
@@ -185,14 +187,17 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
 
     /// Reads a status line and requires `+OK`. The outer error breaks the session; the inner
     /// one is the server's `-ERR`, typed.
-    pub(crate) async fn reply(&mut self, context: ErrContext) -> Result<Result<String, Error>, Error> {
+    pub(crate) async fn reply(
+        &mut self,
+        context: ErrContext,
+    ) -> Result<Result<String, Error>, Error> {
         let line = self.status_line().await?;
         match parse_reply(&line).map_err(|e| self.fail(e))? {
             Reply::Ok(text) => Ok(Ok(text)),
             Reply::Err { code, text } => Ok(Err(err_to_error(code.as_deref(), &text, context))),
-            Reply::Continue(_) => Err(self.fail(Error::Protocol(
-                "unexpected SASL continuation".into(),
-            ))),
+            Reply::Continue(_) => {
+                Err(self.fail(Error::Protocol("unexpected SASL continuation".into())))
+            }
         }
     }
 

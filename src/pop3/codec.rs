@@ -342,7 +342,10 @@ mod tests {
             b"a\r\n.b\r\n..\r\n\r\n"
         );
         // A body line that is exactly "." after unstuffing.
-        assert_eq!(body_bytes(b"x\r\n..\r\ny\r\n.\r\n").await, b"x\r\n.\r\ny\r\n");
+        assert_eq!(
+            body_bytes(b"x\r\n..\r\ny\r\n.\r\n").await,
+            b"x\r\n.\r\ny\r\n"
+        );
         // Empty body.
         assert_eq!(body_bytes(b".\r\n").await, b"");
         // A leading dot that is not followed by another dot is still stuffing.
@@ -382,12 +385,18 @@ mod tests {
 
     #[tokio::test(flavor = "current_thread")]
     async fn too_large_body_is_drained_and_session_survives() {
-        let mut conn = conn_with(b"0123456789\r\n0123456789\r\n.\r\n+OK\r\n", Limits::default());
+        let mut conn = conn_with(
+            b"0123456789\r\n0123456789\r\n.\r\n+OK\r\n",
+            Limits::default(),
+        );
         let mut out = Vec::new();
         let r = conn.read_body(&mut out, 15).await;
         assert!(matches!(
             r,
-            Ok(Err(Error::MessageTooLarge { size: 24, limit: 15 }))
+            Ok(Err(Error::MessageTooLarge {
+                size: 24,
+                limit: 15
+            }))
         ));
         assert!(out.is_empty());
         let line = conn.read_line(conn.response_deadline(), "x").await;

@@ -35,7 +35,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             .read_lines(max, |line| {
                 tracing::trace!("S: {}", String::from_utf8_lossy(line));
                 out.push(parse_pair(line, "LIST").and_then(|(n, size)| {
-                    let size = size.parse::<u64>().map_err(|_| bad_bytes("LIST", line))?;
+                    let size = parse_size(size).ok_or_else(|| bad_bytes("LIST", line))?;
                     Ok((n, size))
                 })?);
                 Ok(())
@@ -63,7 +63,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
         let cmd = format!("LIST {n}");
         let text = self.simple(&cmd, &cmd, ErrContext::Command).await?;
         let (_, size) = parse_pair(text.as_bytes(), "LIST")?;
-        size.parse().map_err(|_| bad("LIST", &text))
+        parse_size(size).ok_or_else(|| bad("LIST", &text))
     }
 
     /// `UIDL`: every message number with its unique id.
@@ -171,6 +171,10 @@ fn parse_pair<'a>(line: &'a [u8], what: &str) -> Result<(u32, &'a [u8]), Error> 
         (Some(n), Some(second)) if n > 0 => Ok((n, second)),
         _ => Err(bad_bytes(what, line)),
     }
+}
+
+fn parse_size(word: &[u8]) -> Option<u64> {
+    std::str::from_utf8(word).ok()?.parse().ok()
 }
 
 /// A unique id: RFC 1939 says 1–70 characters 0x21–0x7E. We accept any UTF-8 without

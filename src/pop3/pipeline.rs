@@ -31,7 +31,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     ) -> Result<Vec<(u32, Result<(), Error>)>, Error> {
         self.check("DELE", &[SessionState::Transaction])?;
         let results = self.pipelined(ns, window, Op::Dele).await?;
-        Ok(results.into_iter().map(|(n, r)| (n, r.map(|_| ()))).collect())
+        Ok(results
+            .into_iter()
+            .map(|(n, r)| (n, r.map(|_| ())))
+            .collect())
     }
 
     /// The window actually used: 1 without PIPELINING.
@@ -65,7 +68,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             // Refill when half the window has been answered, in one write.
             if sent < ns.len() && sent - done <= window / 2 {
                 let upto = ns.len().min(done + window);
-                let batch: Vec<String> = ns[sent..upto].iter().map(|n| format!("{verb} {n}")).collect();
+                let batch: Vec<String> = ns[sent..upto]
+                    .iter()
+                    .map(|n| format!("{verb} {n}"))
+                    .collect();
                 self.send_batch(&batch).await?;
                 sent = upto;
             }

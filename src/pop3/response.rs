@@ -66,7 +66,10 @@ fn split_code(text: &str) -> (Option<String>, &str) {
     {
         let code = inner[..end].trim();
         if !code.is_empty() && code.bytes().all(|b| b.is_ascii_graphic()) {
-            return (Some(code.to_ascii_uppercase()), inner[end + 1..].trim_start());
+            return (
+                Some(code.to_ascii_uppercase()),
+                inner[end + 1..].trim_start(),
+            );
         }
     }
     (None, text)
@@ -135,18 +138,32 @@ mod tests {
         assert!(matches!(parse_reply("+OKAY"), Err(Error::Protocol(_))));
         assert!(matches!(parse_reply("* OK imap"), Err(Error::Protocol(_))));
         assert_eq!(parse_reply("+ ").ok(), Some(Reply::Continue(String::new())));
-        assert_eq!(parse_reply("+ abc=").ok(), Some(Reply::Continue("abc=".into())));
+        assert_eq!(
+            parse_reply("+ abc=").ok(),
+            Some(Reply::Continue("abc=".into()))
+        );
     }
+
+    type Check = fn(&Error) -> bool;
 
     #[test]
     fn every_extended_code_is_typed() {
-        let cases: [(&str, fn(&Error) -> bool); 6] = [
-            ("-ERR [IN-USE] locked", |e| matches!(e, Error::InUse(t) if t == "locked")),
-            ("-ERR [LOGIN-DELAY] wait", |e| matches!(e, Error::LoginDelay(_))),
+        let cases: [(&str, Check); 6] = [
+            (
+                "-ERR [IN-USE] locked",
+                |e| matches!(e, Error::InUse(t) if t == "locked"),
+            ),
+            ("-ERR [LOGIN-DELAY] wait", |e| {
+                matches!(e, Error::LoginDelay(_))
+            }),
             ("-ERR [SYS/TEMP] later", |e| matches!(e, Error::SysTemp(_))),
             ("-ERR [SYS/PERM] never", |e| matches!(e, Error::SysPerm(_))),
-            ("-ERR [AUTH] bad password", |e| matches!(e, Error::AuthRejected(_))),
-            ("-ERR [sys/temp/disk] lower case sub-code", |e| matches!(e, Error::SysTemp(_))),
+            ("-ERR [AUTH] bad password", |e| {
+                matches!(e, Error::AuthRejected(_))
+            }),
+            ("-ERR [sys/temp/disk] lower case sub-code", |e| {
+                matches!(e, Error::SysTemp(_))
+            }),
         ];
         for (line, check) in cases {
             let err = expect_ok(line, ErrContext::Command).err();

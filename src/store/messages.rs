@@ -237,6 +237,27 @@ pub(crate) struct Placement<'a> {
     pub received_at: i64,
 }
 
+/// Bits of the message id kept in the low part of an index key (see [`fts_key`]).
+const FTS_KEY_ID_BITS: u32 = 22;
+
+/// The `messages_fts` rowid for a new message: its list date in the high bits and its id in the
+/// low bits, so the index yields newest first and a search with a limit stops early instead of
+/// sorting every match. Copies share the original's key.
+fn fts_key(sort_date: i64, id: i64) -> i64 {
+    let date = sort_date.clamp(0, (1 << (62 - FTS_KEY_ID_BITS)) - 1);
+    (date << FTS_KEY_ID_BITS) | (id & ((1 << FTS_KEY_ID_BITS) - 1))
+}
+
+/// [`fts_key`], moved up past keys already in use (only when ids wrap within the same second).
+fn free_fts_key(conn: &Connection, sort_date: i64, id: i64) -> Result<i64, Error> {
+    let mut key = fts_key(sort_date, id);
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM messages WHERE fts_id = ?1")?;
+    while stmt.exists([key])? {
+        key += 1;
+    }
+    Ok(key)
+}
+
 /// The id the next message gets (ids are never reused: `AUTOINCREMENT`).
 pub(crate) fn next_id(conn: &Connection) -> Result<i64, Error> {
     Ok(conn
@@ -255,6 +276,8 @@ pub(crate) fn insert(
 ) -> Result<MessageId, Error> {
     let id = next_id(conn)?;
     let s = p.summary;
+    let sort_date = s.date.unwrap_or(at.received_at);
+    let key = free_fts_key(conn, sort_date, id)?;
     let (from_name, from_email) = match &s.from {
         Some(a) => (a.name.as_deref().unwrap_or(""), a.email.as_str()),
         None => ("", ""),
@@ -263,7 +286,7 @@ pub(crate) fn insert(
         "INSERT INTO messages (id, folder_id, account_id, uidl, message_id_hdr, subject, \
          from_name, from_email, to_text, cc_text, date, sort_date, received_at, size, \
          has_attachments, preview, sha256, fts_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?1)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         id,
@@ -277,19 +300,20 @@ pub(crate) fn insert(
         p.to_text,
         p.cc_text,
         s.date,
-        s.date.unwrap_or(at.received_at),
+        sort_date,
         at.received_at,
         i64::try_from(p.raw.len()).unwrap_or(i64::MAX),
         s.has_attachments,
         p.preview,
         p.sha256,
+        key,
     ])?;
     conn.prepare_cached("INSERT INTO message_bodies (message_id, raw) VALUES (?1, ?2)")?
         .execute(params![id, p.raw])?;
     conn.prepare_cached(
         "INSERT INTO messages_fts (rowid, subject, people, body) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![id, p.fts_subject, p.fts_people, p.fts_body])?;
+    .execute(params![key, p.fts_subject, p.fts_people, p.fts_body])?;
     Ok(MessageId(id))
 }
 
@@ -303,12 +327,18 @@ impl Store {
             } else {
                 ""
             };
+            // several folders (the unified Inbox): walk the date index rather than sort them all
+            let index = if args.len() > 1 {
+                "INDEXED BY messages_date"
+            } else {
+                ""
+            };
             args.push(Value::Integer(i64::from(query.limit)));
             args.push(Value::Integer(
                 i64::try_from(query.offset).unwrap_or(i64::MAX),
             ));
             let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM messages m WHERE {filter} {unread} \
+                "SELECT {ROW_COLUMNS} FROM messages m {index} WHERE {filter} {unread} \
                  ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?"
             );
             let mut stmt = c.prepare_cached(&sql)?;

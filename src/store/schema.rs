@@ -108,7 +108,7 @@ fn v1_initial(tx: &Connection) -> rusqlite::Result<()> {
             WHERE kind = 'local';
 
         -- AUTOINCREMENT: an id is never reused, so a stale id held by the UI cannot hit another
-        -- message, and an index entry shared by copies (fts_id) cannot be taken over
+        -- message
         CREATE TABLE messages (
             id              INTEGER PRIMARY KEY AUTOINCREMENT,
             folder_id       INTEGER NOT NULL REFERENCES folders(id),
@@ -132,12 +132,14 @@ fn v1_initial(tx: &Connection) -> rusqlite::Result<()> {
             seen            INTEGER NOT NULL DEFAULT 0,
             flagged         INTEGER NOT NULL DEFAULT 0,
             sha256          TEXT NOT NULL,
-            -- the messages_fts row: the message's own id, or the original's for a copy
+            -- its messages_fts row: sort_date * 2^22 + (id mod 2^22), so the index yields newest
+            -- first; a copy shares the original's
             fts_id          INTEGER NOT NULL
         );
         CREATE INDEX messages_folder_date ON messages(folder_id, sort_date);
         CREATE INDEX messages_folder_unread ON messages(folder_id, sort_date) WHERE seen = 0;
-        CREATE INDEX messages_date ON messages(sort_date);
+        -- newest first across folders (the unified Inbox), filtering without table lookups
+        CREATE INDEX messages_date ON messages(sort_date, id, folder_id, seen);
         CREATE INDEX messages_account_uidl ON messages(account_id, uidl);
         CREATE INDEX messages_trash_from ON messages(trash_from);
         CREATE INDEX messages_fts_id ON messages(fts_id);
@@ -162,8 +164,8 @@ fn v1_initial(tx: &Connection) -> rusqlite::Result<()> {
         ) WITHOUT ROWID;
         CREATE INDEX ledger_message ON ledger(message_id);
 
-        -- folded text (see search.rs), keyed by message id (messages.fts_id; copies share the
-        -- original's row); nothing stored but the index
+        -- folded text (see search.rs), keyed by messages.fts_id (date-ordered message key;
+        -- copies share the original's row); nothing stored but the index
         CREATE VIRTUAL TABLE messages_fts USING fts5(
             subject, people, body,
             content = '',

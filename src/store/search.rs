@@ -38,9 +38,12 @@ fn push_folded(out: &mut String, c: char, ae: bool) {
     }
 }
 
+fn is_umlaut(c: char) -> bool {
+    matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | '\u{308}')
+}
+
 fn has_umlaut(word: &str) -> bool {
-    word.chars()
-        .any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | '\u{308}'))
+    word.chars().any(is_umlaut)
 }
 
 /// Whether `c` belongs to a word (letters, digits and combining marks).
@@ -65,8 +68,17 @@ fn fold_word(word: &str, ae: bool) -> String {
 /// with umlauts.
 pub fn fold_for_index(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    let mut umlauts = false;
     for c in text.chars() {
-        push_folded(&mut out, c, false);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            umlauts |= is_umlaut(c);
+            push_folded(&mut out, c, false);
+        }
+    }
+    if !umlauts {
+        return out;
     }
     for word in words(text).filter(|w| has_umlaut(w)) {
         out.push(' ');
@@ -96,14 +108,24 @@ pub fn fold_query(query: &str) -> Option<String> {
     }
 }
 
+/// `"term"*`; a single character is matched as a whole word (a one-letter prefix would match
+/// a large part of the index while the user is still typing).
 fn quoted_prefix(term: &str) -> String {
-    format!("\"{}\"*", term.replace('"', "\"\""))
+    let star = if term.chars().nth(1).is_some() {
+        "*"
+    } else {
+        ""
+    };
+    format!("\"{}\"{star}", term.replace('"', "\"\""))
 }
 
 impl Store {
     /// Messages matching every word of `query` (as prefixes, folded as described in the module
-    /// docs), optionally within `scope`, newest first, at most `limit`. A query without words
-    /// gives no results; FTS syntax characters in it are treated as plain text.
+    /// docs), optionally within `scope`, newest first (by list date, then id), at most `limit`.
+    /// A query without words gives no results; FTS syntax characters in it are plain text.
+    ///
+    /// The index is keyed by date (`messages.fts_id`), so the newest matches come first out of
+    /// the index and the search stops after `limit` of them, however many messages match.
     pub fn search(
         &self,
         query: &str,
@@ -126,13 +148,16 @@ impl Store {
         let sql = format!(
             "SELECT {ROW_COLUMNS} FROM messages_fts f CROSS JOIN messages m ON m.fts_id = f.rowid \
              WHERE messages_fts MATCH ? {filter} \
-             ORDER BY m.sort_date DESC, m.id DESC LIMIT ?"
+             ORDER BY f.rowid DESC LIMIT ?"
         );
-        self.read(|c| {
+        let mut rows = self.read(|c| {
             let mut stmt = c.prepare_cached(&sql)?;
             let rows = stmt.query_map(params_from_iter(args.iter()), row_from)?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
-        })
+        })?;
+        // The key orders by date; copies share it, so settle ties by id as lists do.
+        rows.sort_by_key(|r| std::cmp::Reverse((r.date.unwrap_or(r.received_at), r.id)));
+        Ok(rows)
     }
 }
 
@@ -165,6 +190,10 @@ mod tests {
             Some("\"foo\"* AND \"and\"* AND \"bar\"*")
         );
         assert_eq!(fold_query(" \"()* "), None);
+        assert_eq!(
+            fold_query("m ü").as_deref(),
+            Some("\"m\" AND (\"u\" OR \"ue\"*)")
+        );
         assert_eq!(fold_query(""), None);
     }
 }

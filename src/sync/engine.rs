@@ -224,7 +224,7 @@ impl Fetcher {
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
         let store = Arc::clone(&self.store);
         let id = account.id;
-        let writer = tokio::task::spawn_blocking(move || -> Result<usize, store::Error> {
+        let writer = tokio::task::spawn_blocking(move || -> Result<usize, Error> {
             let mut new = 0;
             while let Some(batch) = rx.blocking_recv() {
                 let bytes: u64 = batch.iter().map(|(_, raw)| raw.len() as u64).sum();
@@ -237,7 +237,9 @@ impl Fetcher {
                         raw,
                     })
                     .collect();
-                let mut st = store.lock().map_err(|_| store::Error::Poisoned)?;
+                let mut st = store
+                    .lock()
+                    .map_err(|_| Error::Internal("store lock poisoned".into()))?;
                 let outcomes = st.store_fetched(id, &items, now)?;
                 drop(st);
                 new += outcomes
@@ -433,9 +435,9 @@ fn policy_of(account: &Account) -> Policy {
 }
 
 fn store_expire(e: pop3::Expire) -> store::ServerExpire {
-    match e {
-        pop3::Expire::Never => store::ServerExpire::Never,
-        pop3::Expire::Days(d) => store::ServerExpire::Days(d),
+    match e.policy {
+        pop3::ExpirePolicy::Never => store::ServerExpire::Never,
+        pop3::ExpirePolicy::Days(d) => store::ServerExpire::Days(d),
     }
 }
 

@@ -111,9 +111,9 @@ impl Error {
                     ),
                     P::StartTlsUnavailable => fl!("error-starttls-unavailable", host = host),
                     P::MessageTooLarge { size, limit } => {
-                        fl!("error-too-large", size = *size, limit = *limit)
+                        fl!("error-too-large", size = (*size), limit = (*limit))
                     }
-                    P::TooManyMessages(count) => fl!("error-too-many", count = *count),
+                    P::TooManyMessages(count) => fl!("error-too-many", count = (*count)),
                     other => fl!("error-protocol", detail = other.to_string()),
                 }
             }

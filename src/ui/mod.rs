@@ -1,11 +1,96 @@
 //! The iced 0.14 desktop app. The only layer that knows iced.
+//!
+//! [`run`] opens the main window on a data directory. The window is built from panes that share
+//! one shape (icebreaker style): a `Message`, an `update` that returns an `Action` for the parent,
+//! and a `view`. See [`app`] for how they are put together.
+
+pub mod app;
+pub mod banner;
+pub mod db;
+pub mod format;
+pub mod icon;
+pub mod import;
+pub mod layout;
+pub mod list;
+pub mod notify;
+pub mod reader;
+pub mod sidebar;
+pub mod sync;
+pub mod theme;
+pub mod toolbar;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the main window. Returns when it is closed.
+use iced::window;
+
+use crate::config::Config;
+use crate::i18n::{self, Language};
+pub use app::{App, Boot, Message};
+
+/// The app icon, shown by the window manager.
+const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png");
+
+/// Opens the main window on `data_dir` and returns when it is closed.
 pub fn run(data_dir: Option<PathBuf>) -> ExitCode {
-    let _ = data_dir;
-    eprintln!("postfach: the window is not built yet; use the subcommands (postfach --help)");
-    ExitCode::from(1)
+    let Some(data_dir) = data_dir else {
+        eprintln!("postfach: no data directory; pass --data-dir or set POSTFACH_DATA_DIR");
+        return ExitCode::from(2);
+    };
+    format::init_time_zone();
+    let (config, warning) = Config::load(&data_dir);
+    let env_language = std::env::var("POSTFACH_LANG").is_ok_and(|v| !v.trim().is_empty());
+    i18n::select(if env_language { Language::System } else { config.language });
+
+    let boot = match Boot::open(data_dir, config.clone(), warning) {
+        Ok(boot) => boot,
+        Err(e) => {
+            eprintln!("postfach: {}", crate::fl!("ui-store-failed", detail = e.to_string()));
+            return ExitCode::from(1);
+        }
+    };
+    let boot = std::sync::Mutex::new(Some(boot));
+    let settings = window::Settings {
+        size: iced::Size::new(config.window.width, config.window.height),
+        min_size: Some(iced::Size::new(720.0, 420.0)),
+        icon: window_icon(),
+        exit_on_close_request: false,
+        ..window::Settings::default()
+    };
+    let result = iced::application(
+        move || {
+            // The boot function runs once; a second call (never made by iced) gets an error.
+            match boot.lock().ok().and_then(|mut b| b.take()) {
+                Some(boot) => App::new(boot),
+                None => unreachable_boot(),
+            }
+        },
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .subscription(App::subscription)
+    .theme(App::theme)
+    .window(settings)
+    .run();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("postfach: the window failed: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Only reached if iced booted the app twice: exits at once.
+fn unreachable_boot() -> (App, iced::Task<Message>) {
+    tracing::error!("the app was booted twice");
+    std::process::exit(1)
+}
+
+fn window_icon() -> Option<window::Icon> {
+    let image = image::load_from_memory_with_format(APP_ICON, image::ImageFormat::Png).ok()?;
+    let rgba = image.to_rgba8();
+    let (w, h) = rgba.dimensions();
+    window::icon::from_rgba(rgba.into_raw(), w, h).ok()
 }

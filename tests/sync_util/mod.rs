@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+pub mod fake;
+
 use super::support::{self, Dovecot};
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -274,16 +276,13 @@ fn relay(
     armed: Arc<AtomicBool>,
     fired: Arc<AtomicBool>,
 ) {
-    let cut = {
-        let (c, u) = (client.try_clone(), upstream.try_clone());
-        move || {
-            if let Ok(c) = &c {
-                let _ = c.shutdown(Shutdown::Both);
-            }
-            if let Ok(u) = &u {
-                let _ = u.shutdown(Shutdown::Both);
-            }
-        }
+    let (Ok(c), Ok(u)) = (client.try_clone(), upstream.try_clone()) else {
+        return;
+    };
+    let (c, u) = (Arc::new(c), Arc::new(u));
+    let cut = move || {
+        let _ = c.shutdown(Shutdown::Both);
+        let _ = u.shutdown(Shutdown::Both);
     };
     let armed_now = armed.load(Ordering::SeqCst);
     // server → client

@@ -1,0 +1,519 @@
+//! Store benchmark (a plain `main`, `harness = false`): seeds 100,000 realistic messages into a
+//! temporary store and prints insert throughput, open + first page, unread counts and search
+//! latency next to the targets (first page < 100 ms, search < 30 ms median). Not a test: it
+//! asserts nothing about time.
+//!
+//! `cargo bench --bench store_bench`; `POSTFACH_BENCH_MESSAGES=N` changes the number of messages,
+//! `POSTFACH_BENCH_BATCH=N` the batch size (default 100, as the fetch engine commits).
+use std::error::Error as StdError;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use postfach::mime::{Address, Summary};
+use postfach::store::{
+    AccountId, AccountSettings, Fetched, FolderKind, ListQuery, MessageId, Scope, Store,
+};
+
+type Result<T> = std::result::Result<T, Box<dyn StdError>>;
+
+const PAGE: u32 = 50;
+/// "Now" for the generated mailbox: 2026-01-01; dates spread over the five years before it.
+const NOW: i64 = 1_767_225_600;
+const SPAN: i64 = 5 * 365 * 86_400;
+
+const SEARCHES: [&str; 20] = [
+    "rechnung",
+    "müller",
+    "mueller",
+    "besprechung",
+    "meeting notes",
+    "straße",
+    "bestellung versandt",
+    "grüße köln",
+    "invoice",
+    "schröder",
+    "termin",
+    "urlaub",
+    "weiß",
+    "angebot",
+    "quarterly report",
+    "berlin",
+    "lieferadresse",
+    "jürgen",
+    "timeline",
+    "sommerfest einladung",
+];
+
+/// SplitMix64: small, deterministic, good enough to vary generated mail.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Jürgen",
+    "Sören",
+    "Käthe",
+    "Björn",
+    "Günther",
+    "Anna",
+    "Lukas",
+    "Lena",
+    "Jörg",
+    "Sabine",
+    "Thomas",
+    "Ümit",
+    "Maximilian",
+    "Hannah",
+    "John",
+    "Emily",
+    "Michael",
+    "Sarah",
+    "David",
+    "Olivia",
+    "James",
+    "Chloe",
+];
+const LAST: &[&str] = &[
+    "Müller",
+    "Schröder",
+    "Bäcker",
+    "Weiß",
+    "Groß",
+    "Köhler",
+    "Schäfer",
+    "Hoffmann",
+    "Krüger",
+    "Schmidt",
+    "Meißner",
+    "Jäger",
+    "Fuchs",
+    "Wagner",
+    "Smith",
+    "Johnson",
+    "Brown",
+    "Taylor",
+    "Wilson",
+    "Clarke",
+];
+const DOMAINS: &[&str] = &[
+    "example.de",
+    "firma.de",
+    "web.de",
+    "gmx.de",
+    "beispiel.at",
+    "example.com",
+    "company.com",
+    "university.edu",
+];
+const CITIES: &[&str] = &[
+    "Köln",
+    "München",
+    "Berlin",
+    "Düsseldorf",
+    "Zürich",
+    "Wien",
+    "London",
+];
+const PROJECTS: &[&str] = &[
+    "Apollo",
+    "Nordlicht",
+    "Brückenbau",
+    "Website",
+    "Migration",
+    "Q3 launch",
+];
+const WEEKDAYS: &[&str] = &["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"];
+const DE_WORDS: &[&str] = &[
+    "und",
+    "die",
+    "der",
+    "das",
+    "wir",
+    "für",
+    "Ihre",
+    "bitte",
+    "Rückmeldung",
+    "gestern",
+    "nächste",
+    "Woche",
+    "Straße",
+    "Übergabe",
+    "Änderung",
+    "Lieferung",
+    "Vertrag",
+    "Kunden",
+    "Besprechung",
+    "Unterlagen",
+    "schön",
+    "größer",
+    "Grüße",
+    "herzliche",
+    "Zusammenarbeit",
+    "Angebot",
+    "Rechnung",
+    "Betrag",
+    "überwiesen",
+    "Konto",
+    "Termin",
+    "verschieben",
+    "möglich",
+    "leider",
+    "natürlich",
+    "Frühjahr",
+    "Gebäude",
+    "Schlüssel",
+    "Büro",
+    "Mitarbeiter",
+];
+const EN_WORDS: &[&str] = &[
+    "the", "and", "we", "please", "review", "attached", "document", "schedule", "meeting",
+    "project", "timeline", "budget", "customer", "feedback", "deadline", "report", "quarter",
+    "results", "team", "update", "invoice", "payment", "shipping", "order", "thanks", "regards",
+    "tomorrow", "office", "contract", "draft",
+];
+
+fn person(rng: &mut Rng) -> Address {
+    let first = rng.pick(FIRST);
+    let last = rng.pick(LAST);
+    let local: String = format!("{first}.{last}")
+        .to_lowercase()
+        .replace('ä', "ae")
+        .replace('ö', "oe")
+        .replace('ü', "ue")
+        .replace('ß', "ss");
+    Address {
+        name: Some(format!("{first} {last}")),
+        email: format!("{local}@{}", rng.pick(DOMAINS)),
+    }
+}
+
+fn subject(rng: &mut Rng, n: usize, german: bool) -> String {
+    if german {
+        match rng.below(10) {
+            0 => format!("Rechnung Nr. {}", 10_000 + n),
+            1 => format!("Besprechung am {}", rng.pick(WEEKDAYS)),
+            2 => format!("Ihre Bestellung {} wurde versandt", 400_000 + n),
+            3 => format!("Grüße aus {}", rng.pick(CITIES)),
+            4 => "Termin für die Übergabe".to_owned(),
+            5 => format!("Angebot für Projekt {}", rng.pick(PROJECTS)),
+            6 => format!("Urlaubsplanung {}", 2021 + rng.below(5)),
+            7 => "Änderung der Lieferadresse".to_owned(),
+            8 => format!(
+                "Protokoll der Sitzung vom {}.{}.",
+                1 + rng.below(28),
+                1 + rng.below(12)
+            ),
+            _ => "Einladung zum Sommerfest".to_owned(),
+        }
+    } else {
+        match rng.below(8) {
+            0 => format!("Meeting notes: {}", rng.pick(PROJECTS)),
+            1 => format!("Invoice #{}", 50_000 + n),
+            2 => format!("Quarterly report Q{}", 1 + rng.below(4)),
+            3 => "Your order has shipped".to_owned(),
+            4 => format!("Re: {} timeline", rng.pick(PROJECTS)),
+            5 => "Lunch on Friday?".to_owned(),
+            6 => "Weekly newsletter".to_owned(),
+            _ => "Security alert for your account".to_owned(),
+        }
+    }
+}
+
+fn body(rng: &mut Rng, german: bool, target: usize) -> String {
+    let words = if german { DE_WORDS } else { EN_WORDS };
+    let mut out = String::with_capacity(target + 100);
+    let mut line_len = 0;
+    while out.len() < target {
+        let sentence_len = 6 + rng.below(9);
+        for i in 0..sentence_len {
+            let w = rng.pick(words);
+            if i > 0 {
+                out.push(' ');
+                line_len += 1;
+            }
+            out.push_str(w);
+            line_len += w.len();
+            if line_len > 70 {
+                out.push_str("\r\n");
+                line_len = 0;
+            }
+        }
+        out.push_str(". ");
+        if rng.chance(15) {
+            out.push_str(&format!("{} ", rng.pick(CITIES)));
+        }
+        if rng.chance(10) {
+            out.push_str("\r\n\r\n");
+            line_len = 0;
+        }
+    }
+    out
+}
+
+/// RFC 2047 Q-encoding of a header value when it is not plain ASCII.
+fn encode_header(value: &str) -> String {
+    if value.is_ascii() {
+        return value.to_owned();
+    }
+    let mut out = String::from("=?UTF-8?Q?");
+    for b in value.bytes() {
+        match b {
+            b' ' => out.push('_'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b',' | b'-' => out.push(b as char),
+            _ => out.push_str(&format!("={b:02X}")),
+        }
+    }
+    out.push_str("?=");
+    out
+}
+
+fn mailbox(a: &Address) -> String {
+    match &a.name {
+        Some(n) => format!("{} <{}>", encode_header(n), a.email),
+        None => a.email.clone(),
+    }
+}
+
+fn message(rng: &mut Rng, n: usize, total: usize) -> Result<Fetched> {
+    let german = rng.chance(60);
+    let from = person(rng);
+    let to = vec![Address {
+        name: Some("Erika Mustermann".into()),
+        email: "erika@example.de".into(),
+    }];
+    let subject = subject(rng, n, german);
+    // dates follow the fetch order with some jitter; a few messages have no Date header
+    let date = (!rng.chance(2)).then(|| {
+        NOW - SPAN + SPAN * n as i64 / total as i64 + rng.below(4 * 86_400) as i64 - 2 * 86_400
+    });
+    let length = 1_500 + rng.below(6_000);
+    let text = body(rng, german, length);
+    let has_attachments = rng.chance(10);
+    let mut raw = String::with_capacity(text.len() + 600);
+    raw.push_str(&format!("Return-Path: <{}>\r\n", from.email));
+    raw.push_str(&format!(
+        "From: {}\r\nTo: {}\r\n",
+        mailbox(&from),
+        mailbox(&to[0])
+    ));
+    raw.push_str(&format!("Subject: {}\r\n", encode_header(&subject)));
+    if let Some(d) = date {
+        let formatted = time::OffsetDateTime::from_unix_timestamp(d)?
+            .format(&time::format_description::well_known::Rfc2822)?;
+        raw.push_str(&format!("Date: {formatted}\r\n"));
+    }
+    raw.push_str(&format!(
+        "Message-ID: <{n}.bench@{}>\r\n",
+        DOMAINS[n % DOMAINS.len()]
+    ));
+    raw.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n");
+    raw.push_str("Content-Transfer-Encoding: 8bit\r\n\r\n");
+    raw.push_str(&text);
+    raw.push_str("\r\n");
+    let preview: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(Fetched {
+        uidl: format!("{:016x}", rng.next() ^ n as u64),
+        raw: raw.into_bytes(),
+        summary: Summary {
+            message_id: Some(format!("{n}.bench@{}", DOMAINS[n % DOMAINS.len()])),
+            subject,
+            from: Some(from),
+            to,
+            cc: Vec::new(),
+            date,
+            has_attachments,
+            preview: preview.chars().take(200).collect(),
+            search_text: text,
+        },
+    })
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn verdict(value_ms: f64, target_ms: f64) -> &'static str {
+    if value_ms < target_ms {
+        "meets target"
+    } else {
+        "MISSES target"
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn seed(dir: &Path, total: usize, batch_size: usize) -> Result<AccountId> {
+    let mut store = Store::open_in(dir)?;
+    let account = store.add_account(&AccountSettings {
+        name: "bench".into(),
+        email: "erika@example.de".into(),
+        host: "pop.example.de".into(),
+        ..AccountSettings::default()
+    })?;
+    let mut rng = Rng(0x5EED_2026);
+    let mut spent = Duration::ZERO;
+    let mut bytes = 0usize;
+    let mut stored: Vec<MessageId> = Vec::with_capacity(total);
+    let mut n = 0;
+    while n < total {
+        let batch: Vec<Fetched> = (n..(n + batch_size).min(total))
+            .map(|i| message(&mut rng, i, total))
+            .collect::<Result<_>>()?;
+        bytes += batch.iter().map(|f| f.raw.len()).sum::<usize>();
+        let start = Instant::now();
+        let outcomes = store.store_fetched(account, &batch, NOW)?;
+        spent += start.elapsed();
+        stored.extend(outcomes.iter().filter_map(|o| o.message()));
+        n += batch.len();
+    }
+    println!(
+        "insert: {total} messages ({:.0} MB raw, {:.1} KB average) in batches of {batch_size}: \
+         {:.1} s, {:.0} msgs/s, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / total as f64 / 1e3,
+        spent.as_secs_f64(),
+        total as f64 / spent.as_secs_f64(),
+        bytes as f64 / 1e6 / spent.as_secs_f64(),
+    );
+    // most older mail has been read
+    let start = Instant::now();
+    for chunk in stored[..stored.len() * 9 / 10].chunks(1_000) {
+        store.set_seen(chunk, true)?;
+    }
+    println!("mark 90% read: {:.0} ms", ms(start.elapsed()));
+    Ok(account)
+}
+
+pub fn run() -> Result<()> {
+    let total = env_usize("POSTFACH_BENCH_MESSAGES", 100_000).max(1);
+    let batch_size = env_usize("POSTFACH_BENCH_BATCH", 100).max(1);
+    let dir = tempfile::tempdir()?;
+    println!(
+        "store benchmark: {total} messages in {}",
+        dir.path().display()
+    );
+    let account = seed(dir.path(), total, batch_size)?;
+    let file = dir.path().join(postfach::store::FILE_NAME);
+    let size = std::fs::metadata(&file)?.len()
+        + std::fs::metadata(file.with_extension("sqlite3-wal")).map_or(0, |m| m.len());
+    println!("database: {:.0} MB (with WAL)", size as f64 / 1e6);
+
+    // open + first page of the Inbox, as the app does at start (fresh connection each time)
+    let mut first_pages = Vec::new();
+    for _ in 0..7 {
+        let start = Instant::now();
+        let store = Store::open_in(dir.path())?;
+        let inbox = store.folder(account, FolderKind::Inbox)?;
+        let rows = store.list(&ListQuery {
+            scope: Scope::Folder(inbox),
+            unread_only: false,
+            offset: 0,
+            limit: PAGE,
+        })?;
+        first_pages.push(start.elapsed());
+        assert_eq!(rows.len(), PAGE.min(total as u32) as usize);
+    }
+    let first = ms(first_pages[0]);
+    let first_median = ms(median(first_pages));
+    println!(
+        "open + first page ({PAGE} rows): first {first:.1} ms, median {first_median:.1} ms   \
+         (target < 100 ms: {})",
+        verdict(first.max(first_median), 100.0)
+    );
+
+    let store = Store::open_in(dir.path())?;
+    let inbox = store.folder(account, FolderKind::Inbox)?;
+    let timed = |scope: Scope, unread_only: bool, offset: u64| -> Result<Duration> {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            store.list(&ListQuery {
+                scope,
+                unread_only,
+                offset,
+                limit: PAGE,
+            })?;
+            times.push(start.elapsed());
+        }
+        Ok(median(times))
+    };
+    println!(
+        "next page (offset 50): {:.2} ms; middle page (offset {}): {:.1} ms; unread-only first \
+         page: {:.2} ms; unified inbox first page: {:.2} ms",
+        ms(timed(Scope::Folder(inbox), false, 50)?),
+        total / 2,
+        ms(timed(Scope::Folder(inbox), false, total as u64 / 2)?),
+        ms(timed(Scope::Folder(inbox), true, 0)?),
+        ms(timed(Scope::UnifiedInbox, false, 0)?),
+    );
+
+    let mut counts = Vec::new();
+    let mut unread = 0;
+    for _ in 0..10 {
+        let start = Instant::now();
+        let folders = store.folders()?;
+        counts.push(start.elapsed());
+        unread = folders.iter().map(|f| f.unread).sum();
+    }
+    println!(
+        "unread counts (all folders, total + unread): median {:.1} ms ({unread} unread)",
+        ms(median(counts))
+    );
+
+    let mut searches = Vec::new();
+    let mut report = Vec::new();
+    for q in SEARCHES {
+        store.search(q, None, 100)?; // warm
+        let start = Instant::now();
+        let hits = store.search(q, None, 100)?;
+        let took = start.elapsed();
+        searches.push(took);
+        report.push(format!("{q:?} {:.1} ms ({} hits)", ms(took), hits.len()));
+    }
+    let slowest = searches.iter().max().copied().unwrap_or_default();
+    let search_median = ms(median(searches));
+    println!(
+        "search (median of {} queries, limit 100, newest first): {search_median:.1} ms, slowest \
+         {:.1} ms   (target < 30 ms: {})",
+        SEARCHES.len(),
+        ms(slowest),
+        verdict(search_median, 30.0)
+    );
+    println!("  {}", report.join("; "));
+    Ok(())
+}
+
+#[cfg_attr(test, allow(dead_code))]
+fn main() -> Result<()> {
+    run()
+}

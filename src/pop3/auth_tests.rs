@@ -1,0 +1,273 @@
+//! Login exchanges against the scripted server: SASL mechanisms, APOP, redacted traces.
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use super::client_tests::{CAPA, capa_steps, client, finish};
+use super::script::{Step, expect, send};
+use super::*;
+
+/// Greeting `greeting`, CAPA `capa`, then the login exchange; CAPA again afterwards.
+fn script(greeting: &str, capa: &str, exchange: Vec<Step>) -> Vec<Step> {
+    let mut steps = vec![send(format!("+OK {greeting}\r\n"))];
+    steps.extend(capa_steps(capa));
+    steps.extend(exchange);
+    steps
+}
+
+async fn login_with(
+    steps: Vec<Step>,
+    user: &str,
+    secret: &str,
+    method: AuthMethod,
+) -> Result<(), Error> {
+    let (mut c, server) = client(steps).await;
+    let r = c.login(user, &Password::new(secret), method).await;
+    if r.is_ok() {
+        assert_eq!(c.state(), SessionState::Transaction);
+    }
+    drop(c);
+    finish(server).await;
+    r
+}
+
+fn after_login() -> Vec<Step> {
+    capa_steps(CAPA)
+}
+
+#[tokio::test]
+async fn auto_uses_cram_md5_when_offered() {
+    let mut exchange = vec![
+        expect("AUTH CRAM-MD5"),
+        send("+ PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+\r\n"),
+        expect("dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw"),
+        send("+OK welcome\r\n"),
+    ];
+    exchange.extend(after_login());
+    let r = login_with(
+        script("ready", CAPA, exchange),
+        "tim",
+        "tanstaaftanstaaf",
+        AuthMethod::Auto,
+    )
+    .await;
+    assert!(r.is_ok(), "{r:?}");
+}
+
+#[tokio::test]
+async fn plain_sends_an_initial_response() {
+    // base64("\0alice\0secret")
+    let mut exchange = vec![expect("AUTH PLAIN AGFsaWNlAHNlY3JldA=="), send("+OK\r\n")];
+    exchange.extend(after_login());
+    let r = login_with(
+        script("ready", "USER\r\nSASL PLAIN LOGIN\r\n", exchange),
+        "alice",
+        "secret",
+        AuthMethod::Auto,
+    )
+    .await;
+    assert!(r.is_ok(), "{r:?}");
+}
+
+#[tokio::test]
+async fn login_answers_both_prompts() {
+    let mut exchange = vec![
+        expect("AUTH LOGIN"),
+        send("+ VXNlcm5hbWU6\r\n"),
+        expect("YWxpY2U="),
+        send("+ UGFzc3dvcmQ6\r\n"),
+        expect("c2VjcmV0"),
+        send("+OK\r\n"),
+    ];
+    exchange.extend(after_login());
+    let r = login_with(
+        script("ready", "SASL LOGIN\r\n", exchange),
+        "alice",
+        "secret",
+        AuthMethod::Auto,
+    )
+    .await;
+    assert!(r.is_ok(), "{r:?}");
+}
+
+#[tokio::test]
+async fn xoauth2_two_step_with_error_challenge() {
+    // A long token does not fit the AUTH line: Microsoft's two-step form.
+    let token = "t".repeat(400);
+    let initial =
+        base64_of(format!("user=a@example.com\x01auth=Bearer {token}\x01\x01").as_bytes());
+    let exchange = vec![
+        expect("AUTH XOAUTH2"),
+        send("+ \r\n"),
+        expect(&initial),
+        // {"status":"401"}
+        send("+ eyJzdGF0dXMiOiI0MDEifQ==\r\n"),
+        expect(""),
+        send("-ERR [AUTH] Authentication failed.\r\n"),
+    ];
+    let r = login_with(
+        script("ready", "SASL XOAUTH2\r\n", exchange),
+        "a@example.com",
+        &token,
+        AuthMethod::XOAuth2,
+    )
+    .await;
+    assert!(
+        matches!(&r, Err(Error::AuthRejected(m)) if m.contains("401")),
+        "{r:?}"
+    );
+
+    // A short token goes on the AUTH line.
+    let mut exchange = vec![
+        expect(&format!(
+            "AUTH XOAUTH2 {}",
+            base64_of(b"user=a\x01auth=Bearer tok\x01\x01")
+        )),
+        send("+OK\r\n"),
+    ];
+    exchange.extend(after_login());
+    let r = login_with(
+        script("ready", "SASL XOAUTH2\r\n", exchange),
+        "a",
+        "tok",
+        AuthMethod::XOAuth2,
+    )
+    .await;
+    assert!(r.is_ok(), "{r:?}");
+}
+
+#[tokio::test]
+async fn oauthbearer_failure_is_acknowledged_with_0x01() {
+    let exchange = vec![
+        expect(&format!(
+            "AUTH OAUTHBEARER {}",
+            base64_of(b"n,a=a,\x01auth=Bearer tok\x01\x01")
+        )),
+        send("+ eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\r\n"),
+        expect("AQ=="),
+        send("-ERR authentication failed\r\n"),
+    ];
+    let r = login_with(
+        script("ready", "SASL OAUTHBEARER\r\n", exchange),
+        "a",
+        "tok",
+        AuthMethod::OAuthBearer,
+    )
+    .await;
+    assert!(
+        matches!(&r, Err(Error::AuthRejected(m)) if m.contains("invalid_token")),
+        "{r:?}"
+    );
+}
+
+#[tokio::test]
+async fn apop_against_the_rfc_example() {
+    let mut exchange = vec![
+        expect("APOP mrose c4c9334bac560ecc979e58001b3e22fb"),
+        send("+OK maildrop has 1 message (369 octets)\r\n"),
+    ];
+    exchange.extend(after_login());
+    let greeting = "POP3 server ready <1896.697170952@dbc.mtview.ca.us>";
+    let r = login_with(
+        script(greeting, CAPA, exchange),
+        "mrose",
+        "tanstaaf",
+        AuthMethod::Apop,
+    )
+    .await;
+    assert!(r.is_ok(), "{r:?}");
+
+    // Without a timestamp APOP is refused before anything is sent.
+    let r = login_with(
+        script("ready", CAPA, vec![]),
+        "mrose",
+        "tanstaaf",
+        AuthMethod::Apop,
+    )
+    .await;
+    assert!(matches!(r, Err(Error::NoCommonMechanism)));
+}
+
+#[tokio::test]
+async fn no_capa_falls_back_to_user_pass() {
+    let steps = vec![
+        send("+OK ready\r\n"),
+        expect("CAPA"),
+        send("-ERR unknown command\r\n"),
+        expect("USER alice"),
+        send("+OK\r\n"),
+        expect("PASS secret"),
+        send("+OK\r\n"),
+    ];
+    let r = login_with(steps, "alice", "secret", AuthMethod::Auto).await;
+    assert!(r.is_ok(), "{r:?}");
+}
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut v) = self.0.lock() {
+            v.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn traces_redact_credentials_and_skip_bodies() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let mut steps = script(
+        "ready",
+        "USER\r\nSASL PLAIN LOGIN\r\n",
+        vec![
+            expect("USER alice"),
+            send("+OK\r\n"),
+            expect("PASS hunter2"),
+            send("-ERR [AUTH] no\r\n"),
+            expect("AUTH LOGIN"),
+            send("+ VXNlcm5hbWU6\r\n"),
+            expect("YWxpY2U="),
+            send("+ UGFzc3dvcmQ6\r\n"),
+            expect("aHVudGVyMg=="),
+            send("+OK\r\n"),
+        ],
+    );
+    steps.extend(capa_steps(CAPA));
+    steps.extend([expect("RETR 1"), send("+OK\r\nSecret body text\r\n.\r\n")]);
+    let (mut c, server) = client(steps).await;
+    let secret = Password::new("hunter2");
+    assert!(
+        c.login("alice", &secret, AuthMethod::UserPass)
+            .await
+            .is_err()
+    );
+    assert!(c.login("alice", &secret, AuthMethod::Login).await.is_ok());
+    assert!(c.retr(1).await.is_ok());
+    drop(c);
+    finish(server).await;
+
+    let log = String::from_utf8_lossy(&captured.0.lock().map(|v| v.clone()).unwrap_or_default())
+        .into_owned();
+    assert!(log.contains("C: USER alice"), "{log}");
+    assert!(log.contains("C: PASS ***"), "{log}");
+    assert!(!log.contains("hunter2"), "{log}");
+    assert!(!log.contains("aHVudGVyMg"), "{log}");
+    assert!(!log.contains("YWxpY2U="), "{log}");
+    assert!(!log.contains("Secret body text"), "{log}");
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}

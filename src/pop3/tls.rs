@@ -1,0 +1,279 @@
+//! Connecting: TCP with a deadline, implicit TLS (RFC 8314) or STLS (RFC 2595, required or
+//! fail), certificate verification with system roots, an extra CA file, or a pinned SHA-256.
+use std::io;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use async_native_tls::{Certificate, TlsConnector, TlsStream};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+use tokio::time::timeout;
+
+use super::cert::{CertificateInfo, sha256_fingerprint};
+use super::client::Client;
+use super::codec::Limits;
+use super::error::{Error, SessionState};
+use super::response::ErrContext;
+use super::types::Security;
+
+/// How the server's certificate is checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TlsOptions {
+    /// An extra CA certificate file (PEM, one or more certificates), trusted in addition to
+    /// the system roots.
+    pub ca_file: Option<PathBuf>,
+    /// A pinned SHA-256 fingerprint of the server certificate. When set, exactly that
+    /// certificate is accepted (self-signed, any name) and nothing else.
+    pub pinned_sha256: Option<[u8; 32]>,
+}
+
+/// Everything `connect` needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectOptions {
+    /// Server host name (or IP address); also the name the certificate must carry.
+    pub host: String,
+    /// Server port.
+    pub port: u16,
+    /// Implicit TLS, STLS, or (explicitly chosen) plain text.
+    pub security: Security,
+    /// Certificate checks.
+    pub tls: TlsOptions,
+    /// Bounds for the session.
+    pub limits: Limits,
+}
+
+/// The stream a connected client runs over.
+#[derive(Debug)]
+pub enum Pop3Stream {
+    /// Plain TCP (only when the account explicitly says so).
+    Plain(TcpStream),
+    /// TLS over TCP.
+    Tls(Box<TlsStream<TcpStream>>),
+}
+
+impl Pop3Stream {
+    /// Whether the stream is encrypted.
+    pub fn is_tls(&self) -> bool {
+        matches!(self, Pop3Stream::Tls(_))
+    }
+
+    /// The server certificate, on a TLS stream.
+    pub fn peer_certificate(&self) -> Option<CertificateInfo> {
+        match self {
+            Pop3Stream::Plain(_) => None,
+            Pop3Stream::Tls(tls) => peer_der(tls).map(|der| CertificateInfo::from_der(&der)),
+        }
+    }
+}
+
+impl AsyncRead for Pop3Stream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Pop3Stream::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Pop3Stream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Pop3Stream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Pop3Stream::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Pop3Stream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Pop3Stream::Plain(s) => Pin::new(s).poll_flush(cx),
+            Pop3Stream::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Pop3Stream::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Pop3Stream::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+        }
+    }
+}
+
+/// Connects, secures the connection as `opts.security` says, reads the greeting and the
+/// capabilities (after TLS; nothing from before TLS is kept). With `StartTls`, a server
+/// without STLS, or one that refuses it, fails with `StartTlsUnavailable` before anything
+/// else is sent.
+pub async fn connect(opts: &ConnectOptions) -> Result<Client<Pop3Stream>, Error> {
+    let limits = opts.limits.clone();
+    let tcp = tcp_connect(opts).await?;
+    let mut client = match opts.security {
+        Security::Plain => Client::new(Pop3Stream::Plain(tcp), limits).await?,
+        Security::Tls => {
+            let tls = secure(opts, tcp).await?;
+            Client::new(Pop3Stream::Tls(Box::new(tls)), limits).await?
+        }
+        Security::StartTls => {
+            let plain = Client::new(tcp, limits.clone()).await?;
+            let (greeting, server) = plain.greeting_and_server();
+            let tcp = plain.stls().await?;
+            let tls = secure(opts, tcp).await?;
+            Client::<TcpStream>::on_new_stream(
+                greeting,
+                server,
+                Pop3Stream::Tls(Box::new(tls)),
+                limits,
+            )
+        }
+    };
+    client.set_server(&opts.host, opts.port);
+    client.capa().await?;
+    Ok(client)
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
+    /// Asks for STLS and hands back the raw stream for the TLS handshake. Refuses when CAPA
+    /// does not list STLS or the server answers `-ERR`; refuses bytes the server sent after
+    /// its `+OK` (STARTTLS injection).
+    pub async fn stls(mut self) -> Result<S, Error> {
+        self.check("STLS", &[SessionState::Authorization])?;
+        if self.capa_supported.is_none() {
+            self.capa().await?;
+        }
+        if self.capa_supported == Some(true) && !self.caps.stls {
+            return Err(Error::StartTlsUnavailable);
+        }
+        self.command("STLS", "STLS").await?;
+        match self.reply(ErrContext::Command).await? {
+            Ok(_) => self.into_stream_for_tls(),
+            Err(e) => {
+                tracing::debug!("STLS refused: {e}");
+                Err(Error::StartTlsUnavailable)
+            }
+        }
+    }
+}
+
+async fn tcp_connect(opts: &ConnectOptions) -> Result<TcpStream, Error> {
+    let tcp = timeout(
+        opts.limits.connect_timeout,
+        TcpStream::connect((opts.host.as_str(), opts.port)),
+    )
+    .await
+    .map_err(|_| Error::Timeout("connecting"))??;
+    tcp.set_nodelay(true)?;
+    Ok(tcp)
+}
+
+/// The TLS handshake with the account's certificate policy.
+async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<TlsStream<TcpStream>, Error> {
+    if let Some(pin) = opts.tls.pinned_sha256 {
+        let tls = handshake(accept_any(), &opts.host, tcp, &opts.limits).await?;
+        let der = peer_der(&tls).ok_or_else(|| tls_error("the server sent no certificate"))?;
+        if sha256_fingerprint(&der) != pin {
+            return Err(Error::PinMismatch {
+                expected: pin,
+                actual: Box::new(CertificateInfo::from_der(&der)),
+            });
+        }
+        return Ok(tls);
+    }
+    let mut connector = TlsConnector::new();
+    if let Some(path) = &opts.tls.ca_file {
+        for cert in read_ca_file(path)? {
+            connector = connector.add_root_certificate(cert);
+        }
+    }
+    match handshake(connector, &opts.host, tcp, &opts.limits).await {
+        Ok(tls) => Ok(tls),
+        Err(Error::Tls { message, .. }) => {
+            // Find out what the server presented, on a second connection that sends nothing
+            // but (for STLS) CAPA and STLS, so the user can decide whether to trust it.
+            let certificate = probe_certificate(opts).await.map(Box::new);
+            Err(Error::Tls {
+                message,
+                certificate,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn accept_any() -> TlsConnector {
+    TlsConnector::new()
+        .danger_accept_invalid_certs(true)
+        .danger_accept_invalid_hostnames(true)
+}
+
+async fn handshake(
+    connector: TlsConnector,
+    host: &str,
+    tcp: TcpStream,
+    limits: &Limits,
+) -> Result<TlsStream<TcpStream>, Error> {
+    match timeout(limits.connect_timeout, connector.connect(host, tcp)).await {
+        Err(_) => Err(Error::Timeout("the TLS handshake")),
+        Ok(Err(e)) => Err(tls_error(&e.to_string())),
+        Ok(Ok(tls)) => Ok(tls),
+    }
+}
+
+/// The certificate the server presents, fetched without verification.
+async fn probe_certificate(opts: &ConnectOptions) -> Option<CertificateInfo> {
+    let tcp = tcp_connect(opts).await.ok()?;
+    let tcp = match opts.security {
+        Security::StartTls => {
+            let plain = Client::new(tcp, opts.limits.clone()).await.ok()?;
+            plain.stls().await.ok()?
+        }
+        Security::Tls | Security::Plain => tcp,
+    };
+    let tls = handshake(accept_any(), &opts.host, tcp, &opts.limits)
+        .await
+        .ok()?;
+    peer_der(&tls).map(|der| CertificateInfo::from_der(&der))
+}
+
+fn peer_der(tls: &TlsStream<TcpStream>) -> Option<Vec<u8>> {
+    tls.peer_certificate().ok()??.to_der().ok()
+}
+
+fn tls_error(message: &str) -> Error {
+    Error::Tls {
+        message: message.to_owned(),
+        certificate: None,
+    }
+}
+
+/// Every certificate in a PEM file.
+fn read_ca_file(path: &PathBuf) -> Result<Vec<Certificate>, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| tls_error(&format!("cannot read CA file {}: {e}", path.display())))?;
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut certs = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
+        let Some(len) = rest[start..].find(END) else {
+            break;
+        };
+        let block = &rest[start..start + len + END.len()];
+        let cert = Certificate::from_pem(block.as_bytes())
+            .map_err(|e| tls_error(&format!("bad certificate in {}: {e}", path.display())))?;
+        certs.push(cert);
+        rest = &rest[start + len + END.len()..];
+    }
+    if certs.is_empty() {
+        return Err(tls_error(&format!(
+            "no PEM certificate in {}",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}

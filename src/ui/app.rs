@@ -1,0 +1,617 @@
+//! The main window: state, messages, `update` as a dispatch table, `view` and `subscription`.
+//!
+//! The panes (sidebar, list, reader, toolbar, banners) each have the same shape — a `Message`,
+//! `update(…) -> Action` and `view` — and the app turns their actions into store work, sync
+//! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use iced::event::{self, Event};
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::theme::Mode;
+use iced::widget::{column, container, operation, pane_grid, rule, stack};
+use iced::{Element, Fill, Size, Subscription, Task, Theme, window};
+
+use super::banner::{self, Banners};
+use super::db::{Db, Error};
+use super::import::{self, Imported};
+use super::layout::{Layout, Pane};
+use super::list::{self, List};
+use super::reader::{self, Reader};
+use super::sidebar::{self, Sidebar};
+use super::sync::{self, Outcome, Syncs};
+use super::toolbar::{self, Toolbar};
+use super::{format, notify, theme};
+use crate::config::{self, Config};
+use crate::fl;
+use crate::pop3::Limits;
+use crate::store::{Account, Folder, MessageId, Store};
+use crate::sync::Fetcher;
+
+/// How long the search waits after the last keystroke.
+pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
+/// How long to collect dropped files before importing them together.
+const DROP_GATHER: Duration = Duration::from_millis(150);
+
+/// What the app starts with.
+pub struct Boot {
+    pub db: Db,
+    pub config: Config,
+    pub config_warning: Option<config::Error>,
+    /// The sync workers' fetcher; `None` starts no workers (tests drive sync events by hand).
+    pub fetcher: Option<Fetcher>,
+}
+
+impl Boot {
+    /// Opens the UI's store and the sync service's own store in `data_dir`.
+    pub fn open(data_dir: PathBuf, config: Config, warning: Option<config::Error>) -> Result<Boot, Error> {
+        let db = Db::open(&data_dir)?;
+        let fetcher = Fetcher {
+            store: Arc::new(Mutex::new(Store::open_in(&data_dir)?)),
+            data_dir,
+            limits: Limits::default(),
+        };
+        Ok(Boot {
+            db,
+            config,
+            config_warning: warning,
+            fetcher: Some(fetcher),
+        })
+    }
+}
+
+/// Work a store write did, to refresh what shows it.
+#[derive(Debug, Clone)]
+pub enum Change {
+    Deleted,
+    Seen(Vec<MessageId>, bool),
+}
+
+/// Everything that can happen in the window.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Sidebar(sidebar::Message),
+    List(list::Message),
+    Reader(reader::Message),
+    Toolbar(toolbar::Message),
+    Banner(banner::Message),
+    Sync(sync::Event),
+    /// Folders and accounts were read.
+    Loaded(Result<(Vec<Folder>, Vec<Account>), Error>),
+    /// A store write finished.
+    Changed(Result<Change, Error>),
+    /// The search text has been still for a moment.
+    SearchDue(u64),
+    Key(Key, Modifiers),
+    FileDropped(PathBuf),
+    ImportDue,
+    Imported(Result<Imported, Error>),
+    Resized(Size),
+    PaneResized(pane_grid::ResizeEvent),
+    SystemTheme(Mode),
+    /// The window's close button, or Ctrl+Q.
+    Quit,
+}
+
+/// The main window's state.
+pub struct App {
+    db: Db,
+    config: Config,
+    fetcher: Option<Fetcher>,
+    system_mode: Mode,
+    sidebar: Sidebar,
+    list: List,
+    reader: Reader,
+    toolbar: Toolbar,
+    syncs: Syncs,
+    banners: Banners,
+    layout: Layout,
+    status: String,
+    search_generation: u64,
+    dropped: Vec<PathBuf>,
+}
+
+impl App {
+    /// The app and its first tasks (read folders, ask the system's theme).
+    pub fn new(boot: Boot) -> (App, Task<Message>) {
+        let mut banners = Banners::default();
+        if let Some(warning) = &boot.config_warning {
+            banners.error(fl!("ui-config-warning", detail = warning.to_string()));
+        }
+        let mut list = List::default();
+        list.set_viewport_height(boot.config.window.height);
+        let app = App {
+            layout: Layout::new(boot.config.window, boot.config.panes),
+            db: boot.db,
+            config: boot.config,
+            fetcher: boot.fetcher,
+            system_mode: Mode::None,
+            sidebar: Sidebar::default(),
+            list,
+            reader: Reader::default(),
+            toolbar: Toolbar::default(),
+            syncs: Syncs::default(),
+            banners,
+            status: String::new(),
+            search_generation: 0,
+            dropped: Vec::new(),
+        };
+        let load = app_load(&app.db);
+        let theme = iced::system::theme().map(Message::SystemTheme);
+        (app, Task::batch([load, theme]))
+    }
+
+    /// Handles a message: each arm hands it to one small method.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Sidebar(m) => self.on_sidebar(m),
+            Message::List(m) => self.on_list(m),
+            Message::Reader(m) => self.on_reader(m),
+            Message::Toolbar(m) => self.on_toolbar(m),
+            Message::Banner(m) => self.on_banner(m),
+            Message::Sync(e) => self.on_sync(e),
+            Message::Loaded(result) => self.on_loaded(result),
+            Message::Changed(result) => self.on_changed(result),
+            Message::SearchDue(generation) => self.on_search_due(generation),
+            Message::Key(key, modifiers) => self.on_key(key, modifiers),
+            Message::FileDropped(path) => self.on_file_dropped(path),
+            Message::ImportDue => self.import_dropped(),
+            Message::Imported(result) => self.on_imported(result),
+            Message::Resized(size) => self.on_resized(size),
+            Message::PaneResized(e) => {
+                self.layout.split_dragged(e.split, e.ratio);
+                Task::none()
+            }
+            Message::SystemTheme(mode) => {
+                self.system_mode = mode;
+                Task::none()
+            }
+            Message::Quit => self.quit(),
+        }
+    }
+
+    // --- accessors (tests and the view) ---
+
+    /// The sidebar.
+    pub fn sidebar(&self) -> &Sidebar {
+        &self.sidebar
+    }
+    /// The message list.
+    pub fn list(&self) -> &List {
+        &self.list
+    }
+    /// The reader.
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+    /// The banners.
+    pub fn banners(&self) -> &Banners {
+        &self.banners
+    }
+    /// The status line.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+    /// The preferences as they would be saved now (window size and pane widths included).
+    pub fn config(&self) -> Config {
+        let mut config = self.config.clone();
+        let size = self.layout.window();
+        config.window = config::WindowSize {
+            width: size.width,
+            height: size.height,
+        };
+        config.panes = self.layout.widths();
+        config
+    }
+
+    // --- panes ---
+
+    fn on_sidebar(&mut self, message: sidebar::Message) -> Task<Message> {
+        match self.sidebar.update(message) {
+            sidebar::Action::None => Task::none(),
+            sidebar::Action::Select(scope) => {
+                self.reader.clear();
+                self.toolbar.update(toolbar::Message::ClearSearch);
+                self.list.show(scope, &self.db).map(Message::List)
+            }
+            sidebar::Action::Fetch(account) => {
+                self.syncs.fetch(account);
+                Task::none()
+            }
+        }
+    }
+
+    fn on_list(&mut self, message: list::Message) -> Task<Message> {
+        let action = self.list.update(message, &self.db);
+        self.list_action(action)
+    }
+
+    fn list_action(&mut self, action: list::Action) -> Task<Message> {
+        match action {
+            list::Action::None => Task::none(),
+            list::Action::Run(task) => task.map(Message::List),
+            list::Action::Open(row, scroll) => {
+                let mark = if row.seen {
+                    Task::none()
+                } else {
+                    self.set_seen(vec![row.id], true)
+                };
+                let open = self.reader.open(row, &self.db).map(Message::Reader);
+                Task::batch([scroll.map(Message::List), open, mark])
+            }
+            list::Action::Failed(e) => self.store_failed(e),
+        }
+    }
+
+    fn on_reader(&mut self, message: reader::Message) -> Task<Message> {
+        match self.reader.update(message) {
+            reader::Action::None => Task::none(),
+            reader::Action::Run(task) => task.map(Message::Reader),
+            reader::Action::Notice(text) => {
+                self.status = text;
+                Task::none()
+            }
+            reader::Action::Error(text) => {
+                self.banners.error(text);
+                Task::none()
+            }
+        }
+    }
+
+    fn on_toolbar(&mut self, message: toolbar::Message) -> Task<Message> {
+        match self.toolbar.update(message) {
+            toolbar::Action::None => Task::none(),
+            toolbar::Action::GetMessages => self.get_messages(),
+            toolbar::Action::Cancel => {
+                self.syncs.cancel_all();
+                Task::none()
+            }
+            toolbar::Action::Delete => self.delete_selected(),
+            toolbar::Action::SetSeen(seen) => match self.list.selected() {
+                Some(row) => self.set_seen(vec![row.id], seen),
+                None => Task::none(),
+            },
+            toolbar::Action::Search(query) => self.search_changed(query),
+        }
+    }
+
+    fn on_banner(&mut self, message: banner::Message) -> Task<Message> {
+        match self.banners.update(message) {
+            banner::Action::None => Task::none(),
+            banner::Action::Retry(account) => {
+                self.syncs.fetch(account);
+                Task::none()
+            }
+            banner::Action::SignIn(account, password) => {
+                self.syncs.sign_in(account, password);
+                Task::none()
+            }
+        }
+    }
+
+    // --- sync ---
+
+    fn get_messages(&mut self) -> Task<Message> {
+        self.syncs.fetch_all();
+        Task::none()
+    }
+
+    fn on_sync(&mut self, event: sync::Event) -> Task<Message> {
+        let event = match event {
+            sync::Event::Ready(controller) => {
+                self.syncs.ready(controller);
+                return Task::none();
+            }
+            sync::Event::Service(event) => event,
+        };
+        let outcome = self.syncs.on_event(event);
+        self.status = self.syncs.status().to_owned();
+        match outcome {
+            Outcome::Progress | Outcome::Cancelled => Task::none(),
+            Outcome::Finished { account, new } => {
+                self.banners.clear_account(account);
+                if new > 0 && self.config.notifications {
+                    notify::new_mail(new, &self.syncs.name(account));
+                }
+                self.refresh()
+            }
+            Outcome::Failed { account, error } => {
+                let name = self.syncs.name(account);
+                self.banners
+                    .fetch_failed(account, &name, error.kind(), error.user_message());
+                Task::none()
+            }
+        }
+    }
+
+    // --- store work ---
+
+    fn on_loaded(&mut self, result: Result<(Vec<Folder>, Vec<Account>), Error>) -> Task<Message> {
+        let (folders, accounts) = match result {
+            Ok(v) => v,
+            Err(e) => return self.store_failed(e),
+        };
+        self.syncs.set_accounts(&accounts);
+        self.sidebar.set(folders, accounts);
+        let still_there = match self.sidebar.selected() {
+            Some(crate::store::Scope::Folder(id)) => self.sidebar.folder(id).is_some(),
+            Some(_) => true,
+            None => false,
+        };
+        if still_there {
+            return Task::none();
+        }
+        match self.sidebar.default_scope() {
+            Some(scope) => {
+                self.sidebar.select(scope);
+                self.reader.clear();
+                self.list.show(scope, &self.db).map(Message::List)
+            }
+            None => Task::none(),
+        }
+    }
+
+    /// Reads folders and the list again (new mail, a delete, an import).
+    fn refresh(&mut self) -> Task<Message> {
+        Task::batch([app_load(&self.db), self.list.reload(&self.db).map(Message::List)])
+    }
+
+    fn set_seen(&mut self, ids: Vec<MessageId>, seen: bool) -> Task<Message> {
+        self.list.set_seen(&ids, seen);
+        self.reader.set_seen(&ids, seen);
+        let db = self.db.clone();
+        Task::perform(
+            async move {
+                let change = Change::Seen(ids.clone(), seen);
+                db.call(move |s| Ok(s.set_seen(&ids, seen)?)).await.map(|()| change)
+            },
+            Message::Changed,
+        )
+    }
+
+    fn delete_selected(&mut self) -> Task<Message> {
+        let Some(row) = self.list.selected() else {
+            return Task::none();
+        };
+        let ids = vec![row.id];
+        let permanent = self
+            .sidebar
+            .folder(row.folder)
+            .is_some_and(|f| f.kind == crate::store::FolderKind::Trash);
+        let db = self.db.clone();
+        let now = format::now();
+        Task::perform(
+            async move {
+                db.call(move |s| {
+                    if permanent {
+                        s.delete_permanently(&ids, now)?;
+                    } else {
+                        s.move_to_trash(&ids)?;
+                    }
+                    Ok(Change::Deleted)
+                })
+                .await
+            },
+            Message::Changed,
+        )
+    }
+
+    fn on_changed(&mut self, result: Result<Change, Error>) -> Task<Message> {
+        match result {
+            Ok(Change::Deleted) => {
+                self.reader.clear();
+                self.list.select_next_after_reload();
+                self.refresh()
+            }
+            Ok(Change::Seen(..)) => app_load(&self.db),
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    fn store_failed(&mut self, e: Error) -> Task<Message> {
+        tracing::warn!("store error in the window: {e}");
+        self.banners
+            .error(fl!("ui-store-failed", detail = e.to_string()));
+        Task::none()
+    }
+
+    // --- search ---
+
+    fn search_changed(&mut self, query: String) -> Task<Message> {
+        self.search_generation += 1;
+        if query.trim().is_empty() {
+            return self.list.search(String::new(), &self.db).map(Message::List);
+        }
+        let generation = self.search_generation;
+        Task::perform(tokio::time::sleep(SEARCH_DEBOUNCE), move |()| {
+            Message::SearchDue(generation)
+        })
+    }
+
+    fn on_search_due(&mut self, generation: u64) -> Task<Message> {
+        if generation != self.search_generation {
+            return Task::none();
+        }
+        self.reader.clear();
+        let query = self.toolbar.query().to_owned();
+        self.list.search(query, &self.db).map(Message::List)
+    }
+
+    // --- keyboard, files, window ---
+
+    fn on_key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+        let command = modifiers.command();
+        match key.as_ref() {
+            Key::Named(Named::F5) => self.get_messages(),
+            Key::Character("r") if command => self.get_messages(),
+            Key::Character("f") if command => operation::focus(toolbar::search_id()),
+            Key::Character("q") if command => self.quit(),
+            Key::Named(Named::Delete) => self.delete_selected(),
+            Key::Named(Named::ArrowDown) => {
+                let action = self.list.move_selection(1, &self.db);
+                self.list_action(action)
+            }
+            Key::Named(Named::ArrowUp) => {
+                let action = self.list.move_selection(-1, &self.db);
+                self.list_action(action)
+            }
+            Key::Named(Named::Escape) => self.on_reader(reader::Message::CloseEnlarged),
+            _ => Task::none(),
+        }
+    }
+
+    fn on_file_dropped(&mut self, path: PathBuf) -> Task<Message> {
+        self.dropped.push(path);
+        if self.dropped.len() > 1 {
+            return Task::none();
+        }
+        Task::perform(tokio::time::sleep(DROP_GATHER), |()| Message::ImportDue)
+    }
+
+    fn import_dropped(&mut self) -> Task<Message> {
+        let files = std::mem::take(&mut self.dropped);
+        if files.is_empty() {
+            return Task::none();
+        }
+        let scope = self.list.scope();
+        let db = self.db.clone();
+        let now = format::now();
+        Task::perform(
+            async move { db.call(move |s| import::import_files(s, scope, &files, now)).await },
+            Message::Imported,
+        )
+    }
+
+    fn on_imported(&mut self, result: Result<Imported, Error>) -> Task<Message> {
+        let imported = match result {
+            Ok(i) => i,
+            Err(e) => return self.store_failed(e),
+        };
+        for failure in imported.failures {
+            self.banners.error(failure);
+        }
+        if imported.count == 0 {
+            return Task::none();
+        }
+        self.status = fl!("ui-imported", count = imported.count, folder = imported.folder);
+        self.refresh()
+    }
+
+    fn on_resized(&mut self, size: Size) -> Task<Message> {
+        self.layout.resized(size);
+        self.list.set_viewport_height(size.height);
+        Task::none()
+    }
+
+    fn quit(&mut self) -> Task<Message> {
+        if let Err(e) = self.config().save(self.db.data_dir()) {
+            tracing::warn!("cannot save the preferences: {e}");
+        }
+        self.syncs.shutdown();
+        iced::exit()
+    }
+
+    // --- view ---
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        fl!("app-name")
+    }
+
+    /// The theme: the preference, or the system's light/dark mode.
+    pub fn theme(&self) -> Theme {
+        theme::for_choice(self.config.theme, self.system_mode)
+    }
+
+    /// The whole window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let selected = self.list.selected();
+        let scope = self.list.scope();
+        let cx = toolbar::Context {
+            fetching: self.syncs.is_running(),
+            has_accounts: !self.sidebar.accounts().is_empty(),
+            selected_seen: selected.map(|r| r.seen),
+            in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
+        };
+        let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
+            let body: Element<'_, Message> = match kind {
+                Pane::Sidebar => self.sidebar.view().map(Message::Sidebar),
+                Pane::List => self.list_view().map(Message::List),
+                Pane::Reader => self.reader.view().map(Message::Reader),
+            };
+            pane_grid::Content::new(container(body).style(theme::pane))
+        })
+        .on_resize(8, Message::PaneResized)
+        .spacing(1)
+        .min_size(150);
+        let main = column![
+            self.toolbar.view(cx).map(Message::Toolbar),
+            rule::horizontal(1).style(theme::rule),
+            self.banners
+                .view(|id| self.syncs.name(id))
+                .map(Message::Banner),
+            container(panes)
+                .width(Fill)
+                .height(Fill)
+                .style(|t: &Theme| container::background(theme::separator(t))),
+            rule::horizontal(1).style(theme::rule),
+            toolbar::status_bar(&self.status, self.syncs.progress()),
+        ];
+        match self.reader.overlay() {
+            Some(layer) => stack![main, layer.map(Message::Reader)].into(),
+            None => main.into(),
+        }
+    }
+
+    fn list_view(&self) -> Element<'_, list::Message> {
+        let scope = self.list.scope();
+        let title = scope
+            .map(|s| self.sidebar.scope_name(s))
+            .unwrap_or_default();
+        let unread = match scope {
+            Some(crate::store::Scope::Folder(id)) => self.sidebar.folder(id).map(|f| f.unread),
+            _ => None,
+        };
+        self.list.view(title, unread)
+    }
+
+    /// Workers, keyboard, dropped files, window size, the close button and theme changes.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![
+            event::listen_with(on_event),
+            window::close_requests().map(|_| Message::Quit),
+            iced::system::theme_changes().map(Message::SystemTheme),
+        ];
+        if let Some(fetcher) = &self.fetcher {
+            subs.push(sync::subscription(self.sidebar.accounts(), fetcher).map(Message::Sync));
+        }
+        Subscription::batch(subs)
+    }
+}
+
+/// Reads folders (with counts) and accounts.
+fn app_load(db: &Db) -> Task<Message> {
+    let db = db.clone();
+    Task::perform(
+        async move { db.call(|s| Ok((s.folders()?, s.accounts()?))).await },
+        Message::Loaded,
+    )
+}
+
+/// Window and keyboard events the app cares about. Keys typed into a focused field are left to
+/// it, except the shortcuts that make sense anywhere.
+fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
+    match event {
+        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+            let anywhere = matches!(key.as_ref(), Key::Named(Named::F5))
+                || (modifiers.command()
+                    && matches!(key.as_ref(), Key::Character("r" | "f" | "q")));
+            (status == event::Status::Ignored || anywhere).then_some(Message::Key(key, modifiers))
+        }
+        Event::Window(window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
+        Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size)),
+        _ => None,
+    }
+}

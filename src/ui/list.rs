@@ -1,0 +1,610 @@
+//! The message list: newest first, smooth with 100,000 messages.
+//!
+//! Only the rows in view are built. The scrollable holds a spacer for the rows above, the visible
+//! rows, and a spacer for the rows below, all of one fixed height, so its scroll bar spans the
+//! whole folder. Rows are read from the store a page at a time around the scroll position, off
+//! the UI thread; pages far from the view are dropped again. A reload (new mail, a delete) keeps
+//! showing the old rows until the new ones arrive, so nothing flickers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use iced::widget::scrollable::{AbsoluteOffset, Viewport};
+use iced::widget::text::Wrapping;
+use iced::widget::{
+    Column, Id, button, center, column, container, operation, row, scrollable, space, text,
+};
+use iced::{Alignment, Element, Fill, Font, Task, Theme, font};
+
+use super::db::{Db, Error};
+use super::format;
+use super::icon::{self, Icon};
+use super::theme;
+use crate::fl;
+use crate::store::{ListQuery, MessageId, MessageRow, Scope};
+
+/// Height of one row (two lines of text and padding).
+pub const ROW_HEIGHT: f32 = 56.0;
+/// Rows read per page.
+pub const PAGE: u32 = 100;
+/// Pages kept beyond those in view.
+const KEEP_PAGES: u64 = 4;
+/// Most search results shown.
+pub const SEARCH_LIMIT: u32 = 500;
+
+/// The scrollable's id (for scrolling a selection into view).
+pub fn scroll_id() -> Id {
+    Id::new("message-list")
+}
+
+/// What happens in the list.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The user scrolled.
+    Scrolled(Viewport),
+    /// The number of messages in the scope arrived.
+    Counted {
+        generation: u64,
+        total: Result<u64, Error>,
+    },
+    /// A page of rows arrived.
+    Page {
+        generation: u64,
+        page: u64,
+        rows: Result<Vec<MessageRow>, Error>,
+    },
+    /// Search results arrived.
+    Searched {
+        generation: u64,
+        query: String,
+        rows: Result<Vec<MessageRow>, Error>,
+    },
+    /// The user clicked the row at this position.
+    Clicked(u64),
+}
+
+/// What the parent should do.
+#[derive(Debug)]
+pub enum Action {
+    None,
+    /// Run this task (store reads, scrolling).
+    Run(Task<Message>),
+    /// Show this message in the reader (and run the task, which may scroll the list).
+    Open(MessageRow, Task<Message>),
+    /// A store read failed.
+    Failed(Error),
+}
+
+#[derive(Debug, Clone)]
+struct Search {
+    query: String,
+    rows: Vec<MessageRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Selected {
+    id: MessageId,
+    index: u64,
+}
+
+/// The list's state.
+#[derive(Debug)]
+pub struct List {
+    scope: Option<Scope>,
+    /// Bumped whenever what the list shows changes; results of older requests are dropped.
+    generation: u64,
+    total: u64,
+    counted: bool,
+    /// Pages with the generation they were read in.
+    pages: BTreeMap<u64, (u64, Vec<MessageRow>)>,
+    /// Pages requested in the current generation.
+    loading: BTreeSet<u64>,
+    search: Option<Search>,
+    offset_y: f32,
+    viewport: f32,
+    selected: Option<Selected>,
+    /// Select the row at this position once its page arrives.
+    pending: Option<u64>,
+}
+
+impl Default for List {
+    fn default() -> Self {
+        List {
+            scope: None,
+            generation: 0,
+            total: 0,
+            counted: false,
+            pages: BTreeMap::new(),
+            loading: BTreeSet::new(),
+            search: None,
+            offset_y: 0.0,
+            viewport: 800.0,
+            selected: None,
+            pending: None,
+        }
+    }
+}
+
+impl List {
+    /// What the list shows.
+    pub fn scope(&self) -> Option<Scope> {
+        self.scope
+    }
+
+    /// How many rows the list has (search results when searching).
+    pub fn len(&self) -> u64 {
+        match &self.search {
+            Some(s) => s.rows.len() as u64,
+            None => self.total,
+        }
+    }
+
+    /// Whether the list has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The search being shown, if any.
+    pub fn query(&self) -> Option<&str> {
+        self.search.as_ref().map(|s| s.query.as_str())
+    }
+
+    /// The row at `index`, when it has been read.
+    pub fn row(&self, index: u64) -> Option<&MessageRow> {
+        match &self.search {
+            Some(s) => s.rows.get(usize::try_from(index).ok()?),
+            None => {
+                let (_, rows) = self.pages.get(&(index / u64::from(PAGE)))?;
+                rows.get(usize::try_from(index % u64::from(PAGE)).ok()?)
+            }
+        }
+    }
+
+    /// The selected message's row, if it is still in the list.
+    pub fn selected(&self) -> Option<&MessageRow> {
+        let s = self.selected?;
+        self.row(s.index).filter(|r| r.id == s.id)
+    }
+
+    /// The rows currently read (for tests and diagnostics).
+    pub fn loaded_rows(&self) -> Vec<&MessageRow> {
+        (0..self.len()).filter_map(|i| self.row(i)).collect()
+    }
+
+    /// The window height hint, before the list reported its own size.
+    pub fn set_viewport_height(&mut self, height: f32) {
+        if height > 0.0 {
+            self.viewport = height;
+        }
+    }
+
+    /// Shows `scope` from the top, without a search.
+    pub fn show(&mut self, scope: Scope, db: &Db) -> Task<Message> {
+        let scroll_home = self.scope.is_some();
+        self.scope = Some(scope);
+        self.search = None;
+        self.pages.clear();
+        self.selected = None;
+        self.pending = None;
+        self.offset_y = 0.0;
+        self.total = 0;
+        self.counted = false;
+        let load = self.reload(db);
+        if scroll_home {
+            Task::batch([load, operation::scroll_to(scroll_id(), AbsoluteOffset { x: 0.0, y: 0.0 })])
+        } else {
+            load
+        }
+    }
+
+    /// Reads the count and the visible pages again (after new mail, a delete, …), keeping the
+    /// old rows on screen until the new ones arrive. A search is run again.
+    pub fn reload(&mut self, db: &Db) -> Task<Message> {
+        self.generation += 1;
+        self.loading.clear();
+        match self.search.as_ref().map(|s| s.query.clone()) {
+            Some(query) => self.run_search(query, db),
+            None => Task::batch([self.count(db), self.ensure_loaded(db)]),
+        }
+    }
+
+    /// Shows the results of `query` within the current scope; an empty query ends the search.
+    pub fn search(&mut self, query: String, db: &Db) -> Task<Message> {
+        let query = query.trim().to_owned();
+        self.generation += 1;
+        self.loading.clear();
+        self.selected = None;
+        self.pending = None;
+        if query.is_empty() {
+            self.search = None;
+            return Task::batch([self.count(db), self.ensure_loaded(db)]);
+        }
+        self.run_search(query, db)
+    }
+
+    fn run_search(&mut self, query: String, db: &Db) -> Task<Message> {
+        let generation = self.generation;
+        let scope = self.scope;
+        let db = db.clone();
+        Task::perform(
+            async move {
+                let q = query.clone();
+                let rows = db
+                    .call(move |s| Ok(s.search(&q, scope.as_ref(), SEARCH_LIMIT)?))
+                    .await;
+                (query, rows)
+            },
+            move |(query, rows)| Message::Searched {
+                generation,
+                query,
+                rows,
+            },
+        )
+    }
+
+    /// Marks a row read or unread without reading the store again.
+    pub fn set_seen(&mut self, ids: &[MessageId], seen: bool) {
+        let rows = self
+            .pages
+            .values_mut()
+            .flat_map(|(_, rows)| rows.iter_mut())
+            .chain(self.search.iter_mut().flat_map(|s| s.rows.iter_mut()));
+        for row in rows.filter(|r| ids.contains(&r.id)) {
+            row.seen = seen;
+        }
+    }
+
+    /// After the selected message went away (deleted): select whatever is now at its position.
+    pub fn select_next_after_reload(&mut self) {
+        if let Some(s) = self.selected.take() {
+            self.pending = Some(s.index);
+        }
+    }
+
+    /// Moves the selection up (`-1`) or down (`1`).
+    pub fn move_selection(&mut self, delta: i64, db: &Db) -> Action {
+        let len = self.len();
+        if len == 0 {
+            return Action::None;
+        }
+        let index = match self.selected {
+            Some(s) => s.index.saturating_add_signed(delta).min(len - 1),
+            None => 0,
+        };
+        self.select_index(index, db)
+    }
+
+    fn select_index(&mut self, index: u64, db: &Db) -> Action {
+        let scroll = self.scroll_into_view(index);
+        match self.row(index).cloned() {
+            Some(row) => {
+                self.selected = Some(Selected { id: row.id, index });
+                self.pending = None;
+                Action::Open(row, scroll)
+            }
+            None => {
+                self.pending = Some(index);
+                Action::Run(Task::batch([scroll, self.ensure_loaded(db)]))
+            }
+        }
+    }
+
+    fn scroll_into_view(&mut self, index: u64) -> Task<Message> {
+        let top = index as f32 * ROW_HEIGHT;
+        let y = if top < self.offset_y {
+            top
+        } else if top + ROW_HEIGHT > self.offset_y + self.viewport {
+            top + ROW_HEIGHT - self.viewport
+        } else {
+            return Task::none();
+        };
+        self.offset_y = y.max(0.0);
+        operation::scroll_to(
+            scroll_id(),
+            AbsoluteOffset {
+                x: 0.0,
+                y: self.offset_y,
+            },
+        )
+    }
+
+    /// Handles a list message.
+    pub fn update(&mut self, message: Message, db: &Db) -> Action {
+        match message {
+            Message::Scrolled(viewport) => {
+                self.offset_y = viewport.absolute_offset().y;
+                self.viewport = viewport.bounds().height;
+                Action::Run(self.ensure_loaded(db))
+            }
+            Message::Counted { generation, total } => self.counted(generation, total, db),
+            Message::Page {
+                generation,
+                page,
+                rows,
+            } => self.page_arrived(generation, page, rows),
+            Message::Searched {
+                generation,
+                query,
+                rows,
+            } => {
+                if generation != self.generation {
+                    return Action::None;
+                }
+                match rows {
+                    Ok(rows) => {
+                        self.search = Some(Search { query, rows });
+                        self.take_pending()
+                    }
+                    Err(e) => Action::Failed(e),
+                }
+            }
+            Message::Clicked(index) => self.select_index(index, db),
+        }
+    }
+
+    fn counted(&mut self, generation: u64, total: Result<u64, Error>, db: &Db) -> Action {
+        if generation != self.generation {
+            return Action::None;
+        }
+        match total {
+            Ok(total) => {
+                self.total = total;
+                self.counted = true;
+                let last_page = total.saturating_sub(1) / u64::from(PAGE);
+                self.pages.retain(|&p, _| p <= last_page);
+                let max_offset = (total as f32 * ROW_HEIGHT - self.viewport).max(0.0);
+                self.offset_y = self.offset_y.min(max_offset);
+                Action::Run(self.ensure_loaded(db))
+            }
+            Err(e) => Action::Failed(e),
+        }
+    }
+
+    fn page_arrived(
+        &mut self,
+        generation: u64,
+        page: u64,
+        rows: Result<Vec<MessageRow>, Error>,
+    ) -> Action {
+        if generation != self.generation {
+            return Action::None;
+        }
+        self.loading.remove(&page);
+        match rows {
+            Ok(rows) => {
+                self.pages.insert(page, (generation, rows));
+                self.take_pending()
+            }
+            Err(e) => Action::Failed(e),
+        }
+    }
+
+    /// Selects the pending position once its row is there (or the last row, if the list got
+    /// shorter).
+    fn take_pending(&mut self) -> Action {
+        let Some(index) = self.pending else {
+            return Action::None;
+        };
+        let len = self.len();
+        if len == 0 {
+            self.pending = None;
+            return Action::None;
+        }
+        let index = index.min(len - 1);
+        match self.row(index).cloned() {
+            Some(row) => {
+                self.pending = None;
+                self.selected = Some(Selected { id: row.id, index });
+                Action::Open(row, Task::none())
+            }
+            None => Action::None,
+        }
+    }
+
+    fn count(&self, db: &Db) -> Task<Message> {
+        let Some(scope) = self.scope else {
+            return Task::none();
+        };
+        let generation = self.generation;
+        let db = db.clone();
+        Task::perform(
+            async move { db.call(move |s| Ok(s.count(&scope, false)?)).await },
+            move |total| Message::Counted { generation, total },
+        )
+    }
+
+    /// The pages needed for the rows in view (and half a page around them).
+    fn wanted_pages(&self) -> std::ops::RangeInclusive<u64> {
+        let margin = PAGE as f32 / 2.0 * ROW_HEIGHT;
+        let first = ((self.offset_y - margin).max(0.0) / ROW_HEIGHT) as u64;
+        let last = ((self.offset_y + self.viewport + margin) / ROW_HEIGHT) as u64;
+        let last = if self.counted {
+            last.min(self.total.saturating_sub(1))
+        } else {
+            last
+        };
+        (first / u64::from(PAGE))..=(last / u64::from(PAGE))
+    }
+
+    /// Requests the pages in view that are missing or stale; drops pages far away.
+    fn ensure_loaded(&mut self, db: &Db) -> Task<Message> {
+        let (Some(scope), None) = (self.scope, &self.search) else {
+            return Task::none();
+        };
+        if self.counted && self.total == 0 {
+            self.pages.clear();
+            return Task::none();
+        }
+        let wanted = self.wanted_pages();
+        let (lo, hi) = (*wanted.start(), *wanted.end());
+        self.pages
+            .retain(|&p, _| p + KEEP_PAGES >= lo && p <= hi + KEEP_PAGES);
+        let mut tasks = Vec::new();
+        for page in wanted {
+            let fresh = self.pages.get(&page).is_some_and(|(g, _)| *g == self.generation);
+            if fresh || !self.loading.insert(page) {
+                continue;
+            }
+            let generation = self.generation;
+            let db = db.clone();
+            let query = ListQuery {
+                scope,
+                unread_only: false,
+                offset: page * u64::from(PAGE),
+                limit: PAGE,
+            };
+            tasks.push(Task::perform(
+                async move { db.call(move |s| Ok(s.list(&query)?)).await },
+                move |rows| Message::Page {
+                    generation,
+                    page,
+                    rows,
+                },
+            ));
+        }
+        Task::batch(tasks)
+    }
+
+    /// The list: a header with the folder's name and counts, then the rows in view.
+    pub fn view<'a>(&'a self, title: String, unread: Option<u64>) -> Element<'a, Message> {
+        let count = match &self.search {
+            Some(s) => fl!(
+                "ui-search-results",
+                count = s.rows.len(),
+                query = s.query.as_str()
+            ),
+            None => match unread {
+                Some(u) => format!(
+                    "{} · {}",
+                    fl!("ui-list-count", count = self.total),
+                    fl!("ui-list-unread", count = u)
+                ),
+                None => fl!("ui-list-count", count = self.total),
+            },
+        };
+        let header = column![
+            text(title).size(theme::TEXT + 2.0).font(bold()),
+            text(count).size(theme::SMALL).style(muted),
+        ]
+        .spacing(2)
+        .padding([10, 14]);
+
+        let body: Element<'a, Message> = if self.is_empty() && (self.counted || self.search.is_some())
+        {
+            let empty = if self.search.is_some() {
+                String::new()
+            } else {
+                fl!("ui-list-empty")
+            };
+            center(text(empty).size(theme::TEXT).style(muted)).into()
+        } else {
+            self.rows()
+        };
+        column![
+            header,
+            iced::widget::rule::horizontal(1).style(theme::rule),
+            body
+        ]
+        .into()
+    }
+
+    fn rows(&self) -> Element<'_, Message> {
+        let len = self.len();
+        let first = ((self.offset_y / ROW_HEIGHT) as u64).min(len);
+        let visible = (self.viewport / ROW_HEIGHT).ceil() as u64 + 2;
+        let end = first.saturating_add(visible).min(len);
+        let now = format::now();
+        let mut content = Column::new().push(space().height(first as f32 * ROW_HEIGHT));
+        for index in first..end {
+            content = content.push(match self.row(index) {
+                Some(row) => self.row_view(index, row, now),
+                None => space().height(ROW_HEIGHT).into(),
+            });
+        }
+        content = content.push(space().height((len - end) as f32 * ROW_HEIGHT));
+        scrollable(content.width(Fill))
+            .id(scroll_id())
+            .on_scroll(Message::Scrolled)
+            .height(Fill)
+            .into()
+    }
+
+    fn row_view<'a>(&self, index: u64, row: &'a MessageRow, now: i64) -> Element<'a, Message> {
+        let selected = self.selected.is_some_and(|s| s.id == row.id);
+        let weight = if row.seen { font::Weight::Normal } else { font::Weight::Bold };
+        let strong = Font {
+            weight,
+            ..Font::DEFAULT
+        };
+        let sender = sender_of(row);
+        let subject = if row.subject.trim().is_empty() {
+            fl!("ui-no-subject")
+        } else {
+            row.subject.clone()
+        };
+        let date = format::list_date(row.date.unwrap_or(row.received_at), now);
+        let mut top = row![
+            clipped(text(sender).size(theme::TEXT).font(strong)),
+            text(date).size(theme::SMALL).style(muted),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if !row.seen {
+            top = row![dot(), top].spacing(6).align_y(Alignment::Center);
+        }
+        let mut bottom = row![clipped(text(subject).size(theme::SMALL + 0.5).font(strong))]
+            .spacing(6)
+            .align_y(Alignment::Center);
+        if row.has_attachments {
+            bottom = bottom.push(icon::view(Icon::Paperclip, 13.0));
+        }
+        let content = column![top, bottom].spacing(4);
+        let cell = button(content)
+            .width(Fill)
+            .height(ROW_HEIGHT - 4.0)
+            .padding([7, 12])
+            .style(theme::row(selected))
+            .on_press(Message::Clicked(index));
+        container(cell).padding([2, 6]).height(ROW_HEIGHT).into()
+    }
+}
+
+/// The sender as shown in the list: the name, else the address.
+pub fn sender_of(row: &MessageRow) -> String {
+    if !row.from_name.trim().is_empty() {
+        row.from_name.clone()
+    } else if !row.from_email.trim().is_empty() {
+        row.from_email.clone()
+    } else {
+        fl!("ui-unknown-sender")
+    }
+}
+
+fn clipped<'a>(t: iced::widget::Text<'a>) -> Element<'a, Message> {
+    container(t.wrapping(Wrapping::None))
+        .width(Fill)
+        .clip(true)
+        .into()
+}
+
+fn dot<'a>() -> Element<'a, Message> {
+    container(space().width(7).height(7))
+        .style(|theme: &Theme| iced::widget::container::Style {
+            background: Some(theme.palette().primary.into()),
+            border: iced::border::rounded(4),
+            ..Default::default()
+        })
+        .into()
+}
+
+fn bold() -> Font {
+    Font {
+        weight: font::Weight::Bold,
+        ..Font::DEFAULT
+    }
+}
+
+fn muted(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(theme::muted(theme)),
+    }
+}

@@ -1,0 +1,234 @@
+//! Realistic test mails, built as RFC 5322 bytes (German and English, with attachments).
+
+use std::io::Cursor;
+
+use base64::Engine;
+
+/// A mail to build.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub from_name: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub subject: &'static str,
+    pub body: &'static str,
+    /// Unix time of the Date header.
+    pub date: i64,
+    pub attachments: Vec<Attached>,
+    pub html: bool,
+}
+
+/// An attachment: name, MIME type, bytes.
+#[derive(Debug, Clone)]
+pub struct Attached {
+    pub name: &'static str,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+impl Mail {
+    /// A plain text mail.
+    pub fn text(from_name: &'static str, from: &'static str, subject: &'static str, body: &'static str, date: i64) -> Mail {
+        Mail {
+            from_name,
+            from,
+            to: "Anna Schmidt <anna.schmidt@example.de>",
+            subject,
+            body,
+            date,
+            attachments: Vec::new(),
+            html: false,
+        }
+    }
+
+    /// With an attachment.
+    pub fn with(mut self, name: &'static str, content_type: &'static str, bytes: Vec<u8>) -> Mail {
+        self.attachments.push(Attached {
+            name,
+            content_type,
+            bytes,
+        });
+        self
+    }
+
+    /// The raw bytes.
+    pub fn raw(&self) -> Vec<u8> {
+        let date = rfc2822(self.date);
+        let mut out = String::new();
+        out.push_str(&format!(
+            "From: {} <{}>\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\nMessage-ID: <{}.{}@test.example>\r\nMIME-Version: 1.0\r\n",
+            encode_word(self.from_name),
+            self.from,
+            self.to,
+            encode_word(self.subject),
+            date,
+            self.date,
+            self.subject.len()
+        ));
+        let (ctype, body) = if self.html {
+            ("text/html", self.body.to_owned())
+        } else {
+            ("text/plain", self.body.to_owned())
+        };
+        let text_part = format!(
+            "Content-Type: {ctype}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+            wrap(&base64::engine::general_purpose::STANDARD.encode(body.replace('\n', "\r\n")))
+        );
+        if self.attachments.is_empty() {
+            out.push_str(&text_part);
+            return out.into_bytes();
+        }
+        let boundary = "=_postfach_test_boundary";
+        out.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n--{boundary}\r\n{text_part}"
+        ));
+        for a in &self.attachments {
+            out.push_str(&format!(
+                "--{boundary}\r\nContent-Type: {}; name=\"{}\"\r\nContent-Disposition: attachment; filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+                a.content_type,
+                a.name,
+                a.name,
+                wrap(&base64::engine::general_purpose::STANDARD.encode(&a.bytes))
+            ));
+        }
+        out.push_str(&format!("--{boundary}--\r\n"));
+        out.into_bytes()
+    }
+}
+
+fn wrap(b64: &str) -> String {
+    b64.as_bytes()
+        .chunks(76)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// RFC 2047 for non-ASCII header text.
+fn encode_word(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_owned()
+    } else {
+        format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(s))
+    }
+}
+
+fn rfc2822(ts: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp(ts).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][t.weekday().number_days_from_monday() as usize];
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        [u8::from(t.month()) as usize - 1];
+    format!(
+        "{weekday}, {:02} {month} {} {:02}:{:02}:{:02} +0000",
+        t.day(),
+        t.year(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// A PNG picture (a soft landscape-like gradient with a sun), `w × h` pixels.
+pub fn png(w: u32, h: u32, hue: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let fy = y as f32 / h as f32;
+        let fx = x as f32 / w as f32;
+        let horizon = 0.62 + 0.05 * (fx * 6.0).sin();
+        let (sx, sy) = (0.72, 0.28);
+        let sun = ((fx - sx).powi(2) + (fy - sy).powi(2) * 0.6).sqrt() < 0.07;
+        let px = if sun {
+            [255, 226, 140]
+        } else if fy < horizon {
+            let t = fy / horizon;
+            [
+                (90.0 + 120.0 * t) as u8,
+                (150.0 + 70.0 * t) as u8,
+                (230.0 - 20.0 * t) as u8,
+            ]
+        } else {
+            let t = (fy - horizon) / (1.0 - horizon);
+            [
+                (40.0 + f32::from(hue) * 0.3 - 20.0 * t) as u8,
+                (120.0 - 40.0 * t) as u8,
+                (70.0 + f32::from(hue) * 0.2) as u8,
+            ]
+        };
+        image::Rgb(px)
+    });
+    let mut out = Cursor::new(Vec::new());
+    let _ = img.write_to(&mut out, image::ImageFormat::Png);
+    out.into_inner()
+}
+
+/// Bytes that look like a small PDF.
+pub fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+/// The mails the screenshots and several tests use (newest first).
+pub fn realistic(now: i64) -> Vec<Mail> {
+    let h = 3600;
+    let d = 24 * h;
+    vec![
+        Mail::text(
+            "Jürgen Müller",
+            "juergen.mueller@example.de",
+            "Fotos vom Wochenende am Bodensee",
+            "Hallo Anna,\n\nanbei die Fotos vom Wochenende. Das Wetter war herrlich, und am Sonntag konnten wir sogar bis zu den Alpen sehen.\n\nDie übrigen Bilder lade ich heute Abend hoch: https://fotos.example.de/bodensee-2024\n\nViele Grüße\nJürgen",
+            now - 2 * h,
+        )
+        .with("Bodensee-Ufer.png", "image/png", png(640, 420, 40))
+        .with("Sonnenuntergang.png", "image/png", png(480, 360, 120)),
+        Mail::text(
+            "Stadtwerke München",
+            "rechnung@swm.example.de",
+            "Ihre Rechnung Nr. 2024-08157",
+            "Sehr geehrte Frau Schmidt,\n\nim Anhang finden Sie Ihre Rechnung für den Abrechnungszeitraum Juli. Der Betrag von 84,20 € wird am 15. des Monats von Ihrem Konto abgebucht.\n\nMit freundlichen Grüßen\nIhre Stadtwerke München",
+            now - 5 * h,
+        )
+        .with("Rechnung-2024-08157.pdf", "application/pdf", pdf()),
+        Mail::text(
+            "John Smith",
+            "john.smith@example.com",
+            "Quarterly report Q3",
+            "Hi Anna,\n\nplease find the Q3 numbers attached. Revenue is up 12% compared to last quarter; the details are on the second sheet.\n\nBest regards,\nJohn",
+            now - d - 3 * h,
+        )
+        .with("Q3-report.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", vec![0x50, 0x4b, 3, 4, 0, 0]),
+        Mail::text(
+            "Katrin Weiß",
+            "katrin.weiss@example.de",
+            "Re: Treffen am Donnerstag",
+            "Hallo Anna,\n\nDonnerstag um 18 Uhr passt mir gut. Treffen wir uns im Café am Marktplatz?\n\nBis dann\nKatrin\n\n> Hast du am Donnerstag Zeit?",
+            now - 2 * d,
+        ),
+        Mail::text(
+            "Lufthansa",
+            "booking@lufthansa.example.com",
+            "Your booking confirmation LH 2034",
+            "Dear Ms Schmidt,\n\nthank you for booking with us. Flight LH 2034 from Munich to Hamburg departs on Friday at 07:15.\n\nManage your booking: https://www.lufthansa.example.com/booking\n\nHave a pleasant flight.",
+            now - 4 * d,
+        ),
+        Mail::text(
+            "Schwarzwaldverein",
+            "newsletter@schwarzwald.example.de",
+            "Newsletter: Neue Wanderwege im Schwarzwald",
+            "Liebe Wanderfreunde,\n\nin diesem Herbst eröffnen wir drei neue Rundwege rund um den Feldberg. Alle Touren finden Sie auf unserer Webseite: https://schwarzwald.example.de/touren\n\nHerzliche Grüße\nIhr Schwarzwaldverein",
+            now - 9 * d,
+        ),
+        Mail::text(
+            "Maria Fischer",
+            "maria.fischer@example.at",
+            "Einladung zum Sommerfest",
+            "Liebe Anna,\n\nwir feiern am 24. August unser Sommerfest im Garten. Bring gern jemanden mit!\n\nLiebe Grüße\nMaria",
+            now - 40 * d,
+        ),
+        Mail::text(
+            "GitHub",
+            "noreply@github.example.com",
+            "Your weekly digest",
+            "Here is what happened in your repositories this week: 4 pull requests merged, 2 issues opened.",
+            now - 400 * d,
+        ),
+    ]
+}
