@@ -1,5 +1,7 @@
 //! Every user-visible string exists in English and German, and every id the code uses exists.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -2,6 +2,8 @@
 //! retention with an injected clock, "delete when deleted here", cut connections, `kill -9` at
 //! random moments, and two concurrent fetches.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 mod sync_util;
 

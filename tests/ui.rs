@@ -78,9 +78,11 @@ fn attachments_show_as_chips_with_previews() -> R {
         ui.into_messages().collect::<Vec<_>>()
     };
     sb.feed(&mut app, clicked);
-    let mut ui = simulator(app.view());
-    for label in ["2 attachments", "Bodensee-Ufer.png", "Sonnenuntergang.png", "Save all…", "Open"] {
-        assert!(ui.find(label).is_ok(), "{label:?} not shown");
+    {
+        let mut ui = simulator(app.view());
+        for label in ["2 attachments", "Bodensee-Ufer.png", "Sonnenuntergang.png", "Save all…", "Open"] {
+            assert!(ui.find(label).is_ok(), "{label:?} not shown");
+        }
     }
     // Pressing a chip prepares the attachment for dragging out: a temp copy with its bytes.
     let pressed = {
@@ -233,7 +235,7 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
     let (mut conn, _) = rx.recv_timeout(Duration::from_secs(15))??;
     let mut next_event = || {
         sb.rt
-            .block_on(tokio::time::timeout(Duration::from_secs(15), events.recv()))
+            .block_on(async { tokio::time::timeout(Duration::from_secs(15), events.recv()).await })
             .ok()
             .flatten()
     };

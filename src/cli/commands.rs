@@ -195,7 +195,7 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
             rows.extend(store.search(q, Some(scope), args.limit)?);
         } else {
             rows.extend(store.list(&ListQuery {
-                scope: scope.clone(),
+                scope: *scope,
                 unread_only: args.unread,
                 offset: 0,
                 limit: args.limit,
@@ -205,7 +205,7 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
     if args.unread {
         rows.retain(|r| !r.seen);
     }
-    rows.sort_by(|a, b| (b.date, b.id).cmp(&(a.date, a.id)));
+    rows.sort_by_key(|r| std::cmp::Reverse((r.date, r.id)));
     rows.truncate(args.limit as usize);
     let names: std::collections::HashMap<_, _> = store
         .accounts()?

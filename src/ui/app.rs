@@ -425,7 +425,7 @@ impl App {
             return self.list.search(String::new(), &self.db).map(Message::List);
         }
         let generation = self.search_generation;
-        Task::perform(tokio::time::sleep(SEARCH_DEBOUNCE), move |()| {
+        Task::perform(async { tokio::time::sleep(SEARCH_DEBOUNCE).await }, move |()| {
             Message::SearchDue(generation)
         })
     }
@@ -467,7 +467,9 @@ impl App {
         if self.dropped.len() > 1 {
             return Task::none();
         }
-        Task::perform(tokio::time::sleep(DROP_GATHER), |()| Message::ImportDue)
+        Task::perform(async { tokio::time::sleep(DROP_GATHER).await }, |()| {
+            Message::ImportDue
+        })
     }
 
     fn import_dropped(&mut self) -> Task<Message> {

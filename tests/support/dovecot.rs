@@ -397,10 +397,12 @@ fn config_text(
         c.push_str("ssl = no\n");
     }
     if !chown {
-        // Not root: every service runs as the current user, without chroot.
-        let user = std::env::var("USER").unwrap_or_else(|_| "nobody".into());
+        // Not root: every service runs as the current user and group, without chroot.
+        let user = name_of("/etc/passwd", uid).unwrap_or_else(|| "nobody".into());
+        let group = name_of("/etc/group", gid).unwrap_or_else(|| user.clone());
         c.push_str(&format!(
             "default_internal_user = {user}\ndefault_login_user = {user}\n\
+             default_internal_group = {group}\n\
              service anvil {{\n  chroot =\n}}\nservice pop3-login {{\n  chroot =\n}}\n"
         ));
     }
@@ -410,6 +412,16 @@ fn config_text(
     ));
     c.push_str(&opts.extra_config);
     c
+}
+
+/// The name for a numeric id in /etc/passwd or /etc/group.
+fn name_of(file: &str, id: u32) -> Option<String> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let id = id.to_string();
+    text.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        (fields.get(2) == Some(&id.as_str())).then(|| fields[0].to_owned())
+    })
 }
 
 /// `n` distinct free ports on 127.0.0.1 (held together while probing, so they differ).

@@ -51,7 +51,7 @@ pub fn message(i: usize) -> Vec<u8> {
         b64(&format!("Grüße Nr. {i} – Straßenfest"))
     ));
     m.push_str("MIME-Version: 1.0\r\n");
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         m.push_str("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n");
         m.push_str(
             "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
@@ -68,7 +68,7 @@ pub fn message(i: usize) -> Vec<u8> {
             "Zeile {line}: Käse, Öl und Übermut für die Straße.\r\n"
         ));
     }
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         m.push_str("--b1\r\nContent-Type: application/octet-stream; name=\"daten.bin\"\r\n");
         m.push_str("Content-Disposition: attachment; filename=\"daten.bin\"\r\n");
         m.push_str("Content-Transfer-Encoding: base64\r\n\r\n");

@@ -163,6 +163,7 @@ pub fn now() -> i64 {
 
 /// Selects a language for the whole test process, without isolation marks.
 pub fn language(lang: postfach::i18n::Language) {
-    postfach::i18n::set_isolating(false);
+    // Selecting loads fresh bundles, so isolation is switched off afterwards.
     postfach::i18n::select(lang);
+    postfach::i18n::set_isolating(false);
 }
