@@ -91,6 +91,8 @@ pub fn select(choice: Language) -> String {
         Ok(_) => {}
         Err(e) => tracing::warn!("language selection failed: {e}"),
     }
+    // Loading rebuilds the bundles, which turns isolation marks back on.
+    LANGUAGE_LOADER.set_use_isolating(false);
     LANGUAGE_LOADER
         .current_language()
         .language

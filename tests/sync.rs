@@ -274,3 +274,69 @@ fn a_server_without_uidl_is_served_by_the_header_identity() {
     assert_eq!(fake.count(), 0);
     assert_eq!(cli.list_json(&[]).len(), 7);
 }
+
+fn probe_settings(server: &Dovecot) -> postfach::store::AccountSettings {
+    postfach::store::AccountSettings {
+        name: "probe".into(),
+        display_name: String::new(),
+        email: "test@example.org".into(),
+        host: server.host().to_owned(),
+        port: server.pop3s_port(),
+        security: postfach::pop3::Security::Tls,
+        username: support::USER.into(),
+        auth: postfach::pop3::AuthMethod::Auto,
+        ca_file: Some(server.ca_pem_path()),
+        pinned_sha256: None,
+        leave_on_server: false,
+        keep_days: None,
+        delete_when_deleted_here: false,
+        check_on_startup: false,
+        check_every_minutes: None,
+        notify: false,
+    }
+}
+
+#[tokio::test]
+async fn connection_test_reports_each_step_and_touches_nothing() {
+    use postfach::sync::probe::{Step, probe};
+    let server = Dovecot::start();
+    seed(&server, 0, 4);
+    let settings = probe_settings(&server);
+    let mut steps = Vec::new();
+    let password = postfach::pop3::Password::new(support::PASSWORD);
+    let report = probe(&settings, &password, &mut |s| steps.push(s))
+        .await
+        .unwrap();
+    assert_eq!(
+        steps,
+        [
+            Step::Connect,
+            Step::Capabilities,
+            Step::Authenticate,
+            Step::Mailbox
+        ]
+    );
+    assert_eq!(report.messages, 4);
+    assert!(report.octets > 0 && report.encrypted && report.uidl);
+    assert_eq!(on_server(&server), 4, "nothing downloaded or deleted");
+
+    let wrong = postfach::pop3::Password::new("falsch");
+    let mut steps = Vec::new();
+    let err = probe(&settings, &wrong, &mut |s| steps.push(s))
+        .await
+        .unwrap_err();
+    assert_eq!(err.step, Step::Authenticate);
+    assert_eq!(err.error.kind(), postfach::sync::ErrorKind::Auth);
+    assert_eq!(steps, [Step::Connect, Step::Capabilities]);
+
+    let mut untrusted = settings.clone();
+    untrusted.ca_file = None;
+    let err = probe(&untrusted, &password, &mut |_| {}).await.unwrap_err();
+    assert_eq!(err.step, Step::Connect);
+    assert_eq!(err.error.kind(), postfach::sync::ErrorKind::Tls);
+    assert!(
+        err.error
+            .user_message()
+            .contains(&postfach::pop3::fingerprint_hex(&server.cert_sha256()))
+    );
+}

@@ -14,7 +14,7 @@ use postfach::pop3::{Limits, Password, Security};
 use postfach::store::{FolderKind, Scope};
 use postfach::sync::service::{self, Command};
 use postfach::sync::{Fetcher, Progress};
-use postfach::ui::{Message, sync, toolbar};
+use postfach::ui::{Message, reader, sync, toolbar};
 use ui_support::{Fixture, language, mail, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -78,6 +78,16 @@ fn attachments_show_as_chips_with_previews() -> R {
         ui.into_messages().collect::<Vec<_>>()
     };
     sb.feed(&mut app, clicked);
+    let shown = app.reader().shown().ok_or("nothing shown")?;
+    let images: Vec<usize> = shown.mail.attachments.iter().filter(|a| a.is_image).map(|a| a.index).collect();
+    assert_eq!(images.len(), 2);
+    for index in images {
+        assert!(
+            matches!(app.reader().preview(index), Some(reader::Preview::Ready(_))),
+            "preview {index}: {:?}",
+            app.reader().preview(index)
+        );
+    }
     {
         let mut ui = simulator(app.view());
         for label in ["2 attachments", "Bodensee-Ufer.png", "Sonnenuntergang.png", "Save all…", "Open"] {

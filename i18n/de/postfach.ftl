@@ -56,6 +56,34 @@ error-unknown-account = Es gibt kein Konto namens „{ $name }“.
 error-unknown-message = Es gibt keine Nachricht mit der Nummer { $id }.
 error-internal = Interner Fehler: { $detail }
 
+## POP3-Optionen erklärt (Einstellungen)
+explain-download-and-delete = Nachrichten werden heruntergeladen und sofort vom Server gelöscht.
+explain-keep-forever = Nachrichten werden heruntergeladen und bleiben auf dem Server.
+explain-keep-days = Nachrichten werden heruntergeladen und { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} nach dem ersten Abruf vom Server gelöscht.
+explain-keep-until-deleted = Nachrichten werden heruntergeladen und bleiben auf dem Server, bis Sie sie hier endgültig löschen.
+explain-keep-days-or-deleted = Nachrichten werden heruntergeladen und { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} nach dem ersten Abruf vom Server gelöscht, oder früher, wenn Sie sie hier endgültig löschen.
+explain-server-expire-never = Der Server löscht Nachrichten nie von selbst.
+explain-server-expire-now = Der Server löscht Nachrichten selbst, sobald sie abgerufen wurden.
+explain-server-expire-days = Der Server löscht Nachrichten selbst nach { $days ->
+    [one] einem Tag
+   *[other] { $days } Tagen
+}.
+explain-server-login-delay = Der Server erlaubt nur { $minutes ->
+    [one] jede Minute
+   *[other] alle { $minutes } Minuten
+} eine Anmeldung.
+explain-conflict-expire-now = Achtung: Dieser Server löscht abgerufene Nachrichten selbst, „Mail auf dem Server belassen“ bleibt daher wirkungslos.
+explain-conflict-expire-days = Achtung: Dieser Server löscht Nachrichten selbst nach { $days ->
+    [one] einem Tag
+   *[other] { $days } Tagen
+}, früher als Ihre Einstellung.
+
 ## Befehlszeile
 cli-account-added = Konto „{ $name }“ hinzugefügt.
 cli-account-updated = Konto „{ $name }“ geändert.

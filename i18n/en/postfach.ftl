@@ -56,6 +56,34 @@ error-unknown-account = There is no account named “{ $name }”.
 error-unknown-message = There is no message with the id { $id }.
 error-internal = Internal error: { $detail }
 
+## POP3 options explained (settings)
+explain-download-and-delete = Messages are downloaded and deleted from the server right away.
+explain-keep-forever = Messages are downloaded and stay on the server.
+explain-keep-days = Messages are downloaded and deleted from the server { $days ->
+    [one] one day
+   *[other] { $days } days
+} after the first download.
+explain-keep-until-deleted = Messages are downloaded and stay on the server until you delete them here for good.
+explain-keep-days-or-deleted = Messages are downloaded and deleted from the server { $days ->
+    [one] one day
+   *[other] { $days } days
+} after the first download, or earlier when you delete them here for good.
+explain-server-expire-never = The server never deletes messages by itself.
+explain-server-expire-now = The server deletes messages by itself as soon as they have been downloaded.
+explain-server-expire-days = The server deletes messages by itself after { $days ->
+    [one] one day
+   *[other] { $days } days
+}.
+explain-server-login-delay = The server allows signing in only every { $minutes ->
+    [one] minute
+   *[other] { $minutes } minutes
+}.
+explain-conflict-expire-now = Warning: this server deletes downloaded messages itself, so “Leave mail on server” has no effect.
+explain-conflict-expire-days = Warning: this server deletes messages itself after { $days ->
+    [one] one day
+   *[other] { $days } days
+}, sooner than your setting.
+
 ## Command line
 cli-account-added = Account “{ $name }” added.
 cli-account-updated = Account “{ $name }” updated.

@@ -65,13 +65,28 @@ pub fn parse(raw: &[u8]) -> Message {
 pub(crate) fn parse_mail(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
     let parsed = std::panic::catch_unwind(|| MessageParser::default().parse(raw));
     match parsed {
-        Ok(Some(mail)) if !mail.parts.is_empty() && !mail.parts[0].headers.is_empty() => Some(mail),
+        Ok(Some(mail)) if looks_like_mail(&mail, raw) => Some(mail),
         Ok(_) => None,
         Err(_) => {
             tracing::warn!(len = raw.len(), "mail-parser panicked; showing the message as raw text");
             None
         }
     }
+}
+
+/// mail-parser is lenient: it skips lines that are no header and takes any `word: text` line as
+/// one. A mail must start with its header (after an optional mbox `From ` line or byte-order mark)
+/// and have at least one header a mail really has; otherwise the reader shows the raw text.
+fn looks_like_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> bool {
+    let Some(first) = mail.parts.first() else { return false };
+    let Some(header) = first.headers.first() else { return false };
+    if !first.headers.iter().any(|h| !h.name.is_other()) {
+        return false;
+    }
+    let skipped = raw.get(..header.offset_field as usize).unwrap_or_default();
+    let skipped = skipped.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(skipped);
+    let skipped = skipped.trim_ascii();
+    skipped.is_empty() || (skipped.starts_with(b"From ") && !skipped.contains(&b'\n'))
 }
 
 fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
@@ -235,15 +250,5 @@ mod tests {
     fn message_id_loses_its_brackets() {
         let m = parse(b"Message-ID: <abc@example.de>\r\nFrom: x@y.de\r\n\r\nText");
         assert_eq!(m.message_id.as_deref(), Some("abc@example.de"));
-    }
-}
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn dbg_garbage() {
-        for raw in [&b"\xff\xfe kein Header\r\nhttps://example.de"[..], b"Hallo Welt,\nwie geht's?\n", b"\x00\x01\x02binary\n\n"] {
-            let m = mail_parser::MessageParser::default().parse(raw);
-            eprintln!("{:#?}", m.map(|m| m.parts));
-        }
     }
 }

@@ -19,16 +19,20 @@ fn jpeg(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-/// A PNG signature and IHDR chunk claiming `width × height`, with a correct CRC and no pixel data.
+/// A PNG claiming `width × height` (8-bit RGBA) whose image data is empty: valid chunks with
+/// correct CRCs, but not one pixel to decode.
 fn png_header(width: u32, height: u32) -> Vec<u8> {
-    let mut chunk = b"IHDR".to_vec();
-    chunk.extend_from_slice(&width.to_be_bytes());
-    chunk.extend_from_slice(&height.to_be_bytes());
-    chunk.extend_from_slice(&[8, 6, 0, 0, 0]); // 8-bit RGBA
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    out.extend_from_slice(&13u32.to_be_bytes());
-    out.extend_from_slice(&chunk);
-    out.extend_from_slice(&crc32(&chunk).to_be_bytes());
+    for (kind, data) in [(&b"IHDR"[..], &ihdr[..]), (b"IDAT", b""), (b"IEND", b"")] {
+        let mut chunk = kind.to_vec();
+        chunk.extend_from_slice(data);
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        out.extend_from_slice(&chunk);
+        out.extend_from_slice(&crc32(&chunk).to_be_bytes());
+    }
     out
 }
 

@@ -23,6 +23,17 @@ pub struct Client<S> {
     pub(crate) sizes: Vec<u64>,
 }
 
+impl<S> std::fmt::Debug for Client<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("state", &self.state)
+            .field("greeting", &self.greeting)
+            .field("capabilities", &self.caps)
+            .field("broken", &self.broken)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     /// Reads the server greeting from `stream`. A `-ERR` greeting is returned as its typed
     /// error (e.g. `[SYS/TEMP]`).
@@ -101,10 +112,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
                 self.caps = Capabilities::parse(lines);
                 self.capa_supported = Some(true);
             }
-            Reply::Err { .. } => {
+            Reply::Err { .. } if self.state == SessionState::Authorization => {
                 self.caps = Capabilities::default();
                 self.capa_supported = Some(false);
             }
+            // Refused after login: keep what the server said before.
+            Reply::Err { .. } => {}
             Reply::Continue(_) => {
                 return Err(self.fail(Error::Protocol("continuation in reply to CAPA".into())));
             }

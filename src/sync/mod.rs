@@ -10,3 +10,6 @@ pub mod service;
 pub use engine::{FetchReport, Fetcher, Progress};
 pub use error::{Error, ErrorKind};
 pub use identity::fallback_uidl;
+pub mod autoconfig;
+pub mod explain;
+pub mod probe;

@@ -117,6 +117,11 @@ impl Reader {
         }
     }
 
+    /// The preview of image attachment `index`, if it has one.
+    pub fn preview(&self, index: usize) -> Option<&Preview> {
+        self.previews.get(&index)
+    }
+
     /// The temporary copy prepared by the last press on a chip (for the drag-out task).
     pub fn drag_ready(&self) -> Option<&PathBuf> {
         self.drag_ready.as_ref()
