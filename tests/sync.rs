@@ -340,3 +340,85 @@ async fn connection_test_reports_each_step_and_touches_nothing() {
             .contains(&postfach::pop3::fingerprint_hex(&server.cert_sha256()))
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sync_service_fetches_on_command_reports_progress_and_cancels_cleanly() {
+    use postfach::store::{ListQuery, Scope, Store};
+    use postfach::sync::service::{self, Command, Event};
+    use std::sync::{Arc, Mutex};
+
+    let server = Dovecot::start();
+    seed(&server, 0, 300);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let mut settings = probe_settings(&server);
+    settings.leave_on_server = true;
+    let id = store.add_account(&settings).unwrap();
+    let account = store.account(id).unwrap();
+    let fetcher = postfach::sync::Fetcher {
+        store: Arc::new(Mutex::new(store)),
+        data_dir: dir.path().to_path_buf(),
+        limits: postfach::pop3::Limits::default(),
+    };
+    let (controller, mut events) = service::spawn(fetcher.clone(), account, service::system_clock);
+    assert_eq!(controller.account(), id);
+    controller.send(Command::SetPassword(postfach::pop3::Password::new(
+        support::PASSWORD,
+    )));
+
+    // Cancel as soon as the download has started.
+    controller.send(Command::FetchNow);
+    let mut cancelled = false;
+    while let Some(event) = tokio::time::timeout(Duration::from_secs(60), events.recv())
+        .await
+        .unwrap()
+    {
+        assert_eq!(event.account(), id);
+        match event {
+            Event::Progress(_, postfach::sync::Progress::Downloading { .. }) => {
+                controller.send(Command::Cancel);
+            }
+            Event::Cancelled(_) => {
+                cancelled = true;
+                break;
+            }
+            Event::Finished(_, r) => {
+                // The fetch may win the race against Cancel; that is fine too.
+                r.unwrap();
+                break;
+            }
+            Event::Progress(..) => {}
+        }
+    }
+
+    // Fetch again to completion: every message exactly once.
+    controller.send(Command::FetchNow);
+    let mut saw_progress = false;
+    let report = loop {
+        match tokio::time::timeout(Duration::from_secs(60), events.recv())
+            .await
+            .unwrap()
+        {
+            Some(Event::Progress(..)) => saw_progress = true,
+            Some(Event::Finished(_, r)) => break r.unwrap(),
+            Some(Event::Cancelled(_)) => panic!("not cancelled this time"),
+            None => panic!("the worker stopped"),
+        }
+    };
+    assert!(saw_progress);
+    let store = fetcher.store.lock().unwrap();
+    let total = store.count(&Scope::UnifiedInbox, false).unwrap();
+    assert_eq!(total, 300, "cancelled={cancelled}, report={report:?}");
+    let rows = store
+        .list(&ListQuery {
+            scope: Scope::UnifiedInbox,
+            unread_only: false,
+            offset: 0,
+            limit: 1000,
+        })
+        .unwrap();
+    let distinct: std::collections::HashSet<_> = rows.iter().map(|r| r.sha256.clone()).collect();
+    assert_eq!(distinct.len(), 300);
+    drop(store);
+    assert!(controller.send(Command::Shutdown));
+}

@@ -1,0 +1,72 @@
+//! Passwords go to the real OS keyring (gnome-keyring over the Secret Service in CI, started by
+//! scripts/test.sh on a private D-Bus session), never into the store.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use postfach::pop3::Password;
+use postfach::secrets;
+
+#[test]
+fn a_password_round_trips_through_the_os_keyring_and_not_the_store() {
+    // SAFETY of the test: POSTFACH_PASSWORD would short-circuit the keyring.
+    assert!(
+        std::env::var_os(secrets::PASSWORD_ENV).is_none(),
+        "unset POSTFACH_PASSWORD for this test"
+    );
+    let name = secrets::entry_name("keyring-test", "127.0.0.1", 995);
+    let pw = Password::new("Geheim-ß-Passwort");
+    secrets::save_password(&name, &pw).unwrap_or_else(|e| {
+        panic!("the OS keyring is not usable ({e}); run the tests with scripts/test.sh, which starts gnome-keyring on a private D-Bus session")
+    });
+    assert_eq!(secrets::password(&name).unwrap(), Some(pw.clone()));
+
+    // The CLI saves it there too, and the database file never contains it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_postfach"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "account",
+            "add",
+            "k",
+            "--email",
+            "k@example.org",
+            "--host",
+            "pop.example.org",
+        ])
+        .args(["--user", "keyring-cli", "--password-stdin"])
+        .env_remove(secrets::PASSWORD_ENV)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Zweites-Geheimnis\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let cli_entry = secrets::entry_name("keyring-cli", "pop.example.org", 995);
+    assert_eq!(
+        secrets::password(&cli_entry)
+            .unwrap()
+            .map(|p| p.expose().to_owned()),
+        Some("Zweites-Geheimnis".to_owned())
+    );
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                !bytes.windows(17).any(|w| w == b"Zweites-Geheimnis"),
+                "password found in {}",
+                path.display()
+            );
+        }
+    }
+
+    secrets::delete_password(&name).unwrap();
+    secrets::delete_password(&cli_entry).unwrap();
+    assert_eq!(secrets::password(&name).unwrap(), None);
+}
