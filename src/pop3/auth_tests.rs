@@ -1,7 +1,5 @@
 //! Login exchanges against the scripted server: SASL mechanisms, APOP, redacted traces.
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
+use super::client::TRACE_TAP;
 use super::client_tests::{CAPA, capa_steps, client, finish};
 use super::script::{Step, expect, send};
 use super::*;
@@ -202,30 +200,10 @@ async fn no_capa_falls_back_to_user_pass() {
     assert!(r.is_ok(), "{r:?}");
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if let Ok(mut v) = self.0.lock() {
-            v.extend_from_slice(buf);
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn traces_redact_credentials_and_skip_bodies() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    // The client and the scripted server run on this thread (current_thread runtime).
+    TRACE_TAP.with(|tap| tap.borrow_mut().clear());
 
     let mut steps = script(
         "ready",
@@ -257,10 +235,14 @@ async fn traces_redact_credentials_and_skip_bodies() {
     drop(c);
     finish(server).await;
 
-    let log = String::from_utf8_lossy(&captured.0.lock().map(|v| v.clone()).unwrap_or_default())
-        .into_owned();
+    let log = TRACE_TAP.with(|tap| tap.borrow().join("\n"));
     assert!(log.contains("C: USER alice"), "{log}");
     assert!(log.contains("C: PASS ***"), "{log}");
+    assert!(
+        log.contains("C: AUTH LOGIN\nS: + VXNlcm5hbWU6\nC: ***"),
+        "{log}"
+    );
+    assert!(log.contains("C: RETR 1\nS: +OK"), "{log}");
     assert!(!log.contains("hunter2"), "{log}");
     assert!(!log.contains("aHVudGVyMg"), "{log}");
     assert!(!log.contains("YWxpY2U="), "{log}");

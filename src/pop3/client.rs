@@ -7,6 +7,21 @@ use super::codec::{Conn, Limits};
 use super::error::{Error, SessionState};
 use super::response::{ErrContext, Reply, err_to_error, expect_ok, parse_reply};
 
+/// Traces one protocol line, already redacted (`C` = client, `S` = server).
+pub(crate) fn trace_line(direction: &str, line: &str) {
+    tracing::trace!("{direction}: {line}");
+    #[cfg(test)]
+    TRACE_TAP.with(|tap| tap.borrow_mut().push(format!("{direction}: {line}")));
+}
+
+#[cfg(test)]
+thread_local! {
+    /// What `trace_line` traced on this thread, for tests: tracing's own per-thread
+    /// subscribers are unreliable when tests run in parallel (shared callsite cache).
+    pub(crate) static TRACE_TAP: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// An async POP3 client over any byte stream (TCP, TLS, or an in-memory pipe in tests).
 pub struct Client<S> {
     pub(crate) conn: Conn<S>,
@@ -43,7 +58,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             .read_line(conn.response_deadline(), "the greeting")
             .await?;
         let line = String::from_utf8_lossy(&line).into_owned();
-        tracing::trace!("S: {line}");
+        trace_line("S", &line);
         let greeting = expect_ok(&line, ErrContext::Command)?;
         Ok(Client {
             conn,
@@ -107,7 +122,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
                     });
                 r.map_err(|e| self.fail(e))?;
                 for l in &lines {
-                    tracing::trace!("S: {l}");
+                    trace_line("S", l);
                 }
                 self.caps = Capabilities::parse(lines);
                 self.capa_supported = Some(true);
@@ -168,7 +183,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
         if line.contains(['\r', '\n']) {
             return Err(Error::Protocol("line end inside a command argument".into()));
         }
-        tracing::trace!("C: {shown}");
+        trace_line("C", shown);
         let mut bytes = Vec::with_capacity(line.len() + 2);
         bytes.extend_from_slice(line.as_bytes());
         bytes.extend_from_slice(b"\r\n");
@@ -180,7 +195,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     pub(crate) async fn send_batch(&mut self, lines: &[String]) -> Result<(), Error> {
         let mut bytes = Vec::new();
         for line in lines {
-            tracing::trace!("C: {line}");
+            trace_line("C", line);
             bytes.extend_from_slice(line.as_bytes());
             bytes.extend_from_slice(b"\r\n");
         }
@@ -194,7 +209,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
         let r = self.conn.read_line(deadline, "a response").await;
         let line = r.map_err(|e| self.fail(e))?;
         let line = String::from_utf8_lossy(&line).into_owned();
-        tracing::trace!("S: {line}");
+        trace_line("S", &line);
         Ok(line)
     }
 
