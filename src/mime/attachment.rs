@@ -8,6 +8,7 @@ use mail_parser::{Encoding, MimeHeaders, PartType};
 
 use super::model::parse_mail;
 use super::names::safe_file_name;
+use super::recover::recovered_bytes;
 use super::text::clean_header_text;
 
 /// At most this many attachments are listed for one message.
@@ -46,20 +47,28 @@ pub struct Attachment {
 pub fn attachment_bytes(raw: &[u8], index: usize) -> Option<Vec<u8>> {
     let mail = parse_mail(raw)?;
     let id = u32::try_from(index).ok()?;
-    if !mail.attachments.iter().take(MAX_ATTACHMENTS).any(|&a| a == id) {
+    if !mail
+        .attachments
+        .iter()
+        .take(MAX_ATTACHMENTS)
+        .any(|&a| a == id)
+    {
         return None;
     }
     let part = mail.parts.get(index)?;
     part_bytes(part, raw).map(Cow::into_owned)
 }
 
+/// The attachments of a parsed mail, except the parts in `shown_as_body`.
 pub(crate) fn attachments_of(
     mail: &mail_parser::Message<'_>,
     raw: &[u8],
     html_cids: &[String],
+    shown_as_body: &[u32],
 ) -> Vec<Attachment> {
     mail.attachments
         .iter()
+        .filter(|id| !shown_as_body.contains(id))
         .take(MAX_ATTACHMENTS)
         .filter_map(|&id| {
             let part = mail.parts.get(id as usize)?;
@@ -109,7 +118,7 @@ fn part_bytes<'a>(part: &'a mail_parser::MessagePart<'_>, raw: &'a [u8]) -> Opti
         PartType::Text(t) | PartType::Html(t) => {
             // Undo only the transfer encoding, not mail-parser's charset conversion.
             let original = if part.is_encoding_problem {
-                None
+                recovered_bytes(part, raw)
             } else {
                 match part.encoding {
                     Encoding::Base64 => body_raw().and_then(base64_decode),
@@ -147,18 +156,33 @@ fn content_type(part: &mail_parser::MessagePart<'_>) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || "/!#$&^_.+-".contains(*c))
         .take(127)
         .collect();
-    if ct.split('/').filter(|s| !s.is_empty()).count() == 2 { ct } else { fallback.to_owned() }
+    if ct.split('/').filter(|s| !s.is_empty()).count() == 2 {
+        ct
+    } else {
+        fallback.to_owned()
+    }
 }
 
 /// The part's file name made safe; when there is none, one from the nested subject or the type.
 fn file_name(part: &mail_parser::MessagePart<'_>, content_type: &str) -> String {
-    if let Some(name) = part.attachment_name().map(clean_header_text).filter(|n| !n.is_empty()) {
+    if let Some(name) = part
+        .attachment_name()
+        .map(clean_header_text)
+        .filter(|n| !n.is_empty())
+    {
         return safe_file_name(&name);
     }
     if let PartType::Message(nested) = &part.body {
         let subject = nested.subject().map(clean_header_text).unwrap_or_default();
-        let stem = if subject.is_empty() { "message".to_owned() } else { subject };
-        return safe_file_name(&format!("{}.eml", super::text::truncate_at_char(&stem, 150)));
+        let stem = if subject.is_empty() {
+            "message".to_owned()
+        } else {
+            subject
+        };
+        return safe_file_name(&format!(
+            "{}.eml",
+            super::text::truncate_at_char(&stem, 150)
+        ));
     }
     let ext = match content_type {
         "message/rfc822" => "eml",
@@ -179,9 +203,13 @@ fn file_name(part: &mail_parser::MessagePart<'_>, content_type: &str) -> String 
 
 fn is_previewable(content_type: &str, name: &str) -> bool {
     match content_type {
-        "image/png" | "image/jpeg" | "image/jpg" | "image/pjpeg" | "image/gif" | "image/webp" => true,
+        "image/png" | "image/jpeg" | "image/jpg" | "image/pjpeg" | "image/gif" | "image/webp" => {
+            true
+        }
         "application/octet-stream" => name.rsplit_once('.').is_some_and(|(_, ext)| {
-            ["png", "jpg", "jpeg", "gif", "webp"].iter().any(|e| e.eq_ignore_ascii_case(ext))
+            ["png", "jpg", "jpeg", "gif", "webp"]
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(ext))
         }),
         _ => false,
     }
@@ -198,7 +226,9 @@ pub(crate) fn html_content_ids(mail: &mail_parser::Message<'_>) -> Vec<String> {
     let mut cids: Vec<String> = Vec::new();
     let html_parts = mail.html_body.iter().chain(mail.text_body.iter());
     for part in html_parts.filter_map(|&id| mail.parts.get(id as usize)) {
-        let PartType::Html(html) = &part.body else { continue };
+        let PartType::Html(html) = &part.body else {
+            continue;
+        };
         let lower = html.to_ascii_lowercase();
         let mut rest = lower.as_str();
         let mut offset = 0;
@@ -228,7 +258,10 @@ fn percent_decode(s: &str) -> String {
     while i < b.len() {
         let hex = |c: u8| (c as char).to_digit(16);
         if b[i] == b'%'
-            && let (Some(h), Some(l)) = (b.get(i + 1).and_then(|&c| hex(c)), b.get(i + 2).and_then(|&c| hex(c)))
+            && let (Some(h), Some(l)) = (
+                b.get(i + 1).and_then(|&c| hex(c)),
+                b.get(i + 2).and_then(|&c| hex(c)),
+            )
         {
             out.push((h * 16 + l) as u8);
             i += 3;

@@ -6,37 +6,138 @@
 
 /// Named references mail HTML really uses (German text, typography, symbols).
 const NAMED: &[(&str, char)] = &[
-    ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("nbsp", '\u{A0}'),
-    ("shy", '\u{AD}'), ("zwnj", '\u{200C}'), ("zwj", '\u{200D}'), ("lrm", '\u{200E}'),
-    ("rlm", '\u{200F}'), ("ensp", '\u{2002}'), ("emsp", '\u{2003}'), ("thinsp", '\u{2009}'),
-    ("auml", 'ä'), ("ouml", 'ö'), ("uuml", 'ü'), ("Auml", 'Ä'), ("Ouml", 'Ö'), ("Uuml", 'Ü'),
-    ("szlig", 'ß'), ("euml", 'ë'), ("iuml", 'ï'), ("Euml", 'Ë'), ("Iuml", 'Ï'), ("yuml", 'ÿ'),
-    ("eacute", 'é'), ("egrave", 'è'), ("ecirc", 'ê'), ("Eacute", 'É'), ("Egrave", 'È'),
-    ("aacute", 'á'), ("agrave", 'à'), ("acirc", 'â'), ("atilde", 'ã'), ("aring", 'å'),
-    ("Aacute", 'Á'), ("Agrave", 'À'), ("Acirc", 'Â'), ("Aring", 'Å'), ("aelig", 'æ'),
-    ("AElig", 'Æ'), ("ccedil", 'ç'), ("Ccedil", 'Ç'), ("iacute", 'í'), ("igrave", 'ì'),
-    ("icirc", 'î'), ("oacute", 'ó'), ("ograve", 'ò'), ("ocirc", 'ô'), ("otilde", 'õ'),
-    ("oslash", 'ø'), ("Oslash", 'Ø'), ("Oacute", 'Ó'), ("uacute", 'ú'), ("ugrave", 'ù'),
-    ("ucirc", 'û'), ("Uacute", 'Ú'), ("ntilde", 'ñ'), ("Ntilde", 'Ñ'), ("ndash", '–'),
-    ("mdash", '—'), ("hellip", '…'), ("laquo", '«'), ("raquo", '»'), ("lsaquo", '‹'),
-    ("rsaquo", '›'), ("bdquo", '„'), ("ldquo", '“'), ("rdquo", '”'), ("sbquo", '‚'),
-    ("lsquo", '‘'), ("rsquo", '’'), ("prime", '′'), ("Prime", '″'), ("bull", '•'),
-    ("middot", '·'), ("euro", '€'), ("cent", '¢'), ("pound", '£'), ("yen", '¥'), ("copy", '©'),
-    ("reg", '®'), ("trade", '™'), ("deg", '°'), ("sect", '§'), ("para", '¶'), ("times", '×'),
-    ("divide", '÷'), ("plusmn", '±'), ("micro", 'µ'), ("frac12", '½'), ("frac14", '¼'),
-    ("frac34", '¾'), ("sup1", '¹'), ("sup2", '²'), ("sup3", '³'), ("iexcl", '¡'),
-    ("iquest", '¿'), ("ordf", 'ª'), ("ordm", 'º'), ("not", '¬'), ("macr", '¯'), ("acute", '´'),
-    ("cedil", '¸'), ("uml", '¨'), ("curren", '¤'), ("brvbar", '¦'), ("larr", '←'),
-    ("rarr", '→'), ("uarr", '↑'), ("darr", '↓'), ("harr", '↔'), ("check", '✓'),
-    ("hearts", '♥'), ("star", '☆'), ("minus", '−'), ("le", '≤'), ("ge", '≥'), ("ne", '≠'),
-    ("infin", '∞'), ("dagger", '†'), ("Dagger", '‡'), ("permil", '‰'), ("loz", '◊'),
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{A0}'),
+    ("shy", '\u{AD}'),
+    ("zwnj", '\u{200C}'),
+    ("zwj", '\u{200D}'),
+    ("lrm", '\u{200E}'),
+    ("rlm", '\u{200F}'),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
+    ("auml", 'ä'),
+    ("ouml", 'ö'),
+    ("uuml", 'ü'),
+    ("Auml", 'Ä'),
+    ("Ouml", 'Ö'),
+    ("Uuml", 'Ü'),
+    ("szlig", 'ß'),
+    ("euml", 'ë'),
+    ("iuml", 'ï'),
+    ("Euml", 'Ë'),
+    ("Iuml", 'Ï'),
+    ("yuml", 'ÿ'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("ecirc", 'ê'),
+    ("Eacute", 'É'),
+    ("Egrave", 'È'),
+    ("aacute", 'á'),
+    ("agrave", 'à'),
+    ("acirc", 'â'),
+    ("atilde", 'ã'),
+    ("aring", 'å'),
+    ("Aacute", 'Á'),
+    ("Agrave", 'À'),
+    ("Acirc", 'Â'),
+    ("Aring", 'Å'),
+    ("aelig", 'æ'),
+    ("AElig", 'Æ'),
+    ("ccedil", 'ç'),
+    ("Ccedil", 'Ç'),
+    ("iacute", 'í'),
+    ("igrave", 'ì'),
+    ("icirc", 'î'),
+    ("oacute", 'ó'),
+    ("ograve", 'ò'),
+    ("ocirc", 'ô'),
+    ("otilde", 'õ'),
+    ("oslash", 'ø'),
+    ("Oslash", 'Ø'),
+    ("Oacute", 'Ó'),
+    ("uacute", 'ú'),
+    ("ugrave", 'ù'),
+    ("ucirc", 'û'),
+    ("Uacute", 'Ú'),
+    ("ntilde", 'ñ'),
+    ("Ntilde", 'Ñ'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("bdquo", '„'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("sbquo", '‚'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("bull", '•'),
+    ("middot", '·'),
+    ("euro", '€'),
+    ("cent", '¢'),
+    ("pound", '£'),
+    ("yen", '¥'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("deg", '°'),
+    ("sect", '§'),
+    ("para", '¶'),
+    ("times", '×'),
+    ("divide", '÷'),
+    ("plusmn", '±'),
+    ("micro", 'µ'),
+    ("frac12", '½'),
+    ("frac14", '¼'),
+    ("frac34", '¾'),
+    ("sup1", '¹'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("iexcl", '¡'),
+    ("iquest", '¿'),
+    ("ordf", 'ª'),
+    ("ordm", 'º'),
+    ("not", '¬'),
+    ("macr", '¯'),
+    ("acute", '´'),
+    ("cedil", '¸'),
+    ("uml", '¨'),
+    ("curren", '¤'),
+    ("brvbar", '¦'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("harr", '↔'),
+    ("check", '✓'),
+    ("hearts", '♥'),
+    ("star", '☆'),
+    ("minus", '−'),
+    ("le", '≤'),
+    ("ge", '≥'),
+    ("ne", '≠'),
+    ("infin", '∞'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("loz", '◊'),
 ];
 
 /// Windows-1252 characters for numeric references 0x80–0x9F.
 const CP1252: [char; 32] = [
     '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
-    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-    '\u{FFFD}', 'ž', 'Ÿ',
+    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}',
+    'ž', 'Ÿ',
 ];
 
 /// Longest name we look up (longer runs cannot be a known reference).
@@ -90,7 +191,11 @@ fn reference(s: &str) -> Option<(char, usize)> {
         } else {
             u32::from_str_radix(&s[start..end], radix).ok()
         };
-        let used = if bytes.get(end) == Some(&b';') { end + 1 } else { end };
+        let used = if bytes.get(end) == Some(&b';') {
+            end + 1
+        } else {
+            end
+        };
         return Some((numeric(value), used));
     }
     let len = bytes
@@ -122,10 +227,16 @@ mod tests {
 
     #[test]
     fn named_and_numeric_references() {
-        assert_eq!(decode("Gr&uuml;&szlig;e &amp; K&#252;sse &#x263A;"), "Grüße & Küsse ☺");
+        assert_eq!(
+            decode("Gr&uuml;&szlig;e &amp; K&#252;sse &#x263A;"),
+            "Grüße & Küsse ☺"
+        );
         assert_eq!(decode("&#150; &#8211"), "– –");
         assert_eq!(decode("AT&T &unknown; &amp"), "AT&T &unknown; &amp");
-        assert_eq!(decode("&#0; &#xD800; &#99999999999;"), "\u{FFFD} \u{FFFD} \u{FFFD}");
+        assert_eq!(
+            decode("&#0; &#xD800; &#99999999999;"),
+            "\u{FFFD} \u{FFFD} \u{FFFD}"
+        );
         assert_eq!(decode("&"), "&");
         assert_eq!(decode("&#;"), "&#;");
     }

@@ -64,7 +64,9 @@ struct Tag {
 }
 
 /// Elements whose content is not shown at all; their text is skipped unparsed up to the end tag.
-const RAW_SKIPPED: &[&str] = &["script", "style", "title", "xmp", "iframe", "noembed", "noframes"];
+const RAW_SKIPPED: &[&str] = &[
+    "script", "style", "title", "xmp", "iframe", "noembed", "noframes",
+];
 /// Elements with no content (never pushed on the stack).
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -73,23 +75,88 @@ const VOID: &[&str] = &[
 /// Elements whose content is inert.
 const HIDDEN: &[&str] = &["template", "svg", "math", "object", "select", "datalist"];
 /// Elements allowed in `<head>`; anything else starts the body.
-const HEAD_ONLY: &[&str] = &["title", "meta", "link", "style", "script", "base", "noscript", "template"];
+const HEAD_ONLY: &[&str] = &[
+    "title", "meta", "link", "style", "script", "base", "noscript", "template",
+];
 /// Block elements set off by a blank line.
 const PARAGRAPH: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "ul", "ol", "table", "dl",
-    "figure", "hr",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "dl",
+    "figure",
+    "hr",
 ];
 /// Block elements that start on a new line.
 const LINE: &[&str] = &[
-    "div", "li", "tr", "dt", "dd", "section", "article", "header", "footer", "nav", "main", "aside",
-    "form", "fieldset", "address", "center", "caption", "details", "summary", "legend",
-    "figcaption", "tbody", "thead", "tfoot", "option", "body", "html", "textarea",
+    "div",
+    "li",
+    "tr",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "form",
+    "fieldset",
+    "address",
+    "center",
+    "caption",
+    "details",
+    "summary",
+    "legend",
+    "figcaption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "option",
+    "body",
+    "html",
+    "textarea",
 ];
 /// Start tags that end an open `<p>`.
 const CLOSES_P: &[&str] = &[
-    "p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl",
-    "hr", "section", "article", "header", "footer", "form", "address", "center", "figure", "nav",
-    "main", "aside", "details", "fieldset",
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "dl",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "form",
+    "address",
+    "center",
+    "figure",
+    "nav",
+    "main",
+    "aside",
+    "details",
+    "fieldset",
 ];
 
 impl Converter {
@@ -185,7 +252,10 @@ impl Converter {
         if let Some(q) = self.quote_pre_delta(name) {
             self.out.adjust(q.0, q.1);
         }
-        self.stack.push(Open { name: tag.name, counter });
+        self.stack.push(Open {
+            name: tag.name,
+            counter,
+        });
     }
 
     /// Closes what a start tag implicitly ends: an open `<p>`, the previous `<li>`, cell or row.
@@ -224,10 +294,21 @@ impl Converter {
             }
             "li" => {
                 self.out.line_break();
-                let depth = self.stack.iter().filter(|o| o.counter.is_some() || o.name == "ul").count();
+                let depth = self
+                    .stack
+                    .iter()
+                    .filter(|o| o.counter.is_some() || o.name == "ul")
+                    .count();
                 let indent = "  ".repeat(depth.saturating_sub(1).min(8));
-                let bullet = match self.stack.iter_mut().rev().find(|o| o.name == "ul" || o.name == "ol") {
-                    Some(Open { counter: Some(n), .. }) => {
+                let bullet = match self
+                    .stack
+                    .iter_mut()
+                    .rev()
+                    .find(|o| o.name == "ul" || o.name == "ol")
+                {
+                    Some(Open {
+                        counter: Some(n), ..
+                    }) => {
                         *n = n.saturating_add(1);
                         format!("{indent}{}. ", *n - 1)
                     }
@@ -325,7 +406,11 @@ impl Converter {
     }
 
     fn close_link(&mut self) {
-        let Some(OpenLink { url: Some(url), start }) = self.link.take() else {
+        let Some(OpenLink {
+            url: Some(url),
+            start,
+        }) = self.link.take()
+        else {
             return;
         };
         if self.links.len() >= MAX_LINKS {
@@ -360,7 +445,8 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 fn tag_name(s: &str, start: usize) -> (String, usize) {
     let b = s.as_bytes();
     let mut end = start;
-    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'-' | b':' | b'_')) {
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'-' | b':' | b'_'))
+    {
         end += 1;
     }
     let name = &s[start..end.min(start + MAX_TAG_NAME)];
@@ -371,7 +457,12 @@ fn tag_name(s: &str, start: usize) -> (String, usize) {
 fn start_tag(s: &str, start: usize) -> (Tag, usize) {
     let b = s.as_bytes();
     let (name, mut j) = tag_name(s, start);
-    let mut tag = Tag { name, href: None, alt: None, hidden: false };
+    let mut tag = Tag {
+        name,
+        href: None,
+        alt: None,
+        hidden: false,
+    };
     loop {
         while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
             j += 1;
@@ -440,7 +531,9 @@ fn skip_raw_text(b: &[u8], from: usize, name: &str) -> usize {
     while let Some(p) = find(b, i, b"</") {
         let after = p + 2;
         let candidate = b.get(after..after + name.len());
-        let boundary = b.get(after + name.len()).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let boundary = b
+            .get(after + name.len())
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
         if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) && boundary {
             return find(b, after, b">").map_or(b.len(), |q| q + 1);
         }

@@ -6,8 +6,14 @@ fn text(html: &str) -> String {
 
 #[test]
 fn paragraphs_and_line_breaks() {
-    assert_eq!(text("<p>Hallo Anna,</p><p>wie   geht\n es dir?<br>Gut.</p>"), "Hallo Anna,\n\nwie geht es dir?\nGut.");
-    assert_eq!(text("<div>eins</div><div>zwei</div>drei"), "eins\nzwei\ndrei");
+    assert_eq!(
+        text("<p>Hallo Anna,</p><p>wie   geht\n es dir?<br>Gut.</p>"),
+        "Hallo Anna,\n\nwie geht es dir?\nGut."
+    );
+    assert_eq!(
+        text("<div>eins</div><div>zwei</div>drei"),
+        "eins\nzwei\ndrei"
+    );
     assert_eq!(text("a<br><br><br><br><br>b"), "a\n\nb");
     assert_eq!(text("<h1>Titel</h1>Text"), "Titel\n\nText");
 }
@@ -15,7 +21,10 @@ fn paragraphs_and_line_breaks() {
 #[test]
 fn unclosed_paragraphs_and_list_items() {
     assert_eq!(text("<p>eins<p>zwei"), "eins\n\nzwei");
-    assert_eq!(text("<ul><li>Äpfel<li>Birnen</ul>danach"), "• Äpfel\n• Birnen\n\ndanach");
+    assert_eq!(
+        text("<ul><li>Äpfel<li>Birnen</ul>danach"),
+        "• Äpfel\n• Birnen\n\ndanach"
+    );
 }
 
 #[test]
@@ -39,9 +48,18 @@ fn links_stay_visible() {
     assert_eq!(
         links,
         vec![
-            Link { text: "auf unserer Seite".into(), url: "https://example.de/a?x=1&y=2".into() },
-            Link { text: "example.de".into(), url: "https://example.de/".into() },
-            Link { text: "info@example.de".into(), url: "mailto:info@example.de".into() },
+            Link {
+                text: "auf unserer Seite".into(),
+                url: "https://example.de/a?x=1&y=2".into()
+            },
+            Link {
+                text: "example.de".into(),
+                url: "https://example.de/".into()
+            },
+            Link {
+                text: "info@example.de".into(),
+                url: "mailto:info@example.de".into()
+            },
         ]
     );
 }
@@ -66,17 +84,28 @@ fn scripts_styles_head_and_hidden_content_are_dropped() {
 
 #[test]
 fn entities_are_decoded() {
-    assert_eq!(text("Gr&uuml;&szlig;e &amp; &lt;Tags&gt; &#8364;&nbsp;5 &unknown;"), "Grüße & <Tags> € 5 &unknown;");
+    assert_eq!(
+        text("Gr&uuml;&szlig;e &amp; &lt;Tags&gt; &#8364;&nbsp;5 &unknown;"),
+        "Grüße & <Tags> € 5 &unknown;"
+    );
 }
 
 #[test]
 fn images_become_their_alt_text() {
-    assert_eq!(text(r#"<img src="https://tracker.example/p.gif"><img alt="Unser Team" src="x.png"> Hallo"#), "[image: Unser Team] Hallo");
+    assert_eq!(
+        text(
+            r#"<img src="https://tracker.example/p.gif"><img alt="Unser Team" src="x.png"> Hallo"#
+        ),
+        "[image: Unser Team] Hallo"
+    );
 }
 
 #[test]
 fn blockquotes_are_marked() {
-    assert_eq!(text("<p>Antwort</p><blockquote><p>Frage?</p><p>Zweite</p></blockquote>"), "Antwort\n\n> Frage?\n\n> Zweite");
+    assert_eq!(
+        text("<p>Antwort</p><blockquote><p>Frage?</p><p>Zweite</p></blockquote>"),
+        "Antwort\n\n> Frage?\n\n> Zweite"
+    );
 }
 
 #[test]
@@ -86,19 +115,28 @@ fn preformatted_text_keeps_its_spaces() {
 
 #[test]
 fn tables_read_row_by_row() {
-    assert_eq!(text("<table><tr><td>Name</td><td>Wert</td></tr><tr><td>A</td><td>1</td></tr></table>"), "Name Wert\nA 1");
+    assert_eq!(
+        text("<table><tr><td>Name</td><td>Wert</td></tr><tr><td>A</td><td>1</td></tr></table>"),
+        "Name Wert\nA 1"
+    );
 }
 
 #[test]
 fn comments_and_doctype_are_ignored_and_lone_brackets_kept() {
-    assert_eq!(text("<!DOCTYPE html><!-- <p>nein</p> -->a < b > c<?xml x?>"), "a < b > c");
+    assert_eq!(
+        text("<!DOCTYPE html><!-- <p>nein</p> -->a < b > c<?xml x?>"),
+        "a < b > c"
+    );
     assert_eq!(text("<!-- nicht beendet"), "");
     assert_eq!(text("<p unbeendet"), "");
 }
 
 #[test]
 fn invisible_padding_is_removed() {
-    assert_eq!(text("Hallo&zwnj;&nbsp;&#847;&zwnj; Welt&shy;"), "Hallo Welt");
+    assert_eq!(
+        text("Hallo&zwnj;&nbsp;&#847;&zwnj; Welt&shy;"),
+        "Hallo Welt"
+    );
 }
 
 #[test]

@@ -97,7 +97,10 @@ pub(crate) fn links_in_text(text: &str) -> Vec<Link> {
         skip_to = end;
         let candidate = trim_trailing_punctuation(&text[i..end]);
         if let Some(url) = clean_url(candidate) {
-            let link = Link { text: url.clone(), url };
+            let link = Link {
+                text: url.clone(),
+                url,
+            };
             if !links.contains(&link) {
                 links.push(link);
                 if links.len() >= MAX_TEXT_LINKS {
@@ -113,7 +116,9 @@ pub(crate) fn links_in_text(text: &str) -> Vec<Link> {
 /// (`(siehe https://example.de/a_(b)).` keeps `…/a_(b)`).
 fn trim_trailing_punctuation(mut s: &str) -> &str {
     loop {
-        let Some(last) = s.chars().last() else { return s };
+        let Some(last) = s.chars().last() else {
+            return s;
+        };
         let strip = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
             ')' => s.matches('(').count() < s.matches(')').count(),
@@ -134,16 +139,28 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_links_are_kept() {
-        assert_eq!(clean_url(" HTTPS://example.de/a b ").as_deref(), Some("https://example.de/a%20b"));
-        assert_eq!(clean_url("mailto:info@example.de").as_deref(), Some("mailto:info@example.de"));
+        assert_eq!(
+            clean_url(" HTTPS://example.de/a b ").as_deref(),
+            Some("https://example.de/a%20b")
+        );
+        assert_eq!(
+            clean_url("mailto:info@example.de").as_deref(),
+            Some("mailto:info@example.de")
+        );
         assert_eq!(clean_url("java\nscript:alert(1)"), None);
         assert_eq!(clean_url("javascript:alert(1)"), None);
         assert_eq!(clean_url("data:text/html,x"), None);
         assert_eq!(clean_url("cid:logo@x"), None);
         assert_eq!(clean_url("/relative"), None);
         assert_eq!(clean_url("http://"), None);
-        assert_eq!(clean_url("https://ex\u{202E}ample.de").as_deref(), Some("https://ex%E2%80%AEample.de"));
-        assert_eq!(clean_url(&format!("https://e.de/{}", "a".repeat(9000))), None);
+        assert_eq!(
+            clean_url("https://ex\u{202E}ample.de").as_deref(),
+            Some("https://ex%E2%80%AEample.de")
+        );
+        assert_eq!(
+            clean_url(&format!("https://e.de/{}", "a".repeat(9000))),
+            None
+        );
     }
 
     #[test]
@@ -160,7 +177,12 @@ mod tests {
         let urls: Vec<_> = links_in_text(text).into_iter().map(|l| l.url).collect();
         assert_eq!(
             urls,
-            ["https://example.de/a_(b)", "http://x.de/p?q=1&r=2", "https://y.de/", "mailto:a@b.de"]
+            [
+                "https://example.de/a_(b)",
+                "http://x.de/p?q=1&r=2",
+                "https://y.de/",
+                "mailto:a@b.de"
+            ]
         );
     }
 }

@@ -11,6 +11,7 @@ mod html;
 mod links;
 mod model;
 mod names;
+mod recover;
 mod save;
 mod summary;
 mod text;

@@ -10,6 +10,7 @@ use mail_parser::{MessageParser, MimeHeaders, PartType};
 use super::attachment::{Attachment, attachments_of, html_content_ids};
 use super::html::html_to_text;
 use super::links::{Link, links_in_text};
+use super::recover::{is_stray_text, is_unusable_multipart, recovered_text};
 use super::summary::Address;
 use super::text::{clean_body_text, clean_header_text, truncate_at_char, unflow};
 
@@ -68,7 +69,10 @@ pub(crate) fn parse_mail(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
         Ok(Some(mail)) if looks_like_mail(&mail, raw) => Some(mail),
         Ok(_) => None,
         Err(_) => {
-            tracing::warn!(len = raw.len(), "mail-parser panicked; showing the message as raw text");
+            tracing::warn!(
+                len = raw.len(),
+                "mail-parser panicked; showing the message as raw text"
+            );
             None
         }
     }
@@ -78,8 +82,12 @@ pub(crate) fn parse_mail(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
 /// one. A mail must start with its header (after an optional mbox `From ` line or byte-order mark)
 /// and have at least one header a mail really has; otherwise the reader shows the raw text.
 fn looks_like_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> bool {
-    let Some(first) = mail.parts.first() else { return false };
-    let Some(header) = first.headers.first() else { return false };
+    let Some(first) = mail.parts.first() else {
+        return false;
+    };
+    let Some(header) = first.headers.first() else {
+        return false;
+    };
     if !first.headers.iter().any(|h| !h.name.is_other()) {
         return false;
     }
@@ -91,16 +99,35 @@ fn looks_like_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> bool {
 
 fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
     let html_cids = html_content_ids(mail);
+    let mut body = body_of(mail, raw);
+    let mut shown_as_body = Vec::new();
+    if body.text.is_empty() {
+        // A damaged message can leave its text among the attachments: show it as the body.
+        let stray: Vec<u32> = mail
+            .attachments
+            .iter()
+            .copied()
+            .filter(|&id| mail.parts.get(id as usize).is_some_and(is_stray_text))
+            .collect();
+        let fallback = body_from(pieces(mail, &stray, raw));
+        if !fallback.text.is_empty() {
+            body = fallback;
+            shown_as_body = stray;
+        }
+    }
     Message {
         subject: mail.subject().map(clean_header_text).unwrap_or_default(),
         from: addresses(mail.from()),
         to: addresses(mail.to()),
         cc: addresses(mail.cc()),
         reply_to: addresses(mail.reply_to()),
-        date: mail.date().filter(|d| d.is_valid()).map(|d| d.to_timestamp()),
+        date: mail
+            .date()
+            .filter(|d| d.is_valid())
+            .map(|d| d.to_timestamp()),
         message_id: mail.message_id().and_then(clean_message_id),
-        body: body_of(mail),
-        attachments: attachments_of(mail, raw, &html_cids),
+        body,
+        attachments: attachments_of(mail, raw, &html_cids, &shown_as_body),
         parse_failed: false,
     }
 }
@@ -111,19 +138,29 @@ fn unparsed(raw: &[u8]) -> Message {
     let text = clean_body_text(&String::from_utf8_lossy(raw));
     let truncated = raw.len() == MAX_BODY_TEXT;
     Message {
-        body: Body { links: links_in_text(&text), text, from_html: false, truncated },
+        body: Body {
+            links: links_in_text(&text),
+            text,
+            from_html: false,
+            truncated,
+        },
         parse_failed: true,
         ..Message::default()
     }
 }
 
 pub(crate) fn addresses(header: Option<&mail_parser::Address<'_>>) -> Vec<Address> {
-    let Some(header) = header else { return Vec::new() };
+    let Some(header) = header else {
+        return Vec::new();
+    };
     header
         .iter()
         .filter_map(|addr| {
             let email = addr.address().map(clean_header_text).unwrap_or_default();
-            let name = addr.name().map(clean_header_text).filter(|n| !n.is_empty() && *n != email);
+            let name = addr
+                .name()
+                .map(clean_header_text)
+                .filter(|n| !n.is_empty() && *n != email);
             (!email.is_empty() || name.is_some()).then_some(Address { name, email })
         })
         .take(MAX_ADDRESSES)
@@ -145,14 +182,22 @@ struct Piece {
 
 /// The body: the text/plain parts mail-parser chose (HTML ones converted), or the HTML parts when
 /// the text parts are missing or blank.
-fn body_of(mail: &mail_parser::Message<'_>) -> Body {
-    let mut pieces = pieces(mail, &mail.text_body);
-    if pieces.iter().all(|p| p.text.trim().is_empty()) {
-        let html = pieces_of_kind(mail, &mail.html_body, true);
+fn body_of(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Body {
+    let mut text = pieces(mail, &mail.text_body, raw);
+    if text.iter().all(|p| p.text.trim().is_empty()) {
+        let html: Vec<Piece> = pieces(mail, &mail.html_body, raw)
+            .into_iter()
+            .filter(|p| p.html)
+            .collect();
         if !html.is_empty() {
-            pieces = html;
+            text = html;
         }
     }
+    body_from(text)
+}
+
+/// Joins body pieces (blank pieces skipped) into the body, bounded by [`MAX_BODY_TEXT`].
+fn body_from(pieces: Vec<Piece>) -> Body {
     let from_html = pieces.iter().any(|p| p.html);
     let mut text = String::new();
     let mut links: Vec<Link> = Vec::new();
@@ -178,33 +223,63 @@ fn body_of(mail: &mail_parser::Message<'_>) -> Body {
         let kept = truncate_at_char(&text, MAX_BODY_TEXT).len();
         text.truncate(kept);
     }
-    Body { text, from_html, truncated, links }
+    Body {
+        text,
+        from_html,
+        truncated,
+        links,
+    }
 }
 
-fn pieces(mail: &mail_parser::Message<'_>, ids: &[u32]) -> Vec<Piece> {
-    ids.iter().filter_map(|&id| piece(mail.parts.get(id as usize)?)).collect()
+fn pieces(mail: &mail_parser::Message<'_>, ids: &[u32], raw: &[u8]) -> Vec<Piece> {
+    ids.iter()
+        .filter_map(|&id| piece(mail.parts.get(id as usize)?, raw))
+        .collect()
 }
 
-fn pieces_of_kind(mail: &mail_parser::Message<'_>, ids: &[u32], html: bool) -> Vec<Piece> {
-    pieces(mail, ids).into_iter().filter(|p| p.html == html).collect()
-}
-
-fn piece(part: &mail_parser::MessagePart<'_>) -> Option<Piece> {
+fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8]) -> Option<Piece> {
+    let mut recovered = recovered_text(part, raw);
+    if let PartType::Binary(bytes) = &part.body
+        && is_unusable_multipart(part)
+    {
+        recovered = Some(String::from_utf8_lossy(bytes).into_owned());
+    }
     match &part.body {
+        PartType::Binary(_) if recovered.is_some() => {
+            let text = clean_body_text(recovered.as_deref().unwrap_or_default());
+            Some(Piece {
+                links: links_in_text(&text),
+                text,
+                html: false,
+            })
+        }
         PartType::Text(text) => {
+            let text = recovered.as_deref().unwrap_or(text);
             let text = truncate_at_char(text, MAX_BODY_TEXT + 1);
             let mut text = clean_body_text(text);
             if let Some(ct) = part.content_type()
-                && ct.attribute("format").is_some_and(|f| f.eq_ignore_ascii_case("flowed"))
+                && ct
+                    .attribute("format")
+                    .is_some_and(|f| f.eq_ignore_ascii_case("flowed"))
             {
-                let delsp = ct.attribute("delsp").is_some_and(|d| d.eq_ignore_ascii_case("yes"));
+                let delsp = ct
+                    .attribute("delsp")
+                    .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
                 text = unflow(&text, delsp);
             }
-            Some(Piece { links: links_in_text(&text), text, html: false })
+            Some(Piece {
+                links: links_in_text(&text),
+                text,
+                html: false,
+            })
         }
         PartType::Html(html) => {
-            let (text, links) = html_to_text(html);
-            Some(Piece { text: clean_body_text(&text), links, html: true })
+            let (text, links) = html_to_text(recovered.as_deref().unwrap_or(html));
+            Some(Piece {
+                text: clean_body_text(&text),
+                links,
+                html: true,
+            })
         }
         _ => None,
     }
@@ -221,7 +296,10 @@ mod tests {
         assert_eq!(m.body.text, "");
         let m = parse(b"\xff\xfe kein Header\r\nhttps://example.de");
         assert!(m.parse_failed);
-        assert_eq!(m.body.text, "\u{FFFD}\u{FFFD} kein Header\nhttps://example.de");
+        assert_eq!(
+            m.body.text,
+            "\u{FFFD}\u{FFFD} kein Header\nhttps://example.de"
+        );
         assert_eq!(m.body.links.len(), 1);
     }
 
@@ -244,6 +322,21 @@ mod tests {
         let m = parse(raw);
         assert_eq!(m.body.text, "Nur HTML");
         assert!(m.body.from_html);
+    }
+
+    #[test]
+    fn a_panic_inside_mail_parser_is_contained() {
+        // mail-parser 0.11.9 computes `pos - 2` with pos < 2 here (parsers/message.rs:485): with
+        // overflow checks (debug builds) that panics. Found by the mutated-fixture property test.
+        let raw = b"Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: message/rfc822\n\n\
+--b\nContent-Type: message/rfc822\n\nFrom: a@b\n\nx\n--b--\n";
+        let m = parse(raw);
+        assert!(
+            !m.body.text.is_empty() || !m.attachments.is_empty(),
+            "{m:?}"
+        );
+        let _ = crate::mime::summarize(raw);
+        let _ = crate::mime::attachment_bytes(raw, 1);
     }
 
     #[test]

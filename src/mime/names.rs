@@ -16,9 +16,9 @@ const MAX_EXTENSION_BYTES: usize = 16;
 
 /// Windows device names, reserved with any extension and in any case (`con.txt`, `Lpt1.log`).
 const RESERVED: &[&str] = &[
-    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5",
-    "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4",
-    "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³",
+    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "COM0", "COM1", "COM2", "COM3", "COM4",
+    "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³", "LPT0", "LPT1", "LPT2", "LPT3",
+    "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³",
 ];
 
 /// Makes an attachment name safe to use as a file name in any directory.
@@ -92,7 +92,9 @@ fn is_removed(c: char) -> bool {
 /// spaces there: `CON .txt`).
 fn is_reserved(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default().trim_end();
-    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem) || *r == stem.to_uppercase())
+    RESERVED
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(stem) || *r == stem.to_uppercase())
 }
 
 /// Cuts `name` to [`MAX_FILE_NAME_BYTES`], keeping a short extension; never ends in a dot or space.

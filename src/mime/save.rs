@@ -36,7 +36,11 @@ pub fn unique_path(dir: &Path, name: &str) -> PathBuf {
 pub fn save_attachment(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     let name = safe_file_name(name);
     for n in 1..=MAX_VARIANTS {
-        let path = if n == 1 { dir.join(&name) } else { dir.join(numbered(&name, n)) };
+        let path = if n == 1 {
+            dir.join(&name)
+        } else {
+            dir.join(numbered(&name, n))
+        };
         let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -84,11 +88,20 @@ mod tests {
         let dir = tempfile::tempdir()?;
         assert_eq!(unique_path(dir.path(), "a.txt"), dir.path().join("a.txt"));
         std::fs::write(dir.path().join("a.txt"), b"x")?;
-        assert_eq!(unique_path(dir.path(), "a.txt"), dir.path().join("a (2).txt"));
+        assert_eq!(
+            unique_path(dir.path(), "a.txt"),
+            dir.path().join("a (2).txt")
+        );
         std::fs::write(dir.path().join("a (2).txt"), b"x")?;
-        assert_eq!(unique_path(dir.path(), "a.txt"), dir.path().join("a (3).txt"));
+        assert_eq!(
+            unique_path(dir.path(), "a.txt"),
+            dir.path().join("a (3).txt")
+        );
         // The name is made safe first.
-        assert_eq!(unique_path(dir.path(), "../../a.txt"), dir.path().join("a (3).txt"));
+        assert_eq!(
+            unique_path(dir.path(), "../../a.txt"),
+            dir.path().join("a (3).txt")
+        );
         Ok(())
     }
 
@@ -133,7 +146,10 @@ mod tests {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(io::Error::other("thread panicked"))))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(io::Error::other("thread panicked")))
+                })
                 .collect()
         });
         let mut contents = Vec::new();

@@ -1,7 +1,7 @@
 //! What the store indexes for one message. Contract used by `store` and `sync`.
 
 use super::model::{Message, parse};
-use super::text::{one_line_preview, truncate_at_char};
+use super::text::{one_line_preview, preview_source, truncate_at_char};
 
 /// A mailbox: display name (decoded) and address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -55,7 +55,10 @@ impl Summary {
             cc: message.cc.clone(),
             date: message.date,
             has_attachments: message.attachments.iter().any(|a| !a.embedded),
-            preview: one_line_preview(&message.body.text, PREVIEW_CHARS),
+            preview: one_line_preview(
+                &preview_source(&message.body.text, 16 * PREVIEW_CHARS),
+                PREVIEW_CHARS,
+            ),
             search_text: truncate_at_char(&message.body.text, SEARCH_TEXT_BYTES).to_owned(),
         }
     }

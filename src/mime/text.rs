@@ -56,29 +56,67 @@ pub(crate) fn clean_header_text(s: &str) -> String {
 pub(crate) fn one_line_preview(text: &str, max_chars: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
-    for word in text.split(|c: char| c.is_whitespace() || c.is_control()) {
+    let mut cut = false;
+    'words: for word in text.split(|c: char| c.is_whitespace() || c.is_control()) {
         if word.is_empty() {
             continue;
         }
-        let sep = usize::from(!out.is_empty());
-        let len = word.chars().count();
-        if count + sep + len > max_chars {
-            let room = max_chars.saturating_sub(count + sep + 1);
-            if room > 0 {
-                if sep == 1 {
-                    out.push(' ');
-                }
-                out.extend(word.chars().take(room));
+        if !out.is_empty() {
+            if count == max_chars {
+                cut = true;
+                break;
             }
-            out.push('…');
-            return out;
-        }
-        if sep == 1 {
             out.push(' ');
+            count += 1;
         }
-        out.push_str(word);
-        count += sep + len;
+        for c in word.chars() {
+            if count == max_chars {
+                cut = true;
+                break 'words;
+            }
+            out.push(c);
+            count += 1;
+        }
     }
+    if cut && max_chars > 0 {
+        while count >= max_chars || out.ends_with(' ') {
+            out.pop();
+            count -= 1;
+        }
+        out.push('…');
+    }
+    out
+}
+
+/// The start of a body as a message list shows it: without the `<https://…>` addresses written
+/// after link texts and without `[image: …]` markers. Looks at no more than `max_bytes` bytes.
+pub(crate) fn preview_source(text: &str, max_bytes: usize) -> String {
+    let text = truncate_at_char(text, max_bytes);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find(['<', '[']) {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos..];
+        let lower = tail.get(..10).unwrap_or(tail).to_ascii_lowercase();
+        let closing = if tail.starts_with("[image: ") {
+            Some(']')
+        } else if ["<http://", "<https://", "<mailto:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
+            Some('>')
+        } else {
+            None
+        };
+        match closing.and_then(|c| tail.find(c)) {
+            Some(end) => rest = &tail[end + 1..],
+            None => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -141,12 +179,18 @@ mod tests {
 
     #[test]
     fn body_text_normalises_line_endings_and_controls() {
-        assert_eq!(clean_body_text("a\r\nb\rc\n\x1b[31mrot\x00\t \n\n"), "a\nb\nc\n[31mrot");
+        assert_eq!(
+            clean_body_text("a\r\nb\rc\n\x1b[31mrot\x00\t \n\n"),
+            "a\nb\nc\n[31mrot"
+        );
     }
 
     #[test]
     fn header_text_collapses_white_space() {
-        assert_eq!(clean_header_text("  Re:\t Grüße\r\n  aus  Köln "), "Re: Grüße aus Köln");
+        assert_eq!(
+            clean_header_text("  Re:\t Grüße\r\n  aus  Köln "),
+            "Re: Grüße aus Köln"
+        );
     }
 
     #[test]
@@ -157,6 +201,23 @@ mod tests {
         assert!(p.chars().count() <= 20, "{p}");
         assert!(p.ends_with('…'));
         assert_eq!(one_line_preview(&"ü".repeat(300), 10).chars().count(), 10);
+        assert_eq!(one_line_preview("abcd efgh", 4), "abc…");
+        assert_eq!(one_line_preview("abcd efgh", 5), "abcd…");
+        assert_eq!(one_line_preview("abcd efgh", 6), "abcd…");
+        assert_eq!(one_line_preview("abcd efgh", 9), "abcd efgh");
+    }
+
+    #[test]
+    fn preview_source_drops_link_addresses_and_image_markers() {
+        assert_eq!(
+            preview_source(
+                "[image: Logo] <https://x.de/?a=1> Hallo <HTTPS://y.de> [1] <b> a<b",
+                1000
+            ),
+            "  Hallo  [1] <b> a<b"
+        );
+        assert_eq!(preview_source("[image: offen", 1000), "[image: offen");
+        assert_eq!(preview_source("äöü", 4), "äö");
     }
 
     #[test]

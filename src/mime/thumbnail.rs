@@ -58,7 +58,10 @@ pub enum ImageError {
 /// used. CPU-bound: call it off the UI thread.
 pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<Thumbnail, ImageError> {
     let format = image::guess_format(bytes).map_err(|_| ImageError::Unsupported)?;
-    if !matches!(format, ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP) {
+    if !matches!(
+        format,
+        ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP
+    ) {
         return Err(ImageError::Unsupported);
     }
     // The header alone: no side limits here, so that a refusal can name the dimensions.
@@ -101,7 +104,11 @@ fn reader(bytes: &[u8], format: ImageFormat, limit_sides: bool) -> ImageReader<C
 
 fn into_thumbnail(image: DynamicImage) -> Thumbnail {
     let rgba = image.into_rgba8();
-    Thumbnail { width: rgba.width(), height: rgba.height(), rgba: rgba.into_raw() }
+    Thumbnail {
+        width: rgba.width(),
+        height: rgba.height(),
+        rgba: rgba.into_raw(),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@ use super::*;
 use image::{ImageEncoder, RgbaImage};
 
 fn png(width: u32, height: u32) -> Vec<u8> {
-    let img = RgbaImage::from_fn(width, height, |x, y| image::Rgba([(x % 256) as u8, (y % 256) as u8, 128, 255]));
+    let img = RgbaImage::from_fn(width, height, |x, y| {
+        image::Rgba([(x % 256) as u8, (y % 256) as u8, 128, 255])
+    });
     let mut out = Vec::new();
     image::codecs::png::PngEncoder::new(&mut out)
         .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgba8)
@@ -11,7 +13,8 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 }
 
 fn jpeg(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 256) as u8, 90, 200]));
+    let img =
+        image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 256) as u8, 90, 200]));
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
         .write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
@@ -41,7 +44,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -74,18 +81,36 @@ fn small_images_are_not_enlarged() {
 fn huge_dimensions_are_refused_from_the_header_alone() {
     // Only the header exists: reaching the pixel decoder would give `Decode`, not `TooLarge`.
     let bomb = png_header(100_000, 100_000);
-    assert_eq!(thumbnail(&bomb, 128), Err(ImageError::TooLarge { width: 100_000, height: 100_000 }));
+    assert_eq!(
+        thumbnail(&bomb, 128),
+        Err(ImageError::TooLarge {
+            width: 100_000,
+            height: 100_000
+        })
+    );
     let too_many_pixels = png_header(10_000, 10_000);
-    assert_eq!(thumbnail(&too_many_pixels, 128), Err(ImageError::TooLarge { width: 10_000, height: 10_000 }));
+    assert_eq!(
+        thumbnail(&too_many_pixels, 128),
+        Err(ImageError::TooLarge {
+            width: 10_000,
+            height: 10_000
+        })
+    );
     // Within the limits the same header is let through to the decoder, which finds no pixel data.
-    assert!(matches!(thumbnail(&png_header(100, 100), 128), Err(ImageError::Decode(_))));
+    assert!(matches!(
+        thumbnail(&png_header(100, 100), 128),
+        Err(ImageError::Decode(_))
+    ));
 }
 
 #[test]
 fn other_formats_and_garbage_are_refused() {
     assert_eq!(thumbnail(b"", 64), Err(ImageError::Unsupported));
     assert_eq!(thumbnail(b"%PDF-1.7\n", 64), Err(ImageError::Unsupported));
-    assert_eq!(thumbnail(b"BM\x00\x00\x00\x00", 64), Err(ImageError::Unsupported));
+    assert_eq!(
+        thumbnail(b"BM\x00\x00\x00\x00", 64),
+        Err(ImageError::Unsupported)
+    );
     let mut broken = png(50, 50);
     broken.truncate(60);
     assert!(matches!(thumbnail(&broken, 64), Err(ImageError::Decode(_))));

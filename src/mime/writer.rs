@@ -42,7 +42,12 @@ impl Writer {
     }
 
     fn trailing_newlines(&self) -> usize {
-        self.buf.bytes().rev().take(MAX_NEWLINES).take_while(|&b| b == b'\n').count()
+        self.buf
+            .bytes()
+            .rev()
+            .take(MAX_NEWLINES)
+            .take_while(|&b| b == b'\n')
+            .count()
     }
 
     /// Writes one visible character, with the pending space and the quote prefix it needs.
