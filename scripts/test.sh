@@ -17,6 +17,8 @@ packages=(
   xvfb xauth imagemagick x11-utils xdotool
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
   gnome-keyring dbus-x11 dbus
+  desktop-file-utils appstream dpkg-dev librsvg2-bin icnsutils tesseract-ocr fonts-dejavu-core
+  libwayland-client0
 )
 
 missing=()
@@ -44,6 +46,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95 (https://rustup.rs)" >&2; exit 1; }
+
+# cargo-deb builds the .deb that tests/packaging.rs installs and starts (pinned; a few minutes, once).
+cargo deb --version >/dev/null 2>&1 || cargo install cargo-deb --version 3.8.0 --locked
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check

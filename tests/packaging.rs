@@ -3,7 +3,8 @@
 //! - The `.deb` is built by cargo-deb from the binary this test run built, installed into a
 //!   temporary root, its desktop entry and metainfo validated, and the app started from the
 //!   desktop entry's `Exec` line under a private Xvfb, with a data directory fetched from a
-//!   private Dovecot; the screenshot must show the main window.
+//!   private Dovecot; the screenshot must show the main window with the demo subjects (read
+//!   back by OCR) and no error.
 //! - The portable tarball installs, validates and uninstalls cleanly.
 //! - The committed icons are what `packaging/make-icons.sh` renders from the SVG.
 //!
@@ -15,6 +16,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 
 /// The binary under test, built by `cargo test` in its profile.
 const BIN: &str = env!("CARGO_BIN_EXE_postfach");
@@ -96,34 +98,59 @@ fn demo_mail() -> Vec<(String, Vec<u8>)> {
     mail
 }
 
-#[test]
-fn deb_installs_and_its_desktop_entry_opens_the_main_window() {
+/// The plain-ASCII subjects of the demo messages: the texts the window must show (read back by
+/// OCR, which is reliable for ASCII; umlauts and encoded words are left out).
+fn ascii_subjects(mail: &[(String, Vec<u8>)]) -> Vec<String> {
+    mail.iter()
+        .filter_map(|(_, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            let subject = text.lines().find_map(|l| l.strip_prefix("Subject: "))?;
+            let plain = subject
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ');
+            plain.then(|| subject.trim().to_owned())
+        })
+        .collect()
+}
+
+/// One `check-deb.sh` at a time: both runs package the same binary with cargo-deb.
+static DEB_CHECK: Mutex<()> = Mutex::new(());
+
+/// Runs `check-deb.sh` against a private Dovecot holding the demo mail, keeping screenshots and
+/// logs in `target/tmp/<out>`, with `extra` environment; returns its output.
+fn check_deb(out: &str, extra: &[(&str, String)]) -> String {
     let server = support::Dovecot::start();
     let mail = demo_mail();
     for (name, bytes) in &mail {
         server.seed(support::USER, name, bytes);
     }
-    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packaging-deb");
+    let subjects = ascii_subjects(&mail);
+    assert!(subjects.len() >= 2, "too few plain subjects: {subjects:?}");
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(out);
     let _ = std::fs::remove_dir_all(&out);
 
-    let log = run_script(
-        "packaging/linux/check-deb.sh",
-        &[],
-        &[
-            (
-                "POSTFACH_DEMO_SERVER",
-                format!("{}:{}", server.host(), server.pop3s_port()),
-            ),
-            (
-                "POSTFACH_DEMO_CA",
-                server.ca_pem_path().display().to_string(),
-            ),
-            ("POSTFACH_DEMO_USER", support::USER.to_owned()),
-            ("POSTFACH_DEMO_PASSWORD", support::PASSWORD.to_owned()),
-            ("POSTFACH_DEMO_COUNT", mail.len().to_string()),
-            ("POSTFACH_CHECK_OUT", out.display().to_string()),
-        ],
-    );
+    let mut envs = vec![
+        (
+            "POSTFACH_DEMO_SERVER",
+            format!("{}:{}", server.host(), server.pop3s_port()),
+        ),
+        (
+            "POSTFACH_DEMO_CA",
+            server.ca_pem_path().display().to_string(),
+        ),
+        ("POSTFACH_DEMO_USER", support::USER.to_owned()),
+        ("POSTFACH_DEMO_PASSWORD", support::PASSWORD.to_owned()),
+        ("POSTFACH_DEMO_COUNT", mail.len().to_string()),
+        ("POSTFACH_DEMO_EXPECT", subjects.join("|")),
+        ("POSTFACH_CHECK_OUT", out.display().to_string()),
+    ];
+    envs.extend(extra.iter().cloned());
+    let log = {
+        let _one = DEB_CHECK
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        run_script("packaging/linux/check-deb.sh", &[], &envs)
+    };
 
     // The script's verdict is backed by files a person can look at.
     assert!(log.contains("check-deb: OK"), "{log}");
@@ -135,6 +162,27 @@ fn deb_installs_and_its_desktop_entry_opens_the_main_window() {
     }
     // Everything was fetched from the server, so nothing is left there.
     assert_eq!(server.message_count(support::USER), 0, "{log}");
+    log
+}
+
+#[test]
+fn deb_installs_and_its_desktop_entry_opens_the_main_window() {
+    check_deb("packaging-deb", &[]);
+}
+
+/// A double click on a saved `.eml` in a file manager runs the desktop entry's `Exec` with the
+/// file's URI (`MimeType=message/rfc822`); the message must then be on screen.
+#[test]
+fn deb_desktop_entry_opens_a_saved_eml_file() {
+    let file = repo().join("packaging/linux/check-open.eml");
+    let log = check_deb(
+        "packaging-deb-open",
+        &[("POSTFACH_CHECK_OPEN", file.display().to_string())],
+    );
+    assert!(
+        log.contains("Saved message opened by double click"),
+        "{log}"
+    );
 }
 
 #[test]

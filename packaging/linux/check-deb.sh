@@ -4,13 +4,15 @@
 #   2. checks its control fields and contents, and that its Depends are installed here,
 #   3. installs it into a temporary root (dpkg -x; or for real with dpkg -i, see below),
 #   4. validates the installed desktop entry and metainfo (desktop-file-validate,
-#      appstreamcli validate --no-net --strict),
+#      appstreamcli validate and validate-tree, --no-net --strict) and their consistency
+#      (icon name, MIME type, release = Cargo.toml version, screenshots present),
 #   5. seeds a data directory with the installed binary: with a demo server (below) an account and
 #      its mail, fetched by `postfach fetch`; without one the first start on an empty directory,
 #   6. starts the app the way a desktop does — the Exec line of the installed desktop entry —
 #      on a private Xvfb display, and takes a screenshot that must show the main window:
-#      a visible window titled Postfach, still running, not blank (ImageMagick standard
-#      deviation and colour count), and no ERROR in its log.
+#      a visible window titled Postfach with the desktop entry's WM_CLASS, still running, not
+#      blank (ImageMagick standard deviation and colour count), no error on it (tesseract OCR:
+#      no "error"/"failed"; the expected texts present) and none in its log.
 # Any missing tool or failed step is a failure (exit 1), never a skip.
 #
 #   packaging/linux/check-deb.sh                          # builds with the packaging profile (slow)
@@ -21,6 +23,9 @@
 #   POSTFACH_DEMO_SERVER=HOST:PORT  a POP3S server to fetch demo mail from (tests/packaging.rs starts
 #   POSTFACH_DEMO_CA=FILE           a private Dovecot seeded with packaging/linux/demo-mail/*.eml);
 #   POSTFACH_DEMO_USER, POSTFACH_DEMO_PASSWORD, POSTFACH_DEMO_COUNT (messages expected after the fetch)
+#   POSTFACH_DEMO_EXPECT="A|B"      texts the window must show (checked by OCR), e.g. subjects
+#   POSTFACH_CHECK_OPEN=FILE.eml    start it with this file, as a file manager does on a double
+#                                   click (%U → file:// URI); its Subject must then be on screen
 #   POSTFACH_CHECK_OUT=DIR          keep screenshots and logs there (default: a temp dir, printed)
 #   POSTFACH_CHECK_DPKG_INSTALL=1   as root: dpkg -i the package, start /usr/bin/postfach, then
 #                                   dpkg --purge it and check nothing is left (CI containers only)
@@ -45,13 +50,14 @@ need xdotool xdotool
 need xprop x11-utils
 need import imagemagick
 need convert imagemagick
+need tesseract tesseract-ocr
 
 deb=""
 build_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) deb="$2"; shift ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) build_args+=("$1") ;;
   esac
   shift
@@ -189,8 +195,33 @@ fi
 # --- 6. start it from the desktop entry under Xvfb --------------------------------------------
 exec_line="$(sed -n 's/^Exec=//p' "$desktop" | head -n 1)"
 [ -n "$exec_line" ] || fail "the desktop entry has no Exec line"
-# No files to open: drop the field codes (%U, %f, …), as a launcher does.
-read -ra argv <<<"$(sed -E 's/(^| )%[a-zA-Z]//g' <<<"$exec_line")"
+read -ra argv <<<"$exec_line"
+# Expand the field codes as a launcher does: %U/%u get the file as a file:// URI, %F/%f as a
+# path, the rest (%i, %c, %k, …) nothing; without a file all of them go.
+open_file="${POSTFACH_CHECK_OPEN:-}"
+expect="${POSTFACH_DEMO_EXPECT:-}"
+if [ -n "$open_file" ]; then
+  open_file="$(cd "$(dirname "$open_file")" && pwd)/$(basename "$open_file")"
+  [ -f "$open_file" ] || fail "POSTFACH_CHECK_OPEN: no file $open_file"
+  uri="file://"
+  for byte in $(od -An -v -tx1 <<<"$open_file" | tr -s ' \n' ' '); do
+    [ "$byte" = 0a ] && continue # the here-string's newline
+    char="$(printf '%b' "\\x$byte")"
+    case "$char" in [A-Za-z0-9/._~-]) uri+="$char" ;; *) uri+="%${byte^^}" ;; esac
+  done
+  subject="$(sed -n 's/^Subject: //p' "$open_file" | head -n 1 | tr -d '\r')"
+  expect="${expect:+$expect|}$subject"
+fi
+expanded=()
+for arg in "${argv[@]}"; do
+  case "$arg" in
+    %U | %u) [ -z "$open_file" ] || expanded+=("$uri") ;;
+    %F | %f) [ -z "$open_file" ] || expanded+=("$open_file") ;;
+    %?) ;;
+    *) expanded+=("$arg") ;;
+  esac
+done
+argv=("${expanded[@]}")
 
 exec 3>"$work/display"
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
@@ -234,6 +265,20 @@ geometry="$(convert "$out/window.png" -format '%wx%h' info:)"
 step "window $geometry: standard deviation $stddev, $colours colours"
 awk -v s="$stddev" 'BEGIN { exit !(s >= 0.02) }' || fail "the window is blank (standard deviation $stddev): $out/window.png"
 [ "$colours" -ge 32 ] || fail "the window shows almost nothing ($colours colours): $out/window.png"
+# What the window says (OCR; the app runs in English here): no error or failure, and with demo
+# mail the expected subjects.
+tesseract "$out/window.png" "$out/window" >/dev/null 2>&1 || fail "tesseract could not read $out/window.png"
+text="$(tr -s '[:space:]' ' ' <"$out/window.txt" | tr '[:upper:]' '[:lower:]')"
+if grep -oiE '[^ ]* ?[^ ]* ?(fail|error|fehler)[^ ]* ?[^ ]*' <<<"$text" >&2; then
+  fail "the window shows an error (above; screenshot $out/window.png, OCR text $out/window.txt)"
+fi
+IFS='|' read -ra phrases <<<"$expect"
+for phrase in "${phrases[@]}"; do
+  [[ "$text" == *"${phrase,,}"* ]] ||
+    fail "the window does not show '$phrase' (screenshot $out/window.png, OCR text $out/window.txt)"
+done
+[ ${#phrases[@]} = 0 ] || step "the window shows: ${expect//|/, }"
+
 # An error screen or banner comes with a logged error or warning: a clean start has none.
 # (Warnings of libraries about the virtual display, e.g. winit's on XRandR, do not count.)
 [ ! -f "$data/postfach.log" ] || cp "$data/postfach.log" "$out/postfach.log"
