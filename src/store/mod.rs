@@ -231,6 +231,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_store_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<Store>();
+        send::<Error>();
+    }
+
+    #[test]
     fn placeholders_are_comma_separated() {
         assert_eq!(placeholders(1), "?");
         assert_eq!(placeholders(3), "?,?,?");
