@@ -58,7 +58,8 @@ shoot() {
     sleep 3
     # The unified inbox is shown; its first row is the mail with the pictures.
     DISPLAY=$display xdotool mousemove 420 150 click 1
-    sleep 3
+    # Previews are decoded off the UI thread; a debug build needs a few seconds for them.
+    sleep "${PREVIEW_WAIT:-8}"
     DISPLAY=$display xdotool mousemove 1270 790
     sleep 1
     DISPLAY=$display import -window root "$out/main-$name.png"

@@ -253,7 +253,8 @@ struct Reader<'p> {
 
 impl Reader<'_> {
     fn bad(&mut self, field: &str) {
-        self.problems.push(format!("unusable value for \"{field}\""));
+        self.problems
+            .push(format!("unusable value for \"{field}\""));
     }
 
     fn string<'v>(&mut self, map: &'v Map<String, Value>, field: &str) -> Option<&'v str> {
@@ -326,7 +327,12 @@ mod tests {
         let (read, warning) = Config::load(&dir.path().join("new-dir"));
         assert!(warning.is_none(), "{warning:?}");
         assert_eq!(read, config);
-        assert!(!dir.path().join("new-dir").join("settings.json.tmp").exists());
+        assert!(
+            !dir.path()
+                .join("new-dir")
+                .join("settings.json.tmp")
+                .exists()
+        );
         Ok(())
     }
 
@@ -336,7 +342,10 @@ mod tests {
         std::fs::write(dir.path().join(FILE_NAME), "{ \"theme\": \"dark\", ")?;
         let (config, warning) = Config::load(dir.path());
         assert_eq!(config, Config::new());
-        assert!(matches!(warning, Some(Error::Invalid { .. })), "{warning:?}");
+        assert!(
+            matches!(warning, Some(Error::Invalid { .. })),
+            "{warning:?}"
+        );
         Ok(())
     }
 

@@ -20,7 +20,11 @@ use ui_support::{Fixture, language, mail, now};
 type R = Result<(), Box<dyn std::error::Error>>;
 
 fn subjects(app: &postfach::ui::App) -> Vec<String> {
-    app.list().loaded_rows().iter().map(|r| r.subject.clone()).collect()
+    app.list()
+        .loaded_rows()
+        .iter()
+        .map(|r| r.subject.clone())
+        .collect()
 }
 
 #[test]
@@ -34,7 +38,13 @@ fn the_list_shows_the_inbox_newest_first() -> R {
     assert_eq!(subjects[0], "Fotos vom Wochenende am Bodensee");
     assert_eq!(subjects[7], "Your weekly digest");
     let mut ui = simulator(app.view());
-    for label in ["Get messages", "Inbox", "Trash", "Delete", "8 messages · 8 unread"] {
+    for label in [
+        "Get messages",
+        "Inbox",
+        "Trash",
+        "Delete",
+        "8 messages · 8 unread",
+    ] {
         assert!(ui.find(label).is_ok(), "{label:?} not shown");
     }
     assert!(ui.find("Jürgen Müller").is_ok());
@@ -62,8 +72,14 @@ fn selecting_a_message_shows_it_in_the_reader_and_marks_it_read() -> R {
         "the body is not shown"
     );
     assert!(ui.find("Katrin Weiß <katrin.weiss@example.de>").is_ok());
-    assert!(ui.find("Mark unread").is_ok(), "the toolbar offers to mark it unread");
-    assert!(fx.store()?.message(fx.ids[3])?.seen, "selecting marks it read");
+    assert!(
+        ui.find("Mark unread").is_ok(),
+        "the toolbar offers to mark it unread"
+    );
+    assert!(
+        fx.store()?.message(fx.ids[3])?.seen,
+        "selecting marks it read"
+    );
     Ok(())
 }
 
@@ -79,7 +95,13 @@ fn attachments_show_as_chips_with_previews() -> R {
     };
     sb.feed(&mut app, clicked);
     let shown = app.reader().shown().ok_or("nothing shown")?;
-    let images: Vec<usize> = shown.mail.attachments.iter().filter(|a| a.is_image).map(|a| a.index).collect();
+    let images: Vec<usize> = shown
+        .mail
+        .attachments
+        .iter()
+        .filter(|a| a.is_image)
+        .map(|a| a.index)
+        .collect();
     assert_eq!(images.len(), 2);
     for index in images {
         assert!(
@@ -90,7 +112,13 @@ fn attachments_show_as_chips_with_previews() -> R {
     }
     {
         let mut ui = simulator(app.view());
-        for label in ["2 attachments", "Bodensee-Ufer.png", "Sonnenuntergang.png", "Save all…", "Open"] {
+        for label in [
+            "2 attachments",
+            "Bodensee-Ufer.png",
+            "Sonnenuntergang.png",
+            "Save all…",
+            "Open",
+        ] {
             assert!(ui.find(label).is_ok(), "{label:?} not shown");
         }
     }
@@ -101,8 +129,14 @@ fn attachments_show_as_chips_with_previews() -> R {
         ui.into_messages().collect::<Vec<_>>()
     };
     sb.feed(&mut app, pressed);
-    let path = app.reader().drag_ready().ok_or("no temp copy for the drag")?;
-    assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("Sonnenuntergang.png"));
+    let path = app
+        .reader()
+        .drag_ready()
+        .ok_or("no temp copy for the drag")?;
+    assert_eq!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("Sonnenuntergang.png")
+    );
     let bytes = std::fs::read(path)?;
     assert_eq!(bytes, mail::png(480, 360, 120));
     std::fs::remove_file(path)?;
@@ -121,13 +155,26 @@ fn delete_moves_to_trash_and_from_trash_deletes_for_good() -> R {
         ui.into_messages().collect::<Vec<_>>()
     };
     sb.feed(&mut app, clicked);
-    sb.feed(&mut app, [Message::Key(Key::Named(Named::Delete), Modifiers::empty())]);
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Named(Named::Delete), Modifiers::empty())],
+    );
 
-    assert_eq!(fx.store()?.message(target)?.folder, fx.trash, "moved to the Trash");
+    assert_eq!(
+        fx.store()?.message(target)?.folder,
+        fx.trash,
+        "moved to the Trash"
+    );
     assert!(!subjects(&app).contains(&"Quarterly report Q3".to_owned()));
     assert_eq!(app.list().len(), 7);
-    let next = app.list().selected().ok_or("nothing selected after the delete")?;
-    assert_eq!(next.subject, "Re: Treffen am Donnerstag", "the next message is selected");
+    let next = app
+        .list()
+        .selected()
+        .ok_or("nothing selected after the delete")?;
+    assert_eq!(
+        next.subject, "Re: Treffen am Donnerstag",
+        "the next message is selected"
+    );
 
     let to_trash = {
         let mut ui = simulator(app.view());
@@ -160,19 +207,31 @@ fn search_narrows_the_list_and_waits_for_typing_to_pause() -> R {
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     // Two keystrokes in quick succession: only the last text is searched.
-    let first = app.update(Message::Toolbar(toolbar::Message::SearchChanged("Rech".into())));
-    let second = app.update(Message::Toolbar(toolbar::Message::SearchChanged("rechnung".into())));
+    let first = app.update(Message::Toolbar(toolbar::Message::SearchChanged(
+        "Rech".into(),
+    )));
+    let second = app.update(Message::Toolbar(toolbar::Message::SearchChanged(
+        "rechnung".into(),
+    )));
     sb.settle(&mut app, iced::Task::batch([first, second]));
     assert_eq!(app.list().query(), Some("rechnung"));
     assert_eq!(subjects(&app), ["Ihre Rechnung Nr. 2024-08157"]);
     {
         let mut ui = simulator(app.view());
         assert!(ui.find("Ihre Rechnung Nr. 2024-08157").is_ok());
-        assert!(ui.find("Quarterly report Q3").is_err(), "other mail is hidden");
+        assert!(
+            ui.find("Quarterly report Q3").is_err(),
+            "other mail is hidden"
+        );
         assert!(ui.find("1 message found for “rechnung”").is_ok());
     }
     // Umlauts: "muller" finds Müller.
-    sb.feed(&mut app, [Message::Toolbar(toolbar::Message::SearchChanged("muller".into()))]);
+    sb.feed(
+        &mut app,
+        [Message::Toolbar(toolbar::Message::SearchChanged(
+            "muller".into(),
+        ))],
+    );
     assert_eq!(subjects(&app), ["Fotos vom Wochenende am Bodensee"]);
     // Clearing the search shows the whole folder again.
     let cleared = {
@@ -199,7 +258,11 @@ fn arrow_keys_walk_through_the_list() -> R {
     sb.feed(&mut app, [down(), down(), up()]);
     assert_eq!(app.reader().shown().map(|o| o.row.id), Some(fx.ids[1]));
     sb.feed(&mut app, [up(), up(), up()]);
-    assert_eq!(app.list().selected().map(|r| r.id), Some(fx.ids[0]), "stops at the top");
+    assert_eq!(
+        app.list().selected().map(|r| r.id),
+        Some(fx.ids[0]),
+        "stops at the top"
+    );
     Ok(())
 }
 
@@ -259,7 +322,10 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
     {
         let mut ui = simulator(app.view());
         assert!(ui.find("Connecting to 127.0.0.1…").is_ok(), "status line");
-        assert!(ui.find("Cancel").is_ok(), "Cancel is offered while fetching");
+        assert!(
+            ui.find("Cancel").is_ok(),
+            "Cancel is offered while fetching"
+        );
     }
 
     // The server greets and hangs up: the fetch fails, the window says so in a banner.
@@ -279,7 +345,10 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
     assert_eq!(app.status(), "Getting messages for privat failed");
     let mut ui = simulator(app.view());
     assert!(ui.find("Getting messages for privat failed").is_ok());
-    assert!(ui.find("Try again").is_ok(), "a network error offers to try again");
+    assert!(
+        ui.find("Try again").is_ok(),
+        "a network error offers to try again"
+    );
     assert!(ui.find("Cancel").is_err(), "no Cancel once the fetch ended");
     Ok(())
 }
@@ -290,13 +359,23 @@ fn dropped_eml_files_are_imported_into_the_folder_shown() -> R {
     let fx = Fixture::new(&mail::realistic(now())[..2])?;
     let (mut app, sb) = fx.app()?;
     let file = fx.dir.path().join("Weitergeleitet.eml");
-    let mail = mail::Mail::text("Ömer Yılmaz", "oemer@example.de", "Weitergeleitete Nachricht", "Siehe unten.", now() - 60);
+    let mail = mail::Mail::text(
+        "Ömer Yılmaz",
+        "oemer@example.de",
+        "Weitergeleitete Nachricht",
+        "Siehe unten.",
+        now() - 60,
+    );
     std::fs::write(&file, mail.raw())?;
     sb.feed(&mut app, [Message::FileDropped(file), Message::ImportDue]);
     assert_eq!(app.list().len(), 3);
     assert_eq!(app.status(), "1 message imported into Inbox");
     let store = fx.store()?;
-    let inbox = store.folders()?.into_iter().find(|f| f.kind == FolderKind::Inbox).ok_or("inbox")?;
+    let inbox = store
+        .folders()?
+        .into_iter()
+        .find(|f| f.kind == FolderKind::Inbox)
+        .ok_or("inbox")?;
     assert_eq!(inbox.total, 3);
     Ok(())
 }
@@ -316,5 +395,18 @@ fn window_size_and_pane_widths_are_remembered() -> R {
     let (saved, warning) = postfach::config::Config::load(fx.dir.path());
     assert!(warning.is_none());
     assert_eq!(saved.window.width, 1400.0);
+    Ok(())
+}
+
+#[test]
+fn quick_selection_changes_show_the_last_message() -> R {
+    language(Language::English);
+    let fx = Fixture::new(&mail::realistic(now()))?;
+    let (mut app, sb) = fx.app()?;
+    let down = || Message::Key(Key::Named(Named::ArrowDown), Modifiers::empty());
+    let first = app.update(down());
+    let second = app.update(down());
+    sb.settle(&mut app, iced::Task::batch([first, second]));
+    assert_eq!(app.reader().shown().map(|o| o.row.id), Some(fx.ids[1]));
     Ok(())
 }

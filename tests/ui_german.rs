@@ -36,7 +36,15 @@ fn the_german_ui_speaks_german() -> R {
     };
     sb.feed(&mut app, clicked);
     let mut ui = simulator(app.view());
-    for label in ["Von", "An", "Datum", "2 Anhänge", "Alle speichern…", "Öffnen", "Speichern unter…"] {
+    for label in [
+        "Von",
+        "An",
+        "Datum",
+        "2 Anhänge",
+        "Alle speichern…",
+        "Öffnen",
+        "Speichern unter…",
+    ] {
         assert!(ui.find(label).is_ok(), "{label:?} not shown");
     }
     assert!(ui.find("Als ungelesen markieren").is_ok());
@@ -50,10 +58,30 @@ fn german_plurals_and_dates() {
     assert_eq!(fl!("sync-new-messages", count = 1), "1 neue Nachricht");
     assert_eq!(fl!("sync-new-messages", count = 3), "3 neue Nachrichten");
     assert_eq!(fl!("ui-attachments", count = 1), "1 Anhang");
-    assert_eq!(fl!("ui-list-unread", count = 0), "alle gelesen");
+    assert_eq!(
+        fl!("ui-list-unread", count = 0, shown = "0"),
+        "alle gelesen"
+    );
+    assert_eq!(
+        fl!(
+            "ui-list-count",
+            count = 100_002,
+            shown = postfach::ui::format::count(100_002)
+        ),
+        "100.002 Nachrichten"
+    );
     assert_eq!(postfach::ui::format::size(1536), "1,5 KB");
     // 2024-03-05 12:00 UTC, shown in UTC here (no zone table in tests).
-    assert_eq!(postfach::ui::format::full_date(1_709_640_000), "5. März 2024, 12:00 Uhr");
-    assert_eq!(postfach::ui::format::list_date(1_709_640_000, 1_709_650_000), "12:00");
-    assert_eq!(postfach::ui::format::list_date(1_709_640_000, 1_719_650_000), "5. März");
+    assert_eq!(
+        postfach::ui::format::full_date(1_709_640_000),
+        "5. März 2024, 12:00 Uhr"
+    );
+    assert_eq!(
+        postfach::ui::format::list_date(1_709_640_000, 1_709_650_000),
+        "12:00"
+    );
+    assert_eq!(
+        postfach::ui::format::list_date(1_709_640_000, 1_719_650_000),
+        "5. März"
+    );
 }

@@ -1,10 +1,11 @@
 //! Seeds a data directory with realistic German and English mail, for the screenshot script:
-//! `POSTFACH_SEED_DIR=dir cargo test --test ui_seed -- --ignored`.
+//! `POSTFACH_SEED_DIR=dir cargo test --test ui_seed -- --ignored`. With `POSTFACH_SEED_EXTRA=N`
+//! the "arbeit" Inbox also gets N generated messages (to try the window with a huge folder).
 
 mod ui_support;
 
 use postfach::mime;
-use postfach::store::{AccountSettings, FolderKind, Store};
+use postfach::store::{AccountSettings, Fetched, FolderKind, Store};
 use ui_support::{mail, now};
 
 #[test]
@@ -24,8 +25,16 @@ fn seed_screenshot_data() -> Result<(), Box<dyn std::error::Error>> {
         check_every_minutes: None,
         ..AccountSettings::default()
     };
-    let privat = store.add_account(&quiet("privat", "anna.schmidt@example.de", "pop.example.de"))?;
-    let arbeit = store.add_account(&quiet("arbeit", "a.schmidt@firma.example", "pop.firma.example"))?;
+    let privat = store.add_account(&quiet(
+        "privat",
+        "anna.schmidt@example.de",
+        "pop.example.de",
+    ))?;
+    let arbeit = store.add_account(&quiet(
+        "arbeit",
+        "a.schmidt@firma.example",
+        "pop.firma.example",
+    ))?;
     let inbox = store.folder(privat, FolderKind::Inbox)?;
     let work_inbox = store.folder(arbeit, FolderKind::Inbox)?;
     let trips = store.create_local_folder("Urlaub 2024")?;
@@ -42,6 +51,31 @@ fn seed_screenshot_data() -> Result<(), Box<dyn std::error::Error>> {
     }
     // Older mail is read; the newest three are not.
     store.set_seen(&ids[3..], true)?;
-    println!("seeded {} messages into {}", ids.len(), dir.display());
+    let extra: usize = std::env::var("POSTFACH_SEED_EXTRA")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut batch = Vec::new();
+    for i in 0..extra {
+        let raw = format!(
+            "From: Kollege {i} <k{i}@firma.example>\r\nSubject: Protokoll der Besprechung Nr. {i}\r\n\r\nHallo Anna,\r\nanbei das Protokoll Nr. {i}.\r\n"
+        )
+        .into_bytes();
+        let summary = mime::summarize(&raw);
+        batch.push(Fetched {
+            uidl: format!("seed-{i}"),
+            raw,
+            summary,
+        });
+        if batch.len() == 5_000 || i + 1 == extra {
+            store.store_fetched(arbeit, &batch, now - 90 * 86_400)?;
+            batch.clear();
+        }
+    }
+    println!(
+        "seeded {} messages into {}",
+        ids.len() + extra,
+        dir.display()
+    );
     Ok(())
 }

@@ -119,12 +119,12 @@ ui-no-accounts = Noch keine Konten. Legen Sie eines in der Befehlszeile an: post
 ui-list-empty = Keine Nachrichten in diesem Ordner
 ui-list-count = { $count ->
     [one] 1 Nachricht
-   *[other] { $count } Nachrichten
+   *[other] { $shown } Nachrichten
 }
 ui-list-unread = { $count ->
     [0] alle gelesen
     [one] 1 ungelesen
-   *[other] { $count } ungelesen
+   *[other] { $shown } ungelesen
 }
 ui-search-results = { $count ->
     [0] Nichts gefunden für „{ $query }“
@@ -203,3 +203,195 @@ ui-month-10 = Okt.
 ui-month-11 = Nov.
 ui-month-12 = Dez.
 ui-import-folder-name = Importiert
+ui-thousands-separator = .
+
+## Einstellungen: Fenster und allgemeine Einstellungen
+settings-title = Einstellungen
+settings-open = Einstellungen
+settings-open-tip = Konten, Sprache und Darstellung
+settings-account-tip = Einstellungen für { $account }
+settings-back = Zurück zu den Nachrichten
+settings-nav-general = Allgemein
+settings-nav-accounts = Konten
+settings-nav-add-account = Konto hinzufügen
+settings-app-intro = Diese Einstellungen gelten für das ganze Programm.
+settings-language = Sprache
+settings-language-system = Wie das System
+settings-language-german = Deutsch
+settings-language-english = English
+settings-language-hint = Die Sprache wechselt sofort, ohne Neustart.
+settings-theme = Darstellung
+settings-theme-system = Wie das System
+settings-theme-light = Hell
+settings-theme-dark = Dunkel
+settings-notifications = Benachrichtigungen
+settings-notifications-on = Bei neuen Nachrichten eine Benachrichtigung zeigen
+settings-notifications-hint = Gilt für alle Konten; jedes Konto kann sie in seinen Einstellungen zusätzlich abschalten.
+settings-data = Ihre Daten
+settings-data-hint = In diesem Ordner bewahrt Postfach Ihre Nachrichten und Einstellungen auf. Passwörter liegen nicht darin, sondern im Schlüsselbund des Systems.
+settings-data-open = Ordner öffnen
+settings-data-open-failed = Der Ordner konnte nicht geöffnet werden: { $detail }
+settings-config-save-failed = Ihre Einstellungen konnten nicht gespeichert werden: { $detail }
+
+## Einstellungen: ein Konto
+settings-account-subtitle = Einstellungen für dieses Konto. Änderungen gelten ab dem nächsten Abruf.
+settings-identity = Identität
+settings-account-name = Kontoname
+settings-account-name-hint = So heißt das Konto in Postfach.
+settings-display-name = Ihr Name
+settings-email = E-Mail-Adresse
+settings-server = Posteingangsserver (POP3)
+settings-host = Server
+settings-port = Port
+settings-security = Verschlüsselung
+settings-security-tls = SSL/TLS (empfohlen)
+settings-security-tls-hint = Verschlüsselt ab dem ersten Byte, meist Port 995.
+settings-security-starttls = STARTTLS
+settings-security-starttls-hint = Wird gleich nach dem Verbinden verschlüsselt, meist Port 110.
+settings-security-plain = Keine
+settings-security-plain-hint = Unverschlüsselt. Nur für einen Server im eigenen Netz.
+settings-security-short-tls = SSL/TLS
+settings-security-short-starttls = STARTTLS
+settings-security-short-plain = unverschlüsselt
+settings-plain-warning-title = Ohne Verschlüsselung verbinden?
+settings-plain-warning = Ihr Passwort und alle Nachrichten würden lesbar durch das Netz übertragen. Jeder, der die Verbindung mitlesen kann (zum Beispiel in einem öffentlichen WLAN), könnte Ihr Passwort sehen. Wählen Sie das nur für einen Server in Ihrem eigenen, vertrauenswürdigen Netz.
+settings-plain-confirm = Trotzdem unverschlüsselt verbinden
+settings-plain-cancel = Verschlüsselt bleiben
+settings-plain-active = Diese Verbindung ist unverschlüsselt: Ihr Passwort wird lesbar durch das Netz übertragen.
+settings-username = Benutzername
+settings-auth = Anmeldung
+settings-auth-auto = Automatisch (das sicherste Verfahren des Servers)
+settings-auth-password = Normales Passwort
+settings-auth-cram = Verschlüsseltes Passwort (CRAM-MD5)
+settings-auth-apop = APOP
+settings-auth-oauth = OAuth2
+settings-password = Passwort
+settings-password-unchanged = Unverändert lassen
+settings-password-enter = Passwort eingeben
+settings-password-save = Passwort speichern
+settings-password-saved = Ein Passwort ist im Schlüsselbund des Systems gespeichert.
+settings-password-none = Es ist noch kein Passwort gespeichert. Postfach fragt beim Abrufen danach.
+settings-password-session = Der Schlüsselbund des Systems ist nicht verfügbar ({ $detail }). Das Passwort gilt nur, bis Postfach beendet wird, und wird nirgends gespeichert.
+settings-password-session-used = Der Schlüsselbund ist nicht verfügbar, daher gilt das Passwort nur für diese Sitzung.
+
+## Einstellungen: Verbindung testen
+settings-test = Verbindung testen
+settings-test-running = Verbindung wird getestet…
+settings-test-hint = Meldet sich an und liest die Größe des Postfachs. Es wird nichts heruntergeladen oder gelöscht.
+settings-test-step-connect = Mit dem Server verbinden
+settings-test-step-capabilities = Fähigkeiten des Servers lesen
+settings-test-step-authenticate = Anmelden
+settings-test-step-mailbox = Postfach lesen
+settings-test-ok = { $count ->
+    [0] Die Verbindung funktioniert. Das Postfach auf dem Server ist leer.
+    [one] Die Verbindung funktioniert. 1 Nachricht ({ $size }) liegt auf dem Server.
+   *[other] Die Verbindung funktioniert. { $count } Nachrichten ({ $size }) liegen auf dem Server.
+}
+settings-test-needs-password = Geben Sie zuerst das Passwort ein.
+settings-test-trust = Zertifikat prüfen…
+
+## Einstellungen: POP3-Optionen
+settings-pop3 = Nachrichten auf dem Server
+settings-pop3-delete-hint = Aus: Nachrichten werden heruntergeladen und danach vom Server gelöscht (so arbeitet POP3 üblicherweise).
+settings-leave-on-server = Mail auf dem Server belassen
+settings-leave-on-server-hint = Sinnvoll, wenn Sie Ihre Mail auch auf anderen Geräten lesen.
+settings-keep-days = höchstens
+settings-keep-days-unit = Tage
+settings-keep-days-hint = gezählt ab dem ersten Herunterladen
+settings-until-deleted = bis ich sie hier lösche
+settings-until-deleted-hint = Was Sie hier endgültig löschen, wird auch auf dem Server gelöscht.
+settings-days-invalid = Geben Sie eine Anzahl Tage von 1 bis 3650 ein.
+settings-server-says = Was der Server dazu sagt
+settings-confirm-delete-title = Nachrichten auf dem Server löschen?
+settings-confirm-delete = Wenn „Mail auf dem Server belassen“ aus ist, löscht der nächste Abruf alle Nachrichten vom Server, die Postfach schon heruntergeladen hat. Andere Geräte können sie dann nicht mehr abrufen. Ihre Kopien hier bleiben erhalten.
+settings-confirm-delete-yes = Ja, künftig herunterladen und löschen
+settings-confirm-delete-no = Auf dem Server belassen
+
+## Einstellungen: Abrufen
+settings-checking = Abrufen
+settings-check-startup = Beim Start nach neuen Nachrichten sehen
+settings-check-every = Nach neuen Nachrichten sehen alle
+settings-check-every-unit = Minuten
+settings-minutes-invalid = Geben Sie eine Anzahl Minuten von 1 bis 1440 ein.
+settings-login-delay-note = Der Server erlaubt nur alle { $minutes } Minuten eine Anmeldung; Postfach wartet mindestens so lange.
+settings-notify = Bei neuen Nachrichten benachrichtigen
+settings-notify-off-globally = Benachrichtigungen sind unter „Allgemein“ ausgeschaltet.
+
+## Einstellungen: Speichern und Entfernen
+settings-save = Speichern
+settings-revert = Änderungen verwerfen
+settings-saving = Wird gespeichert…
+settings-saved = Gespeichert. Die Änderungen gelten ab dem nächsten Abruf.
+settings-unsaved = Es gibt nicht gespeicherte Änderungen.
+settings-save-failed = Die Einstellungen konnten nicht gespeichert werden: { $detail }
+settings-name-taken = Es gibt schon ein Konto namens „{ $name }“.
+settings-missing-name = Geben Sie dem Konto einen Namen.
+settings-missing-host = Geben Sie den Namen des Servers ein.
+settings-invalid-port = Der Port muss eine Zahl von 1 bis 65535 sein.
+settings-missing-username = Geben Sie den Benutzernamen ein.
+settings-remove = Konto entfernen…
+settings-remove-title = Das Konto „{ $account }“ entfernen?
+settings-remove-text = Postfach ruft für dieses Konto keine Nachrichten mehr ab. Auf dem Server wird nichts gelöscht. Was soll mit seinen Nachrichten hier geschehen?
+settings-remove-keep = In einem lokalen Ordner behalten
+settings-remove-keep-hint = Die Nachrichten kommen in den Ordner „{ $folder }“.
+settings-remove-delete = Hier löschen
+settings-remove-delete-hint = Die Nachrichten des Kontos werden hier endgültig gelöscht. Kopien in Ihren lokalen Ordnern bleiben.
+settings-remove-confirm = Konto entfernen
+settings-remove-folder = { $account } (Archiv)
+settings-remove-failed = Das Konto konnte nicht entfernt werden: { $detail }
+settings-removed = Das Konto „{ $account }“ wurde entfernt.
+settings-cancel = Abbrechen
+
+## Zertifikat prüfen
+trust-title = Zertifikat des Servers prüfen
+trust-intro = Postfach kann nicht bestätigen, dass dieser Server wirklich { $host } ist: Sein Zertifikat ist nicht von einer bekannten Stelle bestätigt. Es kann selbst ausgestellt, auf einen anderen Namen ausgestellt oder abgelaufen sein.
+trust-reason = Grund: { $detail }
+trust-subject = Ausgestellt für
+trust-issuer = Ausgestellt von
+trust-valid = Gültig
+trust-valid-range = { $from } bis { $until }
+trust-fingerprint = Fingerabdruck (SHA-256)
+trust-risk = Wer die Verbindung abfängt, sähe genau so aus. Vertrauen Sie diesem Zertifikat nur, wenn Sie wissen, dass Ihr Server ein eigenes Zertifikat verwendet – etwa weil Ihr Anbieter oder Administrator Ihnen diesen Fingerabdruck genannt hat. Postfach akzeptiert dann genau dieses Zertifikat für dieses Konto und warnt Sie, falls es sich ändert.
+trust-accept = Diesem Zertifikat für dieses Konto vertrauen
+trust-cancel = Abbrechen
+trust-changed-title = Das Zertifikat des Servers hat sich geändert
+trust-changed-intro = Der Server { $host } zeigt ein anderes Zertifikat als das, dem Sie vertraut haben. Möglicherweise hört jemand die Verbindung ab – oder Ihr Anbieter hat sein Zertifikat erneuert.
+trust-expected = Bisher vertraut
+trust-actual = Jetzt vorgelegt
+trust-changed-risk = Fragen Sie im Zweifel Ihren Anbieter nach dem neuen Fingerabdruck, bevor Sie dem neuen Zertifikat vertrauen.
+trust-accept-new = Dem neuen Zertifikat für dieses Konto vertrauen
+trust-banner-button = Zertifikat prüfen…
+trust-saved = Das Zertifikat wird für { $account } ab jetzt akzeptiert.
+
+## Konto-Assistent
+wizard-title = Willkommen bei Postfach
+wizard-intro = Richten Sie Ihr E-Mail-Konto ein. Postfach holt Ihre Mail per POP3 ab und bewahrt sie auf diesem Computer auf.
+wizard-add-title = Konto hinzufügen
+wizard-step = Schritt { $step } von 3
+wizard-name = Ihr Name
+wizard-name-placeholder = Vor- und Nachname
+wizard-email = E-Mail-Adresse
+wizard-email-placeholder = name@beispiel.de
+wizard-password = Passwort
+wizard-manual = Servereinstellungen selbst eingeben
+wizard-next = Weiter
+wizard-back = Zurück
+wizard-cancel = Abbrechen
+wizard-finish = Fertig
+wizard-email-invalid = Das ist keine gültige E-Mail-Adresse.
+wizard-no-pop3 = Dieser Anbieter bietet kein POP3 an. Sie können trotzdem selbst einen Server eingeben.
+wizard-searching = Postfach sucht Ihren Server…
+wizard-trying = Versuche { $host }, Port { $port } ({ $security })…
+wizard-attempt-failed = { $host }, Port { $port }: { $reason }
+wizard-found = Gefunden: { $host }, Port { $port }, { $security }. Die Anmeldung hat funktioniert.
+wizard-not-found = Postfach hat keinen funktionierenden Server gefunden. Geben Sie unten die Einstellungen Ihres Anbieters ein und testen Sie die Verbindung.
+wizard-server-title = Servereinstellungen
+wizard-edit = Ändern
+wizard-search-again = Erneut suchen
+wizard-test-first = Testen Sie die Verbindung, bevor Sie fortfahren.
+wizard-options-title = Was soll mit den Nachrichten auf dem Server geschehen?
+wizard-options-intro = Sie können das später in den Einstellungen des Kontos ändern.
+wizard-account-name = Name des Kontos in Postfach
+wizard-saving = Das Konto wird eingerichtet…
+wizard-failed = Das Konto konnte nicht eingerichtet werden: { $detail }
+wizard-done = Das Konto „{ $account }“ ist eingerichtet. Postfach ruft jetzt Ihre Mail ab.

@@ -119,12 +119,12 @@ ui-no-accounts = No accounts yet. Add one on the command line: postfach account 
 ui-list-empty = No messages in this folder
 ui-list-count = { $count ->
     [one] 1 message
-   *[other] { $count } messages
+   *[other] { $shown } messages
 }
 ui-list-unread = { $count ->
     [0] all read
     [one] 1 unread
-   *[other] { $count } unread
+   *[other] { $shown } unread
 }
 ui-search-results = { $count ->
     [0] Nothing found for “{ $query }”
@@ -203,3 +203,195 @@ ui-month-10 = Oct
 ui-month-11 = Nov
 ui-month-12 = Dec
 ui-import-folder-name = Imported
+ui-thousands-separator = ,
+
+## Settings: screen and general preferences
+settings-title = Settings
+settings-open = Settings
+settings-open-tip = Accounts, language and appearance
+settings-account-tip = Settings for { $account }
+settings-back = Back to messages
+settings-nav-general = General
+settings-nav-accounts = Accounts
+settings-nav-add-account = Add account
+settings-app-intro = These preferences apply to the whole app.
+settings-language = Language
+settings-language-system = Same as the system
+settings-language-german = Deutsch
+settings-language-english = English
+settings-language-hint = The language changes at once, no restart needed.
+settings-theme = Appearance
+settings-theme-system = Same as the system
+settings-theme-light = Light
+settings-theme-dark = Dark
+settings-notifications = Notifications
+settings-notifications-on = Show a desktop notification when new mail arrives
+settings-notifications-hint = Applies to all accounts; each account can also switch them off in its own settings.
+settings-data = Your data
+settings-data-hint = Postfach keeps your messages and preferences in this folder. Passwords are not in it: they are kept in the system's keyring.
+settings-data-open = Open folder
+settings-data-open-failed = The folder could not be opened: { $detail }
+settings-config-save-failed = Your preferences could not be saved: { $detail }
+
+## Settings: one account
+settings-account-subtitle = Settings for this account. Changes apply from the next check for mail.
+settings-identity = Identity
+settings-account-name = Account name
+settings-account-name-hint = How the account is called in Postfach.
+settings-display-name = Your name
+settings-email = Email address
+settings-server = Incoming server (POP3)
+settings-host = Server
+settings-port = Port
+settings-security = Connection security
+settings-security-tls = SSL/TLS (recommended)
+settings-security-tls-hint = Encrypted from the first byte, usually port 995.
+settings-security-starttls = STARTTLS
+settings-security-starttls-hint = Encrypted right after connecting, usually port 110.
+settings-security-plain = None
+settings-security-plain-hint = Not encrypted. Only for a server in your own network.
+settings-security-short-tls = SSL/TLS
+settings-security-short-starttls = STARTTLS
+settings-security-short-plain = unencrypted
+settings-plain-warning-title = Connect without encryption?
+settings-plain-warning = Your password and all your messages would travel through the network readable by anyone who can listen in, for example on a public Wi-Fi. Choose this only for a server in your own, trusted network.
+settings-plain-confirm = Connect unencrypted anyway
+settings-plain-cancel = Keep the connection encrypted
+settings-plain-active = This connection is not encrypted: your password travels readable through the network.
+settings-username = User name
+settings-auth = Authentication
+settings-auth-auto = Automatic (the most secure the server offers)
+settings-auth-password = Normal password
+settings-auth-cram = Encrypted password (CRAM-MD5)
+settings-auth-apop = APOP
+settings-auth-oauth = OAuth2
+settings-password = Password
+settings-password-unchanged = Leave unchanged
+settings-password-enter = Enter the password
+settings-password-save = Save password
+settings-password-saved = A password is saved in the system's keyring.
+settings-password-none = No password is saved yet. Postfach will ask for it when it checks for mail.
+settings-password-session = The system's keyring is not available ({ $detail }). The password is kept only until Postfach is closed and is written nowhere.
+settings-password-session-used = The keyring is not available, so the password is used for this session only.
+
+## Settings: connection test
+settings-test = Test connection
+settings-test-running = Testing the connection…
+settings-test-hint = Signs in and reads the size of the mailbox. Nothing is downloaded or deleted.
+settings-test-step-connect = Connect to the server
+settings-test-step-capabilities = Read what the server supports
+settings-test-step-authenticate = Sign in
+settings-test-step-mailbox = Read the mailbox
+settings-test-ok = { $count ->
+    [0] The connection works. The mailbox on the server is empty.
+    [one] The connection works. 1 message ({ $size }) is on the server.
+   *[other] The connection works. { $count } messages ({ $size }) are on the server.
+}
+settings-test-needs-password = Enter the password first.
+settings-test-trust = Check certificate…
+
+## Settings: POP3 options
+settings-pop3 = Messages on the server
+settings-pop3-delete-hint = Off: messages are downloaded and then deleted from the server (the usual way of POP3).
+settings-leave-on-server = Leave mail on server
+settings-leave-on-server-hint = Useful when you also read your mail on other devices.
+settings-keep-days = for at most
+settings-keep-days-unit = days
+settings-keep-days-hint = counted from the first download
+settings-until-deleted = until I delete them here
+settings-until-deleted-hint = What you delete here for good is also deleted from the server.
+settings-days-invalid = Enter a number of days from 1 to 3650.
+settings-server-says = What the server says
+settings-confirm-delete-title = Delete the messages on the server?
+settings-confirm-delete = Once “Leave mail on server” is off, the next check deletes from the server every message Postfach has already downloaded. Other devices can then no longer get them. Your copies here stay.
+settings-confirm-delete-yes = Yes, download and delete from now on
+settings-confirm-delete-no = Keep them on the server
+
+## Settings: checking for mail
+settings-checking = Checking for mail
+settings-check-startup = Check for new mail at start-up
+settings-check-every = Check for new mail every
+settings-check-every-unit = minutes
+settings-minutes-invalid = Enter a number of minutes from 1 to 1440.
+settings-login-delay-note = The server allows a sign-in only every { $minutes } minutes; Postfach waits at least that long.
+settings-notify = Notify me of new mail
+settings-notify-off-globally = Notifications are switched off under “General”.
+
+## Settings: saving and removing
+settings-save = Save
+settings-revert = Discard changes
+settings-saving = Saving…
+settings-saved = Saved. The changes apply from the next check for mail.
+settings-unsaved = You have unsaved changes.
+settings-save-failed = The settings could not be saved: { $detail }
+settings-name-taken = There is already an account called “{ $name }”.
+settings-missing-name = Give the account a name.
+settings-missing-host = Enter the server’s name.
+settings-invalid-port = The port must be a number from 1 to 65535.
+settings-missing-username = Enter the user name.
+settings-remove = Remove account…
+settings-remove-title = Remove the account “{ $account }”?
+settings-remove-text = Postfach will no longer check this account for mail. Nothing is deleted on the server. What should happen to its messages here?
+settings-remove-keep = Keep them in a local folder
+settings-remove-keep-hint = The messages are moved to the folder “{ $folder }”.
+settings-remove-delete = Delete them here
+settings-remove-delete-hint = The account’s messages are deleted here for good. Copies in your local folders stay.
+settings-remove-confirm = Remove account
+settings-remove-folder = { $account } (archive)
+settings-remove-failed = The account could not be removed: { $detail }
+settings-removed = The account “{ $account }” was removed.
+settings-cancel = Cancel
+
+## Certificate trust
+trust-title = Check the server’s certificate
+trust-intro = Postfach cannot confirm that this server really is { $host }: its certificate is not confirmed by a known authority. It may be self-signed, made out for another name, or expired.
+trust-reason = Reason: { $detail }
+trust-subject = Issued to
+trust-issuer = Issued by
+trust-valid = Valid
+trust-valid-range = { $from } to { $until }
+trust-fingerprint = Fingerprint (SHA-256)
+trust-risk = An attacker who intercepts the connection would look exactly like this. Trust this certificate only if you know that your server uses its own certificate, for example because your provider or administrator told you this fingerprint. Postfach then accepts exactly this certificate for this account and warns you if it ever changes.
+trust-accept = Trust this certificate for this account
+trust-cancel = Cancel
+trust-changed-title = The server’s certificate has changed
+trust-changed-intro = The server { $host } shows a different certificate from the one you trusted. Someone may be listening in on the connection, or your provider may have renewed its certificate.
+trust-expected = Trusted so far
+trust-actual = Shown now
+trust-changed-risk = If in doubt, ask your provider for the new fingerprint before you trust the new certificate.
+trust-accept-new = Trust the new certificate for this account
+trust-banner-button = Check certificate…
+trust-saved = From now on the certificate is accepted for { $account }.
+
+## Account wizard
+wizard-title = Welcome to Postfach
+wizard-intro = Set up your email account. Postfach gets your mail by POP3 and keeps it on this computer.
+wizard-add-title = Add an account
+wizard-step = Step { $step } of 3
+wizard-name = Your name
+wizard-name-placeholder = First and last name
+wizard-email = Email address
+wizard-email-placeholder = name@example.com
+wizard-password = Password
+wizard-manual = Enter the server settings myself
+wizard-next = Next
+wizard-back = Back
+wizard-cancel = Cancel
+wizard-finish = Done
+wizard-email-invalid = This is not a valid email address.
+wizard-no-pop3 = This provider does not offer POP3. You can still enter a server yourself.
+wizard-searching = Looking for your server…
+wizard-trying = Trying { $host }, port { $port } ({ $security })…
+wizard-attempt-failed = { $host }, port { $port }: { $reason }
+wizard-found = Found: { $host }, port { $port }, { $security }. Signing in worked.
+wizard-not-found = Postfach found no working server. Enter your provider’s settings below and test the connection.
+wizard-server-title = Server settings
+wizard-edit = Change
+wizard-search-again = Search again
+wizard-test-first = Test the connection before you continue.
+wizard-options-title = What should happen to the messages on the server?
+wizard-options-intro = You can change this later in the account’s settings.
+wizard-account-name = Account name in Postfach
+wizard-saving = Setting up the account…
+wizard-failed = The account could not be set up: { $detail }
+wizard-done = The account “{ $account }” is set up. Postfach is getting your mail now.

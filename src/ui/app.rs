@@ -4,26 +4,27 @@
 //! `update(…) -> Action` and `view` — and the app turns their actions into store work, sync
 //! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
 
+mod view;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use iced::event::{self, Event};
-use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::theme::Mode;
-use iced::widget::{column, container, operation, pane_grid, rule, stack};
-use iced::{Element, Fill, Size, Subscription, Task, Theme, window};
+use iced::widget::{operation, pane_grid};
+use iced::{Size, Task};
 
 use super::banner::{self, Banners};
 use super::db::{Db, Error};
 use super::import::{self, Imported};
-use super::layout::{Layout, Pane};
+use super::layout::Layout;
 use super::list::{self, List};
 use super::reader::{self, Reader};
 use super::sidebar::{self, Sidebar};
 use super::sync::{self, Outcome, Syncs};
 use super::toolbar::{self, Toolbar};
-use super::{format, notify, theme};
+use super::{format, notify};
 use crate::config::{self, Config};
 use crate::fl;
 use crate::pop3::Limits;
@@ -46,7 +47,11 @@ pub struct Boot {
 
 impl Boot {
     /// Opens the UI's store and the sync service's own store in `data_dir`.
-    pub fn open(data_dir: PathBuf, config: Config, warning: Option<config::Error>) -> Result<Boot, Error> {
+    pub fn open(
+        data_dir: PathBuf,
+        config: Config,
+        warning: Option<config::Error>,
+    ) -> Result<Boot, Error> {
         let db = Db::open(&data_dir)?;
         let fetcher = Fetcher {
             store: Arc::new(Mutex::new(Store::open_in(&data_dir)?)),
@@ -238,7 +243,7 @@ impl App {
                 } else {
                     self.set_seen(vec![row.id], true)
                 };
-                let open = self.reader.open(row, &self.db).map(Message::Reader);
+                let open = self.reader.open(*row, &self.db).map(Message::Reader);
                 Task::batch([scroll.map(Message::List), open, mark])
             }
             list::Action::Failed(e) => self.store_failed(e),
@@ -319,8 +324,7 @@ impl App {
             }
             Outcome::Failed { account, error } => {
                 let name = self.syncs.name(account);
-                self.banners
-                    .fetch_failed(account, &name, error.kind(), error.user_message());
+                self.banners.fetch_failed(account, &name, &error);
                 Task::none()
             }
         }
@@ -355,7 +359,10 @@ impl App {
 
     /// Reads folders and the list again (new mail, a delete, an import).
     fn refresh(&mut self) -> Task<Message> {
-        Task::batch([app_load(&self.db), self.list.reload(&self.db).map(Message::List)])
+        Task::batch([
+            app_load(&self.db),
+            self.list.reload(&self.db).map(Message::List),
+        ])
     }
 
     fn set_seen(&mut self, ids: Vec<MessageId>, seen: bool) -> Task<Message> {
@@ -365,7 +372,9 @@ impl App {
         Task::perform(
             async move {
                 let change = Change::Seen(ids.clone(), seen);
-                db.call(move |s| Ok(s.set_seen(&ids, seen)?)).await.map(|()| change)
+                db.call(move |s| Ok(s.set_seen(&ids, seen)?))
+                    .await
+                    .map(|()| change)
             },
             Message::Changed,
         )
@@ -425,9 +434,10 @@ impl App {
             return self.list.search(String::new(), &self.db).map(Message::List);
         }
         let generation = self.search_generation;
-        Task::perform(async { tokio::time::sleep(SEARCH_DEBOUNCE).await }, move |()| {
-            Message::SearchDue(generation)
-        })
+        Task::perform(
+            async { tokio::time::sleep(SEARCH_DEBOUNCE).await },
+            move |()| Message::SearchDue(generation),
+        )
     }
 
     fn on_search_due(&mut self, generation: u64) -> Task<Message> {
@@ -481,7 +491,10 @@ impl App {
         let db = self.db.clone();
         let now = format::now();
         Task::perform(
-            async move { db.call(move |s| import::import_files(s, scope, &files, now)).await },
+            async move {
+                db.call(move |s| import::import_files(s, scope, &files, now))
+                    .await
+            },
             Message::Imported,
         )
     }
@@ -497,13 +510,16 @@ impl App {
         if imported.count == 0 {
             return Task::none();
         }
-        self.status = fl!("ui-imported", count = imported.count, folder = imported.folder);
+        self.status = fl!(
+            "ui-imported",
+            count = imported.count,
+            folder = imported.folder
+        );
         self.refresh()
     }
 
     fn on_resized(&mut self, size: Size) -> Task<Message> {
         self.layout.resized(size);
-        self.list.set_viewport_height(size.height);
         Task::none()
     }
 
@@ -514,83 +530,6 @@ impl App {
         self.syncs.shutdown();
         iced::exit()
     }
-
-    // --- view ---
-
-    /// The window title.
-    pub fn title(&self) -> String {
-        fl!("app-name")
-    }
-
-    /// The theme: the preference, or the system's light/dark mode.
-    pub fn theme(&self) -> Theme {
-        theme::for_choice(self.config.theme, self.system_mode)
-    }
-
-    /// The whole window.
-    pub fn view(&self) -> Element<'_, Message> {
-        let selected = self.list.selected();
-        let scope = self.list.scope();
-        let cx = toolbar::Context {
-            fetching: self.syncs.is_running(),
-            has_accounts: !self.sidebar.accounts().is_empty(),
-            selected_seen: selected.map(|r| r.seen),
-            in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
-        };
-        let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
-            let body: Element<'_, Message> = match kind {
-                Pane::Sidebar => self.sidebar.view().map(Message::Sidebar),
-                Pane::List => self.list_view().map(Message::List),
-                Pane::Reader => self.reader.view().map(Message::Reader),
-            };
-            pane_grid::Content::new(container(body).style(theme::pane))
-        })
-        .on_resize(8, Message::PaneResized)
-        .spacing(1)
-        .min_size(150);
-        let main = column![
-            self.toolbar.view(cx).map(Message::Toolbar),
-            rule::horizontal(1).style(theme::rule),
-            self.banners
-                .view(|id| self.syncs.name(id))
-                .map(Message::Banner),
-            container(panes)
-                .width(Fill)
-                .height(Fill)
-                .style(|t: &Theme| container::background(theme::separator(t))),
-            rule::horizontal(1).style(theme::rule),
-            toolbar::status_bar(&self.status, self.syncs.progress()),
-        ];
-        match self.reader.overlay() {
-            Some(layer) => stack![main, layer.map(Message::Reader)].into(),
-            None => main.into(),
-        }
-    }
-
-    fn list_view(&self) -> Element<'_, list::Message> {
-        let scope = self.list.scope();
-        let title = scope
-            .map(|s| self.sidebar.scope_name(s))
-            .unwrap_or_default();
-        let unread = match scope {
-            Some(crate::store::Scope::Folder(id)) => self.sidebar.folder(id).map(|f| f.unread),
-            _ => None,
-        };
-        self.list.view(title, unread)
-    }
-
-    /// Workers, keyboard, dropped files, window size, the close button and theme changes.
-    pub fn subscription(&self) -> Subscription<Message> {
-        let mut subs = vec![
-            event::listen_with(on_event),
-            window::close_requests().map(|_| Message::Quit),
-            iced::system::theme_changes().map(Message::SystemTheme),
-        ];
-        if let Some(fetcher) = &self.fetcher {
-            subs.push(sync::subscription(self.sidebar.accounts(), fetcher).map(Message::Sync));
-        }
-        Subscription::batch(subs)
-    }
 }
 
 /// Reads folders (with counts) and accounts.
@@ -600,20 +539,4 @@ fn app_load(db: &Db) -> Task<Message> {
         async move { db.call(|s| Ok((s.folders()?, s.accounts()?))).await },
         Message::Loaded,
     )
-}
-
-/// Window and keyboard events the app cares about. Keys typed into a focused field are left to
-/// it, except the shortcuts that make sense anywhere.
-fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
-    match event {
-        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-            let anywhere = matches!(key.as_ref(), Key::Named(Named::F5))
-                || (modifiers.command()
-                    && matches!(key.as_ref(), Key::Character("r" | "f" | "q")));
-            (status == event::Status::Ignored || anywhere).then_some(Message::Key(key, modifiers))
-        }
-        Event::Window(window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
-        Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size)),
-        _ => None,
-    }
 }

@@ -9,7 +9,7 @@ use super::theme;
 use crate::fl;
 use crate::pop3::Password;
 use crate::store::AccountId;
-use crate::sync::ErrorKind;
+use crate::sync::{self, ErrorKind};
 
 /// At most this many banners are shown; older ones go.
 const MAX_BANNERS: usize = 3;
@@ -64,15 +64,19 @@ impl Banners {
         &self.list
     }
 
-    /// Shows a fetch error of `account`, replacing an earlier one of the same account.
-    pub fn fetch_failed(&mut self, account: AccountId, name: &str, kind: ErrorKind, text: String) {
-        let offer = match kind {
-            ErrorKind::Auth => Offer::Password(account),
-            ErrorKind::Network | ErrorKind::Busy | ErrorKind::Local | ErrorKind::Server => {
-                Offer::Retry(account)
+    /// Shows a fetch error of `account`, replacing an earlier one of the same account. What it
+    /// offers follows from the error: a password field when the password was rejected, missing
+    /// or unreadable (keyring), "Try again" for network, busy and server trouble, nothing for
+    /// certificate problems (those are decided in the account settings).
+    pub fn fetch_failed(&mut self, account: AccountId, name: &str, error: &sync::Error) {
+        let offer = match (error, error.kind()) {
+            (sync::Error::Keyring(_) | sync::Error::NoPassword(_), _) | (_, ErrorKind::Auth) => {
+                Offer::Password(account)
             }
-            ErrorKind::Tls => Offer::Nothing,
+            (_, ErrorKind::Tls) => Offer::Nothing,
+            _ => Offer::Retry(account),
         };
+        let text = error.user_message();
         self.list.retain(|b| b.account != Some(account));
         self.push(Banner {
             account: Some(account),
@@ -149,7 +153,8 @@ impl Banners {
         for (i, b) in self.list.iter().enumerate() {
             col = col.push(banner_view(i, b, &account_name));
         }
-        col.padding([if self.list.is_empty() { 0 } else { 8 }, 12]).into()
+        col.padding([if self.list.is_empty() { 0 } else { 8 }, 12])
+            .into()
     }
 }
 
@@ -219,23 +224,46 @@ fn banner_view<'a>(
 mod tests {
     use super::*;
 
+    fn local_failure() -> sync::Error {
+        sync::Error::Internal("x".into())
+    }
+
     #[test]
     fn a_new_error_of_an_account_replaces_its_old_one() {
         let mut banners = Banners::default();
-        banners.fetch_failed(AccountId(1), "privat", ErrorKind::Network, "a".into());
-        banners.fetch_failed(AccountId(1), "privat", ErrorKind::Busy, "b".into());
-        banners.fetch_failed(AccountId(2), "arbeit", ErrorKind::Auth, "c".into());
+        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(
+            AccountId(1),
+            "privat",
+            &sync::Error::Locked("privat".into()),
+        );
+        banners.fetch_failed(
+            AccountId(2),
+            "arbeit",
+            &sync::Error::NoPassword("arbeit".into()),
+        );
         assert_eq!(banners.list().len(), 2);
-        assert_eq!(banners.list()[0].text, "b");
+        assert_eq!(
+            banners.list()[0].text,
+            sync::Error::Locked("privat".into()).user_message()
+        );
+        assert_eq!(banners.list()[0].offer, Offer::Retry(AccountId(1)));
         assert_eq!(banners.list()[1].offer, Offer::Password(AccountId(2)));
     }
 
     #[test]
     fn retry_and_sign_in_report_the_account() {
         let mut banners = Banners::default();
-        banners.fetch_failed(AccountId(1), "privat", ErrorKind::Network, "a".into());
-        banners.fetch_failed(AccountId(2), "arbeit", ErrorKind::Auth, "c".into());
-        assert!(matches!(banners.update(Message::SignIn(1)), Action::None), "no password yet");
+        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(
+            AccountId(2),
+            "arbeit",
+            &sync::Error::NoPassword("arbeit".into()),
+        );
+        assert!(
+            matches!(banners.update(Message::SignIn(1)), Action::None),
+            "no password yet"
+        );
         banners.update(Message::PasswordChanged(1, "geheim".into()));
         match banners.update(Message::SignIn(1)) {
             Action::SignIn(account, password) => {
@@ -244,7 +272,10 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(banners.update(Message::Retry(0)), Action::Retry(AccountId(1))));
+        assert!(matches!(
+            banners.update(Message::Retry(0)),
+            Action::Retry(AccountId(1))
+        ));
         assert!(banners.list().is_empty());
     }
 

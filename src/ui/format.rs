@@ -47,12 +47,17 @@ fn offset_at(ts: i64) -> UtcOffset {
         return UtcOffset::UTC;
     };
     let i = table.partition_point(|&(from, _)| from <= ts);
-    let secs = i.checked_sub(1).and_then(|i| table.get(i)).map_or(0, |&(_, s)| s);
+    let secs = i
+        .checked_sub(1)
+        .and_then(|i| table.get(i))
+        .map_or(0, |&(_, s)| s);
     UtcOffset::from_whole_seconds(secs).unwrap_or(UtcOffset::UTC)
 }
 
 fn local(ts: i64) -> Option<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp(ts).ok().map(|t| t.to_offset(offset_at(ts)))
+    OffsetDateTime::from_unix_timestamp(ts)
+        .ok()
+        .map(|t| t.to_offset(offset_at(ts)))
 }
 
 /// Whether the current language writes times with AM/PM.
@@ -151,6 +156,23 @@ pub fn size(bytes: u64) -> String {
     format!("{number} {unit}")
 }
 
+/// A count with thousands grouped: `100.002` in German, `100,002` in English.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let separator = fl!("ui-thousands-separator");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(&separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The current Unix time.
 pub fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
@@ -167,6 +189,15 @@ mod tests {
         assert!(size(1536).starts_with("1") && size(1536).ends_with(" KB"));
         assert_eq!(size(200 * 1024), "200 KB");
         assert!(size(5 * 1024 * 1024).ends_with(" MB"));
+    }
+
+    #[test]
+    fn counts_are_grouped() {
+        let sep = fl!("ui-thousands-separator");
+        assert_eq!(count(0), "0");
+        assert_eq!(count(9999), "9999");
+        assert_eq!(count(10_000), format!("10{sep}000"));
+        assert_eq!(count(1_234_567), format!("1{sep}234{sep}567"));
     }
 
     #[test]

@@ -88,9 +88,11 @@ pub fn import_files(
                 store.import(folder, &raw, &summary, now)?;
                 result.count += 1;
             }
-            Err(e) => result
-                .failures
-                .push(fl!("ui-import-failed", name = name, detail = e.to_string())),
+            Err(e) => {
+                result
+                    .failures
+                    .push(fl!("ui-import-failed", name = name, detail = e.to_string()))
+            }
         }
     }
     Ok(result)

@@ -94,7 +94,11 @@ impl Layout {
         let (outer_ratio, inner_ratio) = ratios(widths, self.window.width);
         let splits: Vec<Split> = self.panes.layout().splits().copied().collect();
         for split in splits {
-            let ratio = if Some(split) == self.outer { outer_ratio } else { inner_ratio };
+            let ratio = if Some(split) == self.outer {
+                outer_ratio
+            } else {
+                inner_ratio
+            };
             self.panes.resize(split, ratio);
         }
     }

@@ -6,21 +6,18 @@
 //! the UI thread; pages far from the view are dropped again. A reload (new mail, a delete) keeps
 //! showing the old rows until the new ones arrive, so nothing flickers.
 
+mod view;
+
 use std::collections::{BTreeMap, BTreeSet};
 
+use iced::Task;
 use iced::widget::scrollable::{AbsoluteOffset, Viewport};
-use iced::widget::text::Wrapping;
-use iced::widget::{
-    Column, Id, button, center, column, container, operation, row, scrollable, space, text,
-};
-use iced::{Alignment, Element, Fill, Font, Task, Theme, font};
+use iced::widget::{Id, operation};
 
 use super::db::{Db, Error};
-use super::format;
-use super::icon::{self, Icon};
-use super::theme;
-use crate::fl;
 use crate::store::{ListQuery, MessageId, MessageRow, Scope};
+
+pub use view::sender_of;
 
 /// Height of one row (two lines of text and padding).
 pub const ROW_HEIGHT: f32 = 56.0;
@@ -41,6 +38,8 @@ pub fn scroll_id() -> Id {
 pub enum Message {
     /// The user scrolled.
     Scrolled(Viewport),
+    /// The list appeared or changed its size.
+    Sized(iced::Size),
     /// The number of messages in the scope arrived.
     Counted {
         generation: u64,
@@ -69,7 +68,7 @@ pub enum Action {
     /// Run this task (store reads, scrolling).
     Run(Task<Message>),
     /// Show this message in the reader (and run the task, which may scroll the list).
-    Open(MessageRow, Task<Message>),
+    Open(Box<MessageRow>, Task<Message>),
     /// A store read failed.
     Failed(Error),
 }
@@ -190,7 +189,10 @@ impl List {
         self.counted = false;
         let load = self.reload(db);
         if scroll_home {
-            Task::batch([load, operation::scroll_to(scroll_id(), AbsoluteOffset { x: 0.0, y: 0.0 })])
+            Task::batch([
+                load,
+                operation::scroll_to(scroll_id(), AbsoluteOffset { x: 0.0, y: 0.0 }),
+            ])
         } else {
             load
         }
@@ -279,7 +281,7 @@ impl List {
             Some(row) => {
                 self.selected = Some(Selected { id: row.id, index });
                 self.pending = None;
-                Action::Open(row, scroll)
+                Action::Open(Box::new(row), scroll)
             }
             None => {
                 self.pending = Some(index);
@@ -313,6 +315,10 @@ impl List {
             Message::Scrolled(viewport) => {
                 self.offset_y = viewport.absolute_offset().y;
                 self.viewport = viewport.bounds().height;
+                Action::Run(self.ensure_loaded(db))
+            }
+            Message::Sized(size) => {
+                self.set_viewport_height(size.height);
                 Action::Run(self.ensure_loaded(db))
             }
             Message::Counted { generation, total } => self.counted(generation, total, db),
@@ -394,7 +400,7 @@ impl List {
             Some(row) => {
                 self.pending = None;
                 self.selected = Some(Selected { id: row.id, index });
-                Action::Open(row, Task::none())
+                Action::Open(Box::new(row), Task::none())
             }
             None => Action::None,
         }
@@ -440,7 +446,10 @@ impl List {
             .retain(|&p, _| p + KEEP_PAGES >= lo && p <= hi + KEEP_PAGES);
         let mut tasks = Vec::new();
         for page in wanted {
-            let fresh = self.pages.get(&page).is_some_and(|(g, _)| *g == self.generation);
+            let fresh = self
+                .pages
+                .get(&page)
+                .is_some_and(|(g, _)| *g == self.generation);
             if fresh || !self.loading.insert(page) {
                 continue;
             }
@@ -463,148 +472,7 @@ impl List {
         }
         Task::batch(tasks)
     }
-
-    /// The list: a header with the folder's name and counts, then the rows in view.
-    pub fn view<'a>(&'a self, title: String, unread: Option<u64>) -> Element<'a, Message> {
-        let count = match &self.search {
-            Some(s) => fl!(
-                "ui-search-results",
-                count = s.rows.len(),
-                query = s.query.as_str()
-            ),
-            None => match unread {
-                Some(u) => format!(
-                    "{} · {}",
-                    fl!("ui-list-count", count = self.total),
-                    fl!("ui-list-unread", count = u)
-                ),
-                None => fl!("ui-list-count", count = self.total),
-            },
-        };
-        let header = column![
-            text(title).size(theme::TEXT + 2.0).font(bold()),
-            text(count).size(theme::SMALL).style(muted),
-        ]
-        .spacing(2)
-        .padding([10, 14]);
-
-        let body: Element<'a, Message> = if self.is_empty() && (self.counted || self.search.is_some())
-        {
-            let empty = if self.search.is_some() {
-                String::new()
-            } else {
-                fl!("ui-list-empty")
-            };
-            center(text(empty).size(theme::TEXT).style(muted)).into()
-        } else {
-            self.rows()
-        };
-        column![
-            header,
-            iced::widget::rule::horizontal(1).style(theme::rule),
-            body
-        ]
-        .into()
-    }
-
-    fn rows(&self) -> Element<'_, Message> {
-        let len = self.len();
-        let first = ((self.offset_y / ROW_HEIGHT) as u64).min(len);
-        let visible = (self.viewport / ROW_HEIGHT).ceil() as u64 + 2;
-        let end = first.saturating_add(visible).min(len);
-        let now = format::now();
-        let mut content = Column::new().push(space().height(first as f32 * ROW_HEIGHT));
-        for index in first..end {
-            content = content.push(match self.row(index) {
-                Some(row) => self.row_view(index, row, now),
-                None => space().height(ROW_HEIGHT).into(),
-            });
-        }
-        content = content.push(space().height((len - end) as f32 * ROW_HEIGHT));
-        scrollable(content.width(Fill))
-            .id(scroll_id())
-            .on_scroll(Message::Scrolled)
-            .height(Fill)
-            .into()
-    }
-
-    fn row_view<'a>(&self, index: u64, row: &'a MessageRow, now: i64) -> Element<'a, Message> {
-        let selected = self.selected.is_some_and(|s| s.id == row.id);
-        let weight = if row.seen { font::Weight::Normal } else { font::Weight::Bold };
-        let strong = Font {
-            weight,
-            ..Font::DEFAULT
-        };
-        let sender = sender_of(row);
-        let subject = if row.subject.trim().is_empty() {
-            fl!("ui-no-subject")
-        } else {
-            row.subject.clone()
-        };
-        let date = format::list_date(row.date.unwrap_or(row.received_at), now);
-        let mut top = row![
-            clipped(text(sender).size(theme::TEXT).font(strong)),
-            text(date).size(theme::SMALL).style(muted),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center);
-        if !row.seen {
-            top = row![dot(), top].spacing(6).align_y(Alignment::Center);
-        }
-        let mut bottom = row![clipped(text(subject).size(theme::SMALL + 0.5).font(strong))]
-            .spacing(6)
-            .align_y(Alignment::Center);
-        if row.has_attachments {
-            bottom = bottom.push(icon::view(Icon::Paperclip, 13.0));
-        }
-        let content = column![top, bottom].spacing(4);
-        let cell = button(content)
-            .width(Fill)
-            .height(ROW_HEIGHT - 4.0)
-            .padding([7, 12])
-            .style(theme::row(selected))
-            .on_press(Message::Clicked(index));
-        container(cell).padding([2, 6]).height(ROW_HEIGHT).into()
-    }
 }
 
-/// The sender as shown in the list: the name, else the address.
-pub fn sender_of(row: &MessageRow) -> String {
-    if !row.from_name.trim().is_empty() {
-        row.from_name.clone()
-    } else if !row.from_email.trim().is_empty() {
-        row.from_email.clone()
-    } else {
-        fl!("ui-unknown-sender")
-    }
-}
-
-fn clipped<'a>(t: iced::widget::Text<'a>) -> Element<'a, Message> {
-    container(t.wrapping(Wrapping::None))
-        .width(Fill)
-        .clip(true)
-        .into()
-}
-
-fn dot<'a>() -> Element<'a, Message> {
-    container(space().width(7).height(7))
-        .style(|theme: &Theme| iced::widget::container::Style {
-            background: Some(theme.palette().primary.into()),
-            border: iced::border::rounded(4),
-            ..Default::default()
-        })
-        .into()
-}
-
-fn bold() -> Font {
-    Font {
-        weight: font::Weight::Bold,
-        ..Font::DEFAULT
-    }
-}
-
-fn muted(theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(theme::muted(theme)),
-    }
-}
+#[cfg(test)]
+mod tests;

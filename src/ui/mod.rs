@@ -7,6 +7,7 @@
 pub mod app;
 pub mod banner;
 pub mod db;
+pub mod dragout;
 pub mod format;
 pub mod icon;
 pub mod import;
@@ -14,6 +15,7 @@ pub mod layout;
 pub mod list;
 pub mod notify;
 pub mod reader;
+pub mod settings;
 pub mod sidebar;
 pub mod sync;
 pub mod theme;
@@ -33,6 +35,8 @@ const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png")
 
 /// Opens the main window on `data_dir` and returns when it is closed.
 pub fn run(data_dir: Option<PathBuf>) -> ExitCode {
+    // On Wayland with XWayland available, restart under XWayland so attachments can be dragged out.
+    dragout::xwayland::use_xwayland();
     let Some(data_dir) = data_dir else {
         eprintln!("postfach: no data directory; pass --data-dir or set POSTFACH_DATA_DIR");
         return ExitCode::from(2);
@@ -40,12 +44,19 @@ pub fn run(data_dir: Option<PathBuf>) -> ExitCode {
     format::init_time_zone();
     let (config, warning) = Config::load(&data_dir);
     let env_language = std::env::var("POSTFACH_LANG").is_ok_and(|v| !v.trim().is_empty());
-    i18n::select(if env_language { Language::System } else { config.language });
+    i18n::select(if env_language {
+        Language::System
+    } else {
+        config.language
+    });
 
     let boot = match Boot::open(data_dir, config.clone(), warning) {
         Ok(boot) => boot,
         Err(e) => {
-            eprintln!("postfach: {}", crate::fl!("ui-store-failed", detail = e.to_string()));
+            eprintln!(
+                "postfach: {}",
+                crate::fl!("ui-store-failed", detail = e.to_string())
+            );
             return ExitCode::from(1);
         }
     };

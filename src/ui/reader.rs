@@ -9,14 +9,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::Task;
+use iced::task;
 use iced::widget::image;
 
 use super::db::{self, Db, Error};
+use crate::fl;
 use crate::mime;
 use crate::store::{MessageId, MessageRow};
-use crate::fl;
 
-pub use files::{OPENER_ENV, start_platform_drag};
+pub use files::{OPENER_ENV, open_path, start_platform_drag};
 
 /// Longest side of a preview in the reader, and of an enlarged image (pixels).
 const PREVIEW_SIDE: u32 = 240;
@@ -97,6 +98,8 @@ pub struct Reader {
     previews: BTreeMap<usize, Preview>,
     enlarged: Option<(usize, Option<image::Handle>)>,
     drag_ready: Option<PathBuf>,
+    /// Aborts the preview work of the message shown when it is replaced (dropped).
+    previews_work: Option<task::Handle>,
 }
 
 impl Reader {
@@ -135,8 +138,10 @@ impl Reader {
     /// Loads and shows a message.
     pub fn open(&mut self, row: MessageRow, db: &Db) -> Task<Message> {
         let id = row.id;
+        tracing::debug!(message = %id, "opening message");
         self.state = State::Loading(id);
         self.previews.clear();
+        self.previews_work = None;
         self.enlarged = None;
         self.drag_ready = None;
         let db = db.clone();
@@ -179,14 +184,21 @@ impl Reader {
             }
             Message::LinkClicked(url) => Action::Run(Task::perform(
                 db::blocking(move || Ok(files::open_url(&url)?)),
-                |r| Message::Done(r.map(|()| None).map_err(|e| fl!("ui-link-failed", detail = e.to_string()))),
+                |r| {
+                    Message::Done(
+                        r.map(|()| None)
+                            .map_err(|e| fl!("ui-link-failed", detail = e.to_string())),
+                    )
+                },
             )),
             Message::Open(index) => self.open_attachment(index),
             Message::SaveAs(index) => self.save_as(index),
             Message::SaveAll => self.save_all(),
             Message::Enlarge(index) => self.enlarge(index),
             Message::Enlarged(id, index, result) => {
-                if self.current() == Some(id) && self.enlarged.as_ref().is_some_and(|e| e.0 == index) {
+                if self.current() == Some(id)
+                    && self.enlarged.as_ref().is_some_and(|e| e.0 == index)
+                {
                     match result {
                         Ok(handle) => self.enlarged = Some((index, Some(handle))),
                         Err(e) => {
@@ -203,9 +215,20 @@ impl Reader {
             }
             Message::DragAttachment(index) => self.prepare_drag(index),
             Message::DragReady(Ok(path)) => {
-                files::start_platform_drag(&path);
-                self.drag_ready = Some(path);
-                Action::None
+                self.drag_ready = Some(path.clone());
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                Action::Run(
+                    super::dragout::start(path).map(move |outcome| match outcome {
+                        super::dragout::Outcome::Failed(e) => Message::Done(Err(fl!(
+                            "ui-save-failed",
+                            name = name.clone(),
+                            detail = e.to_string()
+                        ))),
+                        _ => Message::Done(Ok(None)),
+                    }),
+                )
             }
             Message::DragReady(Err(e)) | Message::Done(Err(e)) => Action::Error(e),
             Message::Done(Ok(Some(notice))) => Action::Notice(notice),
@@ -214,6 +237,7 @@ impl Reader {
     }
 
     fn loaded(&mut self, id: MessageId, result: Result<Arc<Opened>, Error>) -> Action {
+        tracing::debug!(message = %id, ok = result.is_ok(), "message loaded");
         if self.current() != Some(id) {
             return Action::None;
         }
@@ -227,10 +251,18 @@ impl Reader {
         let mut tasks = Vec::new();
         for a in opened.mail.attachments.iter().filter(|a| a.is_image) {
             self.previews.insert(a.index, Preview::Loading);
-            tasks.push(thumbnail_task(id, Arc::clone(&opened.raw), a.index, PREVIEW_SIDE, Message::Preview));
+            tasks.push(thumbnail_task(
+                id,
+                Arc::clone(&opened.raw),
+                a.index,
+                PREVIEW_SIDE,
+                Message::Preview,
+            ));
         }
         self.state = State::Shown(opened);
-        Action::Run(Task::batch(tasks))
+        let (work, handle) = Task::batch(tasks).abortable();
+        self.previews_work = Some(handle.abort_on_drop());
+        Action::Run(work)
     }
 
     fn attachment(&self, index: usize) -> Option<(&Opened, &mime::Attachment)> {
@@ -246,8 +278,11 @@ impl Reader {
         let (raw, name, id) = (Arc::clone(&o.raw), a.name.clone(), o.row.id);
         Action::Run(Task::perform(
             db::blocking(move || {
-                let result = files::write_temp(&raw, index, &name, id).and_then(|p| files::open_path(&p));
-                Ok(result.map(|()| None).map_err(|e| fl!("ui-open-failed", name = name, detail = e.to_string())))
+                let result =
+                    files::write_temp(&raw, index, &name, id).and_then(|p| files::open_path(&p));
+                Ok(result
+                    .map(|()| None)
+                    .map_err(|e| fl!("ui-open-failed", name = name, detail = e.to_string())))
             }),
             flatten,
         ))
@@ -269,7 +304,8 @@ impl Reader {
                 };
                 let path = file.path().to_path_buf();
                 db::blocking(move || {
-                    let written = files::attachment(&raw, index).and_then(|b| std::fs::write(&path, b));
+                    let written =
+                        files::attachment(&raw, index).and_then(|b| std::fs::write(&path, b));
                     Ok(written
                         .map(|()| Some(fl!("ui-saved", path = path.display().to_string())))
                         .map_err(|e| fl!("ui-save-failed", name = name, detail = e.to_string())))
@@ -297,7 +333,11 @@ impl Reader {
                 let dir = folder.path().to_path_buf();
                 db::blocking(move || {
                     Ok(match files::save_all(&raw, &list, &dir) {
-                        Ok(n) => Ok(Some(fl!("ui-saved-all", count = n, dir = dir.display().to_string()))),
+                        Ok(n) => Ok(Some(fl!(
+                            "ui-saved-all",
+                            count = n,
+                            dir = dir.display().to_string()
+                        ))),
                         Err(e) => Err(fl!(
                             "ui-save-failed",
                             name = dir.display().to_string(),
@@ -316,7 +356,13 @@ impl Reader {
         let Some((o, _)) = self.attachment(index) else {
             return Action::None;
         };
-        let task = thumbnail_task(o.row.id, Arc::clone(&o.raw), index, ENLARGED_SIDE, Message::Enlarged);
+        let task = thumbnail_task(
+            o.row.id,
+            Arc::clone(&o.raw),
+            index,
+            ENLARGED_SIDE,
+            Message::Enlarged,
+        );
         self.enlarged = Some((index, None));
         Action::Run(task)
     }
@@ -428,7 +474,11 @@ fn pieces(paragraph: &str, urls: &[&str]) -> Vec<Piece> {
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
             .unwrap_or(tail.len());
         let candidate = tail[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
-        let candidate = if candidate.is_empty() { &tail[..end] } else { candidate };
+        let candidate = if candidate.is_empty() {
+            &tail[..end]
+        } else {
+            candidate
+        };
         if urls.contains(&candidate) {
             if !plain.is_empty() {
                 out.push(Piece {
@@ -476,12 +526,27 @@ mod tests {
         assert_eq!(
             ps[0],
             vec![
-                Piece { text: "Hallo,\nsiehe ".into(), link: None },
-                Piece { text: urls[0].into(), link: Some(urls[0].into()) },
-                Piece { text: ".".into(), link: None },
+                Piece {
+                    text: "Hallo,\nsiehe ".into(),
+                    link: None
+                },
+                Piece {
+                    text: urls[0].into(),
+                    link: Some(urls[0].into())
+                },
+                Piece {
+                    text: ".".into(),
+                    link: None
+                },
             ]
         );
-        assert_eq!(ps[1], vec![Piece { text: "Andere: http://evil.test/x".into(), link: None }]);
+        assert_eq!(
+            ps[1],
+            vec![Piece {
+                text: "Andere: http://evil.test/x".into(),
+                link: None
+            }]
+        );
     }
 
     #[test]
@@ -495,7 +560,13 @@ mod tests {
 
     #[test]
     fn odd_text_does_not_break_the_splitter() {
-        for text in ["http://", "mailto:", "xhttps://", "https://ä", "ü https:// ö"] {
+        for text in [
+            "http://",
+            "mailto:",
+            "xhttps://",
+            "https://ä",
+            "ü https:// ö",
+        ] {
             let ps = paragraphs(text, &["http://", "https://ä"]);
             let joined: String = ps.iter().flatten().map(|p| p.text.as_str()).collect();
             assert_eq!(joined, text);

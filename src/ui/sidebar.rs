@@ -1,11 +1,12 @@
 //! The sidebar: accounts with their Inbox and Trash, a unified Inbox when there are several
 //! accounts, local folders, and unread counts.
 
+use iced::widget::text::Wrapping;
 use iced::widget::{Column, button, column, container, row, scrollable, space, text, tooltip};
 use iced::{Alignment, Element, Fill, Font, Theme, font};
 
 use super::icon::{self, Icon};
-use super::theme;
+use super::{format, theme};
 use crate::fl;
 use crate::store::{Account, AccountId, Folder, FolderKind, Scope};
 
@@ -90,6 +91,27 @@ impl Sidebar {
         }
     }
 
+    /// The unread count of what `scope` shows (not counted for a Trash).
+    pub fn unread(&self, scope: Scope) -> Option<u64> {
+        match scope {
+            Scope::Folder(id) => self.folder(id).map(|f| f.unread),
+            Scope::UnifiedInbox => Some(self.unified_unread()),
+            Scope::Account(account, kind) => self
+                .folders
+                .iter()
+                .find(|f| f.account == Some(account) && f.kind == kind)
+                .map(|f| f.unread),
+        }
+    }
+
+    fn unified_unread(&self) -> u64 {
+        self.folders
+            .iter()
+            .filter(|f| f.kind == FolderKind::Inbox && f.account.is_some())
+            .map(|f| f.unread)
+            .sum()
+    }
+
     /// Whether `scope` is a Trash (deleting there is permanent).
     pub fn is_trash(&self, scope: Scope) -> bool {
         match scope {
@@ -115,17 +137,16 @@ impl Sidebar {
         let mut items = Column::new().spacing(2).padding([10, 8]);
         if self.accounts.is_empty() {
             items = items.push(
-                container(text(fl!("ui-no-accounts")).size(theme::SMALL).style(muted_text))
-                    .padding(8),
+                container(
+                    text(fl!("ui-no-accounts"))
+                        .size(theme::SMALL)
+                        .style(muted_text),
+                )
+                .padding(8),
             );
         }
         if self.accounts.len() > 1 {
-            let unread = self
-                .folders
-                .iter()
-                .filter(|f| f.kind == FolderKind::Inbox && f.account.is_some())
-                .map(|f| f.unread)
-                .sum();
+            let unread = self.unified_unread();
             items = items.push(self.entry(
                 Scope::UnifiedInbox,
                 Icon::Inboxes,
@@ -136,12 +157,20 @@ impl Sidebar {
         }
         for account in &self.accounts {
             items = items.push(account_header(account));
-            for folder in self.folders.iter().filter(|f| f.account == Some(account.id)) {
+            for folder in self
+                .folders
+                .iter()
+                .filter(|f| f.account == Some(account.id))
+            {
                 items = items.push(self.folder_entry(folder));
             }
             items = items.push(space().height(8));
         }
-        let local: Vec<&Folder> = self.folders.iter().filter(|f| f.account.is_none()).collect();
+        let local: Vec<&Folder> = self
+            .folders
+            .iter()
+            .filter(|f| f.account.is_none())
+            .collect();
         if !local.is_empty() {
             items = items.push(section_header(fl!("ui-local-folders")));
             for folder in local {
@@ -161,26 +190,37 @@ impl Sidebar {
             FolderKind::Trash => Icon::Trash,
             FolderKind::Local => Icon::Folder,
         };
-        let unread = if folder.kind == FolderKind::Trash { 0 } else { folder.unread };
+        let unread = if folder.kind == FolderKind::Trash {
+            0
+        } else {
+            folder.unread
+        };
         self.entry(Scope::Folder(folder.id), icon, folder_name(folder), unread)
     }
 
     fn entry(&self, scope: Scope, icon: Icon, name: String, unread: u64) -> Element<'_, Message> {
         let selected = self.selected == Some(scope);
-        let weight = if unread > 0 { font::Weight::Bold } else { font::Weight::Normal };
-        let mut line = row![
-            icon::view(icon, theme::ICON),
-            text(name).size(theme::TEXT).font(Font {
+        let weight = if unread > 0 {
+            font::Weight::Bold
+        } else {
+            font::Weight::Normal
+        };
+        let name = text(name)
+            .size(theme::TEXT)
+            .font(Font {
                 weight,
                 ..Font::DEFAULT
-            }),
-            space().width(Fill),
+            })
+            .wrapping(Wrapping::None);
+        let mut line = row![
+            icon::view(icon, theme::ICON),
+            container(name).width(Fill).clip(true),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
         if unread > 0 {
             line = line.push(
-                container(text(unread.to_string()).size(theme::SMALL))
+                container(text(format::count(unread)).size(theme::SMALL))
                     .padding([1, 7])
                     .style(theme::badge),
             );
@@ -291,6 +331,9 @@ mod tests {
         assert!(sidebar.is_trash(Scope::Folder(FolderId(2))));
         assert!(!sidebar.is_trash(Scope::Folder(FolderId(1))));
         assert!(!sidebar.is_trash(Scope::UnifiedInbox));
-        assert_eq!(folder_name(&folder(3, None, FolderKind::Local, 0)), "Archiv");
+        assert_eq!(
+            folder_name(&folder(3, None, FolderKind::Local, 0)),
+            "Archiv"
+        );
     }
 }

@@ -182,7 +182,10 @@ impl Syncs {
 
     /// The account's name.
     pub fn name(&self, account: AccountId) -> String {
-        self.names.get(&account).cloned().unwrap_or_else(|| account.to_string())
+        self.names
+            .get(&account)
+            .cloned()
+            .unwrap_or_else(|| account.to_string())
     }
 
     /// Prefixes `text` with the account name when there are several accounts.

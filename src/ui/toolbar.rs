@@ -102,18 +102,33 @@ impl Toolbar {
         }
         bar = bar.push(space().width(10));
         let (delete_label, delete_tip) = if cx.in_trash {
-            (fl!("ui-delete-permanently"), fl!("ui-delete-permanently-tip"))
+            (
+                fl!("ui-delete-permanently"),
+                fl!("ui-delete-permanently-tip"),
+            )
         } else {
             (fl!("ui-delete"), fl!("ui-delete-tip"))
         };
         let selected = cx.selected_seen.is_some();
         bar = bar.push(tip(
-            tool_button(Icon::Trash, delete_label, selected.then_some(Message::Delete)),
+            tool_button(
+                Icon::Trash,
+                delete_label,
+                selected.then_some(Message::Delete),
+            ),
             delete_tip,
         ));
         bar = bar.push(match cx.selected_seen {
-            Some(false) => tool_button(Icon::MailOpen, fl!("ui-mark-read"), Some(Message::SetSeen(true))),
-            Some(true) => tool_button(Icon::Mail, fl!("ui-mark-unread"), Some(Message::SetSeen(false))),
+            Some(false) => tool_button(
+                Icon::MailOpen,
+                fl!("ui-mark-read"),
+                Some(Message::SetSeen(true)),
+            ),
+            Some(true) => tool_button(
+                Icon::Mail,
+                fl!("ui-mark-unread"),
+                Some(Message::SetSeen(false)),
+            ),
             None => tool_button(Icon::MailOpen, fl!("ui-mark-read"), None),
         });
         bar = bar.push(space().width(Fill));
@@ -148,11 +163,18 @@ impl Toolbar {
     }
 }
 
-fn tool_button<'a>(icon_kind: Icon, label: String, message: Option<Message>) -> Element<'a, Message> {
+fn tool_button<'a>(
+    icon_kind: Icon,
+    label: String,
+    message: Option<Message>,
+) -> Element<'a, Message> {
     button(
-        row![icon::view(icon_kind, theme::ICON), text(label).size(theme::TEXT)]
-            .spacing(6)
-            .align_y(Alignment::Center),
+        row![
+            icon::view(icon_kind, theme::ICON),
+            text(label).size(theme::TEXT)
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center),
     )
     .padding([7, 10])
     .style(theme::tool)
@@ -163,7 +185,9 @@ fn tool_button<'a>(icon_kind: Icon, label: String, message: Option<Message>) -> 
 fn tip<'a>(content: impl Into<Element<'a, Message>>, label: String) -> Element<'a, Message> {
     tooltip(
         content,
-        container(text(label).size(theme::SMALL)).padding(6).style(theme::chip),
+        container(text(label).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
         tooltip::Position::Bottom,
     )
     .into()
@@ -206,8 +230,14 @@ mod tests {
             Action::Search("Rechnung".into())
         );
         assert_eq!(toolbar.query(), "Rechnung");
-        assert_eq!(toolbar.update(Message::ClearSearch), Action::Search(String::new()));
+        assert_eq!(
+            toolbar.update(Message::ClearSearch),
+            Action::Search(String::new())
+        );
         assert_eq!(toolbar.query(), "");
-        assert_eq!(toolbar.update(Message::SetSeen(false)), Action::SetSeen(false));
+        assert_eq!(
+            toolbar.update(Message::SetSeen(false)),
+            Action::SetSeen(false)
+        );
     }
 }

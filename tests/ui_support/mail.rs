@@ -28,7 +28,13 @@ pub struct Attached {
 
 impl Mail {
     /// A plain text mail.
-    pub fn text(from_name: &'static str, from: &'static str, subject: &'static str, body: &'static str, date: i64) -> Mail {
+    pub fn text(
+        from_name: &'static str,
+        from: &'static str,
+        subject: &'static str,
+        body: &'static str,
+        date: i64,
+    ) -> Mail {
         Mail {
             from_name,
             from,
@@ -109,15 +115,21 @@ fn encode_word(s: &str) -> String {
     if s.is_ascii() {
         s.to_owned()
     } else {
-        format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(s))
+        format!(
+            "=?utf-8?B?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(s)
+        )
     }
 }
 
 fn rfc2822(ts: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][t.weekday().number_days_from_monday() as usize];
-    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        [u8::from(t.month()) as usize - 1];
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(ts).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        [t.weekday().number_days_from_monday() as usize];
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][u8::from(t.month()) as usize - 1];
     format!(
         "{weekday}, {:02} {month} {} {:02}:{:02}:{:02} +0000",
         t.day(),

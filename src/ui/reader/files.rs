@@ -72,7 +72,9 @@ pub fn open_path(path: &Path) -> io::Result<()> {
 /// Opens an `http`, `https` or `mailto` link in the browser or mail program.
 pub fn open_url(url: &str) -> io::Result<()> {
     let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:"))
+    if !(lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:"))
     {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -127,9 +129,18 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_links_are_opened() {
-        for bad in ["file:///etc/passwd", "javascript:alert(1)", "/bin/sh", "data:text/html,x"] {
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "/bin/sh",
+            "data:text/html,x",
+        ] {
             let e = open_url(bad).err();
-            assert_eq!(e.map(|e| e.kind()), Some(io::ErrorKind::InvalidInput), "{bad}");
+            assert_eq!(
+                e.map(|e| e.kind()),
+                Some(io::ErrorKind::InvalidInput),
+                "{bad}"
+            );
         }
     }
 

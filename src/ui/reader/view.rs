@@ -30,10 +30,7 @@ impl Reader {
     }
 
     fn message_view<'a>(&'a self, o: &'a Opened) -> Element<'a, Message> {
-        let mut content = Column::new()
-            .spacing(14)
-            .padding([18, 24])
-            .max_width(980);
+        let mut content = Column::new().spacing(14).padding([18, 24]).max_width(980);
         content = content.push(headers(o));
         content = content.push(iced::widget::rule::horizontal(1).style(theme::rule));
         for note in notes(o) {
@@ -56,7 +53,9 @@ impl Reader {
     fn attachments_view<'a>(&'a self, shown: &[&'a Attachment]) -> Element<'a, Message> {
         let header = row![
             icon::view(Icon::Paperclip, theme::ICON),
-            text(fl!("ui-attachments", count = shown.len())).size(theme::TEXT).font(bold()),
+            text(fl!("ui-attachments", count = shown.len()))
+                .size(theme::TEXT)
+                .font(bold()),
             space().width(Fill),
             button(
                 row![
@@ -153,7 +152,10 @@ fn headers(o: &Opened) -> Element<'_, Message> {
 
 fn header_line<'a>(label: String, value: String) -> Element<'a, Message> {
     row![
-        text(label).size(theme::SMALL + 0.5).style(muted).width(LABEL_WIDTH),
+        text(label)
+            .size(theme::SMALL + 0.5)
+            .style(muted)
+            .width(LABEL_WIDTH),
         text(value).size(theme::SMALL + 0.5).width(Fill),
     ]
     .spacing(8)
@@ -163,10 +165,12 @@ fn header_line<'a>(label: String, value: String) -> Element<'a, Message> {
 /// `Name <address>, address, …`
 fn addresses(list: &[Address]) -> String {
     list.iter()
-        .map(|a| match a.name.as_deref().filter(|n| !n.trim().is_empty()) {
-            Some(name) => format!("{name} <{}>", a.email),
-            None => a.email.clone(),
-        })
+        .map(
+            |a| match a.name.as_deref().filter(|n| !n.trim().is_empty()) {
+                Some(name) => format!("{name} <{}>", a.email),
+                None => a.email.clone(),
+            },
+        )
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -217,12 +221,18 @@ fn paragraph_view(pieces: &[Piece]) -> Element<'_, Message> {
 fn chip(a: &Attachment) -> Element<'_, Message> {
     let handle = mouse_area(
         row![
-            icon::styled(icon::for_content_type(&a.content_type), 22.0, theme::icon_accent),
+            icon::styled(
+                icon::for_content_type(&a.content_type),
+                22.0,
+                theme::icon_accent
+            ),
             column![
                 text(a.name.as_str())
                     .size(theme::SMALL + 0.5)
                     .wrapping(Wrapping::None),
-                text(format::size(a.size)).size(theme::SMALL - 1.0).style(muted),
+                text(format::size(a.size))
+                    .size(theme::SMALL - 1.0)
+                    .style(muted),
             ]
             .spacing(1),
         ]
@@ -239,13 +249,21 @@ fn chip(a: &Attachment) -> Element<'_, Message> {
         tooltip::Position::Top,
     );
     let open = tooltip(
-        small_button(Icon::External, fl!("ui-attachment-open"), Message::Open(a.index)),
+        small_button(
+            Icon::External,
+            fl!("ui-attachment-open"),
+            Message::Open(a.index),
+        ),
         container(text(fl!("ui-attachment-open-tip")).size(theme::SMALL))
             .padding(6)
             .style(theme::chip),
         tooltip::Position::Top,
     );
-    let save = small_button(Icon::Download, fl!("ui-attachment-save"), Message::SaveAs(a.index));
+    let save = small_button(
+        Icon::Download,
+        fl!("ui-attachment-save"),
+        Message::SaveAs(a.index),
+    );
     container(
         row![handle, open, save]
             .spacing(6)

@@ -1,0 +1,101 @@
+//! The window's look and what it listens to: toolbar, banners, the three panes, the status bar,
+//! the enlarged image on top; workers, keys, dropped files, resizes, the close button, theme.
+
+use iced::event::{self, Event};
+use iced::keyboard::{self, Key, key::Named};
+use iced::widget::{column, container, pane_grid, rule, stack};
+use iced::{Element, Fill, Subscription, Theme, window};
+
+use super::{App, Message};
+use crate::fl;
+use crate::ui::layout::Pane;
+use crate::ui::{list, sync, theme, toolbar};
+
+impl App {
+    /// The window title.
+    pub fn title(&self) -> String {
+        fl!("app-name")
+    }
+
+    /// The theme: the preference, or the system's light/dark mode.
+    pub fn theme(&self) -> Theme {
+        theme::for_choice(self.config.theme, self.system_mode)
+    }
+
+    /// The whole window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let selected = self.list.selected();
+        let scope = self.list.scope();
+        let cx = toolbar::Context {
+            fetching: self.syncs.is_running(),
+            has_accounts: !self.sidebar.accounts().is_empty(),
+            selected_seen: selected.map(|r| r.seen),
+            in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
+        };
+        let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
+            let body: Element<'_, Message> = match kind {
+                Pane::Sidebar => self.sidebar.view().map(Message::Sidebar),
+                Pane::List => self.list_view().map(Message::List),
+                Pane::Reader => self.reader.view().map(Message::Reader),
+            };
+            pane_grid::Content::new(container(body).style(theme::pane))
+        })
+        .on_resize(8, Message::PaneResized)
+        .spacing(1)
+        .min_size(150);
+        let main = column![
+            self.toolbar.view(cx).map(Message::Toolbar),
+            rule::horizontal(1).style(theme::rule),
+            self.banners
+                .view(|id| self.syncs.name(id))
+                .map(Message::Banner),
+            container(panes)
+                .width(Fill)
+                .height(Fill)
+                .style(|t: &Theme| container::background(theme::separator(t))),
+            rule::horizontal(1).style(theme::rule),
+            toolbar::status_bar(&self.status, self.syncs.progress()),
+        ];
+        match self.reader.overlay() {
+            Some(layer) => stack![main, layer.map(Message::Reader)].into(),
+            None => main.into(),
+        }
+    }
+
+    fn list_view(&self) -> Element<'_, list::Message> {
+        let scope = self.list.scope();
+        let title = scope
+            .map(|s| self.sidebar.scope_name(s))
+            .unwrap_or_default();
+        let unread = scope.and_then(|s| self.sidebar.unread(s));
+        self.list.view(title, unread)
+    }
+
+    /// Workers, keyboard, dropped files, window size, the close button and theme changes.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![
+            event::listen_with(on_event),
+            window::close_requests().map(|_| Message::Quit),
+            iced::system::theme_changes().map(Message::SystemTheme),
+        ];
+        if let Some(fetcher) = &self.fetcher {
+            subs.push(sync::subscription(self.sidebar.accounts(), fetcher).map(Message::Sync));
+        }
+        Subscription::batch(subs)
+    }
+}
+
+/// Window and keyboard events the app cares about. Keys typed into a focused field are left to
+/// it, except the shortcuts that make sense anywhere.
+fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
+    match event {
+        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+            let anywhere = matches!(key.as_ref(), Key::Named(Named::F5))
+                || (modifiers.command() && matches!(key.as_ref(), Key::Character("r" | "f" | "q")));
+            (status == event::Status::Ignored || anywhere).then_some(Message::Key(key, modifiers))
+        }
+        Event::Window(window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
+        Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size)),
+        _ => None,
+    }
+}
