@@ -16,6 +16,25 @@ fn main() -> ExitCode {
     postfach::i18n::select(postfach::i18n::Language::System);
     match cli.command.take() {
         Some(command) => cli::run(cli, command),
-        None => postfach::ui::run(data_dir),
+        None => {
+            if !cli.files.is_empty()
+                && let Some(dir) = &data_dir
+            {
+                open_files(dir, &cli.files, cli.now);
+            }
+            postfach::ui::run(data_dir)
+        }
+    }
+}
+
+/// Imports mail files handed over by the desktop; problems are logged, the window opens anyway.
+fn open_files(data_dir: &std::path::Path, files: &[String], now: Option<i64>) {
+    let now = now.unwrap_or_else(postfach::sync::service::system_clock);
+    let result = postfach::store::Store::open_in(data_dir)
+        .map_err(|e| e.to_string())
+        .and_then(|mut store| cli::open::import(&mut store, files, now));
+    if let Err(e) = result {
+        tracing::error!("{e}");
+        eprintln!("postfach: {e}");
     }
 }

@@ -84,6 +84,10 @@ explain-conflict-expire-days = Achtung: Dieser Server löscht Nachrichten selbst
    *[other] { $days } Tagen
 }, früher als Ihre Einstellung.
 
+## Opening mail files
+open-folder-name = Geöffnete Dateien
+open-failed = { $path } kann nicht geöffnet werden: { $detail }
+
 ## Befehlszeile
 cli-account-added = Konto „{ $name }“ hinzugefügt.
 cli-account-updated = Konto „{ $name }“ geändert.
@@ -208,7 +212,7 @@ ui-thousands-separator = .
 ## Einstellungen: Fenster und allgemeine Einstellungen
 settings-title = Einstellungen
 settings-open = Einstellungen
-settings-open-tip = Konten, Sprache und Darstellung
+settings-open-tip = Konten, Sprache und Darstellung (Strg+,)
 settings-account-tip = Einstellungen für { $account }
 settings-back = Zurück zu den Nachrichten
 settings-nav-general = Allgemein
@@ -395,3 +399,9 @@ wizard-account-name = Name des Kontos in Postfach
 wizard-saving = Das Konto wird eingerichtet…
 wizard-failed = Das Konto konnte nicht eingerichtet werden: { $detail }
 wizard-done = Das Konto „{ $account }“ ist eingerichtet. Postfach ruft jetzt Ihre Mail ab.
+settings-no-accounts = Noch keine Konten. Legen Sie eines unter Einstellungen → Konto hinzufügen an.
+wizard-server-intro = Postfach sucht die Einstellungen Ihres Anbieters und testet sie. Sie können alles von Hand ändern.
+wizard-reason-network = nicht erreichbar
+wizard-reason-tls = keine sichere Verbindung möglich
+wizard-reason-busy = ausgelastet, später erneut versuchen
+wizard-reason-server = antwortet nicht wie ein POP3-Server

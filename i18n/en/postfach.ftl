@@ -84,6 +84,10 @@ explain-conflict-expire-days = Warning: this server deletes messages itself afte
    *[other] { $days } days
 }, sooner than your setting.
 
+## Opening mail files
+open-folder-name = Opened files
+open-failed = Cannot open { $path }: { $detail }
+
 ## Command line
 cli-account-added = Account “{ $name }” added.
 cli-account-updated = Account “{ $name }” updated.
@@ -208,7 +212,7 @@ ui-thousands-separator = ,
 ## Settings: screen and general preferences
 settings-title = Settings
 settings-open = Settings
-settings-open-tip = Accounts, language and appearance
+settings-open-tip = Accounts, language and appearance (Ctrl+,)
 settings-account-tip = Settings for { $account }
 settings-back = Back to messages
 settings-nav-general = General
@@ -395,3 +399,9 @@ wizard-account-name = Account name in Postfach
 wizard-saving = Setting up the account…
 wizard-failed = The account could not be set up: { $detail }
 wizard-done = The account “{ $account }” is set up. Postfach is getting your mail now.
+settings-no-accounts = No accounts yet. Add one under Settings → Add account.
+wizard-server-intro = Postfach looks for your provider’s settings and tests them. You can change everything by hand.
+wizard-reason-network = not reachable
+wizard-reason-tls = no secure connection
+wizard-reason-busy = busy, try again later
+wizard-reason-server = did not answer like a POP3 server

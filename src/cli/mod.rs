@@ -3,6 +3,7 @@
 
 mod account;
 mod commands;
+pub mod open;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +38,10 @@ pub mod exit {
 #[derive(Debug, Parser)]
 #[command(name = "postfach", version, about)]
 pub struct Cli {
+    /// Mail files (.eml paths or file:// URIs) to open in the window.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
+
     /// Where the mail store lives (default: the platform's data directory; env POSTFACH_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,

@@ -66,6 +66,12 @@ pub fn run(data_dir: Option<PathBuf>) -> ExitCode {
         min_size: Some(iced::Size::new(720.0, 420.0)),
         icon: window_icon(),
         exit_on_close_request: false,
+        // The desktop entry's StartupWMClass: docks match the window to its menu entry by it.
+        #[cfg(target_os = "linux")]
+        platform_specific: window::settings::PlatformSpecific {
+            application_id: "org.postfach.Postfach".to_owned(),
+            ..Default::default()
+        },
         ..window::Settings::default()
     };
     let result = iced::application(
