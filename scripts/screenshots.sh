@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Screenshots of the main window under Xvfb, in German and English (and the dark theme), from a
-# data directory seeded with realistic mail (tests/ui_seed.rs). Checks that they are not blank.
+# Screenshots of the main window and the account settings under Xvfb, in German and English (and
+# the dark theme), from a data directory seeded with realistic mail (tests/ui_seed.rs,
+# tests/ui_settings.rs), and of the first-start wizard. Checks that they are not blank.
 #
-#   scripts/screenshots.sh            → target/screenshots/main-de.png, main-en.png, main-dark.png
+#   scripts/screenshots.sh            → target/screenshots/main-de.png, main-en.png, main-dark.png,
+#                                       settings-de.png, settings-en.png, settings-dark.png,
+#                                       wizard-de.png
 #
 # Needs: xvfb, xdotool, imagemagick (import, convert). Uses the tiny-skia renderer.
 set -euo pipefail
@@ -31,6 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 POSTFACH_SEED_DIR=$work/seed cargo test --test ui_seed -- --ignored --exact seed_screenshot_data --nocapture
+POSTFACH_SEED_DIR=$work/seed cargo test --test ui_settings -- --ignored --exact settings_screenshot_data
 
 display=:$(( 90 + RANDOM % 9 ))
 Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
@@ -41,12 +45,12 @@ for _ in $(seq 50); do
 done
 mkdir -p "$out"
 
-# shoot NAME LANG THEME: runs the app on a fresh copy of the seeded data, opens the newest mail
-# (the one with pictures), and takes a screenshot of the screen.
-shoot() {
-    local name=$1 lang=$2 theme=$3
+# launch NAME LANG THEME SEED: runs the app on a fresh copy of SEED (a data dir) in the given
+# language and theme, and waits for its window.
+launch() {
+    local name=$1 lang=$2 theme=$3 seed=$4
     local data=$work/$name
-    cp -r "$work/seed" "$data"
+    cp -r "$seed" "$data"
     printf '{ "theme": "%s", "window": { "width": %d, "height": %d } }\n' "$theme" "$width" "$height" >"$data/settings.json"
     DISPLAY=$display ICED_BACKEND=tiny-skia POSTFACH_LANG=$lang POSTFACH_DATA_DIR=$data "$bin" >"$work/$name.log" 2>&1 &
     app_pid=$!
@@ -56,25 +60,61 @@ shoot() {
         exit 1
     fi
     sleep 3
-    # The unified inbox is shown; its first row is the mail with the pictures.
-    DISPLAY=$display xdotool mousemove 420 150 click 1
-    # Previews are decoded off the UI thread; a debug build needs a few seconds for them.
-    sleep "${PREVIEW_WAIT:-8}"
+}
+
+# snap FILE: moves the pointer out of the way, takes a screenshot, stops the app, and fails when
+# the picture looks blank.
+snap() {
+    local file=$1
     DISPLAY=$display xdotool mousemove 1270 790
     sleep 1
-    DISPLAY=$display import -window root "$out/main-$name.png"
+    DISPLAY=$display import -window root "$out/$file"
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
     app_pid=
     local stddev
-    stddev=$(convert "$out/main-$name.png" -format '%[fx:standard_deviation]' info:)
+    stddev=$(convert "$out/$file" -format '%[fx:standard_deviation]' info:)
     if awk -v s="$stddev" -v m="$min_stddev" 'BEGIN { exit !(s < m) }'; then
-        echo "screenshots: main-$name.png looks blank (standard deviation $stddev)" >&2
+        echo "screenshots: $file looks blank (standard deviation $stddev)" >&2
         exit 1
     fi
-    echo "screenshots: $out/main-$name.png (standard deviation $stddev)"
+    echo "screenshots: $out/$file (standard deviation $stddev)"
+}
+
+# shoot NAME LANG THEME: the main window with the newest mail (the one with pictures) open.
+shoot() {
+    launch "$1" "$2" "$3" "$work/seed"
+    # The unified inbox is shown; its first row is the mail with the pictures.
+    DISPLAY=$display xdotool mousemove 420 150 click 1
+    # Previews are decoded off the UI thread; a debug build needs a few seconds for them.
+    sleep "${PREVIEW_WAIT:-8}"
+    snap "main-$1.png"
+}
+
+# shoot_settings NAME LANG THEME: the settings page of the account "privat" (leaving mail on the
+# server for 14 days, with the server's own rules), opened with Ctrl+, and the account list.
+shoot_settings() {
+    launch "settings-$1" "$2" "$3" "$work/seed"
+    DISPLAY=$display xdotool search --name Postfach windowfocus 2>/dev/null || true
+    DISPLAY=$display xdotool key ctrl+comma
+    sleep 2
+    # The first account in the settings' list (left column, under "Konten"/"Accounts").
+    DISPLAY=$display xdotool mousemove 125 160 click 1
+    sleep 3
+    snap "settings-$1.png"
+}
+
+# shoot_wizard NAME LANG: the account wizard a first start (no account yet) opens with.
+shoot_wizard() {
+    mkdir -p "$work/empty"
+    launch "wizard-$1" "$2" system "$work/empty"
+    snap "wizard-$1.png"
 }
 
 shoot de de system
 shoot en en system
 shoot dark en dark
+shoot_settings de de system
+shoot_settings en en system
+shoot_settings dark de dark
+shoot_wizard de de

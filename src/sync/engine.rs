@@ -12,8 +12,10 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 
 use super::error::Error;
 use super::lock::{AccountLock, LockError};
@@ -23,13 +25,14 @@ use crate::pop3::{self, Client, ConnectOptions, Limits, Password, TlsOptions};
 use crate::store::{self, Account, Fetched, Store};
 
 /// Messages downloaded per pipelined batch (at most; also bounded by [`BATCH_BYTES`]).
-const BATCH_MESSAGES: usize = 64;
+const BATCH_MESSAGES: usize = 512;
 /// Bytes downloaded per batch before it is handed to the store.
 const BATCH_BYTES: u64 = 8 * 1024 * 1024;
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
-/// Batches queued between the network and the store (bounds memory).
-const QUEUED_BATCHES: usize = 2;
+/// Batches queued between the network and the parser (bounds memory; one more waits between
+/// the parser and the store).
+const QUEUED_BATCHES: usize = 1;
 
 /// Where a fetch stands; the UI shows these.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +100,8 @@ impl Fetcher {
             Err(LockError::Busy) => return Err(Error::Locked(name)),
             Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
         };
+        // The ledger is read while the connection is set up (TLS, login, listing), not after.
+        let early_ledger = self.start_ledger(account);
         let s = &account.settings;
         let host = s.host.clone();
         let p3 = |e| Error::pop3(&host, e);
@@ -130,12 +135,20 @@ impl Fetcher {
             .await??;
 
         progress(Progress::Listing);
+        let started = Instant::now();
         let (listing, no_uidl) = list(&mut client).await.map_err(p3)?;
         report.no_uidl = no_uidl;
         let policy = policy_of(account);
+        tracing::debug!(messages = listing.len(), took = ?started.elapsed(), "listed");
 
-        let ledger = self.ledger(account).await?;
+        let started = Instant::now();
+        let ledger = early_ledger
+            .await
+            .map_err(|e| Error::Internal(format!("store task: {e}")))??;
+        tracing::debug!(entries = ledger.len(), waited = ?started.elapsed(), "ledger read");
+        let started = Instant::now();
         let first = plan::plan(&listing, &ledger, &policy, now);
+        tracing::debug!(fetch = first.fetch.len(), took = ?started.elapsed(), "planned");
         if !first.confirmed_gone.is_empty() {
             let gone = first.confirmed_gone.clone();
             self.with_store(move |st| st.mark_deleted_on_server(id, &gone, now))
@@ -157,8 +170,14 @@ impl Fetcher {
         report.failed = failed;
 
         // Plan again: freshly stored messages are now in the ledger and may be deleted too.
-        let ledger = self.ledger(account).await?;
-        let second = plan::plan(&listing, &ledger, &policy, now);
+        // With nothing downloaded the ledger is as it was (the plan is pure), so the first plan
+        // stands; a "nothing new" poll then reads the ledger once.
+        let second = if first.fetch.is_empty() {
+            first
+        } else {
+            let ledger = self.ledger(account).await?;
+            plan::plan(&listing, &ledger, &policy, now)
+        };
         report.kept = second.keep;
         if second.delete.is_empty() {
             client.quit().await.map_err(p3)?;
@@ -220,32 +239,41 @@ impl Fetcher {
             total_bytes,
         });
 
+        // Three stages run at once: this task downloads batch n+2 while a blocking task parses
+        // batch n+1 and another stores batch n (and waits for its fsync).
         let (tx, mut rx) = mpsc::channel::<Vec<(String, Vec<u8>)>>(QUEUED_BATCHES);
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Fetched>>(1);
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
+        let parser = tokio::task::spawn_blocking(move || {
+            while let Some(batch) = rx.blocking_recv() {
+                let started = Instant::now();
+                let count = batch.len();
+                let items = summarize_all(batch);
+                tracing::debug!(count, took = ?started.elapsed(), "batch parsed");
+                if parsed_tx.send(items).is_err() {
+                    break; // the writer stopped: its error is reported below
+                }
+            }
+        });
         let store = Arc::clone(&self.store);
         let id = account.id;
         let writer = tokio::task::spawn_blocking(move || -> Result<usize, Error> {
             let mut new = 0;
-            while let Some(batch) = rx.blocking_recv() {
-                let bytes: u64 = batch.iter().map(|(_, raw)| raw.len() as u64).sum();
-                let count = batch.len();
-                let items: Vec<Fetched> = batch
-                    .into_iter()
-                    .map(|(uidl, raw)| Fetched {
-                        summary: mime::summarize(&raw),
-                        uidl,
-                        raw,
-                    })
-                    .collect();
+            for items in parsed_rx {
+                let started = Instant::now();
+                let bytes: u64 = items.iter().map(|f| f.raw.len() as u64).sum();
+                let count = items.len();
                 let mut st = store
                     .lock()
                     .map_err(|_| Error::Internal("store lock poisoned".into()))?;
                 let outcomes = st.store_fetched(id, &items, now)?;
                 drop(st);
+                drop(items);
                 new += outcomes
                     .iter()
                     .filter(|o| matches!(o, store::StoredOutcome::Stored(_)))
                     .count();
+                tracing::debug!(count, bytes, took = ?started.elapsed(), "batch stored durably");
                 let _ = done_tx.send((count, bytes));
             }
             Ok(new)
@@ -256,6 +284,7 @@ impl Fetcher {
         let mut network_error = None;
         for batch in batches(wanted) {
             let numbers: Vec<u32> = batch.iter().map(|l| l.number).collect();
+            let started = Instant::now();
             let results = match client.retr_many(&numbers, PIPELINE_WINDOW).await {
                 Ok(r) => r,
                 Err(e) => {
@@ -288,6 +317,7 @@ impl Fetcher {
                     }
                 }
             }
+            tracing::debug!(count = items.len(), took = ?started.elapsed(), "batch downloaded");
             if tx.send(items).await.is_err() {
                 break; // the writer stopped: its error is reported below
             }
@@ -303,6 +333,9 @@ impl Fetcher {
             }
         }
         drop(tx);
+        parser
+            .await
+            .map_err(|e| Error::Internal(format!("parse task: {e}")))?;
         let new = writer
             .await
             .map_err(|e| Error::Internal(format!("store task: {e}")))??;
@@ -323,23 +356,37 @@ impl Fetcher {
     }
 
     async fn ledger(&self, account: &Account) -> Result<HashMap<String, Known>, Error> {
+        self.start_ledger(account)
+            .await
+            .map_err(|e| Error::Internal(format!("store task: {e}")))?
+    }
+
+    /// Starts reading the account's ledger in a blocking task (awaited later, so the read
+    /// overlaps with network work).
+    fn start_ledger(&self, account: &Account) -> JoinHandle<Result<HashMap<String, Known>, Error>> {
+        let store = Arc::clone(&self.store);
         let id = account.id;
-        let entries = self.with_store(move |st| st.ledger(id)).await??;
-        Ok(entries
-            .into_iter()
-            .map(|e| {
-                let known = Known {
-                    first_stored_at: e.first_stored_at,
-                    server: match e.state {
-                        store::ServerState::OnServer => ServerCopy::OnServer,
-                        store::ServerState::DeleSent => ServerCopy::DeleSent,
-                        store::ServerState::DeletedOnServer => ServerCopy::Deleted,
-                    },
-                    deleted_here: e.local_deleted_at.is_some(),
-                };
-                (e.uidl, known)
-            })
-            .collect())
+        tokio::task::spawn_blocking(move || {
+            let entries = store
+                .lock()
+                .map_err(|_| Error::Internal("store poisoned".into()))?
+                .ledger(id)?;
+            Ok(entries
+                .into_iter()
+                .map(|e| {
+                    let known = Known {
+                        first_stored_at: e.first_stored_at,
+                        server: match e.state {
+                            store::ServerState::OnServer => ServerCopy::OnServer,
+                            store::ServerState::DeleSent => ServerCopy::DeleSent,
+                            store::ServerState::DeletedOnServer => ServerCopy::Deleted,
+                        },
+                        deleted_here: e.local_deleted_at.is_some(),
+                    };
+                    (e.uidl, known)
+                })
+                .collect())
+        })
     }
 
     /// Runs `f` on the store in a blocking task.
@@ -397,6 +444,18 @@ where
     }
 }
 
+/// The store's view of each downloaded message: its summary for the list and the index.
+fn summarize_all(batch: Vec<(String, Vec<u8>)>) -> Vec<Fetched> {
+    batch
+        .into_iter()
+        .map(|(uidl, raw)| Fetched {
+            summary: mime::summarize(&raw),
+            uidl,
+            raw,
+        })
+        .collect()
+}
+
 /// Groups the wanted messages into batches bounded by count and bytes.
 fn batches(wanted: &[Listed]) -> Vec<Vec<&Listed>> {
     let mut out: Vec<Vec<&Listed>> = Vec::new();
@@ -447,7 +506,8 @@ mod tests {
 
     #[test]
     fn batches_respect_count_and_bytes() {
-        let wanted: Vec<Listed> = (1..=130)
+        let n = 2 * BATCH_MESSAGES + 2;
+        let wanted: Vec<Listed> = (1..=n as u32)
             .map(|n| Listed {
                 number: n,
                 uidl: n.to_string(),
@@ -455,7 +515,10 @@ mod tests {
             })
             .collect();
         let b = batches(&wanted);
-        assert_eq!(b.iter().map(Vec::len).collect::<Vec<_>>(), [64, 64, 2]);
+        assert_eq!(
+            b.iter().map(Vec::len).collect::<Vec<_>>(),
+            [BATCH_MESSAGES, BATCH_MESSAGES, 2]
+        );
         let big: Vec<Listed> = (1..=3)
             .map(|n| Listed {
                 number: n,

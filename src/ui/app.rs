@@ -4,23 +4,28 @@
 //! `update(…) -> Action` and `view` — and the app turns their actions into store work, sync
 //! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
 
+mod input;
+mod settings;
 mod view;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::keyboard::{Key, Modifiers};
 use iced::theme::Mode;
-use iced::widget::{operation, pane_grid};
+use iced::widget::pane_grid;
 use iced::{Size, Task};
 
 use super::banner::{self, Banners};
 use super::db::{Db, Error};
-use super::import::{self, Imported};
+use super::import::Imported;
 use super::layout::Layout;
 use super::list::{self, List};
 use super::reader::{self, Reader};
+use super::settings::wizard::{self, Wizard};
+use super::settings::{self as settings_screen, Settings, trust};
 use super::sidebar::{self, Sidebar};
 use super::sync::{self, Outcome, Syncs};
 use super::toolbar::{self, Toolbar};
@@ -28,7 +33,7 @@ use super::{format, notify};
 use crate::config::{self, Config};
 use crate::fl;
 use crate::pop3::Limits;
-use crate::store::{Account, Folder, MessageId, Store};
+use crate::store::{Account, AccountId, Folder, MessageId, Store};
 use crate::sync::Fetcher;
 
 /// How long the search waits after the last keystroke.
@@ -96,6 +101,20 @@ pub enum Message {
     Resized(Size),
     PaneResized(pane_grid::ResizeEvent),
     SystemTheme(Mode),
+    /// The settings screen.
+    Settings(settings_screen::Message),
+    /// The account wizard.
+    Wizard(wizard::Message),
+    /// The certificate dialog over the main window.
+    Trust(trust::Message),
+    /// Open the settings on a page.
+    OpenSettings(settings_screen::Page),
+    /// Open the account wizard.
+    AddAccount,
+    /// The preferences were written (or why not).
+    ConfigSaved(Result<(), String>),
+    /// A trusted certificate was pinned into its account.
+    Pinned(Result<Account, Error>),
     /// The window's close button, or Ctrl+Q.
     Quit,
 }
@@ -116,6 +135,16 @@ pub struct App {
     status: String,
     search_generation: u64,
     dropped: Vec<PathBuf>,
+    /// The settings screen, when open.
+    settings: Option<Box<Settings>>,
+    /// The account wizard, when open (over the settings, if those are open too).
+    wizard: Option<Box<Wizard>>,
+    /// The certificate question of each account's last failed fetch.
+    tls_questions: BTreeMap<AccountId, trust::Request>,
+    /// The certificate dialog over the main window.
+    trust: Option<(AccountId, trust::Request)>,
+    /// Accounts have been read once (the wizard opens on a first start without accounts).
+    loaded_once: bool,
 }
 
 impl App {
@@ -142,6 +171,11 @@ impl App {
             status: String::new(),
             search_generation: 0,
             dropped: Vec::new(),
+            settings: None,
+            wizard: None,
+            tls_questions: BTreeMap::new(),
+            trust: None,
+            loaded_once: false,
         };
         let load = app_load(&app.db);
         let theme = iced::system::theme().map(Message::SystemTheme);
@@ -173,6 +207,13 @@ impl App {
                 self.system_mode = mode;
                 Task::none()
             }
+            Message::Settings(m) => self.on_settings(m),
+            Message::Wizard(m) => self.on_wizard(m),
+            Message::Trust(m) => self.on_trust(m),
+            Message::OpenSettings(page) => self.open_settings(page),
+            Message::AddAccount => self.open_wizard(),
+            Message::ConfigSaved(result) => self.on_config_saved(result),
+            Message::Pinned(result) => self.on_pinned(result),
             Message::Quit => self.quit(),
         }
     }
@@ -224,6 +265,9 @@ impl App {
             sidebar::Action::Fetch(account) => {
                 self.syncs.fetch(account);
                 Task::none()
+            }
+            sidebar::Action::Settings(account) => {
+                self.open_settings(settings_screen::Page::Account(account))
             }
         }
     }
@@ -279,6 +323,7 @@ impl App {
                 None => Task::none(),
             },
             toolbar::Action::Search(query) => self.search_changed(query),
+            toolbar::Action::OpenSettings => self.open_settings(settings_screen::Page::General),
         }
     }
 
@@ -291,6 +336,14 @@ impl App {
             }
             banner::Action::SignIn(account, password) => {
                 self.syncs.sign_in(account, password);
+                Task::none()
+            }
+            banner::Action::Trust(account) => {
+                self.trust = self
+                    .tls_questions
+                    .get(&account)
+                    .cloned()
+                    .map(|q| (account, q));
                 Task::none()
             }
         }
@@ -317,12 +370,23 @@ impl App {
             Outcome::Progress | Outcome::Cancelled => Task::none(),
             Outcome::Finished { account, new } => {
                 self.banners.clear_account(account);
-                if new > 0 && self.config.notifications {
+                self.tls_questions.remove(&account);
+                let wanted = self
+                    .sidebar
+                    .accounts()
+                    .iter()
+                    .find(|a| a.id == account)
+                    .is_none_or(|a| a.settings.notify);
+                if new > 0 && self.config.notifications && wanted {
                     notify::new_mail(new, &self.syncs.name(account));
                 }
                 self.refresh()
             }
             Outcome::Failed { account, error } => {
+                match trust::Request::from_error(&error) {
+                    Some(q) => self.tls_questions.insert(account, q),
+                    None => self.tls_questions.remove(&account),
+                };
                 let name = self.syncs.name(account);
                 self.banners.fetch_failed(account, &name, &error);
                 Task::none()
@@ -338,7 +402,22 @@ impl App {
             Err(e) => return self.store_failed(e),
         };
         self.syncs.set_accounts(&accounts);
+        let first_start = !self.loaded_once && accounts.is_empty();
+        self.loaded_once = true;
+        if first_start && self.wizard.is_none() {
+            self.wizard = Some(Box::new(Wizard::new(true)));
+        }
+        let settings_task = match &mut self.settings {
+            Some(s) => s.accounts_changed(&accounts).map(Message::Settings),
+            None => Task::none(),
+        };
         self.sidebar.set(folders, accounts);
+        let selection = self.select_after_load();
+        Task::batch([settings_task, selection])
+    }
+
+    /// After folders were read: keep the folder shown, or show the default one.
+    fn select_after_load(&mut self) -> Task<Message> {
         let still_there = match self.sidebar.selected() {
             Some(crate::store::Scope::Folder(id)) => self.sidebar.folder(id).is_some(),
             Some(_) => true,
@@ -424,98 +503,6 @@ impl App {
         self.banners
             .error(fl!("ui-store-failed", detail = e.to_string()));
         Task::none()
-    }
-
-    // --- search ---
-
-    fn search_changed(&mut self, query: String) -> Task<Message> {
-        self.search_generation += 1;
-        if query.trim().is_empty() {
-            return self.list.search(String::new(), &self.db).map(Message::List);
-        }
-        let generation = self.search_generation;
-        Task::perform(
-            async { tokio::time::sleep(SEARCH_DEBOUNCE).await },
-            move |()| Message::SearchDue(generation),
-        )
-    }
-
-    fn on_search_due(&mut self, generation: u64) -> Task<Message> {
-        if generation != self.search_generation {
-            return Task::none();
-        }
-        self.reader.clear();
-        let query = self.toolbar.query().to_owned();
-        self.list.search(query, &self.db).map(Message::List)
-    }
-
-    // --- keyboard, files, window ---
-
-    fn on_key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
-        let command = modifiers.command();
-        match key.as_ref() {
-            Key::Named(Named::F5) => self.get_messages(),
-            Key::Character("r") if command => self.get_messages(),
-            Key::Character("f") if command => operation::focus(toolbar::search_id()),
-            Key::Character("q") if command => self.quit(),
-            Key::Named(Named::Delete) => self.delete_selected(),
-            Key::Named(Named::ArrowDown) => {
-                let action = self.list.move_selection(1, &self.db);
-                self.list_action(action)
-            }
-            Key::Named(Named::ArrowUp) => {
-                let action = self.list.move_selection(-1, &self.db);
-                self.list_action(action)
-            }
-            Key::Named(Named::Escape) => self.on_reader(reader::Message::CloseEnlarged),
-            _ => Task::none(),
-        }
-    }
-
-    fn on_file_dropped(&mut self, path: PathBuf) -> Task<Message> {
-        self.dropped.push(path);
-        if self.dropped.len() > 1 {
-            return Task::none();
-        }
-        Task::perform(async { tokio::time::sleep(DROP_GATHER).await }, |()| {
-            Message::ImportDue
-        })
-    }
-
-    fn import_dropped(&mut self) -> Task<Message> {
-        let files = std::mem::take(&mut self.dropped);
-        if files.is_empty() {
-            return Task::none();
-        }
-        let scope = self.list.scope();
-        let db = self.db.clone();
-        let now = format::now();
-        Task::perform(
-            async move {
-                db.call(move |s| import::import_files(s, scope, &files, now))
-                    .await
-            },
-            Message::Imported,
-        )
-    }
-
-    fn on_imported(&mut self, result: Result<Imported, Error>) -> Task<Message> {
-        let imported = match result {
-            Ok(i) => i,
-            Err(e) => return self.store_failed(e),
-        };
-        for failure in imported.failures {
-            self.banners.error(failure);
-        }
-        if imported.count == 0 {
-            return Task::none();
-        }
-        self.status = fl!(
-            "ui-imported",
-            count = imported.count,
-            folder = imported.folder
-        );
-        self.refresh()
     }
 
     fn on_resized(&mut self, size: Size) -> Task<Message> {

@@ -23,6 +23,8 @@ pub enum Offer {
     Retry(AccountId),
     /// Enter the password (for this session) and fetch again.
     Password(AccountId),
+    /// Look at the server's certificate and decide whether to trust it.
+    Trust(AccountId),
 }
 
 /// One banner.
@@ -42,6 +44,8 @@ pub enum Message {
     Retry(usize),
     PasswordChanged(usize, String),
     SignIn(usize),
+    /// Open the certificate dialog.
+    Trust(usize),
 }
 
 /// What the parent should do.
@@ -50,6 +54,8 @@ pub enum Action {
     None,
     Retry(AccountId),
     SignIn(AccountId, Password),
+    /// Open the certificate dialog for this account's last error.
+    Trust(AccountId),
 }
 
 /// The banners shown.
@@ -66,12 +72,17 @@ impl Banners {
 
     /// Shows a fetch error of `account`, replacing an earlier one of the same account. What it
     /// offers follows from the error: a password field when the password was rejected, missing
-    /// or unreadable (keyring), "Try again" for network, busy and server trouble, nothing for
-    /// certificate problems (those are decided in the account settings).
+    /// or unreadable (keyring), "Try again" for network, busy and server trouble, the
+    /// certificate dialog for an untrusted or changed certificate, nothing for other TLS trouble.
     pub fn fetch_failed(&mut self, account: AccountId, name: &str, error: &sync::Error) {
         let offer = match (error, error.kind()) {
             (sync::Error::Keyring(_) | sync::Error::NoPassword(_), _) | (_, ErrorKind::Auth) => {
                 Offer::Password(account)
+            }
+            (_, ErrorKind::Tls)
+                if crate::ui::settings::trust::Request::from_error(error).is_some() =>
+            {
+                Offer::Trust(account)
             }
             (_, ErrorKind::Tls) => Offer::Nothing,
             _ => Offer::Retry(account),
@@ -125,6 +136,10 @@ impl Banners {
                     self.list.remove(i);
                     Action::Retry(account)
                 }
+                _ => Action::None,
+            },
+            Message::Trust(i) => match self.list.get(i).map(|b| b.offer) {
+                Some(Offer::Trust(account)) => Action::Trust(account),
                 _ => Action::None,
             },
             Message::PasswordChanged(i, value) => {
@@ -191,6 +206,14 @@ fn banner_view<'a>(
         words = words.push(text(fl!("ui-password-tip")).size(theme::SMALL - 1.0));
     }
     let mut actions = row![].spacing(6).align_y(Alignment::Center);
+    if let Offer::Trust(_) = b.offer {
+        actions = actions.push(
+            button(text(fl!("trust-banner-button")).size(theme::SMALL + 0.5))
+                .padding([5, 12])
+                .style(theme::primary)
+                .on_press(Message::Trust(i)),
+        );
+    }
     if let Offer::Retry(_) = b.offer {
         actions = actions.push(
             button(text(fl!("ui-retry")).size(theme::SMALL + 0.5))

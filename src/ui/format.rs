@@ -127,6 +127,11 @@ pub fn list_date(ts: i64, now: i64) -> String {
     }
 }
 
+/// A date without the time ("26. Nov. 2026"), e.g. for a certificate's validity.
+pub fn long_date(ts: i64) -> String {
+    local(ts).map(|t| day_month_year(&t)).unwrap_or_default()
+}
+
 /// A date with time for the reader's header.
 pub fn full_date(ts: i64) -> String {
     match local(ts) {

@@ -6,6 +6,7 @@ use iced::widget::{Column, button, column, container, row, scrollable, space, te
 use iced::{Alignment, Element, Fill, Font, Theme, font};
 
 use super::icon::{self, Icon};
+use super::settings::glyphs::{self, Glyph};
 use super::{format, theme};
 use crate::fl;
 use crate::store::{Account, AccountId, Folder, FolderKind, Scope};
@@ -17,6 +18,8 @@ pub enum Message {
     Select(Scope),
     /// Get messages for one account.
     Fetch(AccountId),
+    /// Open the account's settings.
+    Settings(AccountId),
 }
 
 /// What the parent should do.
@@ -27,6 +30,8 @@ pub enum Action {
     Select(Scope),
     /// Get messages for this account.
     Fetch(AccountId),
+    /// Open this account's settings.
+    Settings(AccountId),
 }
 
 /// The sidebar's state: the folders and accounts as last read from the store.
@@ -129,6 +134,7 @@ impl Sidebar {
                 Action::Select(scope)
             }
             Message::Fetch(account) => Action::Fetch(account),
+            Message::Settings(account) => Action::Settings(account),
         }
     }
 
@@ -138,7 +144,7 @@ impl Sidebar {
         if self.accounts.is_empty() {
             items = items.push(
                 container(
-                    text(fl!("ui-no-accounts"))
+                    text(fl!("settings-no-accounts"))
                         .size(theme::SMALL)
                         .style(muted_text),
                 )
@@ -246,11 +252,22 @@ fn account_header(account: &Account) -> Element<'_, Message> {
             .style(theme::chip),
         tooltip::Position::Bottom,
     );
+    let settings = tooltip(
+        button(glyphs::view(Glyph::Gear, 14.0, theme::icon_color))
+            .padding(4)
+            .style(theme::tool)
+            .on_press(Message::Settings(account.id)),
+        container(text(fl!("settings-account-tip", account = name.as_str())).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
+        tooltip::Position::Bottom,
+    );
     row![
         icon::view(Icon::User, 14.0),
         text(name.as_str()).size(theme::SMALL).style(muted_text),
         space().width(Fill),
         fetch,
+        settings,
     ]
     .spacing(6)
     .padding([2, 8])

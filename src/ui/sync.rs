@@ -32,6 +32,9 @@ pub enum Event {
 struct Worker {
     account: Account,
     fetcher: Fetcher,
+    /// A password for this session only (no keyring): given to the worker before its first
+    /// check.
+    session: Option<Password>,
 }
 
 impl Hash for Worker {
@@ -40,24 +43,47 @@ impl Hash for Worker {
     }
 }
 
-/// One subscription per account, all fetching into the store behind `fetcher`.
-pub fn subscription(accounts: &[Account], fetcher: &Fetcher) -> Subscription<Event> {
+/// One subscription per account, all fetching into the store behind `fetcher`. Accounts with a
+/// session password in `syncs` get it before their first check.
+pub fn subscription(accounts: &[Account], fetcher: &Fetcher, syncs: &Syncs) -> Subscription<Event> {
     Subscription::batch(accounts.iter().map(|account| {
         Subscription::run_with(
             Worker {
                 account: account.clone(),
                 fetcher: fetcher.clone(),
+                session: syncs.sessions.get(&account.id).cloned(),
             },
             run,
         )
     }))
 }
 
+/// Starts the sync worker of `account` on the current tokio runtime, as its subscription does.
+/// With a session password the start-up check waits for it: the worker starts without a check,
+/// is given the password, and only then asked to check.
+pub fn spawn_worker(
+    fetcher: Fetcher,
+    mut account: Account,
+    session: Option<Password>,
+) -> (Controller, tokio::sync::mpsc::Receiver<service::Event>) {
+    let check_now = session.is_some() && account.settings.check_on_startup;
+    if session.is_some() {
+        account.settings.check_on_startup = false;
+    }
+    let (controller, events) = service::spawn(fetcher, account, service::system_clock);
+    if let Some(password) = session {
+        controller.send(Command::SetPassword(password));
+    }
+    if check_now {
+        controller.send(Command::FetchNow);
+    }
+    (controller, events)
+}
+
 fn run(worker: &Worker) -> impl Stream<Item = Event> + use<> {
     let worker = worker.clone();
     iced::stream::channel(64, async move |mut output| {
-        let (controller, mut events) =
-            service::spawn(worker.fetcher, worker.account, service::system_clock);
+        let (controller, mut events) = spawn_worker(worker.fetcher, worker.account, worker.session);
         if output.send(Event::Ready(controller)).await.is_err() {
             return;
         }
@@ -92,6 +118,8 @@ pub struct Syncs {
     names: BTreeMap<AccountId, String>,
     /// Accounts with a fetch under way, with their latest progress (`None`: just asked).
     running: BTreeMap<AccountId, Option<Progress>>,
+    /// Passwords for this session only (the keyring is unavailable), per account.
+    sessions: BTreeMap<AccountId, Password>,
     status: String,
 }
 
@@ -105,11 +133,36 @@ impl Syncs {
         let names = &self.names;
         self.controllers.retain(|id, _| names.contains_key(id));
         self.running.retain(|id, _| names.contains_key(id));
+        self.sessions.retain(|id, _| names.contains_key(id));
     }
 
-    /// A worker is ready.
+    /// A worker is ready (it gets the session password, if there is one).
     pub fn ready(&mut self, controller: Controller) {
+        if let Some(password) = self.sessions.get(&controller.account()) {
+            controller.send(Command::SetPassword(password.clone()));
+        }
         self.controllers.insert(controller.account(), controller);
+    }
+
+    /// Keeps a password for this session (no keyring) and gives it to the worker, if running.
+    pub fn set_session_password(&mut self, account: AccountId, password: Password) {
+        if let Some(c) = self.controllers.get(&account) {
+            c.send(Command::SetPassword(password.clone()));
+        }
+        self.sessions.insert(account, password);
+    }
+
+    /// The password kept for this session for `account` (when the keyring could not keep it).
+    pub fn session_password(&self, account: AccountId) -> Option<&Password> {
+        self.sessions.get(&account)
+    }
+
+    /// Tells a worker about new settings (they apply from its next check).
+    pub fn settings_changed(&mut self, account: &Account) -> bool {
+        self.names.insert(account.id, account.settings.name.clone());
+        self.controllers
+            .get(&account.id)
+            .is_some_and(|c| c.send(Command::SettingsChanged(Box::new(account.clone()))))
     }
 
     /// Whether a worker for `account` is ready.
@@ -149,7 +202,8 @@ impl Syncs {
         let sent = self
             .controllers
             .get(&account)
-            .is_some_and(|c| c.send(Command::SetPassword(password)));
+            .is_some_and(|c| c.send(Command::SetPassword(password.clone())));
+        self.sessions.insert(account, password);
         sent && self.fetch(account)
     }
 

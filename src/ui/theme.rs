@@ -227,7 +227,20 @@ pub fn tool(theme: &Theme, status: button::Status) -> button::Style {
 pub fn primary(theme: &Theme, status: button::Status) -> button::Style {
     let mut style = button::primary(theme, status);
     style.border.radius = border::radius(6);
+    if status != button::Status::Disabled {
+        style.text_color = on_primary(theme);
+    }
     style
+}
+
+/// Text and icons on the primary colour: white on the light theme's blue (iced's contrast rule
+/// would pick a dark navy there), the computed colour on the dark theme's lighter blue.
+fn on_primary(theme: &Theme) -> Color {
+    if is_dark(theme) {
+        theme.extended_palette().primary.base.text
+    } else {
+        Color::WHITE
+    }
 }
 
 /// The search field.
@@ -258,7 +271,7 @@ pub fn icon_accent(theme: &Theme) -> iced::widget::svg::Style {
 /// Colour for an SVG icon on the primary button.
 pub fn icon_on_primary(theme: &Theme) -> iced::widget::svg::Style {
     iced::widget::svg::Style {
-        color: Some(theme.extended_palette().primary.base.text),
+        color: Some(on_primary(theme)),
     }
 }
 

@@ -4,6 +4,7 @@ use iced::widget::{Id, button, container, progress_bar, row, space, text, text_i
 use iced::{Alignment, Element, Fill, Theme};
 
 use super::icon::{self, Icon};
+use super::settings::glyphs::{self, Glyph};
 use super::theme;
 use crate::fl;
 
@@ -22,6 +23,7 @@ pub enum Message {
     SetSeen(bool),
     SearchChanged(String),
     ClearSearch,
+    OpenSettings,
 }
 
 /// What the parent should do.
@@ -34,6 +36,8 @@ pub enum Action {
     SetSeen(bool),
     /// The search text changed (the parent debounces it).
     Search(String),
+    /// Show the settings.
+    OpenSettings,
 }
 
 /// What the toolbar needs to know about the rest of the window.
@@ -74,6 +78,7 @@ impl Toolbar {
                 self.query.clear();
                 Action::Search(String::new())
             }
+            Message::OpenSettings => Action::OpenSettings,
         }
     }
 
@@ -133,6 +138,21 @@ impl Toolbar {
         });
         bar = bar.push(space().width(Fill));
         bar = bar.push(self.search());
+        bar = bar.push(space().width(6));
+        bar = bar.push(tip(
+            button(
+                row![
+                    glyphs::view(Glyph::Gear, theme::ICON, theme::icon_color),
+                    text(fl!("settings-open")).size(theme::TEXT)
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            )
+            .padding([7, 10])
+            .style(theme::tool)
+            .on_press(Message::OpenSettings),
+            fl!("settings-open-tip"),
+        ));
         container(bar.padding([8, 12]))
             .width(Fill)
             .style(theme::bar)

@@ -9,7 +9,7 @@ use iced::{Element, Fill, Subscription, Theme, window};
 use super::{App, Message};
 use crate::fl;
 use crate::ui::layout::Pane;
-use crate::ui::{list, sync, theme, toolbar};
+use crate::ui::{list, settings, sync, theme, toolbar};
 
 impl App {
     /// The window title.
@@ -22,8 +22,30 @@ impl App {
         theme::for_choice(self.config.theme, self.system_mode)
     }
 
-    /// The whole window.
+    /// The whole window: the account wizard, the settings, or the mail (with the certificate
+    /// dialog over it when open).
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(wizard) = &self.wizard {
+            return wizard.view().map(Message::Wizard);
+        }
+        if let Some(screen) = &self.settings {
+            let cx = settings::Context {
+                db: &self.db,
+                config: &self.config,
+                accounts: self.sidebar.accounts(),
+            };
+            return screen.view(cx).map(Message::Settings);
+        }
+        let dialog = self.trust.as_ref().map(|(_, request)| {
+            (
+                settings::trust::view(request).map(Message::Trust),
+                Message::Trust(settings::trust::Message::Cancel),
+            )
+        });
+        settings::with_dialog(self.main_view(), dialog)
+    }
+
+    fn main_view(&self) -> Element<'_, Message> {
         let selected = self.list.selected();
         let scope = self.list.scope();
         let cx = toolbar::Context {
@@ -79,7 +101,10 @@ impl App {
             iced::system::theme_changes().map(Message::SystemTheme),
         ];
         if let Some(fetcher) = &self.fetcher {
-            subs.push(sync::subscription(self.sidebar.accounts(), fetcher).map(Message::Sync));
+            subs.push(
+                sync::subscription(self.sidebar.accounts(), fetcher, &self.syncs)
+                    .map(Message::Sync),
+            );
         }
         Subscription::batch(subs)
     }
@@ -91,7 +116,8 @@ fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<
     match event {
         Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
             let anywhere = matches!(key.as_ref(), Key::Named(Named::F5))
-                || (modifiers.command() && matches!(key.as_ref(), Key::Character("r" | "f" | "q")));
+                || (modifiers.command()
+                    && matches!(key.as_ref(), Key::Character("r" | "f" | "q" | ",")));
             (status == event::Status::Ignored || anywhere).then_some(Message::Key(key, modifiers))
         }
         Event::Window(window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),

@@ -1,0 +1,120 @@
+//! Input that is not a click on a pane: the debounced search, keyboard shortcuts and files
+//! dropped onto the window.
+
+use std::path::PathBuf;
+
+use iced::Task;
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::widget::operation;
+
+use super::{App, DROP_GATHER, Message, SEARCH_DEBOUNCE};
+use crate::fl;
+use crate::ui::db::Error;
+use crate::ui::import::{self, Imported};
+use crate::ui::{format, reader, toolbar};
+
+impl App {
+    // --- search ---
+
+    pub(super) fn search_changed(&mut self, query: String) -> Task<Message> {
+        self.search_generation += 1;
+        if query.trim().is_empty() {
+            return self.list.search(String::new(), &self.db).map(Message::List);
+        }
+        let generation = self.search_generation;
+        Task::perform(
+            async { tokio::time::sleep(SEARCH_DEBOUNCE).await },
+            move |()| Message::SearchDue(generation),
+        )
+    }
+
+    pub(super) fn on_search_due(&mut self, generation: u64) -> Task<Message> {
+        if generation != self.search_generation {
+            return Task::none();
+        }
+        self.reader.clear();
+        let query = self.toolbar.query().to_owned();
+        self.list.search(query, &self.db).map(Message::List)
+    }
+
+    // --- keyboard, files, window ---
+
+    pub(super) fn on_key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+        let command = modifiers.command();
+        if self.settings.is_some() || self.wizard.is_some() || self.trust.is_some() {
+            // The message list is not shown: only getting messages and quitting work here.
+            return match key.as_ref() {
+                Key::Named(Named::F5) => self.get_messages(),
+                Key::Character("r") if command => self.get_messages(),
+                Key::Character("q") if command => self.quit(),
+                _ => Task::none(),
+            };
+        }
+        match key.as_ref() {
+            Key::Named(Named::F5) => self.get_messages(),
+            Key::Character("r") if command => self.get_messages(),
+            Key::Character("f") if command => operation::focus(toolbar::search_id()),
+            Key::Character("q") if command => self.quit(),
+            Key::Character(",") if command => {
+                self.open_settings(crate::ui::settings::Page::General)
+            }
+            Key::Named(Named::Delete) => self.delete_selected(),
+            Key::Named(Named::ArrowDown) => {
+                let action = self.list.move_selection(1, &self.db);
+                self.list_action(action)
+            }
+            Key::Named(Named::ArrowUp) => {
+                let action = self.list.move_selection(-1, &self.db);
+                self.list_action(action)
+            }
+            Key::Named(Named::Escape) => self.on_reader(reader::Message::CloseEnlarged),
+            _ => Task::none(),
+        }
+    }
+
+    pub(super) fn on_file_dropped(&mut self, path: PathBuf) -> Task<Message> {
+        self.dropped.push(path);
+        if self.dropped.len() > 1 {
+            return Task::none();
+        }
+        Task::perform(async { tokio::time::sleep(DROP_GATHER).await }, |()| {
+            Message::ImportDue
+        })
+    }
+
+    pub(super) fn import_dropped(&mut self) -> Task<Message> {
+        let files = std::mem::take(&mut self.dropped);
+        if files.is_empty() {
+            return Task::none();
+        }
+        let scope = self.list.scope();
+        let db = self.db.clone();
+        let now = format::now();
+        Task::perform(
+            async move {
+                db.call(move |s| import::import_files(s, scope, &files, now))
+                    .await
+            },
+            Message::Imported,
+        )
+    }
+
+    pub(super) fn on_imported(&mut self, result: Result<Imported, Error>) -> Task<Message> {
+        let imported = match result {
+            Ok(i) => i,
+            Err(e) => return self.store_failed(e),
+        };
+        for failure in imported.failures {
+            self.banners.error(failure);
+        }
+        if imported.count == 0 {
+            return Task::none();
+        }
+        self.status = fl!(
+            "ui-imported",
+            count = imported.count,
+            folder = imported.folder
+        );
+        self.refresh()
+    }
+}

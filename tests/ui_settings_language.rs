@@ -1,0 +1,77 @@
+//! Switching the language in the settings relabels the window at once and is remembered (own
+//! test binary: the language is process-wide).
+
+mod ui_support;
+
+use iced_test::Simulator;
+use postfach::config::{Config, ThemeChoice};
+use postfach::i18n::Language;
+use postfach::ui::settings::Page;
+use postfach::ui::{App, Message};
+use ui_support::{Fixture, Sandbox, language};
+
+type R = Result<(), Box<dyn std::error::Error>>;
+
+fn sim(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(iced::Settings::default(), (1200.0, 2000.0), app.view())
+}
+
+fn click(app: &mut App, sb: &Sandbox, label: &str) -> R {
+    let messages = {
+        let mut ui = sim(app);
+        ui.click(label)
+            .map_err(|e| format!("cannot click {label:?}: {e}"))?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(app, messages);
+    Ok(())
+}
+
+fn shows(app: &App, label: &str) -> bool {
+    sim(app).find(label).is_ok()
+}
+
+#[test]
+fn switching_to_english_relabels_the_screen_and_is_saved() -> R {
+    language(Language::German);
+    let fx = Fixture::new(&[])?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Einstellungen")?;
+    assert_eq!(app.settings().map(|s| s.page()), Some(Page::General));
+    assert!(shows(&app, "Sprache"));
+
+    click(&mut app, &sb, "English")?;
+    assert!(shows(&app, "Language"), "relabelled at once");
+    assert!(!shows(&app, "Sprache"));
+    let (saved, _) = Config::load(fx.dir.path());
+    assert_eq!(saved.language, Language::English, "remembered");
+
+    click(&mut app, &sb, "privat")?;
+    for label in [
+        "Leave mail on server",
+        "Messages on the server",
+        "Messages are downloaded and deleted from the server right away.",
+        "Test connection",
+        "Save",
+        "Back to messages",
+    ] {
+        assert!(shows(&app, label), "{label:?} not shown");
+    }
+    assert!(
+        !shows(&app, "Mail auf dem Server belassen"),
+        "no German left"
+    );
+
+    // The theme switches as well, and back to German.
+    click(&mut app, &sb, "General")?;
+    click(&mut app, &sb, "Dark")?;
+    assert!(app.theme().extended_palette().is_dark);
+    assert_eq!(Config::load(fx.dir.path()).0.theme, ThemeChoice::Dark);
+    click(&mut app, &sb, "Deutsch")?;
+    click(&mut app, &sb, "privat")?;
+    assert!(shows(&app, "Mail auf dem Server belassen"));
+    click(&mut app, &sb, "Zurück zu den Nachrichten")?;
+    assert!(shows(&app, "Nachrichten abrufen"));
+    assert!(app.settings().is_none());
+    Ok(())
+}
