@@ -17,24 +17,33 @@ fn main() -> ExitCode {
     match cli.command.take() {
         Some(command) => cli::run(cli, command),
         None => {
+            let mut show = None;
             if !cli.files.is_empty()
                 && let Some(dir) = &data_dir
             {
-                open_files(dir, &cli.files, cli.now);
+                show = open_files(dir, &cli.files, cli.now);
             }
-            postfach::ui::run(data_dir)
+            postfach::ui::run(data_dir, show)
         }
     }
 }
 
 /// Imports mail files handed over by the desktop; problems are logged, the window opens anyway.
-fn open_files(data_dir: &std::path::Path, files: &[String], now: Option<i64>) {
+fn open_files(
+    data_dir: &std::path::Path,
+    files: &[String],
+    now: Option<i64>,
+) -> Option<postfach::store::FolderId> {
     let now = now.unwrap_or_else(postfach::sync::service::system_clock);
     let result = postfach::store::Store::open_in(data_dir)
         .map_err(|e| e.to_string())
         .and_then(|mut store| cli::open::import(&mut store, files, now));
-    if let Err(e) = result {
-        tracing::error!("{e}");
-        eprintln!("postfach: {e}");
+    match result {
+        Ok(opened) => opened.map(|(folder, _)| folder),
+        Err(e) => {
+            tracing::error!("{e}");
+            eprintln!("postfach: {e}");
+            None
+        }
     }
 }

@@ -210,7 +210,7 @@ if [ -n "$open_file" ]; then
     case "$char" in [A-Za-z0-9/._~-]) uri+="$char" ;; *) uri+="%${byte^^}" ;; esac
   done
   subject="$(sed -n 's/^Subject: //p' "$open_file" | head -n 1 | tr -d '\r')"
-  expect="${expect:+$expect|}$subject"
+  expect="$subject"  # the window shows the opened file's folder, not the Inbox
 fi
 expanded=()
 for arg in "${argv[@]}"; do

@@ -145,6 +145,8 @@ pub struct App {
     trust: Option<(AccountId, trust::Request)>,
     /// Accounts have been read once (the wizard opens on a first start without accounts).
     loaded_once: bool,
+    /// A folder to show once folders are read (mail files opened from the desktop).
+    pending_folder: Option<crate::store::FolderId>,
 }
 
 impl App {
@@ -176,6 +178,7 @@ impl App {
             tls_questions: BTreeMap::new(),
             trust: None,
             loaded_once: false,
+            pending_folder: None,
         };
         let load = app_load(&app.db);
         let theme = iced::system::theme().map(Message::SystemTheme);
@@ -416,8 +419,21 @@ impl App {
         Task::batch([settings_task, selection])
     }
 
+    /// Shows `folder` as soon as the folders are read (mail files opened from the desktop).
+    pub fn show_folder_after_load(&mut self, folder: crate::store::FolderId) {
+        self.pending_folder = Some(folder);
+    }
+
     /// After folders were read: keep the folder shown, or show the default one.
     fn select_after_load(&mut self) -> Task<Message> {
+        if let Some(id) = self.pending_folder.take()
+            && self.sidebar.folder(id).is_some()
+        {
+            let scope = crate::store::Scope::Folder(id);
+            self.sidebar.select(scope);
+            self.reader.clear();
+            return self.list.show(scope, &self.db).map(Message::List);
+        }
         let still_there = match self.sidebar.selected() {
             Some(crate::store::Scope::Folder(id)) => self.sidebar.folder(id).is_some(),
             Some(_) => true,

@@ -34,7 +34,7 @@ pub use app::{App, Boot, Message};
 const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png");
 
 /// Opens the main window on `data_dir` and returns when it is closed.
-pub fn run(data_dir: Option<PathBuf>) -> ExitCode {
+pub fn run(data_dir: Option<PathBuf>, show_folder: Option<crate::store::FolderId>) -> ExitCode {
     // On Wayland with XWayland available, restart under XWayland so attachments can be dragged out.
     dragout::xwayland::use_xwayland();
     let Some(data_dir) = data_dir else {
@@ -78,7 +78,13 @@ pub fn run(data_dir: Option<PathBuf>) -> ExitCode {
         move || {
             // The boot function runs once; a second call (never made by iced) gets an error.
             match boot.lock().ok().and_then(|mut b| b.take()) {
-                Some(boot) => App::new(boot),
+                Some(boot) => {
+                    let (mut app, task) = App::new(boot);
+                    if let Some(folder) = show_folder {
+                        app.show_folder_after_load(folder);
+                    }
+                    (app, task)
+                }
                 None => unreachable_boot(),
             }
         },
