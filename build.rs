@@ -20,7 +20,10 @@ fn embed_windows_resources() {
         .set("ProductName", "Postfach")
         .set("FileDescription", "Postfach")
         .set("CompanyName", "The Postfach developers")
-        .set("LegalCopyright", "© 2026 The Postfach developers. MIT or Apache-2.0.")
+        .set(
+            "LegalCopyright",
+            "© 2026 The Postfach developers. MIT or Apache-2.0.",
+        )
         .set("OriginalFilename", "postfach.exe")
         .set("InternalName", "postfach");
     if let Err(e) = res.compile() {

@@ -134,7 +134,10 @@ impl Config {
             )
             .into());
         }
-        let clients = env_or("POSTFACH_BENCH_CLIENTS", "floor,postfach,mpop,fetchmail,getmail");
+        let clients = env_or(
+            "POSTFACH_BENCH_CLIENTS",
+            "floor,postfach,mpop,fetchmail,getmail",
+        );
         let clients = clients
             .split(',')
             .map(|c| match c.trim() {
@@ -152,11 +155,19 @@ impl Config {
             .collect();
         let modes = env_or("POSTFACH_BENCH_MODES", "keep,delete")
             .split(',')
-            .map(|m| if m.trim() == "keep" { Mode::Keep } else { Mode::Delete })
+            .map(|m| {
+                if m.trim() == "keep" {
+                    Mode::Keep
+                } else {
+                    Mode::Delete
+                }
+            })
             .collect();
         let out = match env_or("POSTFACH_BENCH_OUT", "") {
             s if s == "-" => None,
-            s if s.is_empty() => Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/BENCHMARKS.md")),
+            s if s.is_empty() => {
+                Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/BENCHMARKS.md"))
+            }
             s => Some(PathBuf::from(s)),
         };
         Ok(Config {
@@ -217,7 +228,12 @@ fn run(config: &Config) -> Result<()> {
         bench.set(set, count)?;
     }
     bench.results.load = (load_before, report::loadavg());
-    let text = report::markdown(&bench.results, config.runs, config.polls, config.store_output.as_deref());
+    let text = report::markdown(
+        &bench.results,
+        config.runs,
+        config.polls,
+        config.store_output.as_deref(),
+    );
     println!("\n{text}");
     if let Some(out) = &config.out {
         report::update_file(out, &text)?;
@@ -258,16 +274,29 @@ impl Bench<'_> {
             for &tls in &config.transports {
                 for run in 0..config.runs {
                     for &client in &config.clients {
-                        let key = Key { set, tls, mode: Mode::Keep, client };
+                        let key = Key {
+                            set,
+                            tls,
+                            mode: Mode::Keep,
+                            client,
+                        };
                         if !self.takes_part(key, run) {
                             continue;
                         }
                         let dir = config.work.join(format!("{key}-{run}"));
-                        let prepared = peers::prepare(client, &config.tools, &self.server(tls), Mode::Keep, &dir)?;
+                        let prepared = peers::prepare(
+                            client,
+                            &config.tools,
+                            &self.server(tls),
+                            Mode::Keep,
+                            &dir,
+                        )?;
                         let r = self.measure(key, &prepared, count)?;
                         self.results.runs.entry(key).or_default().push(r);
                         // The last TLS run of each real client stays for the poll.
-                        let poll = set == Set::Small && tls && run + 1 == config.runs
+                        let poll = set == Set::Small
+                            && tls
+                            && run + 1 == config.runs
                             && client != Client::Floor;
                         if poll {
                             pollers.push(prepared);
@@ -286,13 +315,24 @@ impl Bench<'_> {
             for &tls in &config.transports {
                 for run in 0..config.runs {
                     for &client in &config.clients {
-                        let key = Key { set, tls, mode: Mode::Delete, client };
+                        let key = Key {
+                            set,
+                            tls,
+                            mode: Mode::Delete,
+                            client,
+                        };
                         if !self.takes_part(key, run) {
                             continue;
                         }
                         self.seed(&pristine, count)?;
                         let dir = config.work.join(format!("{key}-{run}"));
-                        let prepared = peers::prepare(client, &config.tools, &self.server(tls), Mode::Delete, &dir)?;
+                        let prepared = peers::prepare(
+                            client,
+                            &config.tools,
+                            &self.server(tls),
+                            Mode::Delete,
+                            &dir,
+                        )?;
                         let r = self.measure(key, &prepared, count)?;
                         let left = self.dovecot.message_count(support::USER);
                         if left != 0 {

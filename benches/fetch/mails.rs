@@ -73,8 +73,21 @@ impl Set {
 }
 
 const FIRST: &[&str] = &[
-    "Jürgen", "Sören", "Käthe", "Björn", "Günther", "Anna", "Lukas", "Lena", "Jörg", "Ömer",
-    "Maximilian", "Zoë", "Hannelore", "Frauke", "Dieter",
+    "Jürgen",
+    "Sören",
+    "Käthe",
+    "Björn",
+    "Günther",
+    "Anna",
+    "Lukas",
+    "Lena",
+    "Jörg",
+    "Ömer",
+    "Maximilian",
+    "Zoë",
+    "Hannelore",
+    "Frauke",
+    "Dieter",
 ];
 const LAST: &[&str] = &[
     "Müller",
@@ -112,12 +125,56 @@ const SUBJECTS: &[&str] = &[
     "Kündigungsbestätigung Vertrag {n}",
 ];
 const WORDS: &[&str] = &[
-    "Sehr", "geehrte", "Damen", "und", "Herren", "wir", "möchten", "Ihnen", "mitteilen", "dass",
-    "die", "Lieferung", "für", "nächste", "Woche", "geplant", "ist", "Bitte", "prüfen", "Sie",
-    "Unterlagen", "Rückfragen", "gerne", "telefonisch", "Straße", "Größe", "Übersicht", "Ärger",
-    "Öffnungszeiten", "bezüglich", "Besprechung", "Rechnung", "Grüße", "herzliche", "Anlage",
-    "Vertrag", "Kündigung", "Zustimmung", "außerdem", "schließlich", "Müller", "Köln", "München",
-    "Düsseldorf", "Frühstück", "Gebühr", "Zahlung", "überwiesen", "Mahnung", "freundlichen",
+    "Sehr",
+    "geehrte",
+    "Damen",
+    "und",
+    "Herren",
+    "wir",
+    "möchten",
+    "Ihnen",
+    "mitteilen",
+    "dass",
+    "die",
+    "Lieferung",
+    "für",
+    "nächste",
+    "Woche",
+    "geplant",
+    "ist",
+    "Bitte",
+    "prüfen",
+    "Sie",
+    "Unterlagen",
+    "Rückfragen",
+    "gerne",
+    "telefonisch",
+    "Straße",
+    "Größe",
+    "Übersicht",
+    "Ärger",
+    "Öffnungszeiten",
+    "bezüglich",
+    "Besprechung",
+    "Rechnung",
+    "Grüße",
+    "herzliche",
+    "Anlage",
+    "Vertrag",
+    "Kündigung",
+    "Zustimmung",
+    "außerdem",
+    "schließlich",
+    "Müller",
+    "Köln",
+    "München",
+    "Düsseldorf",
+    "Frühstück",
+    "Gebühr",
+    "Zahlung",
+    "überwiesen",
+    "Mahnung",
+    "freundlichen",
 ];
 
 fn b64(bytes: &[u8]) -> String {
@@ -236,7 +293,7 @@ fn headers(rng: &mut Rng, set: &str, i: usize, m: &mut String) {
              mail.example.org (Postfix) with ESMTPS id {:X}\r\n\tfor <test@example.org>; \
              Mon, {date}\r\n",
             rng.below(250),
-            rng.next() & 0xFFFF_FFFF_FF
+            rng.next() & 0x00FF_FFFF_FFFF
         ));
     }
     if rng.below(2) == 0 {
@@ -251,7 +308,10 @@ fn headers(rng: &mut Rng, set: &str, i: usize, m: &mut String) {
         }
         m.push_str("\r\n");
     }
-    m.push_str(&format!("Message-ID: <{set}-{i}-{:x}@postfach.bench>\r\n", rng.next()));
+    m.push_str(&format!(
+        "Message-ID: <{set}-{i}-{:x}@postfach.bench>\r\n",
+        rng.next()
+    ));
     m.push_str(&format!("Date: Mon, {date}\r\n"));
     m.push_str(&format!("From: {}\r\n", address(rng)));
     m.push_str(&format!("To: {}\r\n", address(rng)));
@@ -330,7 +390,9 @@ fn large(i: usize) -> Vec<u8> {
         m.push_str("--=_mixed_b1--\r\n");
     } else if kind < 250 {
         // HTML mail: multipart/alternative, text and HTML
-        m.push_str("Content-Type: multipart/alternative; boundary=\"=_alt_b2\"\r\n\r\n--=_alt_b2\r\n");
+        m.push_str(
+            "Content-Type: multipart/alternative; boundary=\"=_alt_b2\"\r\n\r\n--=_alt_b2\r\n",
+        );
         let text = rng.between(1_500, 4_000);
         text_part(&mut rng, text, &mut m);
         m.push_str("--=_alt_b2\r\nContent-Type: text/html; charset=utf-8\r\n");

@@ -9,7 +9,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Runs getmail6 with its SIGCHLD lost-wake-up race fixed (see the script).
-const GETMAIL_RACEFIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench/getmail_racefix.py");
+const GETMAIL_RACEFIX: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scripts/bench/getmail_racefix.py"
+);
 
 /// A client under test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -125,7 +128,14 @@ pub fn prepare(
             add.args(["account", "add", "acct", "--data-dir"])
                 .arg(dir)
                 .args(["--email", "alice@example.org"])
-                .args(["--host", &server.host, "--port", &port, "--user", &server.user])
+                .args([
+                    "--host",
+                    &server.host,
+                    "--port",
+                    &port,
+                    "--user",
+                    &server.user,
+                ])
                 .args(["--ca-file", &ca]);
             if !server.tls {
                 add.args(["--security", "plain"]);
