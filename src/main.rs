@@ -11,6 +11,9 @@ use postfach::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
+    if cli.command.is_some() {
+        windows_console::attach_to_parent();
+    }
     let data_dir = postfach::paths::data_dir(cli.data_dir.as_deref());
     postfach::logging::init(data_dir.as_deref());
     postfach::i18n::select(postfach::i18n::Language::System);
@@ -46,4 +49,32 @@ fn open_files(
             None
         }
     }
+}
+
+/// A release build on Windows has no console of its own (double-clicking must not open one), so a
+/// subcommand started from a terminal attaches to the terminal's console to print there.
+#[cfg(all(windows, not(debug_assertions)))]
+mod windows_console {
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn AttachConsole(process_id: u32) -> i32;
+    }
+
+    pub fn attach_to_parent() {
+        // SAFETY: AttachConsole takes a plain integer and only changes this process's console
+        // association; failure (no parent console, e.g. started from Explorer) is harmless and
+        // ignored. No safe crate offers this one call.
+        #[allow(unsafe_code)]
+        unsafe {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
+}
+
+/// Elsewhere the process keeps the terminal it was started from.
+#[cfg(not(all(windows, not(debug_assertions))))]
+mod windows_console {
+    pub fn attach_to_parent() {}
 }

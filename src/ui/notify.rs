@@ -1,13 +1,23 @@
-//! Desktop notifications for new mail.
-//!
-//! The hook is here; the notification itself needs the `notify-rust` crate, which is not a
-//! dependency yet. Until it is, new mail is only logged.
+//! Desktop notifications for new mail (freedesktop notifications on Linux, the notification
+//! centre on macOS, toasts on Windows), through `notify-rust`.
 
 use crate::fl;
 
-/// New mail arrived for `account` (called only when notifications are switched on).
+/// New mail arrived for `account` (called only when notifications are switched on). Showing it
+/// talks to the desktop, so it runs on a background thread; a desktop without a notification
+/// service only logs.
 pub fn new_mail(count: usize, account: &str) {
     let title = fl!("ui-notification-title", count = count);
-    // With notify-rust: Notification::new().summary(&title).body(account).appname("Postfach").show()
-    tracing::info!(count, account, title = %title, "new mail (desktop notification hook)");
+    let body = account.to_owned();
+    std::thread::spawn(move || {
+        let shown = notify_rust::Notification::new()
+            .appname("Postfach")
+            .summary(&title)
+            .body(&body)
+            .icon("org.postfach.Postfach")
+            .show();
+        if let Err(e) = shown {
+            tracing::info!("no desktop notification: {e}");
+        }
+    });
 }
