@@ -5,7 +5,8 @@
 #    (as root, or with password-less sudo); otherwise names exactly what is missing and stops.
 # 2. Starts a private D-Bus session with an unlocked gnome-keyring and an Xvfb display, so the
 #    keyring and window tests talk to real services.
-# 3. Runs fmt, clippy and `cargo test` (unit, integration against a real Dovecot, UI tests).
+# 3. Runs fmt, clippy and `cargo test` (unit, integration against a real Dovecot, UI tests),
+#    then takes screenshots of the real window in German and English and checks they are not blank.
 #
 # Nothing is skipped silently: a missing dependency is a failure with a clear message.
 set -euo pipefail
@@ -57,7 +58,7 @@ echo "==> cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 
 # A private X display for window tests and screenshots.
-display=":$(( 90 + RANDOM % 500 ))"
+display=":$(( 600 + RANDOM % 300 ))"  # scripts/screenshots.sh uses :90-:98
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
@@ -72,3 +73,6 @@ dbus-run-session -- sh -c '
   exec cargo test --locked "$@" -- --test-threads="${POSTFACH_TEST_THREADS:-4}"
 ' sh "$@"
 rm -rf "$keyring_home"
+
+echo "==> screenshots of the main window, settings and wizard in de/en (not blank)"
+scripts/screenshots.sh
