@@ -68,11 +68,19 @@ export DISPLAY="$display" ICED_BACKEND=tiny-skia
 keyring_home=$(mktemp -d)
 export XDG_DATA_HOME="$keyring_home" POSTFACH_TEST_KEYRING=1
 echo "==> cargo test"
+test_log=$(mktemp)
 dbus-run-session -- sh -c '
   echo -n postfach-test | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
   exec cargo test --locked "$@" -- --test-threads="${POSTFACH_TEST_THREADS:-4}"
-' sh "$@"
+' sh "$@" 2>&1 | tee "$test_log"
+status=${PIPESTATUS[0]}
 rm -rf "$keyring_home"
+[ "$status" -eq 0 ] || exit "$status"
 
 echo "==> screenshots of the main window, settings and wizard in de/en (not blank)"
 scripts/screenshots.sh
+
+# One closing line over every test binary.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$test_log"
+rm -f "$test_log"
