@@ -59,7 +59,8 @@ pub struct SetInfo {
 pub struct Results {
     pub sets: BTreeMap<Set, SetInfo>,
     pub runs: BTreeMap<Key, Vec<Run>>,
-    pub polls: BTreeMap<Client, Vec<Run>>,
+    /// Polls by client; `true`: the diagnostic variant (see [`poll_label`]).
+    pub polls: BTreeMap<(Client, bool), Vec<Run>>,
     pub poll_count: usize,
     /// /proc/loadavg before and after.
     pub load: (String, String),
@@ -96,6 +97,18 @@ fn ratio(a: Duration, b: Option<Duration>) -> String {
 impl Results {
     fn median_of(&self, key: Key) -> Option<Duration> {
         self.runs.get(&key).map(|r| median_wall(r))
+    }
+}
+
+/// How a poll row is named.
+pub fn poll_label(client: Client, diagnostic: bool) -> String {
+    if diagnostic {
+        format!(
+            "{} (diagnostic: OpenSSL without the system trust store)",
+            client.name()
+        )
+    } else {
+        client.name().to_owned()
     }
 }
 
@@ -141,7 +154,11 @@ pub fn markdown(results: &Results, runs: usize, polls: usize, store: Option<&Pat
             "| Transport | Mode | Client | Runs | Median (s) | Min–max (s) | × mpop | × floor | Peak RSS (MB) | CPU (s) |"
         );
         let _ = writeln!(m, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (key, runs) in results.runs.iter().filter(|(k, _)| k.set == *set) {
+        // TLS first (the common case), then plain text.
+        let mut rows: Vec<(&Key, &Vec<Run>)> =
+            results.runs.iter().filter(|(k, _)| k.set == *set).collect();
+        rows.sort_by_key(|(k, _)| (!k.tls, k.mode, k.client));
+        for (key, runs) in rows {
             let med = median_wall(runs);
             let min = runs.iter().map(|r| r.wall).min().unwrap_or_default();
             let max = runs.iter().map(|r| r.wall).max().unwrap_or_default();
@@ -187,13 +204,16 @@ pub fn markdown(results: &Results, runs: usize, polls: usize, store: Option<&Pat
             "| Client | Median (s) | × mpop | Peak RSS (MB) | CPU (s) |"
         );
         let _ = writeln!(m, "|---|---:|---:|---:|---:|");
-        let mpop = results.polls.get(&Client::Mpop).map(|r| median_wall(r));
-        for (client, runs) in &results.polls {
+        let mpop = results
+            .polls
+            .get(&(Client::Mpop, false))
+            .map(|r| median_wall(r));
+        for ((client, diagnostic), runs) in &results.polls {
             let med = median_wall(runs);
             let _ = writeln!(
                 m,
                 "| {} | {:.3} | {} | {:.1} | {:.2} |",
-                client.name(),
+                poll_label(*client, *diagnostic),
                 med.as_secs_f64(),
                 ratio(med, mpop),
                 max_rss_mb(runs),
@@ -258,8 +278,8 @@ fn targets(results: &Results, m: &mut String) {
         }
     }
     if let (Some(p), Some(q)) = (
-        results.polls.get(&Client::Postfach),
-        results.polls.get(&Client::Mpop),
+        results.polls.get(&(Client::Postfach, false)),
+        results.polls.get(&(Client::Mpop, false)),
     ) {
         let r = median_wall(p).as_secs_f64() / median_wall(q).as_secs_f64();
         rows.push((

@@ -27,7 +27,7 @@ use crate::store::{self, Account, Fetched, Store};
 /// Messages downloaded per pipelined batch (at most; also bounded by [`BATCH_BYTES`]).
 const BATCH_MESSAGES: usize = 512;
 /// Bytes downloaded per batch before it is handed to the store.
-const BATCH_BYTES: u64 = 8 * 1024 * 1024;
+const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
 /// Batches queued between the network and the parser (bounds memory; one more waits between
