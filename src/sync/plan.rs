@@ -2,9 +2,9 @@
 //! and what to delete. No I/O, no clock: everything comes in as arguments, so every policy is
 //! testable without a network.
 //!
-//! The engine calls [`plan`] twice per fetch: once after listing (what to download, and which
-//! messages stored in an earlier session may go), and once more after the new messages are durably
-//! stored (then they are in the ledger and may be deleted too). Because deletions are only ever
+//! The engine calls [`plan`] once after listing (what to download, and which messages stored in
+//! an earlier session may go) and, when it downloaded something, once more after the new messages
+//! are durably stored (then they are in the ledger and may be deleted too). Because deletions are only ever
 //! chosen from ledger entries, a message is never deleted on the server before it is stored here.
 
 use std::collections::{HashMap, HashSet};
