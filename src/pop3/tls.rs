@@ -1,11 +1,13 @@
 //! Connecting: TCP with a deadline, implicit TLS (RFC 8314) or STLS (RFC 2595, required or
 //! fail), certificate verification with system roots, an extra CA file, or a pinned SHA-256.
+//!
+//! The TLS library: OpenSSL, driven directly, on Linux and the BSDs (`backend_openssl`, which
+//! avoids native-tls's repeated trust-store loading); native-tls elsewhere (`backend_native`).
 use std::io;
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use async_native_tls::{Certificate, TlsConnector, TlsStream};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
@@ -16,6 +18,27 @@ use super::codec::Limits;
 use super::error::{Error, SessionState};
 use super::response::ErrContext;
 use super::types::Security;
+
+#[cfg(any(test, not(openssl_tls)))]
+mod backend_native;
+#[cfg(openssl_tls)]
+mod backend_openssl;
+#[cfg(test)]
+mod tests;
+
+#[cfg(not(openssl_tls))]
+use backend_native as backend;
+#[cfg(openssl_tls)]
+use backend_openssl as backend;
+
+/// What a handshake checks the server's certificate against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Trust<'a> {
+    /// The system roots plus these CA certificates (PEM), with the host name checked.
+    Verify { extra_roots: &'a [Vec<u8>] },
+    /// Anything (used to read a certificate for a pin check or the trust dialog).
+    AcceptAny,
+}
 
 /// How the server's certificate is checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,7 +72,7 @@ pub enum Pop3Stream {
     /// Plain TCP (only when the account explicitly says so).
     Plain(TcpStream),
     /// TLS over TCP.
-    Tls(Box<TlsStream<TcpStream>>),
+    Tls(Box<backend::Stream>),
 }
 
 impl Pop3Stream {
@@ -62,7 +85,9 @@ impl Pop3Stream {
     pub fn peer_certificate(&self) -> Option<CertificateInfo> {
         match self {
             Pop3Stream::Plain(_) => None,
-            Pop3Stream::Tls(tls) => peer_der(tls).map(|der| CertificateInfo::from_der(&der)),
+            Pop3Stream::Tls(tls) => {
+                backend::peer_der(tls).map(|der| CertificateInfo::from_der(&der))
+            }
         }
     }
 }
@@ -173,10 +198,11 @@ async fn tcp_connect(opts: &ConnectOptions) -> Result<TcpStream, Error> {
 }
 
 /// The TLS handshake with the account's certificate policy.
-async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<TlsStream<TcpStream>, Error> {
+async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<backend::Stream, Error> {
     if let Some(pin) = opts.tls.pinned_sha256 {
-        let tls = handshake(accept_any(), &opts.host, tcp, &opts.limits).await?;
-        let der = peer_der(&tls).ok_or_else(|| tls_error("the server sent no certificate"))?;
+        let tls = handshake(Trust::AcceptAny, &opts.host, tcp, &opts.limits).await?;
+        let der =
+            backend::peer_der(&tls).ok_or_else(|| tls_error("the server sent no certificate"))?;
         if sha256_fingerprint(&der) != pin {
             return Err(Error::PinMismatch {
                 expected: pin,
@@ -185,13 +211,14 @@ async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<TlsStream<TcpSt
         }
         return Ok(tls);
     }
-    let mut connector = TlsConnector::new();
-    if let Some(path) = &opts.tls.ca_file {
-        for cert in read_ca_file(path)? {
-            connector = connector.add_root_certificate(cert);
-        }
-    }
-    match handshake(connector, &opts.host, tcp, &opts.limits).await {
+    let extra_roots = match &opts.tls.ca_file {
+        Some(path) => read_ca_file(path)?,
+        None => Vec::new(),
+    };
+    let trust = Trust::Verify {
+        extra_roots: &extra_roots,
+    };
+    match handshake(trust, &opts.host, tcp, &opts.limits).await {
         Ok(tls) => Ok(tls),
         Err(Error::Tls { message, .. }) => {
             // Find out what the server presented, on a second connection that sends nothing
@@ -206,21 +233,20 @@ async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<TlsStream<TcpSt
     }
 }
 
-fn accept_any() -> TlsConnector {
-    TlsConnector::new()
-        .danger_accept_invalid_certs(true)
-        .danger_accept_invalid_hostnames(true)
-}
-
 async fn handshake(
-    connector: TlsConnector,
+    trust: Trust<'_>,
     host: &str,
     tcp: TcpStream,
     limits: &Limits,
-) -> Result<TlsStream<TcpStream>, Error> {
-    match timeout(limits.connect_timeout, connector.connect(host, tcp)).await {
+) -> Result<backend::Stream, Error> {
+    match timeout(
+        limits.connect_timeout,
+        backend::handshake(&trust, host, tcp),
+    )
+    .await
+    {
         Err(_) => Err(Error::Timeout("the TLS handshake")),
-        Ok(Err(e)) => Err(tls_error(&e.to_string())),
+        Ok(Err(message)) => Err(tls_error(&message)),
         Ok(Ok(tls)) => Ok(tls),
     }
 }
@@ -235,14 +261,10 @@ async fn probe_certificate(opts: &ConnectOptions) -> Option<CertificateInfo> {
         }
         Security::Tls | Security::Plain => tcp,
     };
-    let tls = handshake(accept_any(), &opts.host, tcp, &opts.limits)
+    let tls = handshake(Trust::AcceptAny, &opts.host, tcp, &opts.limits)
         .await
         .ok()?;
-    peer_der(&tls).map(|der| CertificateInfo::from_der(&der))
-}
-
-fn peer_der(tls: &TlsStream<TcpStream>) -> Option<Vec<u8>> {
-    tls.peer_certificate().ok()??.to_der().ok()
+    backend::peer_der(&tls).map(|der| CertificateInfo::from_der(&der))
 }
 
 fn tls_error(message: &str) -> Error {
@@ -252,8 +274,8 @@ fn tls_error(message: &str) -> Error {
     }
 }
 
-/// Every certificate in a PEM file.
-fn read_ca_file(path: &PathBuf) -> Result<Vec<Certificate>, Error> {
+/// Every certificate in a PEM file, each as its own PEM block (checked to parse).
+fn read_ca_file(path: &PathBuf) -> Result<Vec<Vec<u8>>, Error> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| tls_error(&format!("cannot read CA file {}: {e}", path.display())))?;
     const END: &str = "-----END CERTIFICATE-----";
@@ -264,9 +286,14 @@ fn read_ca_file(path: &PathBuf) -> Result<Vec<Certificate>, Error> {
             break;
         };
         let block = &rest[start..start + len + END.len()];
-        let cert = Certificate::from_pem(block.as_bytes())
-            .map_err(|e| tls_error(&format!("bad certificate in {}: {e}", path.display())))?;
-        certs.push(cert);
+        x509_parser::pem::parse_x509_pem(block.as_bytes())
+            .map_err(|e| tls_error(&format!("bad certificate in {}: {e}", path.display())))
+            .and_then(|(_, pem)| {
+                pem.parse_x509()
+                    .map(|_| ())
+                    .map_err(|e| tls_error(&format!("bad certificate in {}: {e}", path.display())))
+            })?;
+        certs.push(block.as_bytes().to_vec());
         rest = &rest[start + len + END.len()..];
     }
     if certs.is_empty() {
