@@ -380,47 +380,24 @@ impl Bench<'_> {
     }
 
     /// "Nothing new": each client polls again with its state from a full keep-mode fetch.
-    /// Postfach also polls once more per round as a diagnostic: with OpenSSL pointed at the
-    /// test CA only (`SSL_CERT_FILE`), i.e. without loading the system trust store, which
-    /// shows what that load costs.
     fn polls(&mut self, count: usize, pollers: &[Prepared]) -> Result<()> {
-        let ca = self.dovecot.ca_pem_path().display().to_string();
-        let own_ca_only = [
-            ("SSL_CERT_FILE", ca.as_str()),
-            ("SSL_CERT_DIR", "/nonexistent"),
-        ];
         for _ in 0..self.config.polls {
             for p in pollers {
-                let variants: &[bool] = if p.client == Client::Postfach {
-                    &[false, true]
-                } else {
-                    &[false]
-                };
-                for &diagnostic in variants {
-                    let r = if diagnostic {
-                        p.run_with(&own_ca_only)?
-                    } else {
-                        p.run()?
-                    };
-                    let name = report::poll_label(p.client, diagnostic);
-                    println!(
-                        "poll {name:<35} {:>8.3} s  {:>7.1} MB RSS",
-                        r.wall.as_secs_f64(),
-                        r.rss_kib as f64 / 1024.0
-                    );
-                    if r.received != count {
-                        return Err(format!(
-                            "poll {name}: now {} messages instead of {count}: it fetched again",
-                            r.received
-                        )
-                        .into());
-                    }
-                    self.results
-                        .polls
-                        .entry((p.client, diagnostic))
-                        .or_default()
-                        .push(r);
+                let r = p.run()?;
+                let name = p.client.name();
+                println!(
+                    "poll {name:<35} {:>8.3} s  {:>7.1} MB RSS",
+                    r.wall.as_secs_f64(),
+                    r.rss_kib as f64 / 1024.0
+                );
+                if r.received != count {
+                    return Err(format!(
+                        "poll {name}: now {} messages instead of {count}: it fetched again",
+                        r.received
+                    )
+                    .into());
                 }
+                self.results.polls.entry(p.client).or_default().push(r);
             }
         }
         self.results.poll_count = count;

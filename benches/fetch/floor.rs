@@ -14,6 +14,19 @@ const WINDOW: usize = 32;
 trait Stream: Read + Write {}
 impl<T: Read + Write> Stream for T {}
 
+/// A client context that trusts the CA in `pem` and nothing else.
+fn floor_tls(pem: &[u8]) -> io::Result<openssl::ssl::SslContext> {
+    use openssl::ssl::{SslContextBuilder, SslMethod, SslVerifyMode};
+    let mut builder = SslContextBuilder::new(SslMethod::tls_client()).map_err(io::Error::other)?;
+    builder.set_verify(SslVerifyMode::PEER);
+    let cert = openssl::x509::X509::from_pem(pem).map_err(io::Error::other)?;
+    builder
+        .cert_store_mut()
+        .add_cert(cert)
+        .map_err(io::Error::other)?;
+    Ok(builder.build())
+}
+
 /// Arguments after `--floor`: host port tls|plain ca-file user password keep|delete.
 pub fn main(args: &[String]) -> io::Result<()> {
     let [host, port, security, ca, user, password, mode] = args else {
@@ -27,15 +40,16 @@ pub fn main(args: &[String]) -> io::Result<()> {
     let stream: Box<dyn Stream> = if security == "tls" {
         let started = std::time::Instant::now();
         let pem = std::fs::read(ca)?;
-        let cert = native_tls::Certificate::from_pem(&pem).map_err(io::Error::other)?;
-        let connector = native_tls::TlsConnector::builder()
-            .add_root_certificate(cert)
-            .build()
-            .map_err(io::Error::other)?;
+        // OpenSSL with exactly the test CA: no system trust store is read (Postfach reads it
+        // lazily, one file per issuer; see src/pop3/tls/backend_openssl.rs).
+        let connector = floor_tls(&pem)?;
         if std::env::var_os("POSTFACH_BENCH_DEBUG").is_some() {
             eprintln!("TLS connector built in {:?}", started.elapsed());
         }
-        Box::new(connector.connect(host, tcp).map_err(io::Error::other)?)
+        let mut ssl = openssl::ssl::Ssl::new(&connector).map_err(io::Error::other)?;
+        ssl.set_hostname(host).map_err(io::Error::other)?;
+        ssl.param_mut().set_host(host).map_err(io::Error::other)?;
+        Box::new(ssl.connect(tcp).map_err(io::Error::other)?)
     } else {
         Box::new(tcp)
     };

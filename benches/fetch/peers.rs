@@ -287,11 +287,6 @@ impl Prepared {
     /// Runs the client once under `/usr/bin/time -v` and counts what it received in total so
     /// far (for a poll: compare with the count before).
     pub fn run(&self) -> io::Result<Run> {
-        self.run_with(&[])
-    }
-
-    /// Like [`Prepared::run`], with extra environment variables (for diagnostic variants).
-    pub fn run_with(&self, extra_env: &[(&str, &str)]) -> io::Result<Run> {
         let timing = self.dir.join("time.txt");
         let stdout = self.dir.join("stdout.txt");
         let stderr = self.dir.join("stderr.txt");
@@ -301,7 +296,6 @@ impl Prepared {
             .arg(&timing)
             .args(&self.command)
             .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .envs(extra_env.iter().copied())
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&stdout)?)
             .stderr(std::fs::File::create(&stderr)?);

@@ -59,8 +59,8 @@ pub struct SetInfo {
 pub struct Results {
     pub sets: BTreeMap<Set, SetInfo>,
     pub runs: BTreeMap<Key, Vec<Run>>,
-    /// Polls by client; `true`: the diagnostic variant (see [`poll_label`]).
-    pub polls: BTreeMap<(Client, bool), Vec<Run>>,
+    /// Polls by client.
+    pub polls: BTreeMap<Client, Vec<Run>>,
     pub poll_count: usize,
     /// /proc/loadavg before and after.
     pub load: (String, String),
@@ -97,18 +97,6 @@ fn ratio(a: Duration, b: Option<Duration>) -> String {
 impl Results {
     fn median_of(&self, key: Key) -> Option<Duration> {
         self.runs.get(&key).map(|r| median_wall(r))
-    }
-}
-
-/// How a poll row is named.
-pub fn poll_label(client: Client, diagnostic: bool) -> String {
-    if diagnostic {
-        format!(
-            "{} (diagnostic: OpenSSL without the system trust store)",
-            client.name()
-        )
-    } else {
-        client.name().to_owned()
     }
 }
 
@@ -204,16 +192,13 @@ pub fn markdown(results: &Results, runs: usize, polls: usize, store: Option<&Pat
             "| Client | Median (s) | × mpop | Peak RSS (MB) | CPU (s) |"
         );
         let _ = writeln!(m, "|---|---:|---:|---:|---:|");
-        let mpop = results
-            .polls
-            .get(&(Client::Mpop, false))
-            .map(|r| median_wall(r));
-        for ((client, diagnostic), runs) in &results.polls {
+        let mpop = results.polls.get(&Client::Mpop).map(|r| median_wall(r));
+        for (client, runs) in &results.polls {
             let med = median_wall(runs);
             let _ = writeln!(
                 m,
                 "| {} | {:.3} | {} | {:.1} | {:.2} |",
-                poll_label(*client, *diagnostic),
+                client.name(),
                 med.as_secs_f64(),
                 ratio(med, mpop),
                 max_rss_mb(runs),
@@ -278,8 +263,8 @@ fn targets(results: &Results, m: &mut String) {
         }
     }
     if let (Some(p), Some(q)) = (
-        results.polls.get(&(Client::Postfach, false)),
-        results.polls.get(&(Client::Mpop, false)),
+        results.polls.get(&Client::Postfach),
+        results.polls.get(&Client::Mpop),
     ) {
         let r = median_wall(p).as_secs_f64() / median_wall(q).as_secs_f64();
         rows.push((
