@@ -131,15 +131,22 @@ impl Fetcher {
         report.login_delay = caps.login_delay;
         let (expire, delay) = (report.expire, report.login_delay);
         let id = account.id;
-        self.with_store(move |st| st.set_server_policy(id, expire, delay))
-            .await??;
+        // A poll writes nothing (and waits for no fsync) unless the server's policy changed.
+        if (expire, delay) != (account.server_expire, account.server_login_delay) {
+            self.with_store(move |st| st.set_server_policy(id, expire, delay))
+                .await??;
+        }
 
         progress(Progress::Listing);
         let started = Instant::now();
-        let (listing, no_uidl) = list(&mut client).await.map_err(p3)?;
+        let Listing {
+            mut listing,
+            no_uidl,
+            sized,
+        } = list(&mut client).await.map_err(p3)?;
         report.no_uidl = no_uidl;
         let policy = policy_of(account);
-        tracing::debug!(messages = listing.len(), took = ?started.elapsed(), "listed");
+        tracing::debug!(messages = listing.len(), sized, took = ?started.elapsed(), "listed");
 
         let started = Instant::now();
         let ledger = early_ledger
@@ -147,7 +154,13 @@ impl Fetcher {
             .map_err(|e| Error::Internal(format!("store task: {e}")))??;
         tracing::debug!(entries = ledger.len(), waited = ?started.elapsed(), "ledger read");
         let started = Instant::now();
-        let first = plan::plan(&listing, &ledger, &policy, now);
+        let mut first = plan::plan(&listing, &ledger, &policy, now);
+        if !sized && !first.fetch.is_empty() {
+            // Something to download: now the sizes matter (progress, limits, the plausibility
+            // check of each download). Nothing else in the plan depends on them.
+            add_sizes(&mut client, &mut listing).await.map_err(p3)?;
+            first = plan::plan(&listing, &ledger, &policy, now);
+        }
         tracing::debug!(fetch = first.fetch.len(), took = ?started.elapsed(), "planned");
         if !first.confirmed_gone.is_empty() {
             let gone = first.confirmed_gone.clone();
@@ -406,30 +419,38 @@ impl Fetcher {
     }
 }
 
-/// The listing with UIDLs, or the header fallback identity when the server has no UIDL.
-async fn list<S>(client: &mut Client<S>) -> Result<(Vec<Listed>, bool), pop3::Error>
+/// What [`list`] found.
+struct Listing {
+    listing: Vec<Listed>,
+    /// The server has no UIDL; the identities are the header fallback.
+    no_uidl: bool,
+    /// Whether `size` is filled in (from LIST); without it every size is 0.
+    sized: bool,
+}
+
+/// The server's messages by UIDL. Sizes (LIST) are left out: a "nothing new" poll does not
+/// need them, and on a large mailbox the second listing costs as much as the first; the
+/// engine asks for them (see [`add_sizes`]) once the plan downloads something. Without UIDL,
+/// the header fallback identity needs LIST and TOP anyway.
+async fn list<S>(client: &mut Client<S>) -> Result<Listing, pop3::Error>
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
 {
-    let sizes = client.list().await?;
-    let uidls = match client.uidl().await {
-        Ok(u) => Some(u),
-        Err(pop3::Error::ServerError(_)) => None,
-        Err(e) => return Err(e),
-    };
-    match uidls {
-        Some(uidls) => {
-            let by_number: HashMap<u32, String> = uidls.into_iter().collect();
-            let listing = sizes
+    match client.uidl().await {
+        Ok(uidls) => Ok(Listing {
+            listing: uidls
                 .into_iter()
-                .filter_map(|(number, size)| {
-                    let uidl = by_number.get(&number)?.clone();
-                    Some(Listed { number, uidl, size })
+                .map(|(number, uidl)| Listed {
+                    number,
+                    uidl,
+                    size: 0,
                 })
-                .collect();
-            Ok((listing, false))
-        }
-        None => {
+                .collect(),
+            no_uidl: false,
+            sized: false,
+        }),
+        Err(pop3::Error::ServerError(_)) => {
+            let sizes = client.list().await?;
             let mut listing = Vec::with_capacity(sizes.len());
             for (number, size) in sizes {
                 let headers = client.top(number, 0).await?;
@@ -439,9 +460,31 @@ where
                     size,
                 });
             }
-            Ok((listing, true))
+            Ok(Listing {
+                listing,
+                no_uidl: true,
+                sized: true,
+            })
         }
+        Err(e) => Err(e),
     }
+}
+
+/// Fills in the sizes from LIST. A message that UIDL listed but LIST does not (a server
+/// answering inconsistently) is dropped from the listing: it is neither fetched nor deleted.
+async fn add_sizes<S>(client: &mut Client<S>, listing: &mut Vec<Listed>) -> Result<(), pop3::Error>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
+{
+    let sizes: HashMap<u32, u64> = client.list().await?.into_iter().collect();
+    listing.retain_mut(|l| match sizes.get(&l.number) {
+        Some(&size) => {
+            l.size = size;
+            true
+        }
+        None => false,
+    });
+    Ok(())
 }
 
 /// The store's view of each downloaded message: its summary for the list and the index.

@@ -146,20 +146,40 @@ fn is_hashed(dir: &Path) -> bool {
 }
 
 /// Adds the system roots: the hashed directories when there are any (lazy), else the bundle
-/// file, else OpenSSL's compiled-in defaults.
+/// file, else OpenSSL's compiled-in defaults. A bundle file that sits in one of the hashed
+/// directories (Debian's `/etc/ssl/certs/ca-certificates.crt`, written by
+/// `update-ca-certificates` together with the hash links) holds the same certificates and is not
+/// read; a bundle elsewhere (`SSL_CERT_FILE` pointing at a company bundle, say) is.
 fn add_system_roots(builder: &mut SslContextBuilder) -> Result<(), ErrorStack> {
     let roots = system_roots();
-    let explicit_file = std::env::var_os("SSL_CERT_FILE").is_some();
-    if !roots.hashed_dirs.is_empty() && !explicit_file {
-        for dir in &roots.hashed_dirs {
-            builder.load_verify_locations(None, Some(dir))?;
-        }
-        return Ok(());
+    for dir in &roots.hashed_dirs {
+        builder.load_verify_locations(None, Some(dir))?;
     }
     match &roots.file {
-        Some(file) => builder.load_verify_locations(Some(file), None),
-        None => builder.set_default_verify_paths(),
+        Some(file) if !bundle_is_mirrored(file, &roots.hashed_dirs) => {
+            builder.load_verify_locations(Some(file), None)
+        }
+        Some(_) => Ok(()),
+        None if roots.hashed_dirs.is_empty() => builder.set_default_verify_paths(),
+        None => Ok(()),
     }
+}
+
+/// Whether `file` lies in one of `hashed_dirs` (after resolving links).
+fn bundle_is_mirrored(file: &Path, hashed_dirs: &[PathBuf]) -> bool {
+    let parent = |p: &Path| {
+        std::fs::canonicalize(p)
+            .ok()?
+            .parent()
+            .map(Path::to_path_buf)
+    };
+    let Some(file_dir) = parent(file) else {
+        return false;
+    };
+    hashed_dirs
+        .iter()
+        .filter_map(|d| std::fs::canonicalize(d).ok())
+        .any(|d| d == file_dir)
 }
 
 /// One session: SNI for host names, and host-name (or IP) verification unless anything goes.
@@ -211,5 +231,19 @@ mod tests {
         assert!(!is_hashed(dir.path()));
         std::fs::write(dir.path().join("5ad8a5d6.0"), "x").unwrap();
         assert!(is_hashed(dir.path()));
+    }
+
+    #[test]
+    fn a_bundle_next_to_the_hash_links_is_not_read_twice() {
+        let hashed = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let bundle = hashed.path().join("ca-certificates.crt");
+        let company = elsewhere.path().join("company.pem");
+        std::fs::write(&bundle, "x").unwrap();
+        std::fs::write(&company, "x").unwrap();
+        let dirs = [hashed.path().to_path_buf()];
+        assert!(bundle_is_mirrored(&bundle, &dirs));
+        assert!(!bundle_is_mirrored(&company, &dirs));
+        assert!(!bundle_is_mirrored(&bundle, &[]));
     }
 }
