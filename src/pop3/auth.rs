@@ -44,14 +44,19 @@ impl Mechanism {
 
 /// Picks the mechanism for `method`. `capa_supported`: whether CAPA answered `+OK`.
 ///
-/// Automatic = the strongest both sides have: CRAM-MD5 > PLAIN > LOGIN > USER/PASS; never
-/// APOP and never the token mechanisms. A server without CAPA (or without a SASL line)
-/// gets USER/PASS.
+/// Automatic, on an encrypted connection: PLAIN > CRAM-MD5 > LOGIN > USER/PASS. TLS already
+/// protects the password, PLAIN with its initial response needs one round trip instead of
+/// two, and it lets the server keep only password hashes (CRAM-MD5 needs the plain password
+/// on the server). On a plain-text connection (only when the user chose it): CRAM-MD5 >
+/// PLAIN > LOGIN > USER/PASS, so the password does not cross the wire when avoidable. Never
+/// APOP and never the token mechanisms. A server without CAPA (or without a SASL line) gets
+/// USER/PASS.
 pub(crate) fn choose(
     method: AuthMethod,
     caps: &Capabilities,
     capa_supported: bool,
     greeting: &str,
+    encrypted: bool,
 ) -> Result<Mechanism, Error> {
     let explicit = |m: Mechanism| {
         let name = m.sasl_name().unwrap_or_default();
@@ -63,7 +68,12 @@ pub(crate) fn choose(
     };
     match method {
         AuthMethod::Auto => {
-            for m in [Mechanism::CramMd5, Mechanism::Plain, Mechanism::Login] {
+            let order = if encrypted {
+                [Mechanism::Plain, Mechanism::CramMd5, Mechanism::Login]
+            } else {
+                [Mechanism::CramMd5, Mechanism::Plain, Mechanism::Login]
+            };
+            for m in order {
                 if m.sasl_name().is_some_and(|n| caps.has_sasl(n)) {
                     return Ok(m);
                 }
@@ -157,7 +167,13 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             self.capa().await?;
         }
         let capa_supported = self.capa_supported == Some(true);
-        let mech = choose(method, &self.caps, capa_supported, self.greeting())?;
+        let mech = choose(
+            method,
+            &self.caps,
+            capa_supported,
+            self.greeting(),
+            self.encrypted,
+        )?;
         tracing::debug!(?mech, "logging in");
         let pass = secret.expose();
         match mech {
@@ -359,8 +375,18 @@ mod tests {
     fn automatic_choice_takes_the_strongest_common_mechanism() {
         let g = "ready";
         let all = caps(&["USER", "SASL PLAIN LOGIN CRAM-MD5 XOAUTH2 OAUTHBEARER"]);
-        let auto = |c: &Capabilities, supported| choose(AuthMethod::Auto, c, supported, g).ok();
+        let auto =
+            |c: &Capabilities, supported| choose(AuthMethod::Auto, c, supported, g, false).ok();
         assert_eq!(auto(&all, true), Some(Mechanism::CramMd5));
+        let over_tls = choose(AuthMethod::Auto, &all, true, g, true).ok();
+        assert_eq!(
+            over_tls,
+            Some(Mechanism::Plain),
+            "TLS: PLAIN, one round trip"
+        );
+        let cram_only = caps(&["USER", "SASL CRAM-MD5"]);
+        let over_tls = choose(AuthMethod::Auto, &cram_only, true, g, true).ok();
+        assert_eq!(over_tls, Some(Mechanism::CramMd5));
         assert_eq!(
             auto(&caps(&["USER", "SASL LOGIN PLAIN"]), true),
             Some(Mechanism::Plain)
@@ -380,13 +406,20 @@ mod tests {
         );
         // Only token mechanisms and no USER: nothing usable without a token.
         assert!(matches!(
-            choose(AuthMethod::Auto, &caps(&["SASL XOAUTH2"]), true, g),
+            choose(AuthMethod::Auto, &caps(&["SASL XOAUTH2"]), true, g, false),
             Err(Error::NoCommonMechanism)
         ));
         // Auto never picks APOP, even when the greeting has a timestamp.
         let apop_greeting = "ready <1.2@host>";
         assert_eq!(
-            choose(AuthMethod::Auto, &caps(&["USER"]), true, apop_greeting).ok(),
+            choose(
+                AuthMethod::Auto,
+                &caps(&["USER"]),
+                true,
+                apop_greeting,
+                false
+            )
+            .ok(),
             Some(Mechanism::UserPass)
         );
     }
@@ -395,24 +428,31 @@ mod tests {
     fn explicit_choice_is_checked_against_capa() {
         let c = caps(&["USER", "SASL PLAIN"]);
         assert_eq!(
-            choose(AuthMethod::Plain, &c, true, "").ok(),
+            choose(AuthMethod::Plain, &c, true, "", false).ok(),
             Some(Mechanism::Plain)
         );
         assert!(matches!(
-            choose(AuthMethod::CramMd5, &c, true, ""),
+            choose(AuthMethod::CramMd5, &c, true, "", false),
             Err(Error::NoCommonMechanism)
         ));
         // Without CAPA we just try.
         assert_eq!(
-            choose(AuthMethod::CramMd5, &Capabilities::default(), false, "").ok(),
+            choose(
+                AuthMethod::CramMd5,
+                &Capabilities::default(),
+                false,
+                "",
+                false
+            )
+            .ok(),
             Some(Mechanism::CramMd5)
         );
         assert!(matches!(
-            choose(AuthMethod::Apop, &c, true, "no timestamp"),
+            choose(AuthMethod::Apop, &c, true, "no timestamp", false),
             Err(Error::NoCommonMechanism)
         ));
         assert_eq!(
-            choose(AuthMethod::Apop, &c, true, "hi <1@x>").ok(),
+            choose(AuthMethod::Apop, &c, true, "hi <1@x>", false).ok(),
             Some(Mechanism::Apop)
         );
     }

@@ -36,6 +36,9 @@ pub struct Client<S> {
     pub(crate) server: Option<(String, u16)>,
     /// Sizes from the last LIST (index = message number − 1), to size buffers for RETR.
     pub(crate) sizes: Vec<u64>,
+    /// Whether the stream is encrypted (set by `connect`); the automatic login choice
+    /// depends on it.
+    pub(crate) encrypted: bool,
 }
 
 impl<S> std::fmt::Debug for Client<S> {
@@ -69,6 +72,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             broken: None,
             server: None,
             sizes: Vec::new(),
+            encrypted: false,
         })
     }
 
@@ -294,6 +298,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             broken: None,
             server,
             sizes: Vec::new(),
+            encrypted: false,
         }
     }
 

@@ -159,6 +159,7 @@ pub async fn connect(opts: &ConnectOptions) -> Result<Client<Pop3Stream>, Error>
         }
     };
     client.set_server(&opts.host, opts.port);
+    client.encrypted = opts.security != Security::Plain;
     client.capa().await?;
     Ok(client)
 }
