@@ -286,12 +286,62 @@ fn a_missing_file_fails_cleanly() {
     );
 }
 
+/// "Copy" on a chip, without the app: the file goes on the CLIPBOARD, and a second client pastes
+/// it as a file list (uri-list and GNOME's copied-files), and as the path in plain text.
+#[test]
+fn a_copied_file_is_pasted_as_a_file_by_another_client() {
+    use dragout_support::paste::{Paster, file_path};
+    use postfach::ui::dragout::clipboard;
+
+    let scene = Scene::new("Angebot Müller & Söhne (final).pdf");
+    clipboard::copy_file(Some(&scene.x.display), &scene.file).expect("copied");
+    let paster = Paster::new(&scene.x);
+    let targets = paster.targets();
+    for t in [
+        "text/uri-list",
+        "x-special/gnome-copied-files",
+        "UTF8_STRING",
+    ] {
+        assert!(
+            targets.iter().any(|have| have == t),
+            "{t} not offered: {targets:?}"
+        );
+    }
+    let list = String::from_utf8(paster.paste("text/uri-list").expect("uri-list")).unwrap();
+    let uri = list.strip_suffix("\r\n").expect("CRLF-terminated");
+    let path = file_path(uri);
+    assert_eq!(path, std::fs::canonicalize(&scene.file).unwrap());
+    assert!(std::fs::read(&path).unwrap() == scene.bytes, "other bytes");
+    let gnome = paster
+        .paste("x-special/gnome-copied-files")
+        .expect("gnome-copied-files");
+    assert_eq!(String::from_utf8(gnome).unwrap(), format!("copy\n{uri}"));
+    let plain = paster.paste("UTF8_STRING").expect("text");
+    assert_eq!(PathBuf::from(String::from_utf8(plain).unwrap()), path);
+    assert_eq!(
+        paster.paste("image/png"),
+        None,
+        "a type not offered is refused"
+    );
+
+    // Another program copies something: ours lets go of the clipboard (its window goes).
+    let ours = paster.owner();
+    assert!(paster.window_exists(ours));
+    paster.take_clipboard();
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while paster.window_exists(ours) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!paster.window_exists(ours), "the clipboard owner stayed");
+}
+
 /// Where the app's window is (no window manager: top left) and where its parts are, for a window
 /// of 1000 × 760 (settings.json) in English. See the screenshots in
 /// `$TMPDIR/postfach-dragout-app/` when the layout changes.
 const APP_WINDOW: (u32, u32) = (1000, 760);
 const FIRST_ROW: (i32, i32) = (440, 137);
 const FIRST_CHIP: (i32, i32) = (780, 372);
+const FIRST_COPY: (i32, i32) = (900, 403);
 const FOLDER: (i16, i16, u16, u16) = (1010, 100, 260, 300);
 const ON_FOLDER: (i32, i32) = (1140, 250);
 
@@ -376,15 +426,76 @@ fn the_app_drags_an_attachment_out_to_a_folder() {
         app.0.try_wait().expect("app status").is_none(),
         "the app exited"
     );
+    // The second drag of the same chip delivers the same exact name (a fresh private folder per
+    // drag, never "… (2).pdf"), from another temporary copy.
     let again = tempfile::tempdir().expect("folder");
     let report = drag_chip_to_folder(&x, again.path(), &shots);
-    // (Named "… (2).pdf" for now: the app numbers its temporary copies.)
-    let saved = report.saved.expect("saved the second time");
-    assert!(std::fs::read(&saved).expect("second file") == bytes);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let arrived = again.path().join(&safe);
+    assert_eq!(
+        report.saved.as_deref(),
+        Some(arrived.as_path()),
+        "{report:?}"
+    );
+    assert!(std::fs::read(&arrived).expect("second file") == bytes);
+    let second = PathBuf::from(report.plain.clone().expect("text/plain"));
+    assert_eq!(second.file_name(), Some(std::ffi::OsStr::new(&safe)));
+    assert_ne!(second.parent(), source.parent(), "a fresh folder per drag");
+    #[cfg(unix)]
+    for copy in [&source, &second] {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = copy.parent().expect("folder");
+        let mode = std::fs::metadata(dir)
+            .expect("drag folder")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{}", dir.display());
+    }
+    // "Copy" on the chip: the file goes on the clipboard; a file manager pastes it from there.
+    x.click(FIRST_COPY);
+    let paster = dragout_support::paste::Paster::new(&x);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let list = loop {
+        if let Some(list) = paster.paste("text/uri-list") {
+            break String::from_utf8(list).expect("UTF-8");
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing on the clipboard"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    x.screenshot(&shots.join("4-copied.png"));
+    let copied = dragout_support::paste::file_path(list.trim_end());
+    assert_eq!(copied.file_name(), Some(std::ffi::OsStr::new(&safe)));
+    assert!(copied.starts_with(&tmp), "{}", copied.display());
+    assert!(std::fs::read(&copied).expect("copied file") == bytes);
+    let gnome = paster
+        .paste("x-special/gnome-copied-files")
+        .expect("for file managers");
+    assert!(
+        String::from_utf8(gnome)
+            .expect("UTF-8")
+            .starts_with("copy\nfile:///")
+    );
     assert!(
         app.0.try_wait().expect("app status").is_none(),
         "the app exited"
     );
+
+    // Quitting (Ctrl+Q) removes the app's drag and clipboard copies.
+    // (No window manager gives the window the keyboard focus: do it by hand.)
+    x.xdotool(&["search", "--name", "^Postfach$", "windowfocus", "--sync"]);
+    x.xdotool(&["key", "ctrl+q"]);
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while app.0.try_wait().expect("app status").is_none() {
+        assert!(std::time::Instant::now() < deadline, "Ctrl+Q did not quit");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    for copy in [&source, &second, &copied] {
+        let dir = copy.parent().expect("folder");
+        assert!(!dir.exists(), "{} is still there", dir.display());
+    }
 }
 
 /// Presses on the first attachment chip, carries it onto a drop target (a folder) and releases.

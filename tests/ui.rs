@@ -14,7 +14,7 @@ use postfach::pop3::{Limits, Password, Security};
 use postfach::store::{FolderKind, Scope};
 use postfach::sync::service::{self, Command};
 use postfach::sync::{Fetcher, Progress};
-use postfach::ui::{Message, reader, sync, toolbar};
+use postfach::ui::{Message, list, reader, sync, toolbar};
 use ui_support::{Fixture, language, mail, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -198,6 +198,156 @@ fn delete_moves_to_trash_and_from_trash_deletes_for_good() -> R {
     sb.feed(&mut app, delete);
     assert!(fx.store()?.message(target).is_err(), "deleted for good");
     assert!(app.list().is_empty());
+    Ok(())
+}
+
+/// Clicks the row with this subject, holding `modifiers` (iced tells the list about modifiers
+/// through a subscription, which the simulator does not run: the test feeds that message).
+fn click_row(
+    app: &mut postfach::ui::App,
+    sb: &ui_support::Sandbox,
+    subject: &str,
+    modifiers: Modifiers,
+) -> R {
+    sb.feed(app, [Message::List(list::Message::Modifiers(modifiers))]);
+    let clicked = {
+        let mut ui = simulator(app.view());
+        ui.click(subject)?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!clicked.is_empty(), "clicking {subject:?} did nothing");
+    sb.feed(app, clicked);
+    Ok(())
+}
+
+#[test]
+fn shift_click_selects_a_range_and_delete_moves_all_of_it_to_the_trash() -> R {
+    language(Language::English);
+    let fx = Fixture::new(&mail::realistic(now()))?;
+    let (mut app, sb) = fx.app()?;
+    let before = subjects(&app);
+    let chosen: Vec<_> = (1..=4)
+        .map(|i| app.list().row(i).map(|r| r.id))
+        .collect::<Option<_>>()
+        .ok_or("rows not read")?;
+    click_row(&mut app, &sb, &before[1], Modifiers::empty())?;
+    click_row(&mut app, &sb, &before[4], Modifiers::SHIFT)?;
+    assert_eq!(app.list().selection_len(), 4);
+    assert_eq!(app.reader().selected_count(), Some(4));
+    {
+        let mut ui = simulator(app.view());
+        assert!(ui.find("4 messages selected").is_ok());
+        assert!(
+            ui.find(before[1].as_str()).is_ok(),
+            "the list still shows the rows"
+        );
+    }
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Named(Named::Delete), Modifiers::SHIFT)],
+    );
+
+    let store = fx.store()?;
+    for id in &chosen {
+        assert_eq!(
+            store.message(*id)?.folder,
+            fx.trash,
+            "{id} not in the Trash"
+        );
+    }
+    assert_eq!(store.count(&Scope::Folder(fx.trash), false)?, 4);
+    assert_eq!(store.count(&Scope::Folder(fx.inbox), false)?, 4);
+    let left = subjects(&app);
+    assert_eq!(
+        left,
+        [
+            before[0].clone(),
+            before[5].clone(),
+            before[6].clone(),
+            before[7].clone()
+        ]
+    );
+    assert_eq!(
+        app.list().selected().map(|r| r.subject.as_str()),
+        Some(before[5].as_str()),
+        "the message after the deleted ones is shown next"
+    );
+
+    // In the Trash, Ctrl+A and Delete remove them for good.
+    let to_trash = {
+        let mut ui = simulator(app.view());
+        ui.click("Trash")?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(&mut app, to_trash);
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Character("a".into()), Modifiers::CTRL)],
+    );
+    assert_eq!(app.reader().selected_count(), Some(4));
+    let delete = {
+        let mut ui = simulator(app.view());
+        ui.click("Delete permanently")?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(&mut app, delete);
+    for id in &chosen {
+        assert!(
+            fx.store()?.message(*id).is_err(),
+            "{id} not deleted for good"
+        );
+    }
+    assert!(app.list().is_empty());
+    Ok(())
+}
+
+#[test]
+fn ctrl_click_and_select_all_mark_the_whole_selection() -> R {
+    language(Language::English);
+    let fx = Fixture::new(&mail::realistic(now()))?;
+    let (mut app, sb) = fx.app()?;
+    let before = subjects(&app);
+    click_row(&mut app, &sb, &before[0], Modifiers::empty())?;
+    click_row(&mut app, &sb, &before[3], Modifiers::CTRL)?;
+    click_row(&mut app, &sb, &before[6], Modifiers::CTRL)?;
+    assert_eq!(app.reader().selected_count(), Some(3));
+    let unread = {
+        let mut ui = simulator(app.view());
+        ui.click("Mark read")?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(&mut app, unread);
+    let store = fx.store()?;
+    let seen: Vec<bool> = fx
+        .ids
+        .iter()
+        .map(|id| store.message(*id).map(|r| r.seen))
+        .collect::<Result<_, _>>()?;
+    assert_eq!(seen.iter().filter(|s| **s).count(), 3, "{seen:?}");
+    for i in [0, 3, 6] {
+        let row = app.list().row(i).ok_or("row gone")?;
+        assert!(store.message(row.id)?.seen && row.seen, "{}", row.subject);
+    }
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Character("a".into()), Modifiers::CTRL)],
+    );
+    assert_eq!(app.reader().selected_count(), Some(8));
+    let read = {
+        let mut ui = simulator(app.view());
+        assert!(ui.find("8 messages selected").is_ok());
+        ui.click("Mark read")?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(&mut app, read);
+    assert_eq!(fx.store()?.count(&Scope::Folder(fx.inbox), true)?, 0);
+    let unread = {
+        let mut ui = simulator(app.view());
+        ui.click("Mark unread")?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(&mut app, unread);
+    assert_eq!(fx.store()?.count(&Scope::Folder(fx.inbox), true)?, 8);
     Ok(())
 }
 

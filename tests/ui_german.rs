@@ -59,6 +59,18 @@ fn german_plurals_and_dates() {
     assert_eq!(fl!("sync-new-messages", count = 3), "3 neue Nachrichten");
     assert_eq!(fl!("ui-attachments", count = 1), "1 Anhang");
     assert_eq!(
+        fl!("ui-selected-count", count = 1, shown = "1"),
+        "1 Nachricht ausgewählt"
+    );
+    assert_eq!(
+        fl!(
+            "ui-selected-count",
+            count = 100_000,
+            shown = postfach::ui::format::count(100_000)
+        ),
+        "100.000 Nachrichten ausgewählt"
+    );
+    assert_eq!(
         fl!("ui-list-unread", count = 0, shown = "0"),
         "alle gelesen"
     );

@@ -1,14 +1,17 @@
 //! A folder with 100,000 messages: the list reads only the pages around what is in view, builds
-//! only the visible rows, and scrolling far down reads the rows there.
+//! only the visible rows, and scrolling far down reads the rows there. Selecting all of them
+//! reads none, and marking or deleting them acts on all.
 
 mod ui_support;
 
+use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::mouse::{self, ScrollDelta};
 use iced::{Event, Point};
 use iced_test::simulator;
 use postfach::i18n::Language;
 use postfach::mime;
-use postfach::store::{Fetched, Store};
+use postfach::store::{Fetched, Scope, Store};
+use postfach::ui::Message;
 use postfach::ui::list::{PAGE, ROW_HEIGHT};
 use ui_support::{Fixture, language};
 
@@ -125,5 +128,35 @@ fn a_huge_folder_is_read_page_by_page() -> R {
         app.reader().shown().map(|o| o.row.subject.clone()),
         Some(subject)
     );
+
+    // Ctrl+A selects all of them without reading them; "Mark read" and Delete act on all.
+    let before = app.list().loaded_rows().len();
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Character("a".into()), Modifiers::CTRL)],
+    );
+    assert_eq!(app.list().selection_len(), n);
+    assert_eq!(app.reader().selected_count(), Some(n));
+    assert_eq!(
+        app.list().loaded_rows().len(),
+        before,
+        "no rows read to select"
+    );
+    let read = {
+        let mut ui = simulator(app.view());
+        ui.click("Mark read")?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(&mut app, read);
+    let inbox = Scope::Folder(fx.inbox);
+    assert_eq!(fx.store()?.count(&inbox, true)?, 0, "all marked read");
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Named(Named::Delete), Modifiers::empty())],
+    );
+    let store = fx.store()?;
+    assert_eq!(store.count(&inbox, false)?, 0);
+    assert_eq!(store.count(&Scope::Folder(fx.trash), false)?, n);
+    assert!(app.list().is_empty());
     Ok(())
 }

@@ -416,3 +416,15 @@ settings-leave-stay = Weiter bearbeiten
 wizard-option-delete = Herunterladen und vom Server löschen (Standard)
 wizard-option-delete-hint = Ihre Mail liegt dann nur auf diesem Computer, und das Postfach beim Anbieter läuft nicht voll.
 wizard-later = Später
+
+## Selecting several messages; dragging and copying attachments
+ui-selected-count = { $count ->
+    [one] 1 Nachricht ausgewählt
+   *[other] { $shown } Nachrichten ausgewählt
+}
+ui-selection-changed = Die Liste hat sich inzwischen geändert, deshalb wurde nichts ausgeführt. Bitte wählen Sie die Nachrichten erneut aus.
+ui-drag-failed = „{ $name }“ konnte nicht aus dem Fenster gezogen werden: { $detail }. Verwenden Sie stattdessen „Speichern unter…“.
+ui-attachment-copy = Kopieren
+ui-attachment-copy-tip = Datei kopieren, um sie im Dateimanager in einen Ordner einzufügen
+ui-copied = „{ $name }“ kopiert. Fügen Sie die Datei im Dateimanager in einen Ordner ein.
+ui-copy-failed = „{ $name }“ konnte nicht kopiert werden: { $detail }. Verwenden Sie stattdessen „Speichern unter…“.

@@ -416,3 +416,15 @@ settings-leave-stay = Keep editing
 wizard-option-delete = Download and delete from the server (the default)
 wizard-option-delete-hint = Your mail then lives on this computer only, and your mailbox at the provider never fills up.
 wizard-later = Not now
+
+## Selecting several messages; dragging and copying attachments
+ui-selected-count = { $count ->
+    [one] 1 message selected
+   *[other] { $shown } messages selected
+}
+ui-selection-changed = The list changed before the action could run, so nothing was done. Please select the messages again.
+ui-drag-failed = “{ $name }” could not be dragged out of the window: { $detail }. Use “Save as…” instead.
+ui-attachment-copy = Copy
+ui-attachment-copy-tip = Copy the file, to paste it into a folder in your file manager
+ui-copied = “{ $name }” copied. Paste it into a folder in your file manager.
+ui-copy-failed = “{ $name }” could not be copied: { $detail }. Use “Save as…” instead.

@@ -5,6 +5,7 @@
 //! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
 
 mod input;
+mod selection;
 mod settings;
 mod view;
 
@@ -23,13 +24,13 @@ use super::db::{Db, Error};
 use super::import::Imported;
 use super::layout::Layout;
 use super::list::{self, List};
+use super::notify;
 use super::reader::{self, Reader};
 use super::settings::wizard::{self, Wizard};
 use super::settings::{self as settings_screen, Settings, trust};
 use super::sidebar::{self, Sidebar};
 use super::sync::{self, Outcome, Syncs};
 use super::toolbar::{self, Toolbar};
-use super::{format, notify};
 use crate::config::{self, Config};
 use crate::fl;
 use crate::pop3::Limits;
@@ -77,6 +78,8 @@ impl Boot {
 pub enum Change {
     Deleted,
     Seen(Vec<MessageId>, bool),
+    /// The list changed between selecting and acting: nothing was done.
+    Stale,
 }
 
 /// Everything that can happen in the window.
@@ -117,6 +120,8 @@ pub enum Message {
     Pinned(Result<Account, Error>),
     /// The window's close button, or Ctrl+Q.
     Quit,
+    /// A frame was drawn while the benchmark hook waited for one (`ui::bench`).
+    BenchFrame(std::time::Instant),
 }
 
 /// The main window's state.
@@ -147,6 +152,8 @@ pub struct App {
     loaded_once: bool,
     /// A folder to show once folders are read (mail files opened from the desktop).
     pending_folder: Option<crate::store::FolderId>,
+    /// The benchmark's timing hook (off unless `POSTFACH_BENCH_TIMING=1`).
+    bench: super::bench::Bench,
 }
 
 impl App {
@@ -179,15 +186,17 @@ impl App {
             trust: None,
             loaded_once: false,
             pending_folder: None,
+            bench: super::bench::Bench::from_env(),
         };
         let load = app_load(&app.db);
         let theme = iced::system::theme().map(Message::SystemTheme);
-        (app, Task::batch([load, theme]))
+        let sweep = reader::sweep_drag_copies();
+        (app, Task::batch([load, theme, sweep]))
     }
 
     /// Handles a message: each arm hands it to one small method.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {
+        let task = match message {
             Message::Sidebar(m) => self.on_sidebar(m),
             Message::List(m) => self.on_list(m),
             Message::Reader(m) => self.on_reader(m),
@@ -218,7 +227,18 @@ impl App {
             Message::ConfigSaved(result) => self.on_config_saved(result),
             Message::Pinned(result) => self.on_pinned(result),
             Message::Quit => self.quit(),
-        }
+            Message::BenchFrame(_) => self.bench.on_frame(),
+        };
+        self.bench.observe(&self.list, &self.reader);
+        task
+    }
+
+    /// [`App::subscription`] and, while the benchmark hook waits for a frame, the frame clock.
+    pub fn subscription_with_bench(&self) -> iced::Subscription<Message> {
+        iced::Subscription::batch([
+            self.subscription(),
+            self.bench.frames().map(Message::BenchFrame),
+        ])
     }
 
     // --- accessors (tests and the view) ---
@@ -293,6 +313,10 @@ impl App {
                 let open = self.reader.open(*row, &self.db).map(Message::Reader);
                 Task::batch([scroll.map(Message::List), open, mark])
             }
+            list::Action::Selected(count, task) => {
+                self.reader.show_selected(count);
+                task.map(Message::List)
+            }
             list::Action::Failed(e) => self.store_failed(e),
         }
     }
@@ -321,10 +345,7 @@ impl App {
                 Task::none()
             }
             toolbar::Action::Delete => self.delete_selected(),
-            toolbar::Action::SetSeen(seen) => match self.list.selected() {
-                Some(row) => self.set_seen(vec![row.id], seen),
-                None => Task::none(),
-            },
+            toolbar::Action::SetSeen(seen) => self.set_seen_selected(seen),
             toolbar::Action::Search(query) => self.search_changed(query),
             toolbar::Action::OpenSettings => self.open_settings(settings_screen::Page::General),
         }
@@ -475,33 +496,6 @@ impl App {
         )
     }
 
-    fn delete_selected(&mut self) -> Task<Message> {
-        let Some(row) = self.list.selected() else {
-            return Task::none();
-        };
-        let ids = vec![row.id];
-        let permanent = self
-            .sidebar
-            .folder(row.folder)
-            .is_some_and(|f| f.kind == crate::store::FolderKind::Trash);
-        let db = self.db.clone();
-        let now = format::now();
-        Task::perform(
-            async move {
-                db.call(move |s| {
-                    if permanent {
-                        s.delete_permanently(&ids, now)?;
-                    } else {
-                        s.move_to_trash(&ids)?;
-                    }
-                    Ok(Change::Deleted)
-                })
-                .await
-            },
-            Message::Changed,
-        )
-    }
-
     fn on_changed(&mut self, result: Result<Change, Error>) -> Task<Message> {
         match result {
             Ok(Change::Deleted) => {
@@ -510,6 +504,10 @@ impl App {
                 self.refresh()
             }
             Ok(Change::Seen(..)) => app_load(&self.db),
+            Ok(Change::Stale) => {
+                self.banners.error(fl!("ui-selection-changed"));
+                self.refresh()
+            }
             Err(e) => self.store_failed(e),
         }
     }
@@ -531,6 +529,7 @@ impl App {
             tracing::warn!("cannot save the preferences: {e}");
         }
         self.syncs.shutdown();
+        let _ = reader::remove_drag_copies(reader::Leftovers::Mine);
         iced::exit()
     }
 }

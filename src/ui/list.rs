@@ -6,17 +6,22 @@
 //! the UI thread; pages far from the view are dropped again. A reload (new mail, a delete) keeps
 //! showing the old rows until the new ones arrive, so nothing flickers.
 
+mod ranges;
+mod select;
 mod view;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use iced::Task;
+use iced::keyboard::Modifiers;
 use iced::widget::scrollable::{AbsoluteOffset, Viewport};
 use iced::widget::{Id, operation};
 
 use super::db::{Db, Error};
 use crate::store::{ListQuery, MessageId, MessageRow, Scope};
 
+pub use ranges::Ranges;
+pub use select::{Target, resolve};
 pub use view::sender_of;
 
 /// Height of one row (two lines of text and padding).
@@ -57,8 +62,10 @@ pub enum Message {
         query: String,
         rows: Result<Vec<MessageRow>, Error>,
     },
-    /// The user clicked the row at this position.
+    /// The user clicked the row at this position (Ctrl toggles it, Shift selects up to it).
     Clicked(u64),
+    /// The keyboard's modifiers changed (they decide what a click does).
+    Modifiers(Modifiers),
 }
 
 /// What the parent should do.
@@ -69,6 +76,8 @@ pub enum Action {
     Run(Task<Message>),
     /// Show this message in the reader (and run the task, which may scroll the list).
     Open(Box<MessageRow>, Task<Message>),
+    /// This many rows are selected (none, or several): the reader shows no message.
+    Selected(u64, Task<Message>),
     /// A store read failed.
     Failed(Error),
 }
@@ -100,9 +109,19 @@ pub struct List {
     search: Option<Search>,
     offset_y: f32,
     viewport: f32,
+    /// The focused row: the one shown in the reader when it is the only one selected.
     selected: Option<Selected>,
     /// Select the row at this position once its page arrives.
     pending: Option<u64>,
+    /// The selected positions (the focused row among them, unless Ctrl+click took it out).
+    selection: Ranges,
+    /// Where Shift+click and Shift+Up/Down ranges start.
+    anchor: Option<u64>,
+    /// The position the keyboard works from (the last row clicked or reached with the arrows).
+    cursor: Option<u64>,
+    /// How many rows the list had when the selection was made.
+    selected_len: u64,
+    modifiers: Modifiers,
 }
 
 impl Default for List {
@@ -119,6 +138,11 @@ impl Default for List {
             viewport: 800.0,
             selected: None,
             pending: None,
+            selection: Ranges::default(),
+            anchor: None,
+            cursor: None,
+            selected_len: 0,
+            modifiers: Modifiers::empty(),
         }
     }
 }
@@ -182,8 +206,7 @@ impl List {
         self.scope = Some(scope);
         self.search = None;
         self.pages.clear();
-        self.selected = None;
-        self.pending = None;
+        self.clear_selection();
         self.offset_y = 0.0;
         self.total = 0;
         self.counted = false;
@@ -214,8 +237,7 @@ impl List {
         let query = query.trim().to_owned();
         self.generation += 1;
         self.loading.clear();
-        self.selected = None;
-        self.pending = None;
+        self.clear_selection();
         if query.is_empty() {
             self.search = None;
             return Task::batch([self.count(db), self.ensure_loaded(db)]);
@@ -257,9 +279,13 @@ impl List {
 
     /// After the selected message went away (deleted): select whatever is now at its position.
     pub fn select_next_after_reload(&mut self) {
-        if let Some(s) = self.selected.take() {
-            self.pending = Some(s.index);
-        }
+        let first = self.selection.first();
+        let focus = self.selected.take().map(|s| s.index);
+        self.clear_selection();
+        self.pending = match (first, focus) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 
     /// Moves the selection up (`-1`) or down (`1`).
@@ -268,8 +294,8 @@ impl List {
         if len == 0 {
             return Action::None;
         }
-        let index = match self.selected {
-            Some(s) => s.index.saturating_add_signed(delta).min(len - 1),
+        let index = match self.cursor.or(self.selected.map(|s| s.index)) {
+            Some(at) => at.saturating_add_signed(delta).min(len - 1),
             None => 0,
         };
         self.select_index(index, db)
@@ -279,8 +305,7 @@ impl List {
         let scroll = self.scroll_into_view(index);
         match self.row(index).cloned() {
             Some(row) => {
-                self.selected = Some(Selected { id: row.id, index });
-                self.pending = None;
+                self.select_only(row.id, index);
                 Action::Open(Box::new(row), scroll)
             }
             None => {
@@ -338,12 +363,19 @@ impl List {
                 match rows {
                     Ok(rows) => {
                         self.search = Some(Search { query, rows });
+                        if self.selection_outdated() {
+                            return self.collapse(Task::none());
+                        }
                         self.take_pending()
                     }
                     Err(e) => Action::Failed(e),
                 }
             }
-            Message::Clicked(index) => self.select_index(index, db),
+            Message::Clicked(index) => self.clicked(index, db),
+            Message::Modifiers(modifiers) => {
+                self.modifiers = modifiers;
+                Action::None
+            }
         }
     }
 
@@ -359,7 +391,11 @@ impl List {
                 self.pages.retain(|&p, _| p <= last_page);
                 let max_offset = (total as f32 * ROW_HEIGHT - self.viewport).max(0.0);
                 self.offset_y = self.offset_y.min(max_offset);
-                Action::Run(self.ensure_loaded(db))
+                let load = self.ensure_loaded(db);
+                if self.selection_outdated() {
+                    return self.collapse(load);
+                }
+                Action::Run(load)
             }
             Err(e) => Action::Failed(e),
         }
@@ -398,8 +434,7 @@ impl List {
         let index = index.min(len - 1);
         match self.row(index).cloned() {
             Some(row) => {
-                self.pending = None;
-                self.selected = Some(Selected { id: row.id, index });
+                self.select_only(row.id, index);
                 Action::Open(Box::new(row), Task::none())
             }
             None => Action::None,

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod banner;
+pub mod bench;
 pub mod db;
 pub mod dragout;
 pub mod format;
@@ -92,7 +93,7 @@ pub fn run(data_dir: Option<PathBuf>, show_folder: Option<crate::store::FolderId
         App::view,
     )
     .title(App::title)
-    .subscription(App::subscription)
+    .subscription(App::subscription_with_bench)
     .theme(App::theme)
     .window(settings)
     .run();

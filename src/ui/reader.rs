@@ -1,6 +1,7 @@
 //! The reader: one message's headers, body text with clickable links, attachments and image
 //! previews. Loading, parsing, thumbnails and file work all run off the UI thread.
 
+mod actions;
 mod files;
 mod view;
 
@@ -17,7 +18,9 @@ use crate::fl;
 use crate::mime;
 use crate::store::{MessageId, MessageRow};
 
-pub use files::{OPENER_ENV, open_path, start_platform_drag};
+pub use files::{
+    DRAG_COPIES_KEPT, Leftovers, OPENER_ENV, open_path, remove_drag_copies, start_platform_drag,
+};
 
 /// Longest side of a preview in the reader, and of an enlarged image (pixels).
 const PREVIEW_SIDE: u32 = 240;
@@ -66,6 +69,8 @@ pub enum Message {
     CloseEnlarged,
     /// A press on an attachment chip: prepare it for dragging out.
     DragAttachment(usize),
+    /// Put the attachment on the clipboard as a file (to paste into a file manager).
+    Copy(usize),
     DragReady(Result<PathBuf, String>),
     /// A file operation finished with something to tell the user (or nothing).
     Done(Result<Option<String>, String>),
@@ -89,6 +94,8 @@ enum State {
     Loading(MessageId),
     Failed(String),
     Shown(Arc<Opened>),
+    /// Several messages are selected in the list.
+    Several(u64),
 }
 
 /// The reader's state.
@@ -133,6 +140,22 @@ impl Reader {
     /// Shows nothing.
     pub fn clear(&mut self) {
         *self = Reader::default();
+    }
+
+    /// Shows how many messages are selected (none, or several) instead of a message.
+    pub fn show_selected(&mut self, count: u64) {
+        self.clear();
+        if count > 0 {
+            self.state = State::Several(count);
+        }
+    }
+
+    /// How many messages the reader says are selected, when it shows that instead of a message.
+    pub fn selected_count(&self) -> Option<u64> {
+        match self.state {
+            State::Several(n) => Some(n),
+            _ => None,
+        }
     }
 
     /// Loads and shows a message.
@@ -214,6 +237,7 @@ impl Reader {
                 Action::None
             }
             Message::DragAttachment(index) => self.prepare_drag(index),
+            Message::Copy(index) => self.copy(index),
             Message::DragReady(Ok(path)) => {
                 self.drag_ready = Some(path.clone());
                 let name = path
@@ -222,7 +246,7 @@ impl Reader {
                 Action::Run(
                     super::dragout::start(path).map(move |outcome| match outcome {
                         super::dragout::Outcome::Failed(e) => Message::Done(Err(fl!(
-                            "ui-save-failed",
+                            "ui-drag-failed",
                             name = name.clone(),
                             detail = e.to_string()
                         ))),
@@ -271,87 +295,6 @@ impl Reader {
         Some((o, a))
     }
 
-    fn open_attachment(&self, index: usize) -> Action {
-        let Some((o, a)) = self.attachment(index) else {
-            return Action::None;
-        };
-        let (raw, name, id) = (Arc::clone(&o.raw), a.name.clone(), o.row.id);
-        Action::Run(Task::perform(
-            db::blocking(move || {
-                let result =
-                    files::write_temp(&raw, index, &name, id).and_then(|p| files::open_path(&p));
-                Ok(result
-                    .map(|()| None)
-                    .map_err(|e| fl!("ui-open-failed", name = name, detail = e.to_string())))
-            }),
-            flatten,
-        ))
-    }
-
-    fn save_as(&self, index: usize) -> Action {
-        let Some((o, a)) = self.attachment(index) else {
-            return Action::None;
-        };
-        let (raw, name) = (Arc::clone(&o.raw), a.name.clone());
-        Action::Run(Task::perform(
-            async move {
-                let Some(file) = rfd::AsyncFileDialog::new()
-                    .set_file_name(&name)
-                    .save_file()
-                    .await
-                else {
-                    return Ok(None);
-                };
-                let path = file.path().to_path_buf();
-                db::blocking(move || {
-                    let written =
-                        files::attachment(&raw, index).and_then(|b| std::fs::write(&path, b));
-                    Ok(written
-                        .map(|()| Some(fl!("ui-saved", path = path.display().to_string())))
-                        .map_err(|e| fl!("ui-save-failed", name = name, detail = e.to_string())))
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
-            Message::Done,
-        ))
-    }
-
-    fn save_all(&self) -> Action {
-        let Some(o) = self.shown() else {
-            return Action::None;
-        };
-        let raw = Arc::clone(&o.raw);
-        let list: Vec<(usize, String)> = visible_attachments(&o.mail)
-            .map(|a| (a.index, a.name.clone()))
-            .collect();
-        Action::Run(Task::perform(
-            async move {
-                let Some(folder) = rfd::AsyncFileDialog::new().pick_folder().await else {
-                    return Ok(None);
-                };
-                let dir = folder.path().to_path_buf();
-                db::blocking(move || {
-                    Ok(match files::save_all(&raw, &list, &dir) {
-                        Ok(n) => Ok(Some(fl!(
-                            "ui-saved-all",
-                            count = n,
-                            dir = dir.display().to_string()
-                        ))),
-                        Err(e) => Err(fl!(
-                            "ui-save-failed",
-                            name = dir.display().to_string(),
-                            detail = e.to_string()
-                        )),
-                    })
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
-            Message::Done,
-        ))
-    }
-
     fn enlarge(&mut self, index: usize) -> Action {
         let Some((o, _)) = self.attachment(index) else {
             return Action::None;
@@ -366,20 +309,15 @@ impl Reader {
         self.enlarged = Some((index, None));
         Action::Run(task)
     }
+}
 
-    fn prepare_drag(&self, index: usize) -> Action {
-        let Some((o, a)) = self.attachment(index) else {
-            return Action::None;
-        };
-        let (raw, name, id) = (Arc::clone(&o.raw), a.name.clone(), o.row.id);
-        Action::Run(Task::perform(
-            db::blocking(move || {
-                Ok(files::write_temp(&raw, index, &name, id)
-                    .map_err(|e| fl!("ui-save-failed", name = name, detail = e.to_string())))
-            }),
-            |r| Message::DragReady(r.unwrap_or_else(|e| Err(e.to_string()))),
-        ))
-    }
+/// At start: removes drag copies older than [`DRAG_COPIES_KEPT`], off the UI thread.
+pub fn sweep_drag_copies<M: Send + 'static>() -> Task<M> {
+    Task::perform(
+        db::blocking(|| Ok(remove_drag_copies(Leftovers::OlderThan(DRAG_COPIES_KEPT)))),
+        |removed| tracing::debug!(?removed, "old drag copies removed"),
+    )
+    .discard()
 }
 
 fn flatten(r: Result<Result<Option<String>, String>, Error>) -> Message {

@@ -2,6 +2,7 @@
 //! the app's window, and an XDND drop target that fetches the dropped file like a file manager.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod paste;
 pub mod target;
 
 use std::io::{BufRead, BufReader};

@@ -59,12 +59,21 @@ impl App {
                 self.open_settings(crate::ui::settings::Page::General)
             }
             Key::Named(Named::Delete) => self.delete_selected(),
-            Key::Named(Named::ArrowDown) => {
-                let action = self.list.move_selection(1, &self.db);
+            Key::Character("a") if command => {
+                let action = self.list.select_all();
                 self.list_action(action)
             }
-            Key::Named(Named::ArrowUp) => {
-                let action = self.list.move_selection(-1, &self.db);
+            Key::Named(Named::ArrowDown | Named::ArrowUp) => {
+                let delta = if key == Key::Named(Named::ArrowDown) {
+                    1
+                } else {
+                    -1
+                };
+                let action = if modifiers.shift() {
+                    self.list.extend_selection(delta, &self.db)
+                } else {
+                    self.list.move_selection(delta, &self.db)
+                };
                 self.list_action(action)
             }
             Key::Named(Named::Escape) => self.on_reader(reader::Message::CloseEnlarged),

@@ -46,12 +46,11 @@ impl App {
     }
 
     fn main_view(&self) -> Element<'_, Message> {
-        let selected = self.list.selected();
         let scope = self.list.scope();
         let cx = toolbar::Context {
             fetching: self.syncs.is_running(),
             has_accounts: !self.sidebar.accounts().is_empty(),
-            selected_seen: selected.map(|r| r.seen),
+            selected_seen: self.list.selection_seen(),
             in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
         };
         let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
@@ -119,6 +118,9 @@ fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<
                 || (modifiers.command()
                     && matches!(key.as_ref(), Key::Character("r" | "f" | "q" | ",")));
             (status == event::Status::Ignored || anywhere).then_some(Message::Key(key, modifiers))
+        }
+        Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)) => {
+            Some(Message::List(list::Message::Modifiers(modifiers)))
         }
         Event::Window(window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
         Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size)),

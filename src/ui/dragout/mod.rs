@@ -13,6 +13,8 @@
 //! attachment chip, with a temporary copy of the attachment. The returned task completes when the
 //! drag has ended; it never blocks the event loop and every wait in it is bounded.
 
+#[cfg(target_os = "linux")]
+pub mod clipboard;
 #[cfg(any(target_os = "windows", target_os = "macos"))]
 mod native;
 pub mod uri;
@@ -71,6 +73,36 @@ pub enum Error {
     /// The drag thread ended without a result.
     #[error("the drag ended unexpectedly")]
     Lost,
+}
+
+/// Whether attachments can be copied to the clipboard as files here (X11, also through
+/// XWayland). Elsewhere the "Copy" action is not offered: no safe crate among our dependencies
+/// puts a file list on the Windows or macOS clipboard.
+pub fn can_copy() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        static AVAILABLE: std::sync::LazyLock<bool> =
+            std::sync::LazyLock::new(clipboard::available);
+        *AVAILABLE
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// Puts `file` on the clipboard as a file to paste into a file manager (see [`can_copy`]).
+/// Blocks briefly: call it off the UI thread.
+pub fn copy_to_clipboard(file: &std::path::Path) -> Result<(), Error> {
+    #[cfg(target_os = "linux")]
+    {
+        clipboard::copy_file(None, file)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        Err(Error::Unsupported("clipboard"))
+    }
 }
 
 /// Drags `file` out of the app's (oldest, i.e. main) window. See [`start_in`].

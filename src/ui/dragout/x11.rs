@@ -103,40 +103,10 @@ pub fn drag(request: &Request) -> Outcome {
 
 fn run(request: &Request) -> Result<Outcome, Error> {
     let path = std::fs::canonicalize(&request.file).map_err(|e| Error::File(Arc::new(e)))?;
-    let offer = Offer {
-        uri_list: super::uri_list(&[&path]).into_bytes(),
-        plain: path.to_string_lossy().into_owned().into_bytes(),
-    };
-    let (conn, screen) = x11rb::connect(request.display.as_deref()).map_err(x11)?;
-    let root = conn
-        .setup()
-        .roots
-        .get(screen)
-        .map(|s| s.root)
-        .ok_or_else(|| x11("no such screen"))?;
-    let atoms = Atoms::new(&conn).map_err(x11)?.reply().map_err(x11)?;
-    let source = conn.generate_id().map_err(x11)?;
-    let aux = CreateWindowAux::new()
-        .override_redirect(1)
-        .event_mask(EventMask::PROPERTY_CHANGE);
-    conn.create_window(
-        COPY_DEPTH_FROM_PARENT,
-        source,
-        root,
-        -10,
-        -10,
-        1,
-        1,
-        0,
-        WindowClass::INPUT_ONLY,
-        COPY_FROM_PARENT,
-        &aux,
-    )
-    .map_err(x11)?;
-    let time = server_time(&conn, &atoms, source, request.limits.status)?;
-
-    let pointer = conn
-        .query_pointer(root)
+    let helper = Helper::open(request.display.as_deref())?;
+    let pointer = helper
+        .conn
+        .query_pointer(helper.root)
         .map_err(x11)?
         .reply()
         .map_err(x11)?;
@@ -144,17 +114,14 @@ fn run(request: &Request) -> Result<Outcome, Error> {
         tracing::debug!("the button was released before the drag began");
         return Ok(Outcome::Cancelled);
     }
-    conn.set_selection_owner(source, atoms.XdndSelection, time)
-        .map_err(x11)?;
-    let owner = conn
-        .get_selection_owner(atoms.XdndSelection)
-        .map_err(x11)?
-        .reply()
-        .map_err(x11)?
-        .owner;
-    if owner != source {
-        return Err(x11("could not own the XdndSelection"));
-    }
+    let time = helper.own(helper.atoms.XdndSelection, request.limits.status)?;
+    let offer = Offer::file(&path, false, time);
+    let Helper {
+        conn,
+        root,
+        atoms,
+        window: source,
+    } = helper;
     let escape = xdnd::escape_keycode(&conn).map_err(x11)?;
     let grab = conn
         .grab_keyboard(false, root, time, GrabMode::ASYNC, GrabMode::ASYNC)
@@ -190,13 +157,80 @@ fn run(request: &Request) -> Result<Outcome, Error> {
     outcome
 }
 
+/// A connection of our own with the atoms and an unmapped window that owns a selection (the XDND
+/// source while dragging, the clipboard owner after a copy).
+pub(super) struct Helper {
+    pub conn: RustConnection,
+    pub root: Window,
+    pub atoms: Atoms,
+    pub window: Window,
+}
+
+impl Helper {
+    /// Connects to `display` (`None`: `$DISPLAY`) and creates the window.
+    pub fn open(display: Option<&str>) -> Result<Helper, Error> {
+        let (conn, screen) = x11rb::connect(display).map_err(x11)?;
+        let root = conn
+            .setup()
+            .roots
+            .get(screen)
+            .map(|s| s.root)
+            .ok_or_else(|| x11("no such screen"))?;
+        let atoms = Atoms::new(&conn).map_err(x11)?.reply().map_err(x11)?;
+        let window = conn.generate_id().map_err(x11)?;
+        let aux = CreateWindowAux::new()
+            .override_redirect(1)
+            .event_mask(EventMask::PROPERTY_CHANGE);
+        conn.create_window(
+            COPY_DEPTH_FROM_PARENT,
+            window,
+            root,
+            -10,
+            -10,
+            1,
+            1,
+            0,
+            WindowClass::INPUT_ONLY,
+            COPY_FROM_PARENT,
+            &aux,
+        )
+        .map_err(x11)?;
+        Ok(Helper {
+            conn,
+            root,
+            atoms,
+            window,
+        })
+    }
+
+    /// Takes `selection` for our window (at a fresh server time, returned); fails if another
+    /// client holds on to it.
+    pub fn own(&self, selection: u32, wait: Duration) -> Result<u32, Error> {
+        let time = server_time(&self.conn, &self.atoms, self.window, wait)?;
+        self.conn
+            .set_selection_owner(self.window, selection, time)
+            .map_err(x11)?;
+        let owner = self
+            .conn
+            .get_selection_owner(selection)
+            .map_err(x11)?
+            .reply()
+            .map_err(x11)?
+            .owner;
+        if owner != self.window {
+            return Err(x11("could not own the selection"));
+        }
+        Ok(time)
+    }
+}
+
 /// Button 1 (the one that pressed the chip) is down.
 fn held(mask: KeyButMask) -> bool {
     mask.contains(KeyButMask::BUTTON1)
 }
 
 /// A server time stamp (for owning the selection and the messages), from an empty property change.
-fn server_time(
+pub(super) fn server_time(
     conn: &RustConnection,
     atoms: &Atoms,
     window: Window,
@@ -439,7 +473,8 @@ impl Session<'_> {
                 }
             }
             Event::SelectionRequest(r) => {
-                let served = xdnd::answer(self.conn, &atoms, &r, &self.offer).map_err(x11)?;
+                let served = xdnd::answer(self.conn, &atoms, atoms.XdndSelection, &r, &self.offer)
+                    .map_err(x11)?;
                 tracing::debug!(?served, target = r.target, "drop target asked for the data");
                 if served == Served::UriList {
                     self.state.delivered = true;
@@ -469,6 +504,6 @@ impl Session<'_> {
 }
 
 /// Wraps any X11 error.
-fn x11(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
+pub(super) fn x11(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
     Error::X11(Arc::from(e.into()))
 }

@@ -30,11 +30,14 @@ x11rb::atom_manager! {
         XdndFinished,
         XdndSelection,
         XdndActionCopy,
+        CLIPBOARD,
         TARGETS,
+        TIMESTAMP,
         UTF8_STRING,
         TEXT_URI_LIST: b"text/uri-list",
         TEXT_PLAIN_UTF8: b"text/plain;charset=utf-8",
         TEXT_PLAIN: b"text/plain",
+        GNOME_COPIED_FILES: b"x-special/gnome-copied-files",
         POSTFACH_TIME: b"_POSTFACH_DRAG_TIME",
     }
 }
@@ -57,13 +60,32 @@ pub struct Target {
     pub version: u32,
 }
 
-/// The data handed to the drop target.
+/// The data handed to the drop target (or to whoever pastes the clipboard).
 #[derive(Debug, Clone)]
 pub struct Offer {
     /// `text/uri-list`: the file's URI and CRLF.
     pub uri_list: Vec<u8>,
     /// `text/plain`: the file's path.
     pub plain: Vec<u8>,
+    /// `x-special/gnome-copied-files` (`copy\nfile:///…`), which GNOME and most Linux file
+    /// managers paste as files: offered on the clipboard, not in drags.
+    pub copied_files: Option<Vec<u8>>,
+    /// When the selection was taken (the answer to `TIMESTAMP`).
+    pub time: u32,
+}
+
+impl Offer {
+    /// The offer of one file at `path` (absolute), with or without the file-manager type.
+    pub fn file(path: &std::path::Path, copied_files: bool, time: u32) -> Offer {
+        let uri_list = super::uri_list(&[path]);
+        Offer {
+            copied_files: copied_files
+                .then(|| format!("copy\n{}", uri_list.trim_end()).into_bytes()),
+            uri_list: uri_list.into_bytes(),
+            plain: path.to_string_lossy().into_owned().into_bytes(),
+            time,
+        }
+    }
 }
 
 /// What a selection request asked for.
@@ -209,11 +231,13 @@ pub fn drop(
     send(conn, target, atoms.XdndDrop, [source, 0, time, 0, 0])
 }
 
-/// Answers a request for the `XdndSelection` we own: writes the data to the requestor's property
-/// and tells it so (ICCCM 2.2), or refuses a type we do not offer.
+/// Answers a request for `selection` (`XdndSelection` while dragging, `CLIPBOARD` after a copy),
+/// which we own: writes the data to the requestor's property and tells it so (ICCCM 2.2), or
+/// refuses a type we do not offer.
 pub fn answer(
     conn: &impl Connection,
     atoms: &Atoms,
+    selection: u32,
     request: &SelectionRequestEvent,
     offer: &Offer,
 ) -> Result<Served, ConnectionError> {
@@ -223,11 +247,14 @@ pub fn answer(
         request.property
     };
     let (requestor, target) = (request.requestor, request.target);
-    let served = if request.selection != atoms.XdndSelection {
+    let served = if request.selection != selection {
         Served::Refused
     } else if target == atoms.TARGETS {
-        let mut list = vec![atoms.TARGETS, atoms.UTF8_STRING];
+        let mut list = vec![atoms.TARGETS, atoms.TIMESTAMP, atoms.UTF8_STRING];
         list.extend(atoms.offered());
+        if offer.copied_files.is_some() {
+            list.push(atoms.GNOME_COPIED_FILES);
+        }
         conn.change_property32(
             PropMode::REPLACE,
             requestor,
@@ -247,6 +274,21 @@ pub fn answer(
         Served::UriList
     } else if [atoms.TEXT_PLAIN, atoms.TEXT_PLAIN_UTF8, atoms.UTF8_STRING].contains(&target) {
         conn.change_property8(PropMode::REPLACE, requestor, property, target, &offer.plain)?;
+        Served::Other
+    } else if let (true, Some(files)) = (
+        target == atoms.GNOME_COPIED_FILES,
+        offer.copied_files.as_ref(),
+    ) {
+        conn.change_property8(PropMode::REPLACE, requestor, property, target, files)?;
+        Served::UriList
+    } else if target == atoms.TIMESTAMP {
+        conn.change_property32(
+            PropMode::REPLACE,
+            requestor,
+            property,
+            AtomEnum::INTEGER,
+            &[offer.time],
+        )?;
         Served::Other
     } else {
         Served::Refused

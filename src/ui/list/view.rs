@@ -88,7 +88,7 @@ impl List {
     }
 
     fn row_view<'a>(&self, index: u64, row: &'a MessageRow, now: i64) -> Element<'a, Message> {
-        let selected = self.selected.is_some_and(|s| s.id == row.id);
+        let selected = self.is_selected(index, row.id);
         let weight = if row.seen {
             font::Weight::Normal
         } else {

@@ -4,6 +4,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use crate::mime;
 use crate::store::MessageId;
@@ -12,13 +14,103 @@ use crate::store::MessageId;
 /// (`xdg-open`, `open`, `explorer`). Tests and kiosk setups use it.
 pub const OPENER_ENV: &str = "POSTFACH_OPENER";
 
-/// The private temporary folder for one message's attachments (created, owner-only on Unix).
-pub fn temp_dir_for(message: MessageId) -> io::Result<PathBuf> {
+/// Drag copies older than this are removed when the app starts (left over from a crash).
+pub const DRAG_COPIES_KEPT: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The app's private temporary folder (created, owner-only on Unix).
+fn temp_base() -> io::Result<PathBuf> {
     let base = std::env::temp_dir().join(format!("postfach-{}", user_tag()));
     create_private_dir(&base)?;
-    let dir = base.join(message.to_string());
+    Ok(base)
+}
+
+/// The private temporary folder for one message's attachments (created, owner-only on Unix).
+pub fn temp_dir_for(message: MessageId) -> io::Result<PathBuf> {
+    let dir = temp_base()?.join(message.to_string());
     create_private_dir(&dir)?;
     Ok(dir)
+}
+
+/// The folder that holds one folder per drag (or clipboard copy).
+fn drag_base() -> io::Result<PathBuf> {
+    let dir = temp_base()?.join("drag");
+    create_private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// Writes attachment `index` for dragging it out (or copying it to the clipboard): into a fresh
+/// private folder of its own, so the file has exactly the attachment's safe name, also the second
+/// time the same attachment is dragged. Returns the file's path.
+pub fn write_drag_copy(raw: &[u8], index: usize, name: &str) -> io::Result<PathBuf> {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let bytes = attachment(raw, index)?;
+    let base = drag_base()?;
+    let pid = std::process::id();
+    for _ in 0..100 {
+        let dir = base.join(format!("{pid}-{}", NEXT.fetch_add(1, Ordering::Relaxed)));
+        match new_private_dir(&dir) {
+            Ok(()) => return mime::save_attachment(&dir, name, &bytes),
+            // Left over by an earlier process with the same id: take the next number.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free folder for the drag copy",
+    ))
+}
+
+/// Which drag copies [`remove_drag_copies`] removes.
+#[derive(Debug, Clone, Copy)]
+pub enum Leftovers {
+    /// Those this process made (at exit).
+    Mine,
+    /// Those not touched for this long (at start: a crashed or killed run left them).
+    OlderThan(Duration),
+}
+
+/// Removes drag copies (their folders); returns how many folders went. Never fails: what cannot be
+/// removed is logged and left.
+pub fn remove_drag_copies(which: Leftovers) -> usize {
+    let Ok(base) = drag_base() else {
+        return 0;
+    };
+    let Ok(entries) = std::fs::read_dir(&base) else {
+        return 0;
+    };
+    let mine = format!("{}-", std::process::id());
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let goes = match which {
+            Leftovers::Mine => entry.file_name().to_string_lossy().starts_with(&mine),
+            Leftovers::OlderThan(age) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|e| e > age),
+        };
+        if !goes {
+            continue;
+        }
+        match std::fs::remove_dir_all(entry.path()) {
+            Ok(()) => removed += 1,
+            Err(e) => tracing::debug!(error = %e, "could not remove a drag copy"),
+        }
+    }
+    removed
+}
+
+/// Creates `dir` (not its parents) owner-only from the start; fails if it exists.
+fn new_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        let _ = builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// Something that tells users apart on a shared machine, for the temp folder's name.
@@ -155,6 +247,44 @@ mod tests {
             assert_eq!(mode, 0o700);
         }
         std::fs::remove_dir(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn every_drag_copy_has_the_exact_name_in_a_private_folder_of_its_own() -> io::Result<()> {
+        let raw = b"From: a@example.de\r\nSubject: x\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHallo\r\n\
+--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\n\
+Content-Transfer-Encoding: base64\r\n\r\nSlZCRVJJMQ==\r\n--b--\r\n";
+        let index = crate::mime::parse(raw)
+            .attachments
+            .first()
+            .map(|a| a.index)
+            .ok_or_else(|| io::Error::other("no attachment"))?;
+        let name = "Rechnung März: Q3.pdf";
+        let first = write_drag_copy(raw, index, name)?;
+        let second = write_drag_copy(raw, index, name)?;
+        let safe = mime::safe_file_name(name);
+        for copy in [&first, &second] {
+            assert_eq!(
+                copy.file_name().map(|n| n.to_string_lossy()),
+                Some(safe.as_str().into())
+            );
+            assert_eq!(std::fs::read(copy)?, b"JVBERI1");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let dir = copy.parent().ok_or_else(|| io::Error::other("no folder"))?;
+                assert_eq!(std::fs::metadata(dir)?.permissions().mode() & 0o777, 0o700);
+            }
+        }
+        assert_ne!(first.parent(), second.parent());
+        // Recent copies survive the start-up sweep; this process's copies go at exit.
+        let _ = remove_drag_copies(Leftovers::OlderThan(DRAG_COPIES_KEPT));
+        assert!(first.exists() && second.exists());
+        assert!(remove_drag_copies(Leftovers::Mine) >= 2);
+        assert!(!first.exists() && !second.exists());
+        assert!(first.parent().is_some_and(|d| !d.exists()));
         Ok(())
     }
 }

@@ -26,6 +26,11 @@ impl Reader {
             State::Loading(_) => centered(fl!("ui-reader-loading")),
             State::Failed(message) => centered(message.clone()),
             State::Shown(opened) => self.message_view(opened),
+            State::Several(count) => centered(fl!(
+                "ui-selected-count",
+                count = (*count),
+                shown = format::count(*count)
+            )),
         }
     }
 
@@ -264,14 +269,25 @@ fn chip(a: &Attachment) -> Element<'_, Message> {
         fl!("ui-attachment-save"),
         Message::SaveAs(a.index),
     );
-    container(
-        row![handle, open, save]
-            .spacing(6)
-            .align_y(Alignment::Center),
-    )
-    .padding([6, 10])
-    .style(theme::chip)
-    .into()
+    // The name on top, the actions below: side by side they do not fit a narrow reader.
+    let mut actions = row![open, save].spacing(6).align_y(Alignment::Center);
+    if crate::ui::dragout::can_copy() {
+        actions = actions.push(tooltip(
+            small_button(
+                Icon::File,
+                fl!("ui-attachment-copy"),
+                Message::Copy(a.index),
+            ),
+            container(text(fl!("ui-attachment-copy-tip")).size(theme::SMALL))
+                .padding(6)
+                .style(theme::chip),
+            tooltip::Position::Top,
+        ));
+    }
+    container(column![handle, actions].spacing(6))
+        .padding([6, 10])
+        .style(theme::chip)
+        .into()
 }
 
 fn small_button<'a>(icon_kind: Icon, label: String, message: Message) -> Element<'a, Message> {
