@@ -44,6 +44,12 @@ const SEARCHES: [&str; 20] = [
     "sommerfest einladung",
 ];
 
+/// What a search field sees while someone types (results as you type, debounced): short
+/// prefixes of the words above.
+const TYPING: [&str; 10] = [
+    "re", "rec", "rech", "mü", "mül", "be", "bes", "gr", "grü", "ang",
+];
+
 /// SplitMix64: small, deterministic, good enough to vary generated mail.
 struct Rng(u64);
 
@@ -508,6 +514,26 @@ pub fn run() -> Result<()> {
         SEARCHES.len(),
         ms(slowest),
         verdict(search_median, 30.0)
+    );
+    println!("  {}", report.join("; "));
+
+    let mut typing = Vec::new();
+    let mut report = Vec::new();
+    for q in TYPING {
+        store.search(q, None, 100)?; // warm
+        let start = Instant::now();
+        let hits = store.search(q, None, 100)?;
+        let took = start.elapsed();
+        typing.push(took);
+        report.push(format!("{q:?} {:.1} ms ({} hits)", ms(took), hits.len()));
+    }
+    let slowest = typing.iter().max().copied().unwrap_or_default();
+    println!(
+        "search as you type (median of {} prefixes of 2-4 letters, limit 100): {:.1} ms, \
+         slowest {:.1} ms",
+        TYPING.len(),
+        ms(median(typing)),
+        ms(slowest)
     );
     println!("  {}", report.join("; "));
     Ok(())

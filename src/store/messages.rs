@@ -215,6 +215,7 @@ impl<'a> Prepared<'a> {
             people.push_str(&a.email);
             people.push(' ');
         }
+        let (fts_subject, fts_people, fts_body) = index_text(&summary.subject, &people, summary);
         Prepared {
             raw,
             summary,
@@ -222,11 +223,24 @@ impl<'a> Prepared<'a> {
             to_text: display_addresses(&summary.to),
             cc_text: display_addresses(&summary.cc),
             preview: summary.preview.chars().take(MAX_PREVIEW_CHARS).collect(),
-            fts_subject: fold_for_index(&summary.subject),
-            fts_people: fold_for_index(&people),
-            fts_body: fold_for_index(truncate_bytes(&summary.search_text, MAX_SEARCH_TEXT)),
+            fts_subject,
+            fts_people,
+            fts_body,
         }
     }
+}
+
+/// The folded (subject, people, body) texts the search index holds for a message.
+pub(crate) fn index_text(
+    subject: &str,
+    people: &str,
+    summary: &Summary,
+) -> (String, String, String) {
+    (
+        fold_for_index(subject),
+        fold_for_index(people),
+        fold_for_index(truncate_bytes(&summary.search_text, MAX_SEARCH_TEXT)),
+    )
 }
 
 /// Where a new message goes and what it is linked to.

@@ -66,6 +66,10 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         assert_eq!(rows.len(), 2, "{}", path.display());
         assert_eq!(store.raw(rows[0].id)?, b"Subject: Zweite\r\n\r\nHallo\r\n");
         assert_eq!(store.search("grusse", None, 10)?.len(), 1);
+        // the index rebuilt at version 2: people from the columns, text from the raw message
+        assert_eq!(store.search("jürgen koeln", None, 10)?.len(), 1);
+        assert_eq!(store.search("zwei", None, 10)?.len(), 1);
+        assert_eq!(store.search("hallo", None, 10)?.len(), 1);
         assert_eq!(store.ledger(account.id)?.len(), 3);
         assert_eq!(store.count(&inbox, true)?, 1);
         // and it keeps working: a new message gets a fresh id, an old UIDL is not stored again
