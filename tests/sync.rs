@@ -80,6 +80,47 @@ fn leave_on_server_keeps_mail_and_never_downloads_twice() {
     assert_eq!(on_server(&server), 0);
 }
 
+/// The common case for people who leave mail on the server: nothing new. The poll lists UIDLs
+/// only (no LIST: on a large mailbox it costs as much again) and writes nothing to the store;
+/// once something is new, the sizes are asked for and the message arrives.
+#[test]
+fn a_poll_with_nothing_new_sends_no_list_and_writes_nothing() {
+    let server = Dovecot::start();
+    seed(&server, 0, 20);
+    // A proxy that cuts the connection as soon as the client sends LIST.
+    let proxy = Proxy::start(server.pop3_port(), Trigger::ClientSends("LIST"));
+    let cli = Cli::with_port(&server, proxy.port());
+    cli.add_account(&["--security", "plain", "--leave-on-server"]);
+    let first = cli.run(&["fetch"]);
+    assert!(
+        proxy.fired(),
+        "a fetch with new mail asks for the sizes: {first:?}"
+    );
+    proxy.disarm();
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 20);
+
+    proxy.rearm();
+    let db = cli.data_dir().join(postfach::store::FILE_NAME);
+    let before = std::fs::read(&db).unwrap();
+    for _ in 0..2 {
+        cli.ok(&["fetch"]);
+    }
+    assert!(!proxy.fired(), "a poll with nothing new sent LIST");
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "a poll with nothing new wrote to the store"
+    );
+    assert_eq!(cli.list_json(&[]).len(), 20);
+
+    seed(&server, 20, 1);
+    let cut = cli.run(&["fetch"]);
+    assert!(proxy.fired(), "new mail: the sizes are asked for: {cut:?}");
+    proxy.disarm();
+    cli.ok(&["fetch"]);
+    assert_eq!(cli.list_json(&[]).len(), 21);
+}
+
 #[test]
 fn keep_days_deletes_exactly_the_expired_messages() {
     let server = Dovecot::start();

@@ -118,6 +118,11 @@ impl Cli {
         }
     }
 
+    /// The private data directory.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_postfach"));
         c.arg("--data-dir")
@@ -266,6 +271,12 @@ impl Proxy {
     /// From now on, pass everything through.
     pub fn disarm(&self) {
         self.armed.store(false, Ordering::SeqCst);
+    }
+
+    /// From the next connection on, cut again when the trigger is met.
+    pub fn rearm(&self) {
+        self.fired.store(false, Ordering::SeqCst);
+        self.armed.store(true, Ordering::SeqCst);
     }
 }
 
