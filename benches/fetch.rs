@@ -15,6 +15,7 @@
 //! - `POSTFACH_BENCH_TRANSPORTS`: `tls,plain` (default both); `POSTFACH_BENCH_MODES`: `keep,delete`
 //! - `POSTFACH_BENCH_OUT`: the Markdown file to update (default `docs/BENCHMARKS.md`; `-`: none)
 //! - `POSTFACH_BENCH_STORE`: a file with the store benchmark's output, quoted in the table
+//! - `POSTFACH_BENCH_APP`: a file with the app benchmark's Markdown (`scripts/bench/app.sh`)
 //! - `POSTFACH_BENCH_WORK`: scratch directory for the clients' state (default
 //!   `/var/tmp/postfach-bench`, on disk so fsync costs what it costs)
 #[path = "../tests/support/mod.rs"]
@@ -101,6 +102,7 @@ struct Config {
     modes: Vec<Mode>,
     out: Option<PathBuf>,
     store_output: Option<PathBuf>,
+    app_output: Option<PathBuf>,
     work: PathBuf,
     /// Run the slow peers on the small set in every combination too.
     small_all: bool,
@@ -186,6 +188,7 @@ impl Config {
             modes,
             out,
             store_output: std::env::var_os("POSTFACH_BENCH_STORE").map(PathBuf::from),
+            app_output: std::env::var_os("POSTFACH_BENCH_APP").map(PathBuf::from),
             work: PathBuf::from(env_or("POSTFACH_BENCH_WORK", "/var/tmp/postfach-bench")),
             small_all: env_or("POSTFACH_BENCH_SMALL_ALL", "0") == "1",
         })
@@ -233,6 +236,7 @@ fn run(config: &Config) -> Result<()> {
         config.runs,
         config.polls,
         config.store_output.as_deref(),
+        config.app_output.as_deref(),
     );
     println!("\n{text}");
     if let Some(out) = &config.out {

@@ -22,7 +22,7 @@ use postfach::ui::bench::{self, Event, Record};
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
 /// The generated mail's version; `scripts/bench/app.sh` reads this line.
-pub const SEED_VERSION: u32 = 1;
+pub const SEED_VERSION: u32 = 2;
 /// "Now" for the generated mailbox (2026-06-01); the mail spans the five years before it.
 const NOW: i64 = 1_780_272_000;
 const SPAN: i64 = 5 * 365 * 86_400;
@@ -253,8 +253,12 @@ fn mail(i: usize, total: usize, png: &[u8]) -> R<(Vec<u8>, i64)> {
     let (first, last) = (rng.pick(FIRST), rng.pick(LAST));
     let local: String = format!("{first}.{last}")
         .to_lowercase()
+        .replace('ä', "ae")
+        .replace('ö', "oe")
+        .replace('ü', "ue")
+        .replace('ß', "ss")
         .chars()
-        .filter(char::is_ascii_alphabetic)
+        .filter(|c| c.is_ascii_alphabetic() || *c == '.')
         .collect();
     let mut m = format!(
         "Return-Path: <{local}@{d}>\r\nMessage-ID: <{i}.{x:x}@postfach.bench>\r\n\

@@ -101,7 +101,13 @@ impl Results {
 }
 
 /// The generated Markdown (without the markers).
-pub fn markdown(results: &Results, runs: usize, polls: usize, store: Option<&Path>) -> String {
+pub fn markdown(
+    results: &Results,
+    runs: usize,
+    polls: usize,
+    store: Option<&Path>,
+    app: Option<&Path>,
+) -> String {
     let mut m = String::new();
     let _ = writeln!(m, "Generated {} by `scripts/bench/run.sh`.\n", now());
     let _ = writeln!(m, "**Machine:** {}  ", machine());
@@ -223,6 +229,20 @@ pub fn markdown(results: &Results, runs: usize, polls: usize, store: Option<&Pat
             let _ = writeln!(m, "The store benchmark's output could not be read: {e}");
         }
         None => m.push_str("Not run this time (`scripts/bench/run.sh` runs it).\n"),
+    }
+    m.push('\n');
+    match app.map(std::fs::read_to_string) {
+        Some(Ok(text)) => {
+            m.push_str(text.trim());
+            m.push('\n');
+        }
+        Some(Err(e)) => {
+            let _ = writeln!(m, "The app benchmark's output could not be read: {e}");
+        }
+        None => m.push_str(
+            "### Desktop app: 100,000 messages\n\nNot run this time \
+             (`scripts/bench/run.sh` runs `scripts/bench/app.sh`).\n",
+        ),
     }
     m
 }

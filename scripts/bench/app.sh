@@ -3,13 +3,14 @@
 # open a message, for the real window (release build) under Xvfb. Prints figures; asserts none.
 #
 #   scripts/bench/app.sh                 # 5 runs each with 100,000 and with 50 messages
+#                                        # (about 5 minutes; seeding 100,000 once: ~2 more)
 #   scripts/bench/app.sh --quick         # 2 runs, 5 opens, 20,000 messages (a smoke run)
 #
 # Tuning: POSTFACH_BENCH_APP_MESSAGES (100000), POSTFACH_BENCH_APP_SMALL (50),
 # POSTFACH_BENCH_APP_RUNS (5), POSTFACH_BENCH_APP_OPENS (20 per run),
 # POSTFACH_BENCH_APP_CACHE (/var/tmp/postfach-bench-app), ICED_BACKEND (tiny-skia).
 # Needs: xvfb, xdotool, imagemagick (import, convert). Output: Markdown on stdout, progress on
-# stderr, the first-frame screenshots in target/bench-app/.
+# stderr, screenshots of the first start (first frame, after the opens) in target/bench-app/.
 #
 # What is measured, exactly:
 # - The data directory holds one account whose Inbox has N generated mails (tests/ui_bench.rs,
@@ -26,14 +27,17 @@
 #   Right after that line a screenshot of the window is taken and the list area must not be
 #   blank (standard deviation of its pixels above MIN_STDDEV), or the benchmark stops: rows were
 #   really painted. (The screenshot comes ~0.1 s after the frame; it shows that rows were there,
-#   the hook's condition - rows in the list's state, then a drawn frame - shows when.)
+#   the hook's condition - rows in the list's state, then a drawn frame - shows when.) While
+#   the hook waits for a frame it also ticks every 50 ms (a tick makes iced redraw), so a lost
+#   frame event could make a figure later, never earlier.
 # - RSS at first frame: VmRSS in the first-frame line. Steady: VmRSS of the process 2 s later,
 #   idle. Peak: VmHWM after opening the messages (the largest the process ever was).
 # - Open: the Down key (xdotool, with the window focused) selects the next message; the app's
 #   line gives the time from the update that changed the selection to the first frame drawn
 #   after the reader had the message loaded, parsed and laid out (image previews decode
 #   afterwards and are not included). The script waits for each line before the next key.
-#   Median over all opens of all runs, the first open of each run (cold caches) and the slowest.
+#   Median over all opens of all runs, the first open of each run (cold caches) and the slowest;
+#   and per position in the list (from the 12th row on, each Down also scrolls the list).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -68,6 +72,7 @@ say() { echo "app bench: $*" >&2; }
 say "building (release)"
 nice -n 19 cargo build --release --bin postfach >&2
 bin=$target/release/postfach
+grep -q POSTFACH_BENCH_TIMING "$bin" || { say "$bin has no timing hook (a stale build?)"; exit 1; }
 seeder=$(nice -n 19 cargo test --release --no-run --test ui_bench 2>&1 | tee /dev/stderr |
     sed -n 's/.*Executable tests\/ui_bench.rs (\(.*\))/\1/p' | tail -1)
 [[ -x "$seeder" ]] || { say "could not find the ui_bench test binary"; exit 1; }
@@ -100,8 +105,8 @@ work=$(mktemp -d)
 xvfb_pid=
 app_pid=
 cleanup() {
-    [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
-    [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
+    if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; fi
+    if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -180,6 +185,7 @@ run_once() {
     done
     local peak
     peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$app_pid/status")
+    [[ "$run" == 1 ]] && import -window "$wid" "$shots/after-opens-$label.png"
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=
@@ -246,3 +252,8 @@ echo "| … the first open after start | $(ms "${first_open[small]}") | $(ms "${
 echo "| … the slowest of $((runs * opens)) | $(ms "${slowest[small]}") | $(ms "${slowest[big]}") | |"
 echo
 echo "First frame per start (ms, driver clock): $S: $(col small 2 | tr '\n' ' ')· $N: $(col big 2 | tr '\n' ' ')"
+echo
+by_position=$(for ((k = 1; k <= opens; k++)); do
+    awk -v k="$k" '$2 == k { print $3 }' "$work/big.opens" | median
+done | awk '{ printf "%.0f ", $1 }')
+echo "Open by position in the list ($N, median over starts, ms; about 11 rows fit, later ones scroll): $by_position"

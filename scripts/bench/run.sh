@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark in one command: Postfach's fetch side by side with mpop, fetchmail and getmail6
 # against a private Dovecot on 127.0.0.1 (benches/fetch.rs), plus the store benchmark with
-# 100,000 messages (benches/store_bench.rs). Writes the table into docs/BENCHMARKS.md.
+# 100,000 messages (benches/store_bench.rs) and the desktop app with 100,000 messages under Xvfb
+# (scripts/bench/app.sh: first frame, RSS, opening a message). Writes the table into
+# docs/BENCHMARKS.md.
 #
 #   scripts/bench/run.sh           # the full run (about 15-20 minutes after the build)
 #   scripts/bench/run.sh --quick   # a smoke run with small sets; prints, does not write the doc
@@ -26,6 +28,9 @@ command -v dovecot >/dev/null 2>&1 || [[ -x /usr/sbin/dovecot ]] || need+=(dovec
 command -v mpop >/dev/null 2>&1 || need+=(mpop)
 command -v fetchmail >/dev/null 2>&1 || need+=(fetchmail)
 command -v getmail >/dev/null 2>&1 || need+=(getmail6)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
+command -v convert >/dev/null 2>&1 || need+=(imagemagick)
 [[ -x /usr/bin/time ]] || need+=(time)
 if ((${#need[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
@@ -50,6 +55,12 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 echo "== store benchmark (${POSTFACH_BENCH_MESSAGES:-100000} messages)"
 cargo bench --bench store_bench | tee "$scratch/store.txt"
+echo "== app benchmark (${POSTFACH_BENCH_APP_MESSAGES:-100000} messages)"
+if [[ "${1:-}" == "--quick" ]]; then
+    scripts/bench/app.sh --quick | tee "$scratch/app.md"
+else
+    scripts/bench/app.sh | tee "$scratch/app.md"
+fi
 echo "== fetch benchmark"
-POSTFACH_BENCH_STORE="$scratch/store.txt" POSTFACH_BENCH_BIN="$target/release/postfach" \
-    cargo bench --bench fetch
+POSTFACH_BENCH_STORE="$scratch/store.txt" POSTFACH_BENCH_APP="$scratch/app.md" \
+    POSTFACH_BENCH_BIN="$target/release/postfach" cargo bench --bench fetch

@@ -182,31 +182,6 @@ fn v1_initial(tx: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn migrates_an_empty_database_step_by_step() -> Result<(), Error> {
-        let mut conn = Connection::open_in_memory()?;
-        assert_eq!(version(&conn)?, 0);
-        migrate(&mut conn)?;
-        assert_eq!(version(&conn)?, CURRENT_VERSION);
-        // running again is a no-op
-        migrate(&mut conn)?;
-        assert_eq!(version(&conn)?, CURRENT_VERSION);
-        Ok(())
-    }
-
-    #[test]
-    fn refuses_a_newer_schema() -> Result<(), Error> {
-        let mut conn = Connection::open_in_memory()?;
-        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)?;
-        assert!(matches!(migrate(&mut conn), Err(Error::TooNew { .. })));
-        Ok(())
-    }
-}
-
 /// Version 2: the search index without FTS5 prefix indexes (see `search.rs` for the measured
 /// reason). A contentless index cannot be rebuilt from itself, so it is filled again from the
 /// stored messages: subject and people from their columns, the text from the raw message, the
@@ -253,4 +228,29 @@ fn v2_index_without_prefixes(tx: &Connection) -> rusqlite::Result<()> {
         "search index rebuilt without prefix indexes"
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_step_by_step() -> Result<(), Error> {
+        let mut conn = Connection::open_in_memory()?;
+        assert_eq!(version(&conn)?, 0);
+        migrate(&mut conn)?;
+        assert_eq!(version(&conn)?, CURRENT_VERSION);
+        // running again is a no-op
+        migrate(&mut conn)?;
+        assert_eq!(version(&conn)?, CURRENT_VERSION);
+        Ok(())
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() -> Result<(), Error> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)?;
+        assert!(matches!(migrate(&mut conn), Err(Error::TooNew { .. })));
+        Ok(())
+    }
 }

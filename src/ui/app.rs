@@ -120,8 +120,8 @@ pub enum Message {
     Pinned(Result<Account, Error>),
     /// The window's close button, or Ctrl+Q.
     Quit,
-    /// A frame was drawn while the benchmark hook waited for one (`ui::bench`).
-    BenchFrame(std::time::Instant),
+    /// A frame or tick for the benchmark's timing hook (`ui::bench`).
+    Bench(super::bench::Signal),
 }
 
 /// The main window's state.
@@ -227,17 +227,17 @@ impl App {
             Message::ConfigSaved(result) => self.on_config_saved(result),
             Message::Pinned(result) => self.on_pinned(result),
             Message::Quit => self.quit(),
-            Message::BenchFrame(_) => self.bench.on_frame(),
+            Message::Bench(signal) => self.bench.update(signal),
         };
         self.bench.observe(&self.list, &self.reader);
         task
     }
 
-    /// [`App::subscription`] and, while the benchmark hook waits for a frame, the frame clock.
+    /// [`App::subscription`] and, while the benchmark hook waits for a frame, its frame clock.
     pub fn subscription_with_bench(&self) -> iced::Subscription<Message> {
         iced::Subscription::batch([
             self.subscription(),
-            self.bench.frames().map(Message::BenchFrame),
+            self.bench.subscription().map(Message::Bench),
         ])
     }
 

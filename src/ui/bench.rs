@@ -14,7 +14,9 @@
 //!
 //! "Frame" means iced's `RedrawRequested` for the window: iced draws the user interface, hands
 //! the event to subscriptions, then presents the picture; the app receives the frame message
-//! after that, so the figures include drawing and presenting. Every line also carries the list
+//! after that, so the figures include drawing and presenting. While a frame is awaited a 50 ms
+//! tick also runs (each update makes iced redraw), so a frame event that got lost cannot stall
+//! the measurement: it would only make the figure later, never earlier. Every line also carries the list
 //! length, the resident set size and its peak (`VmRSS`, `VmHWM` from `/proc/self/status`;
 //! `n/a` off Linux) and the wall clock (`unix-ms`), so a driver can compare with its own clock.
 //!
@@ -36,6 +38,18 @@ pub const ENV: &str = "POSTFACH_BENCH_TIMING";
 pub const EXIT_AFTER_ENV: &str = "POSTFACH_BENCH_EXIT_AFTER";
 /// The first word of every line the hook writes.
 pub const PREFIX: &str = "postfach-bench";
+
+/// How often a redraw is forced while a frame is awaited.
+const TICK: Duration = Duration::from_millis(50);
+
+/// What the hook listens to while it waits for a frame.
+#[derive(Debug, Clone, Copy)]
+pub enum Signal {
+    /// iced drew a frame.
+    Frame,
+    /// The keep-alive tick (the update it causes makes iced redraw).
+    Tick,
+}
 
 /// What a line reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,6 +288,7 @@ impl Bench {
         on.rows = list.len();
         if !on.first_frame_done && on.waiting.is_none() && !list.is_empty() && list.row(0).is_some()
         {
+            tracing::debug!(rows = on.rows, "bench: list rows in, waiting for a frame");
             on.waiting = Some(Waiting::FirstFrame);
         }
         let selected = list.selected().map(|r| r.id);
@@ -287,22 +302,30 @@ impl Bench {
             && on.first_frame_done
             && on.waiting.is_none()
         {
+            tracing::debug!(message = %id, "bench: reader shows the selection, waiting for a frame");
             on.reported = Some(id);
             on.waiting = Some(Waiting::Open(at));
         }
     }
 
-    /// The frame clock, only while a frame is awaited (iced draws on demand otherwise).
-    pub fn frames(&self) -> Subscription<Instant> {
+    /// Frames and the keep-alive tick, only while a frame is awaited (nothing otherwise).
+    pub fn subscription(&self) -> Subscription<Signal> {
         if self.is_waiting() {
-            iced::window::frames()
+            Subscription::batch([
+                iced::window::frames().map(|_| Signal::Frame),
+                iced::time::every(TICK).map(|_| Signal::Tick),
+            ])
         } else {
             Subscription::none()
         }
     }
 
-    /// A frame was drawn: writes the awaited line; quits after the requested number of opens.
-    pub fn on_frame<M: Send + 'static>(&mut self) -> Task<M> {
+    /// On a frame, writes the awaited line; quits after the requested number of opens.
+    pub fn update<M: Send + 'static>(&mut self, signal: Signal) -> Task<M> {
+        if let Signal::Tick = signal {
+            tracing::debug!("bench: tick while waiting for a frame");
+            return Task::none();
+        }
         let Some(record) = self.frame_record() else {
             return Task::none();
         };
@@ -319,7 +342,9 @@ impl Bench {
     /// The record for the frame just drawn, if one was awaited.
     pub fn frame_record(&mut self) -> Option<Record> {
         let on = self.on.as_deref_mut()?;
-        let waiting = on.waiting.take()?;
+        let waiting = on.waiting.take();
+        tracing::debug!(?waiting, "bench: frame");
+        let waiting = waiting?;
         let now = Instant::now();
         let (event, n, ms, since) = match waiting {
             Waiting::FirstFrame => {
