@@ -5,7 +5,8 @@
 #    (as root, or with password-less sudo); otherwise names exactly what is missing and stops.
 # 2. Starts a private D-Bus session with an unlocked gnome-keyring and an Xvfb display, so the
 #    keyring and window tests talk to real services.
-# 3. Runs fmt, clippy and `cargo test` (unit, integration against a real Dovecot, UI tests),
+# 3. Runs fmt, clippy, the Windows/macOS type check (scripts/check-targets.sh: the code Linux
+#    builds never compile) and `cargo test` (unit, integration against a real Dovecot, UI tests),
 #    then takes screenshots of the real window in German and English and checks they are not blank.
 #
 # Nothing is skipped silently: a missing dependency is a failure with a clear message.
@@ -19,7 +20,7 @@ packages=(
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
   gnome-keyring dbus-x11 dbus
   desktop-file-utils appstream dpkg-dev librsvg2-bin icnsutils tesseract-ocr fonts-dejavu-core
-  libwayland-client0
+  libwayland-client0 gcc-mingw-w64-x86-64
 )
 
 missing=()
@@ -56,6 +57,9 @@ cargo fmt --all -- --check
 
 echo "==> cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
+
+echo "==> Windows and macOS code type-checked (docs/CROSS-CHECK.md)"
+scripts/check-targets.sh --deny-warnings
 
 # A private X display for window tests and screenshots.
 display=":$(( 600 + RANDOM % 300 ))"  # scripts/screenshots.sh uses :90-:98

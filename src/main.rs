@@ -58,6 +58,7 @@ mod windows_console {
     const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
 
     #[link(name = "kernel32")]
+    #[allow(unsafe_code)]
     unsafe extern "system" {
         fn AttachConsole(process_id: u32) -> i32;
     }

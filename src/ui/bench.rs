@@ -399,6 +399,7 @@ fn process_age() -> Option<Duration> {
 
 /// Seconds between the process's start (`/proc/self/stat` field 22, in clock ticks since boot)
 /// and now (`/proc/uptime`, seconds since boot).
+#[cfg(any(target_os = "linux", test))]
 fn parse_age(stat: &str, uptime: &str, ticks_per_second: f64) -> Option<f64> {
     // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
     let rest = &stat[stat.rfind(')')? + 1..];

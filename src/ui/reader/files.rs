@@ -104,6 +104,7 @@ pub fn remove_drag_copies(which: Leftovers) -> usize {
 
 /// Creates `dir` (not its parents) owner-only from the start; fails if it exists.
 fn new_private_dir(dir: &Path) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     {
