@@ -47,8 +47,13 @@ pub fn main(args: &[String]) -> io::Result<()> {
             eprintln!("TLS connector built in {:?}", started.elapsed());
         }
         let mut ssl = openssl::ssl::Ssl::new(&connector).map_err(io::Error::other)?;
-        ssl.set_hostname(host).map_err(io::Error::other)?;
-        ssl.param_mut().set_host(host).map_err(io::Error::other)?;
+        match host.parse::<std::net::IpAddr>() {
+            Ok(ip) => ssl.param_mut().set_ip(ip).map_err(io::Error::other)?,
+            Err(_) => {
+                ssl.set_hostname(host).map_err(io::Error::other)?;
+                ssl.param_mut().set_host(host).map_err(io::Error::other)?;
+            }
+        }
         Box::new(ssl.connect(tcp).map_err(io::Error::other)?)
     } else {
         Box::new(tcp)
