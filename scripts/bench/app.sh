@@ -73,7 +73,7 @@ say "building (release)"
 nice -n 19 cargo build --release --bin postfach >&2
 bin=$target/release/postfach
 grep -q POSTFACH_BENCH_TIMING "$bin" || { say "$bin has no timing hook (a stale build?)"; exit 1; }
-seeder=$(nice -n 19 cargo test --release --no-run --test ui_bench 2>&1 | tee /dev/stderr |
+seeder=$(nice -n 19 cargo test --release --no-run --test ui_bench 2>&1 | tee -a /dev/stderr |
     sed -n 's/.*Executable tests\/ui_bench.rs (\(.*\))/\1/p' | tail -1)
 [[ -x "$seeder" ]] || { say "could not find the ui_bench test binary"; exit 1; }
 
