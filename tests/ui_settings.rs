@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use iced::keyboard::key::Named;
-use iced_test::Simulator;
 use postfach::i18n::Language;
 use postfach::pop3::{Limits, Password, Security};
 use postfach::store::Store;
@@ -19,6 +18,7 @@ use postfach::sync::{FetchReport, Fetcher};
 use postfach::ui::settings::{Page, connection, pop3_options};
 use postfach::ui::{App, Message, sidebar, sync};
 use tokio::sync::mpsc::Receiver;
+use ui_support::page::{click, shows, sim};
 use ui_support::{Fixture, Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -29,28 +29,6 @@ const KEEP: &str = "Nachrichten werden heruntergeladen und bleiben auf dem Serve
 const KEEP_14: &str =
     "Nachrichten werden heruntergeladen und 14 Tage nach dem ersten Abruf vom Server gelöscht.";
 const KEEP_14_OR_DELETED: &str = "Nachrichten werden heruntergeladen und 14 Tage nach dem ersten Abruf vom Server gelöscht, oder früher, wenn Sie sie hier endgültig löschen.";
-
-/// A simulator of the app's view in a tall window, so the whole settings page is visible.
-fn sim(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(iced::Settings::default(), (1200.0, 2000.0), app.view())
-}
-
-/// Clicks `label` in a fresh simulator of the app's view and feeds what that did back.
-fn click(app: &mut App, sb: &Sandbox, label: &str) -> R {
-    let messages = {
-        let mut ui = sim(app);
-        ui.click(label)
-            .map_err(|e| format!("cannot click {label:?}: {e}"))?;
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking {label:?} did nothing");
-    sb.feed(app, messages);
-    Ok(())
-}
-
-fn shows(app: &App, label: &str) -> bool {
-    sim(app).find(label).is_ok()
-}
 
 /// The account's worker as its subscription would start it, on the fixture's store.
 fn start_worker(

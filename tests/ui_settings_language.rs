@@ -3,33 +3,13 @@
 
 mod ui_support;
 
-use iced_test::Simulator;
 use postfach::config::{Config, ThemeChoice};
 use postfach::i18n::Language;
 use postfach::ui::settings::Page;
-use postfach::ui::{App, Message};
-use ui_support::{Fixture, Sandbox, language};
+use ui_support::page::{click, shows};
+use ui_support::{Fixture, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
-
-fn sim(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(iced::Settings::default(), (1200.0, 2000.0), app.view())
-}
-
-fn click(app: &mut App, sb: &Sandbox, label: &str) -> R {
-    let messages = {
-        let mut ui = sim(app);
-        ui.click(label)
-            .map_err(|e| format!("cannot click {label:?}: {e}"))?;
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    sb.feed(app, messages);
-    Ok(())
-}
-
-fn shows(app: &App, label: &str) -> bool {
-    sim(app).find(label).is_ok()
-}
 
 #[test]
 fn switching_to_english_relabels_the_screen_and_is_saved() -> R {

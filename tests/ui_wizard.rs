@@ -10,7 +10,6 @@ mod ui_support;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use iced_test::Simulator;
 use postfach::config::Config;
 use postfach::i18n::Language;
 use postfach::pop3::{Limits, Security, fingerprint_hex};
@@ -23,29 +22,10 @@ use postfach::ui::settings::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::settings::{server, trust};
 use postfach::ui::{App, Boot, Message, sync};
 use tokio::sync::mpsc::Receiver;
+use ui_support::page::{click, shows, sim};
 use ui_support::{Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
-
-fn sim(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(iced::Settings::default(), (1200.0, 2000.0), app.view())
-}
-
-fn click(app: &mut App, sb: &Sandbox, label: &str) -> R {
-    let messages = {
-        let mut ui = sim(app);
-        ui.click(label)
-            .map_err(|e| format!("cannot click {label:?}: {e}"))?;
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking {label:?} did nothing");
-    sb.feed(app, messages);
-    Ok(())
-}
-
-fn shows(app: &App, label: &str) -> bool {
-    sim(app).find(label).is_ok()
-}
 
 fn wizard_says(app: &mut App, sb: &Sandbox, message: wizard::Message) {
     sb.feed(app, [Message::Wizard(message)]);

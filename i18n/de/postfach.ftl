@@ -428,3 +428,16 @@ ui-attachment-copy = Kopieren
 ui-attachment-copy-tip = Datei kopieren, um sie im Dateimanager in einen Ordner einzufügen
 ui-copied = „{ $name }“ kopiert. Fügen Sie die Datei im Dateimanager in einen Ordner ein.
 ui-copy-failed = „{ $name }“ konnte nicht kopiert werden: { $detail }. Verwenden Sie stattdessen „Speichern unter…“.
+
+## Einstellungen: eigenes CA-Zertifikat des Kontos
+settings-ca-file = CA-Zertifikat
+settings-ca-file-none = Keins
+settings-ca-file-choose = Auswählen…
+settings-ca-file-remove = Entfernen
+settings-ca-file-hint = Nur nötig, wenn das Zertifikat Ihres Servers von einer eigenen Zertifizierungsstelle stammt (etwa im Firmennetz). Den Zertifikaten in dieser Datei wird zusätzlich zu denen des Systems vertraut.
+settings-ca-file-dialog = CA-Zertifikat auswählen (PEM-Datei)
+settings-ca-file-filter = Zertifikate (PEM)
+settings-ca-file-filter-all = Alle Dateien
+settings-ca-file-unreadable = Das CA-Zertifikat „{ $file }“ kann nicht gelesen werden: { $detail }
+settings-ca-file-not-pem = Die Datei „{ $file }“ enthält kein Zertifikat im PEM-Format. Wählen Sie eine Datei, die mit „-----BEGIN CERTIFICATE-----“ beginnt.
+settings-ca-file-damaged = Das CA-Zertifikat „{ $file }“ ist beschädigt: { $detail }

@@ -428,3 +428,16 @@ ui-attachment-copy = Copy
 ui-attachment-copy-tip = Copy the file, to paste it into a folder in your file manager
 ui-copied = “{ $name }” copied. Paste it into a folder in your file manager.
 ui-copy-failed = “{ $name }” could not be copied: { $detail }. Use “Save as…” instead.
+
+## Settings: the account's own CA certificate
+settings-ca-file = CA certificate
+settings-ca-file-none = None
+settings-ca-file-choose = Choose…
+settings-ca-file-remove = Remove
+settings-ca-file-hint = Only needed when your server's certificate comes from a private certificate authority (for example in a company network). The certificates in this file are trusted in addition to the system's.
+settings-ca-file-dialog = Choose a CA certificate (PEM file)
+settings-ca-file-filter = Certificates (PEM)
+settings-ca-file-filter-all = All files
+settings-ca-file-unreadable = The CA certificate “{ $file }” cannot be read: { $detail }
+settings-ca-file-not-pem = The file “{ $file }” contains no certificate in PEM format. Choose a file that starts with “-----BEGIN CERTIFICATE-----”.
+settings-ca-file-damaged = The CA certificate “{ $file }” is damaged: { $detail }

@@ -2,8 +2,11 @@
 //! check, the connection test, saving (store off the UI thread, then the worker is told) and
 //! removing the account (keeping its mail in a local folder, or deleting it).
 
+use std::path::Path;
+
 use iced::Task;
 
+use super::ca_file::{self, CaFile};
 use super::connection::{self, ConnectionTest};
 use super::keyring::{self, Status};
 use super::pop3_options::{self, Pop3Options};
@@ -26,6 +29,8 @@ pub enum Message {
     DisplayName(String),
     Email(String),
     Server(server::Message),
+    /// The CA certificate of its own (see [`ca_file`]).
+    CaFile(ca_file::Message),
     Options(pop3_options::Message),
     CheckOnStartup(bool),
     CheckEvery(bool),
@@ -82,6 +87,8 @@ pub struct AccountPage {
     pub(super) display_name: String,
     pub(super) email: String,
     pub(super) server: ServerForm,
+    /// CA certificates trusted in addition to the system's.
+    pub(super) ca: CaFile,
     pub(super) options: Pop3Options,
     pub(super) check_on_startup: bool,
     pub(super) check_every: bool,
@@ -100,11 +107,13 @@ impl AccountPage {
     /// The page for `account`, and the keyring lookup.
     pub fn new(account: Account) -> (AccountPage, Task<Message>) {
         let s = &account.settings;
+        let (ca, ca_check) = CaFile::new(s.ca_file.clone());
         let page = AccountPage {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
             email: s.email.clone(),
             server: ServerForm::from_settings(s),
+            ca,
             options: Pop3Options::from_settings(s),
             check_on_startup: s.check_on_startup,
             check_every: s.check_every_minutes.is_some(),
@@ -119,7 +128,10 @@ impl AccountPage {
             account,
         };
         let entry = keyring::entry(&page.account.settings);
-        let task = Task::perform(keyring::status(entry), Message::KeyringStatus);
+        let task = Task::batch([
+            Task::perform(keyring::status(entry), Message::KeyringStatus),
+            ca_check.map(Message::CaFile),
+        ]);
         (page, task)
     }
 
@@ -153,6 +165,7 @@ impl AccountPage {
         s.display_name = self.display_name.trim().to_owned();
         s.email = self.email.trim().to_owned();
         self.server.apply(&mut s)?;
+        s.ca_file = self.ca.path().map(Path::to_path_buf);
         self.options.apply(&mut s)?;
         s.check_on_startup = self.check_on_startup;
         s.check_every_minutes = if self.check_every {
@@ -166,6 +179,16 @@ impl AccountPage {
         s.notify = self.notify;
         s.pinned_sha256 = self.pinned.clone();
         Ok(s)
+    }
+
+    /// The settings as typed, when they can be used to connect: also a CA file found unusable
+    /// is a problem here (but not for [`AccountPage::is_dirty`]).
+    fn usable_settings(&self) -> Result<AccountSettings, String> {
+        let s = self.settings()?;
+        match self.ca.problem() {
+            Some(problem) => Err(problem.to_owned()),
+            None => Ok(s),
+        }
     }
 
     pub(super) fn minutes(&self) -> Option<u32> {
@@ -198,6 +221,18 @@ impl AccountPage {
                 }
                 self.notice = None;
                 Action::None
+            }
+            Message::CaFile(m) => {
+                let changes = matches!(
+                    m,
+                    ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
+                );
+                let task = self.ca.update(m);
+                if changes {
+                    self.test.reset();
+                    self.notice = None;
+                }
+                Action::Run(task.map(Message::CaFile))
             }
             Message::Options(m) => self.edited(|p| p.options.update(m)),
             Message::CheckOnStartup(on) => self.edited(|p| p.check_on_startup = on),
@@ -291,7 +326,7 @@ impl AccountPage {
     }
 
     fn start_test(&mut self, password: Option<Password>) -> Action {
-        let settings = match self.settings() {
+        let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
                 self.notice = Some((Tone::Danger, problem));
@@ -320,7 +355,7 @@ impl AccountPage {
     }
 
     fn save(&mut self, db: &Db) -> Action {
-        let settings = match self.settings() {
+        let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
                 self.notice = Some((Tone::Danger, problem));
@@ -339,6 +374,12 @@ impl AccountPage {
         let db = db.clone();
         Action::Run(Task::perform(
             async move {
+                // The file may have changed since it was chosen: check it again.
+                if let Some(path) = settings.ca_file.clone() {
+                    db::blocking(move || Ok(ca_file::check(&path)))
+                        .await
+                        .map_err(|e| e.to_string())??;
+                }
                 let account = db
                     .call(move |s| {
                         s.update_account(id, &settings)?;

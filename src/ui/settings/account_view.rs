@@ -89,6 +89,7 @@ impl AccountPage {
             fl!("settings-server"),
             column![
                 self.server.view(Some(&self.keyring)).map(Message::Server),
+                self.ca.view().map(Message::CaFile),
                 widgets::field(String::new(), test, None),
             ]
             .spacing(12),

@@ -6,6 +6,7 @@
 pub mod account;
 mod account_view;
 pub mod app_settings;
+pub mod ca_file;
 pub mod connection;
 pub mod glyphs;
 pub mod keyring;

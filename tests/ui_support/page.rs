@@ -1,0 +1,29 @@
+//! Driving a whole page of the app in the simulator: a tall window so long settings pages fit.
+
+use iced_test::Simulator;
+use postfach::ui::{App, Message};
+
+use super::Sandbox;
+
+/// A simulator of the app's view in a tall window, so the whole settings page is visible.
+pub fn sim(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(iced::Settings::default(), (1200.0, 2000.0), app.view())
+}
+
+/// Clicks `label` in a fresh simulator of the app's view and feeds what that did back.
+pub fn click(app: &mut App, sb: &Sandbox, label: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let messages = {
+        let mut ui = sim(app);
+        ui.click(label)
+            .map_err(|e| format!("cannot click {label:?}: {e}"))?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking {label:?} did nothing");
+    sb.feed(app, messages);
+    Ok(())
+}
+
+/// Whether `label` is on screen.
+pub fn shows(app: &App, label: &str) -> bool {
+    sim(app).find(label).is_ok()
+}
