@@ -8,6 +8,10 @@
 //!   timing lines that parse — one first frame, then one per message opened with the Down key —
 //!   with `POSTFACH_BENCH_TIMING=1`, and none without it.
 
+// Only its private Xvfb is used here.
+#[allow(unused_imports)]
+mod dragout_support;
+
 use std::io::{BufRead, BufReader, Cursor};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -15,6 +19,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
+use dragout_support::Xvfb;
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Scope, Store};
 use postfach::ui::bench::{self, Event, Record};
@@ -390,60 +395,6 @@ fn seed_bench_data() -> R {
 
 // --- the hook in the real app ---------------------------------------------------------------
 
-/// A private Xvfb (`-displayfd` picks a free display), killed when dropped.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start() -> R<Xvfb> {
-        let mut child = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start Xvfb ({e}); apt-get install xvfb"))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line)?;
-        let display = format!(":{}", line.trim());
-        if line.trim().is_empty() {
-            let _ = child.kill();
-            return Err("Xvfb did not report its display".into());
-        }
-        Ok(Xvfb { child, display })
-    }
-
-    fn xdotool(&self, args: &[&str]) -> R<String> {
-        let out = Command::new("xdotool")
-            .env("DISPLAY", &self.display)
-            .args(args)
-            .output()
-            .map_err(|e| format!("cannot run xdotool ({e}); apt-get install xdotool"))?;
-        if !out.status.success() {
-            return Err(format!("xdotool {args:?}: {}", out.status).into());
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The app, killed when dropped; its stderr lines arrive on `lines`.
 struct App {
     child: Child,
@@ -502,26 +453,18 @@ impl Drop for App {
 
 /// Waits for the app's window and gives it the keyboard.
 fn focus_window(x: &Xvfb) -> R {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(ids) = x.xdotool(&["search", "--name", "Postfach"])
-            && let Some(id) = ids.lines().next()
-        {
-            x.xdotool(&["windowfocus", "--sync", id])?;
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err("the Postfach window did not appear".into());
-        }
-        std::thread::sleep(Duration::from_millis(200));
+    if !x.wait_for_window("Postfach", Duration::from_secs(60)) {
+        return Err("the Postfach window did not appear".into());
     }
+    x.xdotool(&["search", "--name", "Postfach", "windowfocus", "--sync"]);
+    Ok(())
 }
 
 #[test]
 fn timing_lines_only_when_asked() -> R {
     let data = tempfile::tempdir()?;
     seed(data.path(), 30)?;
-    let x = Xvfb::start()?;
+    let x = Xvfb::start();
 
     // With the variable: one first frame with all rows listed, then one line per opened message.
     let app = App::start(&x, data.path(), true)?;
@@ -537,7 +480,7 @@ fn timing_lines_only_when_asked() -> R {
     }
     focus_window(&x)?;
     for n in 1..=3 {
-        x.xdotool(&["key", "Down"])?;
+        x.xdotool(&["key", "Down"]);
         let open = app.record(Duration::from_secs(60), &mut other)?;
         assert_eq!((open.event, open.n), (Event::Open, n), "{open:?}");
         assert_eq!(open.since, bench::Since::Selection);
@@ -574,7 +517,7 @@ fn timing_lines_only_when_asked() -> R {
     std::thread::sleep(Duration::from_secs(3));
     let deadline = Instant::now() + Duration::from_secs(60);
     for _ in 0..3 {
-        x.xdotool(&["key", "Down"])?;
+        x.xdotool(&["key", "Down"]);
         std::thread::sleep(Duration::from_millis(500));
     }
     while store.count(&inbox, true)? > 0 {
