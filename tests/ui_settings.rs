@@ -6,19 +6,18 @@ mod support;
 mod ui_support;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use iced::keyboard::key::Named;
 use postfach::i18n::Language;
 use postfach::pop3::{Limits, Password, Security};
 use postfach::store::Store;
+use postfach::sync::Fetcher;
 use postfach::sync::probe::Step;
 use postfach::sync::service::{self, Command, Controller, Event};
-use postfach::sync::{FetchReport, Fetcher};
 use postfach::ui::settings::{Page, connection, pop3_options};
 use postfach::ui::{App, Message, sidebar, sync};
 use tokio::sync::mpsc::Receiver;
-use ui_support::page::{click, shows, sim};
+use ui_support::page::{click, shows, sim, until_finished};
 use ui_support::{Fixture, Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -49,28 +48,6 @@ fn start_worker(
     controller.send(Command::SetPassword(Password::new(support::PASSWORD)));
     sb.feed(app, [Message::Sync(sync::Event::Ready(controller.clone()))]);
     Ok((controller, events))
-}
-
-/// Passes the worker's events to the app until a fetch ends; returns its result.
-fn until_finished(
-    sb: &Sandbox,
-    app: &mut App,
-    events: &mut Receiver<Event>,
-) -> Result<Result<FetchReport, postfach::sync::Error>, Box<dyn std::error::Error>> {
-    loop {
-        let event = sb
-            .rt
-            .block_on(async { tokio::time::timeout(Duration::from_secs(30), events.recv()).await })?
-            .ok_or("the worker stopped")?;
-        let finished = match &event {
-            Event::Finished(_, result) => Some(result.clone()),
-            _ => None,
-        };
-        sb.feed(app, [Message::Sync(sync::Event::Service(event))]);
-        if let Some(result) = finished {
-            return Ok(result);
-        }
-    }
 }
 
 /// How many messages the account's Inbox holds.

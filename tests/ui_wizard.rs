@@ -14,15 +14,15 @@ use postfach::config::Config;
 use postfach::i18n::Language;
 use postfach::pop3::{Limits, Security, fingerprint_hex};
 use postfach::store::{Account, Store};
+use postfach::sync::Fetcher;
 use postfach::sync::autoconfig::Proposal;
 use postfach::sync::service::{self, Event};
-use postfach::sync::{FetchReport, Fetcher};
 use postfach::ui::db::Db;
 use postfach::ui::settings::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::settings::{server, trust};
 use postfach::ui::{App, Boot, Message, sync};
 use tokio::sync::mpsc::Receiver;
-use ui_support::page::{click, shows, sim};
+use ui_support::page::{click, shows, sim, until_finished};
 use ui_support::{Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -50,27 +50,6 @@ fn start_worker(
     // The app gives the worker the session password, if the keyring could not keep it.
     sb.feed(app, [Message::Sync(sync::Event::Ready(controller))]);
     Ok(events)
-}
-
-fn until_finished(
-    sb: &Sandbox,
-    app: &mut App,
-    events: &mut Receiver<Event>,
-) -> Result<Result<FetchReport, postfach::sync::Error>, Box<dyn std::error::Error>> {
-    loop {
-        let event = sb
-            .rt
-            .block_on(async { tokio::time::timeout(Duration::from_secs(30), events.recv()).await })?
-            .ok_or("the worker stopped")?;
-        let finished = match &event {
-            Event::Finished(_, result) => Some(result.clone()),
-            _ => None,
-        };
-        sb.feed(app, [Message::Sync(sync::Event::Service(event))]);
-        if let Some(result) = finished {
-            return Ok(result);
-        }
-    }
 }
 
 fn empty_app(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::error::Error>> {

@@ -1,7 +1,13 @@
-//! Driving a whole page of the app in the simulator: a tall window so long settings pages fit.
+//! Driving a whole page of the app in the simulator (a tall window so long settings pages fit),
+//! and feeding a sync worker's events to it.
+
+use std::time::Duration;
 
 use iced_test::Simulator;
-use postfach::ui::{App, Message};
+use postfach::sync::FetchReport;
+use postfach::sync::service::Event;
+use postfach::ui::{App, Message, sync};
+use tokio::sync::mpsc::Receiver;
 
 use super::Sandbox;
 
@@ -26,4 +32,26 @@ pub fn click(app: &mut App, sb: &Sandbox, label: &str) -> Result<(), Box<dyn std
 /// Whether `label` is on screen.
 pub fn shows(app: &App, label: &str) -> bool {
     sim(app).find(label).is_ok()
+}
+
+/// Passes the worker's events to the app until a fetch ends; returns its result.
+pub fn until_finished(
+    sb: &Sandbox,
+    app: &mut App,
+    events: &mut Receiver<Event>,
+) -> Result<Result<FetchReport, postfach::sync::Error>, Box<dyn std::error::Error>> {
+    loop {
+        let event = sb
+            .rt
+            .block_on(async { tokio::time::timeout(Duration::from_secs(30), events.recv()).await })?
+            .ok_or("the worker stopped")?;
+        let finished = match &event {
+            Event::Finished(_, result) => Some(result.clone()),
+            _ => None,
+        };
+        sb.feed(app, [Message::Sync(sync::Event::Service(event))]);
+        if let Some(result) = finished {
+            return Ok(result);
+        }
+    }
 }
