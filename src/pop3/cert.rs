@@ -1,5 +1,49 @@
-//! Server certificates as the user sees them: SHA-256 fingerprint, subject, issuer, validity.
+//! Server certificates as the user sees them: SHA-256 fingerprint, subject, issuer, validity;
+//! and reading a CA file (the account's extra trusted certificates).
+use std::path::Path;
+
 use sha2::{Digest, Sha256};
+
+/// Why a CA file cannot be used. The texts are for logs and the CLI; the window words each case
+/// in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CaFileError {
+    /// The file cannot be read.
+    #[error("cannot read CA file {file}: {detail}")]
+    Unreadable { file: String, detail: String },
+    /// The file holds no PEM certificate.
+    #[error("no PEM certificate in {file}")]
+    NotPem { file: String },
+    /// A certificate in the file does not parse.
+    #[error("bad certificate in {file}: {detail}")]
+    Damaged { file: String, detail: String },
+}
+
+/// Every certificate in a PEM file (DER), each checked to parse. Blocks of other kinds (keys,
+/// parameters) and text around the blocks are skipped.
+pub fn read_ca_file(path: &Path) -> Result<Vec<Vec<u8>>, CaFileError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| CaFileError::Unreadable {
+        file: file.clone(),
+        detail: e.to_string(),
+    })?;
+    let mut certs = Vec::new();
+    for pem in x509_parser::pem::Pem::iter_from_buffer(&bytes) {
+        let pem = pem.map_err(|_| CaFileError::NotPem { file: file.clone() })?;
+        if pem.label != "CERTIFICATE" {
+            continue;
+        }
+        pem.parse_x509().map_err(|e| CaFileError::Damaged {
+            file: file.clone(),
+            detail: e.to_string(),
+        })?;
+        certs.push(pem.contents);
+    }
+    if certs.is_empty() {
+        return Err(CaFileError::NotPem { file });
+    }
+    Ok(certs)
+}
 
 /// What the UI shows when asking "trust this certificate?".
 #[derive(Debug, Clone, PartialEq, Eq)]

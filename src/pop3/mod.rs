@@ -29,7 +29,10 @@ mod client_tests;
 mod script;
 
 pub use capabilities::{Capabilities, Expire, ExpirePolicy};
-pub use cert::{CertificateInfo, fingerprint_hex, parse_fingerprint, sha256_fingerprint};
+pub use cert::{
+    CaFileError, CertificateInfo, fingerprint_hex, parse_fingerprint, read_ca_file,
+    sha256_fingerprint,
+};
 pub use client::Client;
 pub use codec::Limits;
 pub use error::{Error, SessionState};

@@ -12,7 +12,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
 
-use super::cert::{CertificateInfo, sha256_fingerprint};
+use super::cert::{CertificateInfo, read_ca_file, sha256_fingerprint};
 use super::client::Client;
 use super::codec::Limits;
 use super::error::{Error, SessionState};
@@ -34,7 +34,7 @@ use backend_openssl as backend;
 /// What a handshake checks the server's certificate against.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Trust<'a> {
-    /// The system roots plus these CA certificates (PEM), with the host name checked.
+    /// The system roots plus these CA certificates (DER), with the host name checked.
     Verify { extra_roots: &'a [Vec<u8>] },
     /// Anything (used to read a certificate for a pin check or the trust dialog).
     AcceptAny,
@@ -213,7 +213,7 @@ async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<backend::Stream
         return Ok(tls);
     }
     let extra_roots = match &opts.tls.ca_file {
-        Some(path) => read_ca_file(path)?,
+        Some(path) => read_ca_file(path).map_err(|e| tls_error(&e.to_string()))?,
         None => Vec::new(),
     };
     let trust = Trust::Verify {
@@ -273,35 +273,4 @@ fn tls_error(message: &str) -> Error {
         message: message.to_owned(),
         certificate: None,
     }
-}
-
-/// Every certificate in a PEM file, each as its own PEM block (checked to parse).
-fn read_ca_file(path: &PathBuf) -> Result<Vec<Vec<u8>>, Error> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| tls_error(&format!("cannot read CA file {}: {e}", path.display())))?;
-    const END: &str = "-----END CERTIFICATE-----";
-    let mut certs = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
-        let Some(len) = rest[start..].find(END) else {
-            break;
-        };
-        let block = &rest[start..start + len + END.len()];
-        x509_parser::pem::parse_x509_pem(block.as_bytes())
-            .map_err(|e| tls_error(&format!("bad certificate in {}: {e}", path.display())))
-            .and_then(|(_, pem)| {
-                pem.parse_x509()
-                    .map(|_| ())
-                    .map_err(|e| tls_error(&format!("bad certificate in {}: {e}", path.display())))
-            })?;
-        certs.push(block.as_bytes().to_vec());
-        rest = &rest[start + len + END.len()..];
-    }
-    if certs.is_empty() {
-        return Err(tls_error(&format!(
-            "no PEM certificate in {}",
-            path.display()
-        )));
-    }
-    Ok(certs)
 }

@@ -12,8 +12,8 @@ pub async fn handshake(trust: &Trust<'_>, host: &str, tcp: TcpStream) -> Result<
     let connector = match trust {
         Trust::Verify { extra_roots } => {
             let mut connector = TlsConnector::new();
-            for pem in extra_roots.iter() {
-                let cert = Certificate::from_pem(pem).map_err(|e| e.to_string())?;
+            for der in extra_roots.iter() {
+                let cert = Certificate::from_der(der).map_err(|e| e.to_string())?;
                 connector = connector.add_root_certificate(cert);
             }
             connector

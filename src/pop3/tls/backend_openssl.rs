@@ -63,8 +63,8 @@ fn context(trust: &Trust<'_>) -> Result<SslContext, String> {
         Trust::Verify { extra_roots } => {
             let mut builder = base().map_err(text)?;
             add_system_roots(&mut builder).map_err(text)?;
-            for pem in extra_roots.iter() {
-                let cert = X509::from_pem(pem).map_err(text)?;
+            for der in extra_roots.iter() {
+                let cert = X509::from_der(der).map_err(text)?;
                 builder.cert_store_mut().add_cert(cert).map_err(text)?;
             }
             Ok(builder.build())
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn a_broken_extra_root_is_an_error() {
         let err = context(&Trust::Verify {
-            extra_roots: &[b"not a pem".to_vec()],
+            extra_roots: &[b"not a certificate".to_vec()],
         })
         .unwrap_err();
         assert!(!err.is_empty());

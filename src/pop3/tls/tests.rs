@@ -94,7 +94,7 @@ async fn both_backends_verify_and_refuse_alike() {
     let (cert, key) = self_signed();
     let port = server(&cert, &key).await;
     let der = cert.to_der().unwrap();
-    let pem: &'static [Vec<u8>] = Box::leak(vec![cert.to_pem().unwrap()].into_boxed_slice());
+    let roots: &'static [Vec<u8>] = Box::leak(vec![der.clone()].into_boxed_slice());
     let backends: [(&str, Backend); 2] = [("native", native), ("openssl", openssl)];
     for (name, handshake) in backends {
         let connect = || TcpStream::connect(("127.0.0.1", port));
@@ -106,7 +106,7 @@ async fn both_backends_verify_and_refuse_alike() {
             "{name}: accept any"
         );
 
-        let trusted = Trust::Verify { extra_roots: pem };
+        let trusted = Trust::Verify { extra_roots: roots };
         let ok = handshake(trusted, "localhost", connect().await.unwrap()).await;
         assert_eq!(
             ok.unwrap().as_deref(),

@@ -141,34 +141,22 @@ fn check_task(path: PathBuf) -> Task<Message> {
 /// Reads `path` and checks that it holds at least one PEM certificate and that each parses;
 /// the problem in the user's words otherwise. Blocking: call it off the UI thread.
 pub fn check(path: &Path) -> Result<usize, String> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        fl!(
-            "settings-ca-file-unreadable",
-            file = file.as_str(),
-            detail = e.to_string()
-        )
-    })?;
-    let not_pem = || fl!("settings-ca-file-not-pem", file = file.as_str());
-    let mut count = 0;
-    for pem in x509_parser::pem::Pem::iter_from_buffer(&bytes) {
-        let pem = pem.map_err(|_| not_pem())?;
-        if pem.label != "CERTIFICATE" {
-            continue;
-        }
-        pem.parse_x509().map_err(|e| {
-            fl!(
+    use crate::pop3::CaFileError as E;
+    crate::pop3::read_ca_file(path)
+        .map(|certs| certs.len())
+        .map_err(|e| match e {
+            E::Unreadable { file, detail } => fl!(
+                "settings-ca-file-unreadable",
+                file = file.as_str(),
+                detail = detail.as_str()
+            ),
+            E::NotPem { file } => fl!("settings-ca-file-not-pem", file = file.as_str()),
+            E::Damaged { file, detail } => fl!(
                 "settings-ca-file-damaged",
                 file = file.as_str(),
-                detail = e.to_string()
-            )
-        })?;
-        count += 1;
-    }
-    if count == 0 {
-        return Err(not_pem());
-    }
-    Ok(count)
+                detail = detail.as_str()
+            ),
+        })
 }
 
 #[cfg(test)]
