@@ -13,6 +13,7 @@ mod model;
 mod names;
 mod recover;
 mod save;
+mod skeleton;
 mod summary;
 mod text;
 mod thumbnail;
@@ -24,7 +25,9 @@ pub use links::Link;
 pub use model::{Body, MAX_BODY_TEXT, Message, parse};
 pub use names::{MAX_FILE_NAME_BYTES, safe_file_name};
 pub use save::{save_attachment, unique_path};
-pub use summary::{Address, PREVIEW_CHARS, SEARCH_TEXT_BYTES, Summary, summarize};
+pub use summary::{
+    Address, PREVIEW_CHARS, SEARCH_TEXT_BYTES, Summary, summarize, summarize_eliding,
+};
 pub use thumbnail::{
     ImageError, MAX_DECODE_ALLOC, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_THUMBNAIL_SIDE, Thumbnail,
     thumbnail,

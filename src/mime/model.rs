@@ -97,7 +97,7 @@ fn looks_like_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> bool {
     skipped.is_empty() || (skipped.starts_with(b"From ") && !skipped.contains(&b'\n'))
 }
 
-fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
+pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
     let html_cids = html_content_ids(mail);
     let mut body = body_of(mail, raw);
     let mut shown_as_body = Vec::new();

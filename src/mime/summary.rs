@@ -1,6 +1,7 @@
 //! What the store indexes for one message. Contract used by `store` and `sync`.
 
-use super::model::{Message, parse};
+use super::model::{Message, from_mail, parse, parse_mail};
+use super::skeleton::{MIN_ELIDED, Skeleton};
 use super::text::{one_line_preview, preview_source, truncate_at_char};
 
 /// A mailbox: display name (decoded) and address.
@@ -40,7 +41,23 @@ pub const SEARCH_TEXT_BYTES: usize = 64 * 1024;
 
 /// Extracts the summary. Never panics; a message that does not parse yields what could be read
 /// (at worst an empty summary with the raw text as preview).
+///
+/// Large binary attachments are not decoded for this (see [`super::skeleton`]): the summary is the
+/// same as `Summary::of(&parse(raw))`, which the property tests check.
 pub fn summarize(raw: &[u8]) -> Summary {
+    summarize_eliding(raw, MIN_ELIDED)
+}
+
+/// [`summarize`] with attachment bodies of at least `min_len` bytes left out before parsing; for
+/// the property tests, which compare it with the full parse on small mails.
+#[doc(hidden)]
+pub fn summarize_eliding(raw: &[u8], min_len: usize) -> Summary {
+    if let Some(skeleton) = Skeleton::of(raw, min_len)
+        && let Some(mail) = parse_mail(&skeleton.bytes)
+        && skeleton.confirmed_by(&mail)
+    {
+        return Summary::of(&from_mail(&mail, &skeleton.bytes));
+    }
     Summary::of(&parse(raw))
 }
 

@@ -233,6 +233,8 @@ impl Store {
             folders::folder_info(tx, folder)?;
             messages::insert(
                 tx,
+                raw,
+                summary,
                 &prepared,
                 &Placement {
                     folder,

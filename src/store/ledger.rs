@@ -6,7 +6,7 @@ use std::str::FromStr;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::folders::{self, FolderKind};
-use super::messages::{self, Fetched, Placement, Prepared, StoredOutcome};
+use super::messages::{self, Fetched, Placement, Prepared, Ready, StoredOutcome};
 use super::{AccountId, Error, MessageId, Store};
 
 /// Where the server's copy of a stored message stands.
@@ -116,15 +116,35 @@ impl Store {
         batch: &[Fetched],
         now: i64,
     ) -> Result<Vec<StoredOutcome>, Error> {
-        let prepared: Vec<Prepared<'_>> = batch
+        let prepared: Vec<Prepared> = batch
             .iter()
             .map(|f| Prepared::new(&f.raw, &f.summary))
             .collect();
+        self.store_batch(account, batch.iter().zip(&prepared).collect(), now)
+    }
+
+    /// [`Store::store_fetched`] for messages whose derived data was computed elsewhere (see
+    /// [`Ready`]); the same guarantees.
+    pub fn store_ready(
+        &mut self,
+        account: AccountId,
+        batch: &[Ready],
+        now: i64,
+    ) -> Result<Vec<StoredOutcome>, Error> {
+        self.store_batch(account, batch.iter().map(Ready::parts).collect(), now)
+    }
+
+    fn store_batch(
+        &mut self,
+        account: AccountId,
+        batch: Vec<(&Fetched, &Prepared)>,
+        now: i64,
+    ) -> Result<Vec<StoredOutcome>, Error> {
         let outcomes = self.write(|tx| {
             let inbox = folders::find_special(tx, Some(account), FolderKind::Inbox)?
                 .ok_or(Error::NotFound)?;
             let mut out = Vec::with_capacity(batch.len());
-            for (f, p) in batch.iter().zip(&prepared) {
+            for &(f, p) in &batch {
                 out.push(store_one(tx, account, inbox, f, p, now)?);
             }
             Ok(out)
@@ -220,7 +240,7 @@ fn store_one(
     account: AccountId,
     inbox: super::FolderId,
     f: &Fetched,
-    p: &Prepared<'_>,
+    p: &Prepared,
     now: i64,
 ) -> Result<StoredOutcome, Error> {
     let known: Option<Option<MessageId>> = tx
@@ -232,6 +252,8 @@ fn store_one(
     }
     let id = messages::insert(
         tx,
+        &f.raw,
+        &f.summary,
         p,
         &Placement {
             folder: inbox,

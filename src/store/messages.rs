@@ -161,17 +161,34 @@ pub(crate) fn scope_filter(
     })
 }
 
-/// Everything derived from raw bytes and summary before the write transaction starts.
-pub(crate) struct Prepared<'a> {
-    pub raw: &'a [u8],
-    pub summary: &'a Summary,
-    pub sha256: String,
-    pub to_text: String,
-    pub cc_text: String,
-    pub preview: String,
-    pub fts_subject: String,
-    pub fts_people: String,
-    pub fts_body: String,
+/// Everything the store derives from a message's raw bytes and summary (hash, list texts, index
+/// texts), computed before the write transaction starts, on any thread.
+pub struct Prepared {
+    sha256: String,
+    to_text: String,
+    cc_text: String,
+    preview: String,
+    fts_subject: String,
+    fts_people: String,
+    fts_body: String,
+}
+
+/// A fetched message with what the store derives from it already computed: the fetch engine
+/// makes these on its parsing thread, so the thread that writes (and waits for fsync) only writes.
+pub struct Ready {
+    pub fetched: Fetched,
+    prepared: Prepared,
+}
+
+impl Ready {
+    pub fn new(fetched: Fetched) -> Ready {
+        let prepared = Prepared::new(&fetched.raw, &fetched.summary);
+        Ready { fetched, prepared }
+    }
+
+    pub(crate) fn parts(&self) -> (&Fetched, &Prepared) {
+        (&self.fetched, &self.prepared)
+    }
 }
 
 fn display_addresses(list: &[Address]) -> String {
@@ -204,8 +221,8 @@ fn truncate_bytes(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-impl<'a> Prepared<'a> {
-    pub(crate) fn new(raw: &'a [u8], summary: &'a Summary) -> Self {
+impl Prepared {
+    pub(crate) fn new(raw: &[u8], summary: &Summary) -> Prepared {
         let mut people = String::new();
         for a in summary.from.iter().chain(&summary.to).chain(&summary.cc) {
             if let Some(name) = &a.name {
@@ -217,8 +234,6 @@ impl<'a> Prepared<'a> {
         }
         let (fts_subject, fts_people, fts_body) = index_text(&summary.subject, &people, summary);
         Prepared {
-            raw,
-            summary,
             sha256: hex::encode(Sha256::digest(raw)),
             to_text: display_addresses(&summary.to),
             cc_text: display_addresses(&summary.cc),
@@ -285,11 +300,12 @@ pub(crate) fn next_id(conn: &Connection) -> Result<i64, Error> {
 /// Inserts a message row, its raw bytes and its index entry. Call inside a write transaction.
 pub(crate) fn insert(
     conn: &Connection,
-    p: &Prepared<'_>,
+    raw: &[u8],
+    s: &Summary,
+    p: &Prepared,
     at: &Placement<'_>,
 ) -> Result<MessageId, Error> {
     let id = next_id(conn)?;
-    let s = p.summary;
     let sort_date = s.date.unwrap_or(at.received_at);
     let key = free_fts_key(conn, sort_date, id)?;
     let (from_name, from_email) = match &s.from {
@@ -316,14 +332,14 @@ pub(crate) fn insert(
         s.date,
         sort_date,
         at.received_at,
-        i64::try_from(p.raw.len()).unwrap_or(i64::MAX),
+        i64::try_from(raw.len()).unwrap_or(i64::MAX),
         s.has_attachments,
         p.preview,
         p.sha256,
         key,
     ])?;
     conn.prepare_cached("INSERT INTO message_bodies (message_id, raw) VALUES (?1, ?2)")?
-        .execute(params![id, p.raw])?;
+        .execute(params![id, raw])?;
     conn.prepare_cached(
         "INSERT INTO messages_fts (rowid, subject, people, body) VALUES (?1, ?2, ?3, ?4)",
     )?

@@ -22,7 +22,7 @@ use super::lock::{AccountLock, LockError};
 use super::plan::{self, Known, Listed, Policy, ServerCopy};
 use crate::mime;
 use crate::pop3::{self, Client, ConnectOptions, Limits, Password, TlsOptions};
-use crate::store::{self, Account, Fetched, Store};
+use crate::store::{self, Account, Fetched, Ready, Store};
 
 /// Messages downloaded per pipelined batch (at most; also bounded by [`BATCH_BYTES`]).
 const BATCH_MESSAGES: usize = 512;
@@ -255,7 +255,7 @@ impl Fetcher {
         // Three stages run at once: this task downloads batch n+2 while a blocking task parses
         // batch n+1 and another stores batch n (and waits for its fsync).
         let (tx, mut rx) = mpsc::channel::<Vec<(String, Vec<u8>)>>(QUEUED_BATCHES);
-        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Fetched>>(1);
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Ready>>(1);
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
         let parser = tokio::task::spawn_blocking(move || {
             while let Some(batch) = rx.blocking_recv() {
@@ -274,12 +274,12 @@ impl Fetcher {
             let mut new = 0;
             for items in parsed_rx {
                 let started = Instant::now();
-                let bytes: u64 = items.iter().map(|f| f.raw.len() as u64).sum();
+                let bytes: u64 = items.iter().map(|r| r.fetched.raw.len() as u64).sum();
                 let count = items.len();
                 let mut st = store
                     .lock()
                     .map_err(|_| Error::Internal("store lock poisoned".into()))?;
-                let outcomes = st.store_fetched(id, &items, now)?;
+                let outcomes = st.store_ready(id, &items, now)?;
                 drop(st);
                 drop(items);
                 new += outcomes
@@ -487,14 +487,17 @@ where
     Ok(())
 }
 
-/// The store's view of each downloaded message: its summary for the list and the index.
-fn summarize_all(batch: Vec<(String, Vec<u8>)>) -> Vec<Fetched> {
+/// The store's view of each downloaded message: its summary for the list and the index, and
+/// what the store derives from both (hash, index text), so the writing thread only writes.
+fn summarize_all(batch: Vec<(String, Vec<u8>)>) -> Vec<Ready> {
     batch
         .into_iter()
-        .map(|(uidl, raw)| Fetched {
-            summary: mime::summarize(&raw),
-            uidl,
-            raw,
+        .map(|(uidl, raw)| {
+            Ready::new(Fetched {
+                summary: mime::summarize(&raw),
+                uidl,
+                raw,
+            })
         })
         .collect()
 }
