@@ -432,7 +432,12 @@ pub fn run() -> Result<()> {
     let file = dir.path().join(postfach::store::FILE_NAME);
     let size = std::fs::metadata(&file)?.len()
         + std::fs::metadata(file.with_extension("sqlite3-wal")).map_or(0, |m| m.len());
-    println!("database: {:.0} MB (with WAL)", size as f64 / 1e6);
+    let bodies = std::fs::metadata(postfach::store::bodies::path_for(&file)).map_or(0, |m| m.len());
+    println!(
+        "database: {:.0} MB (with WAL), raw messages beside it: {:.0} MB",
+        size as f64 / 1e6,
+        bodies as f64 / 1e6
+    );
 
     // open + first page of the Inbox, as the app does at start (fresh connection each time)
     let mut first_pages = Vec::new();

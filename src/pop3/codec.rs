@@ -286,10 +286,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
                 *at_line_start = false;
                 continue;
             }
+            // Everything up to the next line that starts with a dot is body as it is: copy it
+            // in one go (a dot at a line start is stuffing or the terminator, handled above).
             let rest = &buf[pos..];
-            let (take, eol) = match rest.iter().position(|&b| b == b'\n') {
+            let (take, eol) = match memchr::memmem::find(rest, b"\n.") {
                 Some(i) => (i + 1, true),
-                None => (rest.len(), false),
+                None => (rest.len(), rest.last() == Some(&b'\n')),
             };
             *total += take as u64;
             if *total <= limit {
@@ -350,6 +352,29 @@ mod tests {
         assert_eq!(body_bytes(b".\r\n").await, b"");
         // A leading dot that is not followed by another dot is still stuffing.
         assert_eq!(body_bytes(b".x\r\n.\r\n").await, b"x\r\n");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn unstuffing_holds_whatever_the_read_sizes() {
+        // Tiny pipes split the stream everywhere: between "\n" and ".", inside ".\r\n", …
+        let wire: &[u8] = b"..a\r\nb.\r\n..\r\n\r\n\n...c\nd\r\n..\n.\r\n+OK\r\n";
+        let expected: &[u8] = b".a\r\nb.\r\n.\r\n\r\n\n..c\nd\r\n.\n";
+        for capacity in 1..=9 {
+            let (client, mut server) = duplex(capacity);
+            tokio::spawn(async move {
+                let _ = server.write_all(wire).await;
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            });
+            let mut conn = Conn::new(client, Limits::default());
+            let mut out = Vec::new();
+            assert!(matches!(
+                conn.read_body(&mut out, 1 << 20).await,
+                Ok(Ok(()))
+            ));
+            assert_eq!(out, expected, "capacity {capacity}");
+            let line = conn.read_line(conn.response_deadline(), "x").await;
+            assert_eq!(line.ok().as_deref(), Some(&b"+OK"[..]));
+        }
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -288,7 +288,9 @@ impl Store {
     /// Removes an account, its folders and its ledger. Its mail is deleted or moved into a local
     /// folder as `keep_mail` says. Copies the user made in local folders always stay (unlinked).
     pub fn remove_account(&mut self, id: AccountId, keep_mail: KeepMail) -> Result<(), Error> {
+        let mut bodies: Vec<super::bodies::BodyId> = Vec::new();
         self.write(|tx| {
+            bodies.clear();
             let exists: Option<i64> = tx
                 .query_row("SELECT 1 FROM accounts WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
@@ -297,11 +299,14 @@ impl Store {
             }
             match &keep_mail {
                 KeepMail::DeleteIt => {
-                    tx.execute(
+                    let mut stmt = tx.prepare(
                         "DELETE FROM messages WHERE folder_id IN \
-                         (SELECT id FROM folders WHERE account_id = ?1)",
-                        [id],
+                         (SELECT id FROM folders WHERE account_id = ?1) RETURNING body_id",
                     )?;
+                    let deleted = stmt.query_map([id], |r| r.get::<_, Option<i64>>(0))?;
+                    for body in deleted {
+                        bodies.extend(body?.map(super::bodies::BodyId));
+                    }
                 }
                 KeepMail::MoveToLocalFolder(name) => {
                     let target = folders::local_folder_get_or_create(tx, name)?;
@@ -320,6 +325,7 @@ impl Store {
             tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
             Ok(())
         })?;
+        self.drop_unreferenced_bodies(&bodies);
         tracing::info!(account = %id, "account removed");
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! What the user does to messages: flags, Trash and back, move, copy, delete, import.
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::bodies::BodyId;
 use super::folders::{self, FolderKind};
 use super::messages::{self, Placement, Prepared};
 use super::{AccountId, Error, FolderId, MessageId, Store};
@@ -159,16 +160,18 @@ impl Store {
                         "INSERT INTO messages (id, folder_id, account_id, uidl, trash_from, \
                          message_id_hdr, subject, from_name, from_email, to_text, cc_text, date, \
                          sort_date, received_at, size, has_attachments, preview, seen, flagged, \
-                         sha256, fts_id) \
+                         sha256, fts_id, body_id) \
                          SELECT ?1, ?2, account_id, uidl, {trash_from}, message_id_hdr, subject, \
                          from_name, from_email, to_text, cc_text, date, sort_date, received_at, \
-                         size, has_attachments, preview, seen, flagged, sha256, fts_id \
+                         size, has_attachments, preview, seen, flagged, sha256, fts_id, body_id \
                          FROM messages WHERE id = ?3"
                     ))?
                     .execute(params![new_id, folder, id])?;
                 if n == 0 {
                     return Err(Error::NotFound);
                 }
+                // A copy shares the bodies-file bytes (body_id); a message stored before
+                // schema version 3 has its bytes here, and the copy gets its own.
                 tx.prepare_cached(
                     "INSERT INTO message_bodies (message_id, raw) \
                      SELECT ?1, raw FROM message_bodies WHERE message_id = ?2",
@@ -185,13 +188,16 @@ impl Store {
     /// "delete from the server when deleted here" remove the server's copy. The ledger row itself
     /// stays. Missing ids are skipped.
     pub fn delete_permanently(&mut self, ids: &[MessageId], now: i64) -> Result<(), Error> {
-        self.write(|tx| {
+        let bodies = self.write(|tx| {
+            let mut bodies = Vec::new();
             for &id in ids {
                 let Some(Located { account, uidl, .. }) = locate(tx, id)? else {
                     continue;
                 };
-                tx.prepare_cached("DELETE FROM messages WHERE id = ?1")?
-                    .execute([id])?;
+                let body: Option<i64> = tx
+                    .prepare_cached("DELETE FROM messages WHERE id = ?1 RETURNING body_id")?
+                    .query_row([id], |r| r.get(0))?;
+                bodies.extend(body.map(BodyId));
                 let (Some(account), Some(uidl)) = (account, uidl) else {
                     continue;
                 };
@@ -215,8 +221,10 @@ impl Store {
                         .execute(params![account, uidl, copy])?,
                 };
             }
-            Ok(())
-        })
+            Ok(bodies)
+        })?;
+        self.drop_unreferenced_bodies(&bodies);
+        Ok(())
     }
 
     /// Imports a message (e.g. a dropped `.eml` file) into `folder`: no account, no UIDL, no
@@ -229,11 +237,15 @@ impl Store {
         now: i64,
     ) -> Result<MessageId, Error> {
         let prepared = Prepared::new(raw, summary);
-        self.write(|tx| {
+        self.read(|tx| folders::folder_info(tx, folder))?;
+        // The bytes first, durably; then the row that refers to them.
+        let body = self.bodies.put([raw], now)?[0];
+        let imported = self.write(|tx| {
             folders::folder_info(tx, folder)?;
             messages::insert(
                 tx,
                 raw,
+                body,
                 summary,
                 &prepared,
                 &Placement {
@@ -243,6 +255,10 @@ impl Store {
                     received_at: now,
                 },
             )
-        })
+        });
+        if imported.is_err() {
+            self.drop_unreferenced_bodies(&[body]);
+        }
+        imported
     }
 }

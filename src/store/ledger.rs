@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::bodies::BodyId;
 use super::folders::{self, FolderKind};
 use super::messages::{self, Fetched, Placement, Prepared, Ready, StoredOutcome};
 use super::{AccountId, Error, MessageId, Store};
@@ -120,35 +121,77 @@ impl Store {
             .iter()
             .map(|f| Prepared::new(&f.raw, &f.summary))
             .collect();
-        self.store_batch(account, batch.iter().zip(&prepared).collect(), now)
+        let bodies = self
+            .bodies
+            .put(batch.iter().map(|f| f.raw.as_slice()), now)?;
+        let items = batch
+            .iter()
+            .zip(&prepared)
+            .zip(&bodies)
+            .map(|((f, p), &b)| (f, p, b))
+            .collect();
+        self.store_batch(account, items, now)
     }
 
     /// [`Store::store_fetched`] for messages whose derived data was computed elsewhere (see
-    /// [`Ready`]); the same guarantees.
+    /// [`Ready`]) and whose bodies were already stored durably, in this order, with
+    /// [`Bodies::put`](super::bodies::Bodies::put) (on another connection, so the next batch's
+    /// bodies can be written while this one's rows are). The same guarantees.
     pub fn store_ready(
         &mut self,
         account: AccountId,
         batch: &[Ready],
+        bodies: &[BodyId],
         now: i64,
     ) -> Result<Vec<StoredOutcome>, Error> {
-        self.store_batch(account, batch.iter().map(Ready::parts).collect(), now)
+        if batch.len() != bodies.len() {
+            return Err(Error::Invalid(format!(
+                "{} messages but {} bodies",
+                batch.len(),
+                bodies.len()
+            )));
+        }
+        let items = batch
+            .iter()
+            .zip(bodies)
+            .map(|(r, &b)| {
+                let (f, p) = r.parts();
+                (f, p, b)
+            })
+            .collect();
+        self.store_batch(account, items, now)
     }
 
+    /// Commits the rows of a batch whose bodies are stored. Bodies that end up unused (the
+    /// message was stored before, or the commit failed) are removed again.
     fn store_batch(
         &mut self,
         account: AccountId,
-        batch: Vec<(&Fetched, &Prepared)>,
+        batch: Vec<(&Fetched, &Prepared, BodyId)>,
         now: i64,
     ) -> Result<Vec<StoredOutcome>, Error> {
         let outcomes = self.write(|tx| {
             let inbox = folders::find_special(tx, Some(account), FolderKind::Inbox)?
                 .ok_or(Error::NotFound)?;
             let mut out = Vec::with_capacity(batch.len());
-            for &(f, p) in &batch {
-                out.push(store_one(tx, account, inbox, f, p, now)?);
+            for &(f, p, body) in &batch {
+                out.push(store_one(tx, account, inbox, f, p, body, now)?);
             }
             Ok(out)
-        })?;
+        });
+        let unused: Vec<BodyId> = match &outcomes {
+            Ok(outcomes) => outcomes
+                .iter()
+                .zip(&batch)
+                .filter(|(o, _)| !o.is_new())
+                .map(|(_, &(_, _, body))| body)
+                .collect(),
+            Err(_) => batch.iter().map(|&(_, _, body)| body).collect(),
+        };
+        if !unused.is_empty() {
+            self.drop_unreferenced_bodies(&unused);
+        }
+        let outcomes = outcomes?;
         let stored = outcomes.iter().filter(|o| o.is_new()).count();
         tracing::debug!(account = %account, stored, batch = batch.len(), "fetched batch committed");
         Ok(outcomes)
@@ -241,6 +284,7 @@ fn store_one(
     inbox: super::FolderId,
     f: &Fetched,
     p: &Prepared,
+    body: BodyId,
     now: i64,
 ) -> Result<StoredOutcome, Error> {
     let known: Option<Option<MessageId>> = tx
@@ -253,6 +297,7 @@ fn store_one(
     let id = messages::insert(
         tx,
         &f.raw,
+        body,
         &f.summary,
         p,
         &Placement {

@@ -3,6 +3,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, Row, params, params_from_iter};
 use sha2::{Digest, Sha256};
 
+use super::bodies::BodyId;
 use super::folders::FolderKind;
 use super::search::fold_for_index;
 use super::{AccountId, Error, FolderId, MessageId, Store, placeholders, to_u64};
@@ -301,6 +302,7 @@ pub(crate) fn next_id(conn: &Connection) -> Result<i64, Error> {
 pub(crate) fn insert(
     conn: &Connection,
     raw: &[u8],
+    body: BodyId,
     s: &Summary,
     p: &Prepared,
     at: &Placement<'_>,
@@ -315,8 +317,9 @@ pub(crate) fn insert(
     conn.prepare_cached(
         "INSERT INTO messages (id, folder_id, account_id, uidl, message_id_hdr, subject, \
          from_name, from_email, to_text, cc_text, date, sort_date, received_at, size, \
-         has_attachments, preview, sha256, fts_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         has_attachments, preview, sha256, fts_id, body_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+         ?19)",
     )?
     .execute(params![
         id,
@@ -337,9 +340,8 @@ pub(crate) fn insert(
         p.preview,
         p.sha256,
         key,
+        body,
     ])?;
-    conn.prepare_cached("INSERT INTO message_bodies (message_id, raw) VALUES (?1, ?2)")?
-        .execute(params![id, raw])?;
     conn.prepare_cached(
         "INSERT INTO messages_fts (rowid, subject, people, body) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -400,11 +402,21 @@ impl Store {
 
     /// The exact bytes of a message as received.
     pub fn raw(&self, id: MessageId) -> Result<Vec<u8>, Error> {
-        self.read(|c| {
+        let body: Option<i64> = self.read(|c| {
             Ok(
-                c.prepare_cached("SELECT raw FROM message_bodies WHERE message_id = ?1")?
+                c.prepare_cached("SELECT body_id FROM messages WHERE id = ?1")?
                     .query_row([id], |r| r.get(0))?,
             )
-        })
+        })?;
+        match body {
+            Some(body) => self.bodies.get(BodyId(body)),
+            // stored before schema version 3
+            None => self.read(|c| {
+                Ok(
+                    c.prepare_cached("SELECT raw FROM message_bodies WHERE message_id = ?1")?
+                        .query_row([id], |r| r.get(0))?,
+                )
+            }),
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! SQLite mail store. No iced.
 //!
 //! One database file (`postfach.sqlite3` in the data directory) holds accounts and their settings
-//! (never passwords), folders, messages (the exact raw bytes plus the fields a list needs), the POP3
-//! ledger per account, and a full-text index that finds German words whatever their case and umlaut
-//! spelling.
+//! (never passwords), folders, messages (the fields a list needs), the POP3 ledger per account, and
+//! a full-text index that finds German words whatever their case and umlaut spelling. The exact raw
+//! bytes of each message live beside it in `postfach.bodies.sqlite3` ([`bodies`], which says why).
 //!
 //! # Concurrency
 //! A [`Store`] owns one connection; it is `Send` but not `Sync`. The sync service writes with its own
@@ -18,6 +18,7 @@
 //! disk; the fetch engine may send `DELE` for them afterwards.
 mod accounts;
 mod actions;
+pub mod bodies;
 mod error;
 mod folders;
 mod ledger;
@@ -43,7 +44,7 @@ pub use search::{fold_for_index, fold_query};
 pub const FILE_NAME: &str = "postfach.sqlite3";
 
 /// How long SQLite itself waits for a lock before reporting "busy".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the store retries a statement or transaction that still found the database busy.
 const BUSY_RETRIES: u32 = 6;
 
@@ -87,9 +88,10 @@ id_type!(
     FolderId
 );
 
-/// The mail store: one SQLite connection on the database file.
+/// The mail store: one SQLite connection on the database file and one on the bodies file.
 pub struct Store {
     conn: Connection,
+    bodies: bodies::Bodies,
     path: PathBuf,
 }
 
@@ -117,11 +119,53 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         retry_busy(|| configure(&conn))?;
         schema::migrate(&mut conn)?;
+        let bodies = bodies::Bodies::open(&bodies::path_for(path))?;
         tracing::debug!(path = %path.display(), "store opened");
         Ok(Store {
             conn,
+            bodies,
             path: path.to_path_buf(),
         })
+    }
+
+    /// A second connection to the bodies file, for a thread that stores bodies while this store
+    /// stores the rows that refer to them (see [`Store::store_ready`]).
+    pub fn open_bodies(&self) -> Result<bodies::Bodies, Error> {
+        bodies::Bodies::open(&bodies::path_for(&self.path))
+    }
+
+    /// Removes the bodies of these (just deleted) messages that no message refers to any more.
+    /// A failure only leaves bytes that [`Store::sweep_bodies`] removes later, so it is logged.
+    pub(crate) fn drop_unreferenced_bodies(&mut self, candidates: &[bodies::BodyId]) {
+        let unreferenced: Result<Vec<bodies::BodyId>, Error> = self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT 1 FROM messages WHERE body_id = ?1 LIMIT 1")?;
+            let mut out = Vec::new();
+            for &id in candidates {
+                if !stmt.exists([id])? {
+                    out.push(id);
+                }
+            }
+            Ok(out)
+        });
+        if let Err(e) = unreferenced.and_then(|ids| self.bodies.delete(&ids)) {
+            tracing::warn!(error = %e, "could not remove the bodies of deleted messages");
+        }
+    }
+
+    /// Removes bodies no message refers to that are older than [`bodies::SWEEP_AGE`] (left by a
+    /// crash between a body's commit and its message's). Returns how many.
+    pub fn sweep_bodies(&mut self, now: i64) -> Result<usize, Error> {
+        let referenced = self.read(|c| {
+            let mut stmt =
+                c.prepare_cached("SELECT body_id FROM messages WHERE body_id IS NOT NULL")?;
+            let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+            Ok(ids.collect::<Result<std::collections::HashSet<_>, _>>()?)
+        })?;
+        let removed = self.bodies.sweep(&referenced, now)?;
+        if removed > 0 {
+            tracing::info!(removed, "removed bodies no message refers to");
+        }
+        Ok(removed)
     }
 
     /// Opens `data_dir/postfach.sqlite3` (see [`Store::open`]).
@@ -197,7 +241,7 @@ pub(crate) fn retry_busy<T>(mut f: impl FnMut() -> Result<T, Error>) -> Result<T
 
 /// Mail is private: on Unix the database file is readable by its owner only. SQLite gives the
 /// `-wal` and `-shm` files the same permissions.
-fn restrict_permissions(path: &Path) {
+pub(crate) fn restrict_permissions(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

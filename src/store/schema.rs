@@ -13,7 +13,7 @@ use super::{Error, retry_busy};
 type Step = fn(&Connection) -> rusqlite::Result<()>;
 
 /// All steps, oldest first.
-const MIGRATIONS: &[Step] = &[v1_initial, v2_index_without_prefixes];
+const MIGRATIONS: &[Step] = &[v1_initial, v2_index_without_prefixes, v3_bodies_apart];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -228,6 +228,18 @@ fn v2_index_without_prefixes(tx: &Connection) -> rusqlite::Result<()> {
         "search index rebuilt without prefix indexes"
     );
     Ok(())
+}
+
+/// Version 3: new messages keep their raw bytes in the bodies file (`super::bodies`), named by
+/// `body_id`. Messages stored before keep theirs in `message_bodies` (`body_id` NULL): nothing is
+/// moved, so the upgrade is instant whatever the size of the store.
+fn v3_bodies_apart(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        ALTER TABLE messages ADD COLUMN body_id INTEGER;
+        CREATE INDEX messages_body ON messages(body_id) WHERE body_id IS NOT NULL;
+        "#,
+    )
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use super::lock::{AccountLock, LockError};
 use super::plan::{self, Known, Listed, Policy, ServerCopy};
 use crate::mime;
 use crate::pop3::{self, Client, ConnectOptions, Limits, Password, TlsOptions};
+use crate::store::bodies::BodyId;
 use crate::store::{self, Account, Fetched, Ready, Store};
 
 /// Messages downloaded per pipelined batch (at most; also bounded by [`BATCH_BYTES`]).
@@ -252,10 +253,18 @@ impl Fetcher {
             total_bytes,
         });
 
-        // Three stages run at once: this task downloads batch n+2 while a blocking task parses
-        // batch n+1 and another stores batch n (and waits for its fsync).
+        // Four stages run at once: this task downloads batch n+3 while a blocking task parses
+        // batch n+2, another stores the bodies of batch n+1 in the bodies file, and a third
+        // stores the rows and index of batch n, each commit waiting for its own fsync. A batch's
+        // bodies are durable before its rows are committed, and those before any DELE.
+        let bodies = self
+            .store
+            .lock()
+            .map_err(|_| Error::Internal("store lock poisoned".into()))?
+            .open_bodies()?;
         let (tx, mut rx) = mpsc::channel::<Vec<(String, Vec<u8>)>>(QUEUED_BATCHES);
         let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Ready>>(1);
+        let (kept_tx, kept_rx) = std::sync::mpsc::sync_channel::<(Vec<Ready>, Vec<BodyId>)>(1);
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
         let parser = tokio::task::spawn_blocking(move || {
             while let Some(batch) = rx.blocking_recv() {
@@ -268,18 +277,30 @@ impl Fetcher {
                 }
             }
         });
+        let body_writer = tokio::task::spawn_blocking(move || -> Result<(), Error> {
+            let mut bodies = bodies;
+            for items in parsed_rx {
+                let started = Instant::now();
+                let ids = bodies.put(items.iter().map(|r| r.fetched.raw.as_slice()), now)?;
+                tracing::debug!(count = ids.len(), took = ?started.elapsed(), "bodies stored durably");
+                if kept_tx.send((items, ids)).is_err() {
+                    break; // the row writer stopped: its error is reported below
+                }
+            }
+            Ok(())
+        });
         let store = Arc::clone(&self.store);
         let id = account.id;
         let writer = tokio::task::spawn_blocking(move || -> Result<usize, Error> {
             let mut new = 0;
-            for items in parsed_rx {
+            for (items, body_ids) in kept_rx {
                 let started = Instant::now();
                 let bytes: u64 = items.iter().map(|r| r.fetched.raw.len() as u64).sum();
                 let count = items.len();
                 let mut st = store
                     .lock()
                     .map_err(|_| Error::Internal("store lock poisoned".into()))?;
-                let outcomes = st.store_ready(id, &items, now)?;
+                let outcomes = st.store_ready(id, &items, &body_ids, now)?;
                 drop(st);
                 drop(items);
                 new += outcomes
@@ -349,9 +370,13 @@ impl Fetcher {
         parser
             .await
             .map_err(|e| Error::Internal(format!("parse task: {e}")))?;
+        let bodies_stored = body_writer
+            .await
+            .map_err(|e| Error::Internal(format!("body store task: {e}")))?;
         let new = writer
             .await
             .map_err(|e| Error::Internal(format!("store task: {e}")))??;
+        bodies_stored?;
         while let Ok((count, bytes)) = done_rx.try_recv() {
             stored.0 += count;
             stored.1 += bytes;

@@ -191,7 +191,8 @@ impl App {
         let load = app_load(&app.db);
         let theme = iced::system::theme().map(Message::SystemTheme);
         let sweep = reader::sweep_drag_copies();
-        (app, Task::batch([load, theme, sweep]))
+        let bodies = sweep_bodies(&app.db);
+        (app, Task::batch([load, theme, sweep, bodies]))
     }
 
     /// Handles a message: each arm hands it to one small method.
@@ -541,4 +542,15 @@ fn app_load(db: &Db) -> Task<Message> {
         async move { db.call(|s| Ok((s.folders()?, s.accounts()?))).await },
         Message::Loaded,
     )
+}
+
+/// At start, off the UI thread: removes message bytes left behind by a crash between a body's
+/// commit and its message's (see `store::bodies`). Nothing the user sees depends on it.
+fn sweep_bodies(db: &Db) -> Task<Message> {
+    let db = db.clone();
+    Task::perform(
+        async move { db.call(|s| Ok(s.sweep_bodies(super::format::now())?)).await },
+        |removed| tracing::debug!(?removed, "bodies sweep"),
+    )
+    .discard()
 }

@@ -2,6 +2,7 @@
 //! ledger, the last-copy rule, Trash, counts, concurrency, German search, account removal,
 //! migrations. Helpers build summaries by hand, so nothing here depends on MIME parsing.
 mod accounts;
+mod bodies;
 mod concurrency;
 mod messages;
 mod migrations;

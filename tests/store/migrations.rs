@@ -82,6 +82,13 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         let new = stored[1].message().ok_or("stored")?;
         assert!(rows.iter().all(|r| r.id < new));
         assert!(new.0 > 6, "ids of deleted messages are not reused");
+        // Bytes stored before version 3 stay in the main file: a copy of such a message gets
+        // its own, so deleting the original keeps them readable.
+        let archive = store.create_local_folder("Archiv")?;
+        let copy = store.copy_to(&[rows[0].id], archive)?[0];
+        store.delete_permanently(&[rows[0].id], NOW)?;
+        assert_eq!(store.raw(copy)?, b"Subject: Zweite\r\n\r\nHallo\r\n");
+        assert_eq!(store.raw(new)?, raw_for("fx-new", "y"));
     }
     assert!(seen >= 1, "no fixtures found in {}", fixtures.display());
     Ok(())
