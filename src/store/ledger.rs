@@ -66,7 +66,47 @@ pub struct LedgerEntry {
     pub local_deleted_at: Option<i64>,
 }
 
+/// What the fetch engine plans with, per ledger row (see [`Store::ledger_for_plan`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    pub uidl: String,
+    pub first_stored_at: i64,
+    pub state: ServerState,
+    /// The last local copy was deleted permanently ([`LedgerEntry::local_deleted_at`] is set).
+    pub deleted_here: bool,
+}
+
 impl Store {
+    /// The account's ledger as the fetch engine plans with it: no copy counts and no order, so a
+    /// "nothing new" poll over a large mailbox reads just the ledger's own rows.
+    pub fn ledger_for_plan(&self, account: AccountId) -> Result<Vec<PlanEntry>, Error> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT uidl, first_stored_at, state, local_deleted_at IS NOT NULL \
+                 FROM ledger WHERE account_id = ?1",
+            )?;
+            let rows = stmt.query_map([account], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, bool>(3)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (uidl, first_stored_at, state, deleted_here) = row?;
+                out.push(PlanEntry {
+                    uidl,
+                    first_stored_at,
+                    state: state.parse()?,
+                    deleted_here,
+                });
+            }
+            Ok(out)
+        })
+    }
+
     /// The account's whole ledger, oldest first.
     pub fn ledger(&self, account: AccountId) -> Result<Vec<LedgerEntry>, Error> {
         self.read(|c| {

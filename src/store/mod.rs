@@ -36,7 +36,7 @@ use rusqlite::{Connection, ToSql, TransactionBehavior};
 pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire};
 pub use error::Error;
 pub use folders::{Folder, FolderKind};
-pub use ledger::{LedgerEntry, ServerState};
+pub use ledger::{LedgerEntry, PlanEntry, ServerState};
 pub use messages::{Fetched, ListQuery, MessageRow, Ready, Scope, StoredOutcome};
 pub use search::{fold_for_index, fold_query};
 

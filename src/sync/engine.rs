@@ -410,7 +410,7 @@ impl Fetcher {
             let entries = store
                 .lock()
                 .map_err(|_| Error::Internal("store poisoned".into()))?
-                .ledger(id)?;
+                .ledger_for_plan(id)?;
             Ok(entries
                 .into_iter()
                 .map(|e| {
@@ -421,7 +421,7 @@ impl Fetcher {
                             store::ServerState::DeleSent => ServerCopy::DeleSent,
                             store::ServerState::DeletedOnServer => ServerCopy::Deleted,
                         },
-                        deleted_here: e.local_deleted_at.is_some(),
+                        deleted_here: e.deleted_here,
                     };
                     (e.uidl, known)
                 })

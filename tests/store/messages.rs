@@ -323,3 +323,33 @@ fn folders_count_total_and_unread_and_lists_page() -> TestResult {
     assert_eq!(store.folders()?.len(), 4);
     Ok(())
 }
+
+#[test]
+fn the_ledger_for_planning_agrees_with_the_full_ledger() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (mut store, account) = open_with_account(dir.path())?;
+    let stored = store.store_fetched(
+        account,
+        &[
+            fetched("a", "Eins", NOW),
+            fetched("b", "Zwei", NOW + 1),
+            fetched("c", "Drei", NOW + 2),
+        ],
+        NOW,
+    )?;
+    store.mark_dele_sent(account, &["b".to_owned()], NOW)?;
+    store.delete_permanently(&[stored[2].message().ok_or("stored")?], NOW + 5)?;
+    let mut plan = store.ledger_for_plan(account)?;
+    plan.sort_by(|x, y| x.uidl.cmp(&y.uidl));
+    let full = store.ledger(account)?;
+    assert_eq!(plan.len(), 3);
+    for (p, f) in plan.iter().zip(&full) {
+        assert_eq!(p.uidl, f.uidl);
+        assert_eq!(p.first_stored_at, f.first_stored_at);
+        assert_eq!(p.state, f.state);
+        assert_eq!(p.deleted_here, f.local_deleted_at.is_some());
+    }
+    assert_eq!(plan[1].state, ServerState::DeleSent);
+    assert!(plan[2].deleted_here && !plan[0].deleted_here);
+    Ok(())
+}
