@@ -20,7 +20,7 @@ use iced::widget::pane_grid;
 use iced::{Size, Task};
 
 use super::banner::{self, Banners};
-use super::db::{Db, Error};
+use super::db::{self, Db, Error};
 use super::import::Imported;
 use super::layout::Layout;
 use super::list::{self, List};
@@ -41,6 +41,10 @@ use crate::sync::Fetcher;
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
 /// How long to collect dropped files before importing them together.
 const DROP_GATHER: Duration = Duration::from_millis(150);
+/// How long after start crash leftovers in the bodies file are looked for (not while the first
+/// page of the list is read: measured, the sweep at start made the first frame of a
+/// 100,000-message store ~180 ms later).
+const BODIES_SWEEP_DELAY: Duration = Duration::from_secs(20);
 
 /// What the app starts with.
 pub struct Boot {
@@ -544,12 +548,20 @@ fn app_load(db: &Db) -> Task<Message> {
     )
 }
 
-/// At start, off the UI thread: removes message bytes left behind by a crash between a body's
-/// commit and its message's (see `store::bodies`). Nothing the user sees depends on it.
+/// A while after start, off the UI thread and on a connection of its own (so the list never
+/// waits for it): removes message bytes left behind by a crash between a body's commit and its
+/// message's (see `store::bodies`). Nothing the user sees depends on it.
 fn sweep_bodies(db: &Db) -> Task<Message> {
-    let db = db.clone();
+    let data_dir = db.data_dir().to_path_buf();
     Task::perform(
-        async move { db.call(|s| Ok(s.sweep_bodies(super::format::now())?)).await },
+        async move {
+            tokio::time::sleep(BODIES_SWEEP_DELAY).await;
+            db::blocking(move || {
+                let mut store = crate::store::Store::open_in(&data_dir)?;
+                Ok(store.sweep_bodies(super::format::now())?)
+            })
+            .await
+        },
         |removed| tracing::debug!(?removed, "bodies sweep"),
     )
     .discard()
