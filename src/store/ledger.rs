@@ -150,7 +150,8 @@ impl Store {
     /// **Durability:** this returns only after a durable commit. The database runs in WAL mode with
     /// `synchronous=FULL`, so the commit is fsync'd to the WAL before the call returns; after `Ok`,
     /// a crash or power cut cannot lose these messages or their ledger rows, and the fetch engine
-    /// may send `DELE` for them. On `Err` nothing of the batch was stored.
+    /// may send `DELE` for them. The raw bytes are committed durably to the bodies file first
+    /// (see [`super::bodies`]). On `Err` nothing of the batch was stored.
     pub fn store_fetched(
         &mut self,
         account: AccountId,

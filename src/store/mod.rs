@@ -15,7 +15,8 @@
 //! # Durability
 //! `synchronous=FULL` in WAL mode: every commit is fsync'd before the call that made it returns. In
 //! particular [`Store::store_fetched`] returns only after the messages and their ledger rows are on
-//! disk; the fetch engine may send `DELE` for them afterwards.
+//! disk; the fetch engine may send `DELE` for them afterwards. The bodies file commits (and
+//! fsyncs) a message's bytes before the main file commits the row that refers to them.
 mod accounts;
 mod actions;
 pub mod bodies;
