@@ -70,7 +70,10 @@ impl Bodies {
                      id         INTEGER PRIMARY KEY AUTOINCREMENT,
                      stored_at  INTEGER NOT NULL,
                      raw        BLOB NOT NULL
-                 );",
+                 );
+                 -- the sweep reads ids by age from here, not from the table (whose leaves hold
+                 -- the bytes themselves)
+                 CREATE INDEX IF NOT EXISTS bodies_age ON bodies(stored_at);",
             )?;
             Ok(())
         })?;

@@ -41,10 +41,6 @@ use crate::sync::Fetcher;
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
 /// How long to collect dropped files before importing them together.
 const DROP_GATHER: Duration = Duration::from_millis(150);
-/// How long after start crash leftovers in the bodies file are looked for (not while the first
-/// page of the list is read: measured, the sweep at start made the first frame of a
-/// 100,000-message store ~180 ms later).
-const BODIES_SWEEP_DELAY: Duration = Duration::from_secs(20);
 
 /// What the app starts with.
 pub struct Boot {
@@ -195,8 +191,7 @@ impl App {
         let load = app_load(&app.db);
         let theme = iced::system::theme().map(Message::SystemTheme);
         let sweep = reader::sweep_drag_copies();
-        let bodies = sweep_bodies(&app.db);
-        (app, Task::batch([load, theme, sweep, bodies]))
+        (app, Task::batch([load, theme, sweep]))
     }
 
     /// Handles a message: each arm hands it to one small method.
@@ -431,7 +426,8 @@ impl App {
             Err(e) => return self.store_failed(e),
         };
         self.syncs.set_accounts(&accounts);
-        let first_start = !self.loaded_once && accounts.is_empty();
+        let first_load = !self.loaded_once;
+        let first_start = first_load && accounts.is_empty();
         self.loaded_once = true;
         if first_start && self.wizard.is_none() {
             self.wizard = Some(Box::new(Wizard::new(true)));
@@ -442,7 +438,12 @@ impl App {
         };
         self.sidebar.set(folders, accounts);
         let selection = self.select_after_load();
-        Task::batch([settings_task, selection])
+        let sweep = if first_load {
+            sweep_bodies(&self.db)
+        } else {
+            Task::none()
+        };
+        Task::batch([settings_task, selection, sweep])
     }
 
     /// Shows `folder` as soon as the folders are read (mail files opened from the desktop).
@@ -548,20 +549,16 @@ fn app_load(db: &Db) -> Task<Message> {
     )
 }
 
-/// A while after start, off the UI thread and on a connection of its own (so the list never
-/// waits for it): removes message bytes left behind by a crash between a body's commit and its
-/// message's (see `store::bodies`). Nothing the user sees depends on it.
+/// Once the folders are read at start, off the UI thread and on a connection of its own (so the
+/// list never waits for it): removes message bytes left behind by a crash between a body's
+/// commit and its message's (see `store::bodies`). Nothing the user sees depends on it.
 fn sweep_bodies(db: &Db) -> Task<Message> {
     let data_dir = db.data_dir().to_path_buf();
     Task::perform(
-        async move {
-            tokio::time::sleep(BODIES_SWEEP_DELAY).await;
-            db::blocking(move || {
-                let mut store = crate::store::Store::open_in(&data_dir)?;
-                Ok(store.sweep_bodies(super::format::now())?)
-            })
-            .await
-        },
+        db::blocking(move || {
+            let mut store = crate::store::Store::open_in(&data_dir)?;
+            Ok(store.sweep_bodies(super::format::now())?)
+        }),
         |removed| tracing::debug!(?removed, "bodies sweep"),
     )
     .discard()
