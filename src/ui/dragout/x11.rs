@@ -396,6 +396,11 @@ impl Session<'_> {
     /// The button was released: drop on an accepting target, or leave.
     fn release(&mut self) -> Result<Outcome, Error> {
         let limits = self.request.limits;
+        // The button is up: Esc cancels nothing any more, and waiting for the target's answer
+        // (up to `limits.finish`) must not keep the keyboard from the rest of the desktop and
+        // from the app itself (found by the drag-out test: Ctrl+Q went to the grab).
+        let _ = self.conn.ungrab_keyboard(x11rb::CURRENT_TIME);
+        let _ = self.conn.flush();
         // The answer to the last position decides.
         let deadline = Instant::now() + limits.status;
         while self
