@@ -420,6 +420,21 @@ fn seed(dir: &Path, total: usize, batch_size: usize) -> Result<AccountId> {
     Ok(account)
 }
 
+/// Each query once to warm up, then timed: the times and a line of text per query.
+fn time_searches(store: &Store, queries: &[&str]) -> Result<(Vec<Duration>, Vec<String>)> {
+    let mut times = Vec::new();
+    let mut report = Vec::new();
+    for q in queries {
+        store.search(q, None, 100)?; // warm
+        let start = Instant::now();
+        let hits = store.search(q, None, 100)?;
+        let took = start.elapsed();
+        times.push(took);
+        report.push(format!("{q:?} {:.1} ms ({} hits)", ms(took), hits.len()));
+    }
+    Ok((times, report))
+}
+
 pub fn run() -> Result<()> {
     let total = env_usize("POSTFACH_BENCH_MESSAGES", 100_000).max(1);
     let batch_size = env_usize("POSTFACH_BENCH_BATCH", 100).max(1);
@@ -501,16 +516,7 @@ pub fn run() -> Result<()> {
         ms(median(counts))
     );
 
-    let mut searches = Vec::new();
-    let mut report = Vec::new();
-    for q in SEARCHES {
-        store.search(q, None, 100)?; // warm
-        let start = Instant::now();
-        let hits = store.search(q, None, 100)?;
-        let took = start.elapsed();
-        searches.push(took);
-        report.push(format!("{q:?} {:.1} ms ({} hits)", ms(took), hits.len()));
-    }
+    let (searches, report) = time_searches(&store, &SEARCHES)?;
     let slowest = searches.iter().max().copied().unwrap_or_default();
     let search_median = ms(median(searches));
     println!(
@@ -522,16 +528,7 @@ pub fn run() -> Result<()> {
     );
     println!("  {}", report.join("; "));
 
-    let mut typing = Vec::new();
-    let mut report = Vec::new();
-    for q in TYPING {
-        store.search(q, None, 100)?; // warm
-        let start = Instant::now();
-        let hits = store.search(q, None, 100)?;
-        let took = start.elapsed();
-        typing.push(took);
-        report.push(format!("{q:?} {:.1} ms ({} hits)", ms(took), hits.len()));
-    }
+    let (typing, report) = time_searches(&store, &TYPING)?;
     let slowest = typing.iter().max().copied().unwrap_or_default();
     println!(
         "search as you type (median of {} prefixes of 2-4 letters, limit 100): {:.1} ms, \

@@ -288,7 +288,7 @@ impl Store {
     /// Removes an account, its folders and its ledger. Its mail is deleted or moved into a local
     /// folder as `keep_mail` says. Copies the user made in local folders always stay (unlinked).
     pub fn remove_account(&mut self, id: AccountId, keep_mail: KeepMail) -> Result<(), Error> {
-        let mut bodies: Vec<super::bodies::BodyId> = Vec::new();
+        let mut bodies: Vec<super::BodyId> = Vec::new();
         self.write(|tx| {
             bodies.clear();
             let exists: Option<i64> = tx
@@ -303,9 +303,9 @@ impl Store {
                         "DELETE FROM messages WHERE folder_id IN \
                          (SELECT id FROM folders WHERE account_id = ?1) RETURNING body_id",
                     )?;
-                    let deleted = stmt.query_map([id], |r| r.get::<_, Option<i64>>(0))?;
+                    let deleted = stmt.query_map([id], |r| r.get::<_, Option<super::BodyId>>(0))?;
                     for body in deleted {
-                        bodies.extend(body?.map(super::bodies::BodyId));
+                        bodies.extend(body?);
                     }
                 }
                 KeepMail::MoveToLocalFolder(name) => {

@@ -194,10 +194,10 @@ impl Store {
                 let Some(Located { account, uidl, .. }) = locate(tx, id)? else {
                     continue;
                 };
-                let body: Option<i64> = tx
+                let body: Option<BodyId> = tx
                     .prepare_cached("DELETE FROM messages WHERE id = ?1 RETURNING body_id")?
                     .query_row([id], |r| r.get(0))?;
-                bodies.extend(body.map(BodyId));
+                bodies.extend(body);
                 let (Some(account), Some(uidl)) = (account, uidl) else {
                     continue;
                 };
@@ -239,7 +239,7 @@ impl Store {
         let prepared = Prepared::new(raw, summary);
         self.read(|tx| folders::folder_info(tx, folder))?;
         // The bytes first, durably; then the row that refers to them.
-        let body = self.bodies.put([raw], now)?[0];
+        let body = self.bodies()?.put([raw], now)?[0];
         let imported = self.write(|tx| {
             folders::folder_info(tx, folder)?;
             messages::insert(

@@ -19,17 +19,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use super::BodyId;
 use super::{BUSY_TIMEOUT, Error, restrict_permissions, retry_busy};
-
-/// A stored body (row id in the bodies file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BodyId(pub i64);
-
-impl rusqlite::ToSql for BodyId {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        self.0.to_sql()
-    }
-}
 
 /// Bodies no message refers to are removed by [`Bodies::sweep`] only when at least this old
 /// (seconds): a fetch commits its message rows within moments of their bodies.
@@ -65,6 +56,16 @@ impl Bodies {
                 )));
             }
             conn.pragma_update(None, "synchronous", "FULL")?;
+            // Created once: a CREATE … IF NOT EXISTS is a write transaction (journal, fsync) on
+            // every open, which a store opened for reading should not pay.
+            let ready: bool = conn.query_row(
+                "SELECT count(*) = 2 FROM sqlite_master WHERE name IN ('bodies', 'bodies_age')",
+                [],
+                |r| r.get(0),
+            )?;
+            if ready {
+                return Ok(());
+            }
             conn.execute_batch(
                 "CREATE TABLE IF NOT EXISTS bodies (
                      id         INTEGER PRIMARY KEY AUTOINCREMENT,

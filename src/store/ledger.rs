@@ -163,7 +163,7 @@ impl Store {
             .map(|f| Prepared::new(&f.raw, &f.summary))
             .collect();
         let bodies = self
-            .bodies
+            .bodies()?
             .put(batch.iter().map(|f| f.raw.as_slice()), now)?;
         let items = batch
             .iter()

@@ -402,14 +402,14 @@ impl Store {
 
     /// The exact bytes of a message as received.
     pub fn raw(&self, id: MessageId) -> Result<Vec<u8>, Error> {
-        let body: Option<i64> = self.read(|c| {
+        let body: Option<BodyId> = self.read(|c| {
             Ok(
                 c.prepare_cached("SELECT body_id FROM messages WHERE id = ?1")?
                     .query_row([id], |r| r.get(0))?,
             )
         })?;
         match body {
-            Some(body) => self.bodies.get(BodyId(body)),
+            Some(body) => self.bodies_to_read()?.get(body),
             // stored before schema version 3
             None => self.read(|c| {
                 Ok(

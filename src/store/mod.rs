@@ -88,11 +88,16 @@ id_type!(
     /// A folder (row id in `folders`).
     FolderId
 );
+id_type!(
+    /// A message's raw bytes (row id in the bodies file, see [`bodies`]).
+    BodyId
+);
 
-/// The mail store: one SQLite connection on the database file and one on the bodies file.
+/// The mail store: one SQLite connection on the database file and one on the bodies file, opened
+/// when first needed (a "nothing new" poll never touches it).
 pub struct Store {
     conn: Connection,
-    bodies: bodies::Bodies,
+    bodies: std::cell::OnceCell<bodies::Bodies>,
     path: PathBuf,
 }
 
@@ -120,13 +125,32 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         retry_busy(|| configure(&conn))?;
         schema::migrate(&mut conn)?;
-        let bodies = bodies::Bodies::open(&bodies::path_for(path))?;
         tracing::debug!(path = %path.display(), "store opened");
         Ok(Store {
             conn,
-            bodies,
+            bodies: std::cell::OnceCell::new(),
             path: path.to_path_buf(),
         })
+    }
+
+    /// This store's connection to the bodies file, opened on first use.
+    pub(crate) fn bodies(&mut self) -> Result<&mut bodies::Bodies, Error> {
+        if self.bodies.get().is_none() {
+            let opened = self.open_bodies()?;
+            let _ = self.bodies.set(opened);
+        }
+        self.bodies
+            .get_mut()
+            .ok_or_else(|| Error::Invalid("the bodies file is not open".into()))
+    }
+
+    /// [`Store::bodies`] for reading, from a shared reference.
+    pub(crate) fn bodies_to_read(&self) -> Result<&bodies::Bodies, Error> {
+        if let Some(b) = self.bodies.get() {
+            return Ok(b);
+        }
+        let opened = self.open_bodies()?;
+        Ok(self.bodies.get_or_init(|| opened))
     }
 
     /// A second connection to the bodies file, for a thread that stores bodies while this store
@@ -137,8 +161,11 @@ impl Store {
 
     /// Removes the bodies of these (just deleted) messages that no message refers to any more.
     /// A failure only leaves bytes that [`Store::sweep_bodies`] removes later, so it is logged.
-    pub(crate) fn drop_unreferenced_bodies(&mut self, candidates: &[bodies::BodyId]) {
-        let unreferenced: Result<Vec<bodies::BodyId>, Error> = self.read(|c| {
+    pub(crate) fn drop_unreferenced_bodies(&mut self, candidates: &[BodyId]) {
+        if candidates.is_empty() {
+            return;
+        }
+        let unreferenced: Result<Vec<BodyId>, Error> = self.read(|c| {
             let mut stmt = c.prepare_cached("SELECT 1 FROM messages WHERE body_id = ?1 LIMIT 1")?;
             let mut out = Vec::new();
             for &id in candidates {
@@ -148,7 +175,7 @@ impl Store {
             }
             Ok(out)
         });
-        if let Err(e) = unreferenced.and_then(|ids| self.bodies.delete(&ids)) {
+        if let Err(e) = unreferenced.and_then(|ids| self.bodies()?.delete(&ids)) {
             tracing::warn!(error = %e, "could not remove the bodies of deleted messages");
         }
     }
@@ -162,7 +189,7 @@ impl Store {
             let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?;
             Ok(ids.collect::<Result<std::collections::HashSet<_>, _>>()?)
         })?;
-        let removed = self.bodies.sweep(&referenced, now)?;
+        let removed = self.bodies()?.sweep(&referenced, now)?;
         if removed > 0 {
             tracing::info!(removed, "removed bodies no message refers to");
         }
