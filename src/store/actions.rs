@@ -3,7 +3,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::bodies::BodyId;
 use super::folders::{self, FolderKind};
-use super::messages::{self, Placement, Prepared};
+use super::messages::{self, PendingIndex, Placement, Prepared};
 use super::{AccountId, Error, FolderId, MessageId, Store};
 use crate::mime::Summary;
 
@@ -242,7 +242,8 @@ impl Store {
         let body = self.bodies()?.put([raw], now)?[0];
         let imported = self.write(|tx| {
             folders::folder_info(tx, folder)?;
-            messages::insert(
+            let mut index = PendingIndex::default();
+            let id = messages::insert(
                 tx,
                 raw,
                 body,
@@ -254,7 +255,10 @@ impl Store {
                     uidl: None,
                     received_at: now,
                 },
-            )
+                &mut index,
+            )?;
+            index.write(tx)?;
+            Ok(id)
         });
         if imported.is_err() {
             self.drop_unreferenced_bodies(&[body]);

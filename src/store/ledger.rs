@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::bodies::BodyId;
 use super::folders::{self, FolderKind};
-use super::messages::{self, Fetched, Placement, Prepared, Ready, StoredOutcome};
+use super::messages::{self, Fetched, PendingIndex, Placement, Prepared, Ready, StoredOutcome};
 use super::{AccountId, Error, MessageId, Store};
 
 /// Where the server's copy of a stored message stands.
@@ -215,9 +215,11 @@ impl Store {
             let inbox = folders::find_special(tx, Some(account), FolderKind::Inbox)?
                 .ok_or(Error::NotFound)?;
             let mut out = Vec::with_capacity(batch.len());
-            for &(f, p, body) in &batch {
-                out.push(store_one(tx, account, inbox, f, p, body, now)?);
+            let mut index = PendingIndex::default();
+            for &item in &batch {
+                out.push(store_one(tx, account, inbox, item, now, &mut index)?);
             }
+            index.write(tx)?;
             Ok(out)
         });
         let unused: Vec<BodyId> = match &outcomes {
@@ -319,14 +321,13 @@ impl Store {
     }
 }
 
-fn store_one(
+fn store_one<'a>(
     tx: &Connection,
     account: AccountId,
     inbox: super::FolderId,
-    f: &Fetched,
-    p: &Prepared,
-    body: BodyId,
+    (f, p, body): (&Fetched, &'a Prepared, BodyId),
     now: i64,
+    index: &mut PendingIndex<'a>,
 ) -> Result<StoredOutcome, Error> {
     let known: Option<Option<MessageId>> = tx
         .prepare_cached("SELECT message_id FROM ledger WHERE account_id = ?1 AND uidl = ?2")?
@@ -347,6 +348,7 @@ fn store_one(
             uidl: Some(&f.uidl),
             received_at: now,
         },
+        index,
     )?;
     tx.prepare_cached(
         "INSERT INTO ledger (account_id, uidl, first_stored_at, message_id, state) \

@@ -298,14 +298,43 @@ pub(crate) fn next_id(conn: &Connection) -> Result<i64, Error> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Inserts a message row, its raw bytes and its index entry. Call inside a write transaction.
-pub(crate) fn insert(
+/// The search index entries of the messages a write transaction inserts, written in key order
+/// by [`PendingIndex::write`] before it commits.
+///
+/// FTS5 writes the terms it holds in memory out as a new segment whenever a rowid is lower than
+/// the one written before it (`sqlite3Fts5IndexBeginWrite`). Keys are date-ordered and mail comes
+/// in the server's order, so writing each entry with its row made a tiny segment every few
+/// messages, which FTS5 then merged again. Measured with `perf` on a 10,000-mail fetch: about a
+/// third of the CPU time the index took went into those flushes and merges.
+#[derive(Default)]
+pub(crate) struct PendingIndex<'a> {
+    entries: Vec<(i64, &'a Prepared)>,
+}
+
+impl<'a> PendingIndex<'a> {
+    /// Writes the entries, lowest key first, in the caller's transaction.
+    pub(crate) fn write(mut self, conn: &Connection) -> Result<(), Error> {
+        self.entries.sort_unstable_by_key(|&(key, _)| key);
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO messages_fts (rowid, subject, people, body) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (key, p) in self.entries {
+            stmt.execute(params![key, p.fts_subject, p.fts_people, p.fts_body])?;
+        }
+        Ok(())
+    }
+}
+
+/// Inserts a message row and queues its index entry in `index` (which the caller writes before
+/// committing). Call inside a write transaction.
+pub(crate) fn insert<'a>(
     conn: &Connection,
     raw: &[u8],
     body: BodyId,
     s: &Summary,
-    p: &Prepared,
+    p: &'a Prepared,
     at: &Placement<'_>,
+    index: &mut PendingIndex<'a>,
 ) -> Result<MessageId, Error> {
     let id = next_id(conn)?;
     let sort_date = s.date.unwrap_or(at.received_at);
@@ -342,10 +371,7 @@ pub(crate) fn insert(
         key,
         body,
     ])?;
-    conn.prepare_cached(
-        "INSERT INTO messages_fts (rowid, subject, people, body) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![key, p.fts_subject, p.fts_people, p.fts_body])?;
+    index.entries.push((key, p));
     Ok(MessageId(id))
 }
 

@@ -81,3 +81,36 @@ fn search_finds_german_words_in_any_spelling() -> TestResult {
     );
     Ok(())
 }
+
+/// Segments of the search index: FTS5 keeps one row per page in `messages_fts_data`, with the
+/// segment id in the bits above 37 of its id (ids below that are the index's own records).
+fn index_segments(store: &Store) -> Result<i64, Box<dyn std::error::Error>> {
+    let conn = rusqlite::Connection::open(store.path())?;
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT id >> 37) FROM messages_fts_data WHERE id >= 1 << 37",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+#[test]
+fn a_batch_in_any_date_order_is_indexed_as_one_segment() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (mut store, account) = open_with_account(dir.path())?;
+    // Server order is not date order: every second message is older than the one before. The
+    // index keys are date-ordered, and FTS5 starts a new segment whenever a key is lower than the
+    // one written before it, so the entries must be written sorted.
+    let batch: Vec<Fetched> = (0..200)
+        .map(|i| {
+            let date = NOW + if i % 2 == 0 { i } else { -i } * 3600;
+            let mut f = fetched(&format!("u{i}"), &format!("Rechnung {i}"), date);
+            f.summary.search_text = format!("Lieferung Nummer {i} an die Müllerstraße");
+            f
+        })
+        .collect();
+    store.store_fetched(account, &batch, NOW)?;
+    assert_eq!(index_segments(&store)?, 1);
+    assert_eq!(store.search("müllerstr", None, 500)?.len(), 200);
+    assert_eq!(store.search("rechnung 17", None, 500)?.len(), 1);
+    Ok(())
+}
