@@ -6,7 +6,7 @@ use mail_parser::decoders::base64::base64_decode;
 use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 use mail_parser::{Encoding, MimeHeaders, PartType};
 
-use super::model::parse_mail;
+use super::model::{Purpose, parse_mail};
 use super::names::safe_file_name;
 use super::recover::recovered_bytes;
 use super::text::clean_header_text;
@@ -45,7 +45,7 @@ pub struct Attachment {
 /// Text attachments come back as the sender encoded them (a Windows-1252 CSV stays Windows-1252);
 /// an attached message as its raw bytes.
 pub fn attachment_bytes(raw: &[u8], index: usize) -> Option<Vec<u8>> {
-    let mail = parse_mail(raw)?;
+    let mail = parse_mail(raw, Purpose::Reader)?;
     let id = u32::try_from(index).ok()?;
     if !mail
         .attachments

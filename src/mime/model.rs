@@ -5,7 +5,7 @@
 //! preferred, HTML converted to text), lists attachments with safe names, and never fails: a
 //! message that does not parse is shown as its raw text.
 
-use mail_parser::{MessageParser, MimeHeaders, PartType};
+use mail_parser::{HeaderName, MessageParser, MimeHeaders, PartType};
 
 use super::attachment::{Attachment, attachments_of, html_content_ids};
 use super::html::html_to_text;
@@ -51,11 +51,45 @@ pub struct Body {
     pub links: Vec<Link>,
 }
 
+/// What a message is parsed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// Everything the reader shows.
+    Reader,
+    /// Only what a [`super::Summary`] takes, which every stored message is parsed for: headers
+    /// other than the ones it reads are skipped (mail-parser would take the `Received` chain
+    /// apart), and the body is not searched for links. The property tests hold the summary to
+    /// the one of the reader's parse.
+    Summary,
+}
+
+impl Purpose {
+    fn parser(self) -> MessageParser {
+        match self {
+            Purpose::Reader => MessageParser::default(),
+            Purpose::Summary => MessageParser::new()
+                .with_mime_headers()
+                .header_text(HeaderName::Subject)
+                .header_date(HeaderName::Date)
+                .header_address(HeaderName::From)
+                .header_address(HeaderName::To)
+                .header_address(HeaderName::Cc)
+                .header_id(HeaderName::MessageId)
+                .default_header_ignore(),
+        }
+    }
+}
+
 /// Parses a stored message. Never panics; see [`Message::parse_failed`] for bytes that are no mail.
 pub fn parse(raw: &[u8]) -> Message {
-    match parse_mail(raw) {
-        Some(mail) => from_mail(&mail, raw),
-        None => unparsed(raw),
+    parse_for(raw, Purpose::Reader)
+}
+
+/// [`parse`] for `purpose`.
+pub(crate) fn parse_for(raw: &[u8], purpose: Purpose) -> Message {
+    match parse_mail(raw, purpose) {
+        Some(mail) => from_mail(&mail, raw, purpose),
+        None => unparsed(raw, purpose),
     }
 }
 
@@ -63,8 +97,8 @@ pub fn parse(raw: &[u8]) -> Message {
 ///
 /// mail-parser promises not to panic; a panic would still be caught here and the message shown as
 /// raw text, because one bad mail must never take the reader down.
-pub(crate) fn parse_mail(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
-    let parsed = std::panic::catch_unwind(|| MessageParser::default().parse(raw));
+pub(crate) fn parse_mail(raw: &[u8], purpose: Purpose) -> Option<mail_parser::Message<'_>> {
+    let parsed = std::panic::catch_unwind(|| purpose.parser().parse(raw));
     match parsed {
         Ok(Some(mail)) if looks_like_mail(&mail, raw) => Some(mail),
         Ok(_) => None,
@@ -97,9 +131,9 @@ fn looks_like_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> bool {
     skipped.is_empty() || (skipped.starts_with(b"From ") && !skipped.contains(&b'\n'))
 }
 
-pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
+pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Purpose) -> Message {
     let html_cids = html_content_ids(mail);
-    let mut body = body_of(mail, raw);
+    let mut body = body_of(mail, raw, purpose);
     let mut shown_as_body = Vec::new();
     if body.text.is_empty() {
         // A damaged message can leave its text among the attachments: show it as the body.
@@ -109,7 +143,7 @@ pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message 
             .copied()
             .filter(|&id| mail.parts.get(id as usize).is_some_and(is_stray_text))
             .collect();
-        let fallback = body_from(pieces(mail, &stray, raw));
+        let fallback = body_from(pieces(mail, &stray, raw, purpose));
         if !fallback.text.is_empty() {
             body = fallback;
             shown_as_body = stray;
@@ -133,13 +167,13 @@ pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Message 
 }
 
 /// A mail that did not parse: its bytes as text, so the user still sees something.
-fn unparsed(raw: &[u8]) -> Message {
+fn unparsed(raw: &[u8], purpose: Purpose) -> Message {
     let raw = &raw[..raw.len().min(MAX_BODY_TEXT)];
     let text = clean_body_text(&String::from_utf8_lossy(raw));
     let truncated = raw.len() == MAX_BODY_TEXT;
     Message {
         body: Body {
-            links: links_in_text(&text),
+            links: links_for(&text, purpose),
             text,
             from_html: false,
             truncated,
@@ -182,10 +216,10 @@ struct Piece {
 
 /// The body: the text/plain parts mail-parser chose (HTML ones converted), or the HTML parts when
 /// the text parts are missing or blank.
-fn body_of(mail: &mail_parser::Message<'_>, raw: &[u8]) -> Body {
-    let mut text = pieces(mail, &mail.text_body, raw);
+fn body_of(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Purpose) -> Body {
+    let mut text = pieces(mail, &mail.text_body, raw, purpose);
     if text.iter().all(|p| p.text.trim().is_empty()) {
-        let html: Vec<Piece> = pieces(mail, &mail.html_body, raw)
+        let html: Vec<Piece> = pieces(mail, &mail.html_body, raw, purpose)
             .into_iter()
             .filter(|p| p.html)
             .collect();
@@ -231,13 +265,26 @@ fn body_from(pieces: Vec<Piece>) -> Body {
     }
 }
 
-fn pieces(mail: &mail_parser::Message<'_>, ids: &[u32], raw: &[u8]) -> Vec<Piece> {
+fn pieces(
+    mail: &mail_parser::Message<'_>,
+    ids: &[u32],
+    raw: &[u8],
+    purpose: Purpose,
+) -> Vec<Piece> {
     ids.iter()
-        .filter_map(|&id| piece(mail.parts.get(id as usize)?, raw))
+        .filter_map(|&id| piece(mail.parts.get(id as usize)?, raw, purpose))
         .collect()
 }
 
-fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8]) -> Option<Piece> {
+/// The links in a text body, when `purpose` needs them.
+fn links_for(text: &str, purpose: Purpose) -> Vec<Link> {
+    match purpose {
+        Purpose::Reader => links_in_text(text),
+        Purpose::Summary => Vec::new(),
+    }
+}
+
+fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8], purpose: Purpose) -> Option<Piece> {
     let mut recovered = recovered_text(part, raw);
     if let PartType::Binary(bytes) = &part.body
         && is_unusable_multipart(part)
@@ -248,7 +295,7 @@ fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8]) -> Option<Piece> {
         PartType::Binary(_) if recovered.is_some() => {
             let text = clean_body_text(recovered.as_deref().unwrap_or_default());
             Some(Piece {
-                links: links_in_text(&text),
+                links: links_for(&text, purpose),
                 text,
                 html: false,
             })
@@ -268,7 +315,7 @@ fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8]) -> Option<Piece> {
                 text = unflow(&text, delsp);
             }
             Some(Piece {
-                links: links_in_text(&text),
+                links: links_for(&text, purpose),
                 text,
                 html: false,
             })

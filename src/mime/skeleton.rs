@@ -258,7 +258,8 @@ mod tests {
             String::from_utf8_lossy(&sk.bytes),
             String::from_utf8_lossy(&expected)
         );
-        let mail = crate::mime::model::parse_mail(&sk.bytes).expect("parses");
+        let mail = crate::mime::model::parse_mail(&sk.bytes, crate::mime::model::Purpose::Summary)
+            .expect("parses");
         assert!(sk.confirmed_by(&mail));
     }
 
@@ -283,7 +284,8 @@ mod tests {
         // encoding problem in the copy, so the copy is not used.
         let body = format!("{}--x\r\n", "QUJD\r\n".repeat(1000));
         let sk = Skeleton::of(&mail_with(&body), MIN_ELIDED).expect("elided");
-        let mail = crate::mime::model::parse_mail(&sk.bytes).expect("parses");
+        let mail = crate::mime::model::parse_mail(&sk.bytes, crate::mime::model::Purpose::Summary)
+            .expect("parses");
         assert!(!sk.confirmed_by(&mail));
     }
 
@@ -295,7 +297,8 @@ mod tests {
         );
         let sk = Skeleton::of(raw.as_bytes(), MIN_ELIDED).expect("elided");
         assert!(sk.bytes.ends_with(b"\r\n\r\nAAAA"));
-        let mail = crate::mime::model::parse_mail(&sk.bytes).expect("parses");
+        let mail = crate::mime::model::parse_mail(&sk.bytes, crate::mime::model::Purpose::Summary)
+            .expect("parses");
         assert!(sk.confirmed_by(&mail));
     }
 
@@ -330,7 +333,9 @@ mod tests {
             let Some(sk) = Skeleton::of(&raw, 1) else {
                 continue;
             };
-            let mail = crate::mime::model::parse_mail(&sk.bytes).expect("parses");
+            let mail =
+                crate::mime::model::parse_mail(&sk.bytes, crate::mime::model::Purpose::Summary)
+                    .expect("parses");
             if sk.confirmed_by(&mail) {
                 confirmed.push(name);
             }

@@ -1,6 +1,6 @@
 //! What the store indexes for one message. Contract used by `store` and `sync`.
 
-use super::model::{Message, from_mail, parse, parse_mail};
+use super::model::{Message, Purpose, from_mail, parse_for, parse_mail};
 use super::skeleton::{MIN_ELIDED, Skeleton};
 use super::text::{one_line_preview, preview_source, truncate_at_char};
 
@@ -53,12 +53,12 @@ pub fn summarize(raw: &[u8]) -> Summary {
 #[doc(hidden)]
 pub fn summarize_eliding(raw: &[u8], min_len: usize) -> Summary {
     if let Some(skeleton) = Skeleton::of(raw, min_len)
-        && let Some(mail) = parse_mail(&skeleton.bytes)
+        && let Some(mail) = parse_mail(&skeleton.bytes, Purpose::Summary)
         && skeleton.confirmed_by(&mail)
     {
-        return Summary::of(&from_mail(&mail, &skeleton.bytes));
+        return Summary::of(&from_mail(&mail, &skeleton.bytes, Purpose::Summary));
     }
-    Summary::of(&parse(raw))
+    Summary::of(&parse_for(raw, Purpose::Summary))
 }
 
 impl Summary {

@@ -16,21 +16,33 @@ pub(crate) fn truncate_at_char(s: &str, max: usize) -> &str {
 /// Body text as the reader shows it: `\r\n` and lone `\r` become `\n`; control characters other
 /// than tab and newline (escape sequences, NUL, C1 controls) are dropped; trailing white space at the
 /// end is removed.
+///
+/// Runs of ordinary text are copied whole: every control character is one ASCII byte or, for
+/// U+0080..U+009F, the bytes `C2 80`..`C2 9F` (the tests hold this to the per-character rule).
 pub(crate) fn clean_body_text(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let control = match bytes[i] {
+            b'\n' | b'\t' => 0,
+            0..=0x1f | 0x7f => 1,
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => 2,
+            _ => 0,
+        };
+        if control == 0 {
+            i += 1;
+            continue;
         }
+        out.push_str(&s[copied..i]);
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            out.push('\n');
+        }
+        i += control;
+        copied = i;
     }
+    out.push_str(&s[copied..]);
     let kept = out.trim_end().len();
     out.truncate(kept);
     out
@@ -183,6 +195,31 @@ mod tests {
             clean_body_text("a\r\nb\rc\n\x1b[31mrot\x00\t \n\n"),
             "a\nb\nc\n[31mrot"
         );
+    }
+
+    /// `clean_body_text` by its definition, one character at a time.
+    fn clean_by_definition(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\r' => out.push('\n'),
+                '\n' | '\t' => out.push(c),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out.trim_end().to_owned()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn body_text_cleaning_matches_its_definition(
+            s in "[a-zä \r\n\t\x00-\x1f\x7f\u{80}-\u{a0}\u{c0}-\u{ff}\u{2028}\u{3000}€]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(clean_body_text(&s), clean_by_definition(&s));
+        }
     }
 
     #[test]

@@ -25,23 +25,39 @@ const MAX_TERMS: usize = 16;
 /// Pushes the lower-case, umlaut-folded form of `c`: `ä→a`, `ß→ss`. With `ae`, umlauts become
 /// `ae oe ue` instead. A combining diaeresis (U+0308, decomposed text) is dropped or becomes `e`.
 fn push_folded(out: &mut String, c: char, ae: bool) {
-    for l in c.to_lowercase() {
-        match l {
-            'ä' | 'ö' | 'ü' => {
-                out.push(match l {
-                    'ä' => 'a',
-                    'ö' => 'o',
-                    _ => 'u',
-                });
-                if ae {
-                    out.push('e');
-                }
+    // Latin-1 letters, most of what is not ASCII in German mail, without the Unicode tables.
+    let latin1 = match c {
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 0x20),
+        'ß'..='ÿ' => Some(c),
+        _ => None,
+    };
+    match latin1 {
+        Some(lower) => push_lower_folded(out, lower, ae),
+        None => {
+            for lower in c.to_lowercase() {
+                push_lower_folded(out, lower, ae);
             }
-            'ß' => out.push_str("ss"),
-            '\u{308}' if ae => out.push('e'),
-            '\u{308}' => {}
-            l => out.push(l),
         }
+    }
+}
+
+/// [`push_folded`] for a character already in lower case.
+fn push_lower_folded(out: &mut String, l: char, ae: bool) {
+    match l {
+        'ä' | 'ö' | 'ü' => {
+            out.push(match l {
+                'ä' => 'a',
+                'ö' => 'o',
+                _ => 'u',
+            });
+            if ae {
+                out.push('e');
+            }
+        }
+        'ß' => out.push_str("ss"),
+        '\u{308}' if ae => out.push('e'),
+        '\u{308}' => {}
+        l => out.push(l),
     }
 }
 
@@ -73,25 +89,60 @@ fn fold_word(word: &str, ae: bool) -> String {
 
 /// The text stored in the index for `text`: folded, then the `ae/oe/ue` spellings of its words
 /// with umlauts.
+///
+/// Every stored message goes through this (subject, people and body), so it works on runs of
+/// ASCII at once and looks for umlauts by their UTF-8 lead bytes instead of classifying every
+/// character; the tests hold it to the character-by-character definition.
 pub fn fold_for_index(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut umlauts = false;
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
             umlauts |= is_umlaut(c);
             push_folded(&mut out, c, false);
+            rest = chars.as_str();
         }
     }
-    if !umlauts {
-        return out;
-    }
-    for word in words(text).filter(|w| has_umlaut(w)) {
-        out.push(' ');
-        out.push_str(&fold_word(word, true));
+    if umlauts {
+        push_umlaut_spellings(&mut out, text);
     }
     out
+}
+
+/// Appends ` ` and the `ae/oe/ue` spelling of every word of `text` that has an umlaut, in order.
+fn push_umlaut_spellings(out: &mut String, text: &str) {
+    // ä ö ü Ä Ö Ü are U+00C4..U+00FC (lead byte 0xC3); the combining diaeresis is U+0308 (0xCC).
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(0xC3, 0xCC, &text.as_bytes()[from..]) {
+        let at = from + found;
+        let Some(c) = text[at..].chars().next().filter(|&c| is_umlaut(c)) else {
+            from = at + 1;
+            continue;
+        };
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at..]
+            .find(|c: char| !is_word_char(c))
+            .map_or(text.len(), |i| at + i);
+        out.push(' ');
+        for c in text[start..end].chars() {
+            push_folded(out, c, true);
+        }
+        from = end.max(at + c.len_utf8());
+    }
 }
 
 /// The FTS5 match expression for a user's query, or `None` when it has no words. Every term is
@@ -185,6 +236,68 @@ mod tests {
         assert_eq!(fold_for_index("plain text"), "plain text");
         // decomposed ü (u + U+0308)
         assert_eq!(fold_for_index("Mu\u{308}ller"), "muller mueller");
+    }
+
+    /// `fold_for_index` by its definition, one character at a time with the Unicode tables.
+    fn fold_by_definition(text: &str) -> String {
+        let fold = |out: &mut String, text: &str, ae: bool| {
+            for lower in text.chars().flat_map(char::to_lowercase) {
+                match lower {
+                    'ä' => out.push_str(if ae { "ae" } else { "a" }),
+                    'ö' => out.push_str(if ae { "oe" } else { "o" }),
+                    'ü' => out.push_str(if ae { "ue" } else { "u" }),
+                    'ß' => out.push_str("ss"),
+                    '\u{308}' => out.push_str(if ae { "e" } else { "" }),
+                    l => out.push(l),
+                }
+            }
+        };
+        let mut out = String::new();
+        fold(&mut out, text, false);
+        for word in words(text).filter(|w| has_umlaut(w)) {
+            out.push(' ');
+            fold(&mut out, word, true);
+        }
+        out
+    }
+
+    #[test]
+    fn latin1_is_folded_as_the_unicode_tables_say() {
+        for c in '\u{80}'..='\u{17f}' {
+            let (mut fast, mut tables) = (String::new(), String::new());
+            push_folded(&mut fast, c, false);
+            for lower in c.to_lowercase() {
+                push_lower_folded(&mut tables, lower, false);
+            }
+            assert_eq!(fast, tables, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn folding_matches_its_definition() {
+        for text in [
+            "",
+            "Ü",
+            "üxü",
+            "a\u{308}",
+            "\u{308}",
+            "Übergrößenträger, MÜLLER-Lüdenscheidt & Söhne: Öl für Ärzte!",
+            "ÄÖÜ äöü ß ẞ Ç é ø Å İ ǅ Σ ΣΑΣ",
+            "Zürich\u{308}x çé Ña ü\u{301}",
+            "日本語 über ∑ Ⅻ ½ 𝔘ber ü",
+            "x\u{300}\u{308}y z\u{308}",
+        ] {
+            assert_eq!(fold_for_index(text), fold_by_definition(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_matches_its_definition_on_any_text(
+            text in "[a-zA-Z0-9 .,äöüÄÖÜßẞéÉçøİΣ×÷ÞþÿŸ\u{301}\u{308}\u{300}日𝔘½-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(fold_for_index(&text), fold_by_definition(&text));
+        }
     }
 
     #[test]
