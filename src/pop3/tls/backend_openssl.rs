@@ -99,6 +99,9 @@ fn base() -> Result<SslContextBuilder, ErrorStack> {
         "DEFAULT:!aNULL:!eNULL:!MD5:!3DES:!DES:!RC4:!IDEA:!SEED:!aDSS:!SRP:!PSK",
     )?;
     builder.set_verify(SslVerifyMode::PEER);
+    // Read whatever the socket has instead of each record's 5-byte header and then its body:
+    // half the system calls while a fetch streams mail.
+    builder.set_read_ahead(true);
     Ok(builder)
 }
 
