@@ -7,7 +7,8 @@
 //! Run it with `scripts/bench/run.sh` (installs the peers, builds the release binary). By hand:
 //! `cargo bench --bench fetch`. Environment:
 //! - `POSTFACH_BENCH_BIN`: the `postfach` binary (default: `release/postfach` next to this one)
-//! - `POSTFACH_BENCH_RUNS`: runs per figure (default 5); `POSTFACH_BENCH_POLLS` (default 5)
+//! - `POSTFACH_BENCH_RUNS`: runs per figure (default 5); `POSTFACH_BENCH_POLLS`: "nothing new"
+//!   polls per client (default 21: a poll takes 0.05–0.7 s, and its spread is a large part of it)
 //! - `POSTFACH_BENCH_LARGE` / `POSTFACH_BENCH_SMALL`: mails per set (1000 / 10000; 0 skips)
 //! - `POSTFACH_BENCH_CLIENTS`: e.g. `floor,postfach,mpop` (default: all)
 //! - `POSTFACH_BENCH_SMALL_ALL=1`: fetchmail and getmail6 on the small set in every combination
@@ -175,7 +176,7 @@ impl Config {
         Ok(Config {
             tools: Tools { postfach, this },
             runs: env_num("POSTFACH_BENCH_RUNS", 5)?.max(1),
-            polls: env_num("POSTFACH_BENCH_POLLS", 5)?.max(1),
+            polls: env_num("POSTFACH_BENCH_POLLS", 21)?.max(1),
             sets: [
                 (Set::Large, env_num("POSTFACH_BENCH_LARGE", 1_000)?),
                 (Set::Small, env_num("POSTFACH_BENCH_SMALL", 10_000)?),
