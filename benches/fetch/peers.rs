@@ -25,6 +25,11 @@ pub enum Client {
 }
 
 impl Client {
+    /// Whether the client writes a file per mail (Maildir delivery).
+    pub fn files_per_mail(self) -> bool {
+        matches!(self, Client::Mpop | Client::Getmail)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Client::Floor => "floor (pipelined RETR, discard)",
