@@ -28,6 +28,10 @@ pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader
 });
 
+/// The languages asked for by the last [`select`] that loaded them.
+static LAST_REQUEST: std::sync::Mutex<Option<Vec<LanguageIdentifier>>> =
+    std::sync::Mutex::new(None);
+
 /// Looks up a message by id, with optional arguments. Ids are checked at compile time.
 #[macro_export]
 macro_rules! fl {
@@ -87,12 +91,20 @@ pub fn select(choice: Language) -> String {
             _ => DesktopLanguageRequester::requested_languages(),
         },
     };
-    match i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &requested) {
-        Ok(_) => {}
-        Err(e) => tracing::warn!("language selection failed: {e}"),
+    // Loading rebuilds the bundles with isolation marks on until they are turned off again, and
+    // another thread formatting in between gets them. So the same request as last time loads
+    // nothing (seen in the window tests, which select a language per test in one process).
+    let mut last = LAST_REQUEST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if last.as_ref() != Some(&requested) {
+        match i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &requested) {
+            Ok(_) => *last = Some(requested),
+            Err(e) => tracing::warn!("language selection failed: {e}"),
+        }
+        LANGUAGE_LOADER.set_use_isolating(false);
     }
-    // Loading rebuilds the bundles, which turns isolation marks back on.
-    LANGUAGE_LOADER.set_use_isolating(false);
+    drop(last);
     LANGUAGE_LOADER
         .current_language()
         .language
