@@ -192,7 +192,6 @@ impl Config {
     }
 }
 
-/// The server and the mail on it.
 /// ext4 without a journal (this machine's disk) passes over every inode freed in the last 60 s
 /// when it creates a file, and over those freed in the last 300 s while their inode table block
 /// is dirty, which creating files next to them makes it (`recently_deleted` in
@@ -204,6 +203,7 @@ impl Config {
 /// long.
 const INODE_SETTLE: Duration = Duration::from_secs(301);
 
+/// The server and the mail on it.
 struct Bench<'a> {
     config: &'a Config,
     dovecot: Dovecot,
@@ -256,6 +256,15 @@ fn run(config: &Config) -> Result<()> {
     Ok(())
 }
 
+/// Done with a run's directory: removed now, or with the whole work directory at the end for a
+/// client that writes a file per mail (see [`INODE_SETTLE`]).
+fn finished(client: Client, dir: &Path) -> Result<()> {
+    if !client.files_per_mail() {
+        std::fs::remove_dir_all(dir)?;
+    }
+    Ok(())
+}
+
 /// Writes everything back (`sync`).
 fn written_back() -> Result<()> {
     let status = std::process::Command::new("sync").status()?;
@@ -273,15 +282,6 @@ impl<'a> Bench<'a> {
             round: 0,
             results: Results::default(),
         }
-    }
-
-    /// Done with a run's directory: removed now, or with the whole work directory at the end
-    /// for a client that writes a file per mail (see [`INODE_SETTLE`]).
-    fn finished(&self, client: Client, dir: PathBuf) -> Result<()> {
-        if !client.files_per_mail() {
-            std::fs::remove_dir_all(dir)?;
-        }
-        Ok(())
     }
 
     fn server(&self, tls: bool) -> Server {
@@ -341,14 +341,14 @@ impl<'a> Bench<'a> {
                         if poll {
                             pollers.push(prepared);
                         } else {
-                            self.finished(client, dir)?;
+                            finished(client, &dir)?;
                         }
                     }
                 }
             }
             self.polls(count, &pollers)?;
             for p in pollers {
-                self.finished(p.client, p.dir)?;
+                finished(p.client, &p.dir)?;
             }
         }
         if config.modes.contains(&Mode::Delete) {
@@ -379,7 +379,7 @@ impl<'a> Bench<'a> {
                             return Err(format!("{key}: {left} messages left on the server").into());
                         }
                         self.results.runs.entry(key).or_default().push(r);
-                        self.finished(client, dir)?;
+                        finished(client, &dir)?;
                     }
                 }
             }

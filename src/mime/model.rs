@@ -5,6 +5,8 @@
 //! preferred, HTML converted to text), lists attachments with safe names, and never fails: a
 //! message that does not parse is shown as its raw text.
 
+use std::sync::LazyLock;
+
 use mail_parser::{HeaderName, MessageParser, MimeHeaders, PartType};
 
 use super::attachment::{Attachment, attachments_of, html_content_ids};
@@ -63,19 +65,24 @@ pub(crate) enum Purpose {
     Summary,
 }
 
+/// The parser for [`Purpose::Summary`], built once: its header table is a map.
+static SUMMARY_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .header_text(HeaderName::Subject)
+        .header_date(HeaderName::Date)
+        .header_address(HeaderName::From)
+        .header_address(HeaderName::To)
+        .header_address(HeaderName::Cc)
+        .header_id(HeaderName::MessageId)
+        .default_header_ignore()
+});
+
 impl Purpose {
-    fn parser(self) -> MessageParser {
+    fn parse(self, raw: &[u8]) -> Option<mail_parser::Message<'_>> {
         match self {
-            Purpose::Reader => MessageParser::default(),
-            Purpose::Summary => MessageParser::new()
-                .with_mime_headers()
-                .header_text(HeaderName::Subject)
-                .header_date(HeaderName::Date)
-                .header_address(HeaderName::From)
-                .header_address(HeaderName::To)
-                .header_address(HeaderName::Cc)
-                .header_id(HeaderName::MessageId)
-                .default_header_ignore(),
+            Purpose::Reader => MessageParser::default().parse(raw),
+            Purpose::Summary => SUMMARY_PARSER.parse(raw),
         }
     }
 }
@@ -98,7 +105,7 @@ pub(crate) fn parse_for(raw: &[u8], purpose: Purpose) -> Message {
 /// mail-parser promises not to panic; a panic would still be caught here and the message shown as
 /// raw text, because one bad mail must never take the reader down.
 pub(crate) fn parse_mail(raw: &[u8], purpose: Purpose) -> Option<mail_parser::Message<'_>> {
-    let parsed = std::panic::catch_unwind(|| purpose.parser().parse(raw));
+    let parsed = std::panic::catch_unwind(|| purpose.parse(raw));
     match parsed {
         Ok(Some(mail)) if looks_like_mail(&mail, raw) => Some(mail),
         Ok(_) => None,

@@ -81,10 +81,14 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 fn fold_word(word: &str, ae: bool) -> String {
     let mut out = String::with_capacity(word.len() + 2);
-    for c in word.chars() {
-        push_folded(&mut out, c, ae);
-    }
+    push_word_folded(&mut out, word, ae);
     out
+}
+
+fn push_word_folded(out: &mut String, word: &str, ae: bool) {
+    for c in word.chars() {
+        push_folded(out, c, ae);
+    }
 }
 
 /// The text stored in the index for `text`: folded, then the `ae/oe/ue` spellings of its words
@@ -138,9 +142,7 @@ fn push_umlaut_spellings(out: &mut String, text: &str) {
             .find(|c: char| !is_word_char(c))
             .map_or(text.len(), |i| at + i);
         out.push(' ');
-        for c in text[start..end].chars() {
-            push_folded(out, c, true);
-        }
+        push_word_folded(out, &text[start..end], true);
         from = end.max(at + c.len_utf8());
     }
 }

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -31,9 +31,6 @@ use crate::store::{self, Account, Fetched, Ready, Store};
 const BATCH_MESSAGES: usize = 2048;
 /// Bytes downloaded per batch before it is handed to the store.
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
-/// How long a busy account lock is tried again (see `Fetcher::lock`), and how often.
-const LOCK_PATIENCE: Duration = Duration::from_secs(1);
-const LOCK_RETRY: Duration = Duration::from_millis(50);
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
 /// Batches queued between the network and the parser (bounds memory; one more waits between
@@ -101,7 +98,11 @@ impl Fetcher {
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<FetchReport, Error> {
         let name = account.settings.name.clone();
-        let _lock = self.lock(account.id.0, &name).await?;
+        let _lock = match AccountLock::acquire(&self.data_dir, account.id.0).await {
+            Ok(lock) => lock,
+            Err(LockError::Busy) => return Err(Error::Locked(name)),
+            Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
+        };
         // The ledger is read while the connection is set up (TLS, login, listing), not after.
         let early_ledger = self.start_ledger(account);
         let s = &account.settings;
@@ -227,27 +228,6 @@ impl Fetcher {
         self.with_store(move |st| st.mark_deleted_on_server(id, &deleted, now))
             .await??;
         Ok(report)
-    }
-
-    /// Takes the account's lock. A lock that is busy is tried again for a moment before the
-    /// fetch gives up: a lock file that was just closed stays locked while a process started in
-    /// that instant still holds a copy of its descriptor (between `fork` and `exec`, even with
-    /// close-on-exec). Seen in CI: a fetch right after a cancelled one, while other tests started
-    /// servers, was refused as running. Another fetch of the account really running holds the
-    /// lock for longer than this.
-    async fn lock(&self, account: i64, name: &str) -> Result<AccountLock, Error> {
-        let mut waited = Duration::ZERO;
-        loop {
-            match AccountLock::try_acquire(&self.data_dir, account) {
-                Ok(lock) => return Ok(lock),
-                Err(LockError::Busy) if waited < LOCK_PATIENCE => {
-                    tokio::time::sleep(LOCK_RETRY).await;
-                    waited += LOCK_RETRY;
-                }
-                Err(LockError::Busy) => return Err(Error::Locked(name.to_owned())),
-                Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
-            }
-        }
     }
 
     /// Downloads `wanted` in pipelined batches while a blocking task parses and stores the
@@ -620,31 +600,6 @@ mod tests {
             })
             .collect();
         assert_eq!(batches(&big).len(), 3);
-    }
-
-    #[tokio::test]
-    async fn a_busy_lock_is_waited_for_a_moment_then_refused()
-    -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let fetcher = Fetcher {
-            store: Arc::new(std::sync::Mutex::new(Store::open_in(dir.path())?)),
-            data_dir: dir.path().to_path_buf(),
-            limits: Limits::default(),
-        };
-        let held = AccountLock::try_acquire(dir.path(), 7).map_err(|e| format!("{e:?}"))?;
-        let release = tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            drop(held);
-        });
-        let taken = fetcher.lock(7, "a").await?;
-        release.await?;
-
-        let started = std::time::Instant::now();
-        let refused = fetcher.lock(7, "a").await;
-        assert!(matches!(refused, Err(Error::Locked(ref name)) if name == "a"));
-        assert!(started.elapsed() >= LOCK_PATIENCE);
-        drop(taken);
-        Ok(())
     }
 
     #[test]

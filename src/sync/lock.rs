@@ -3,6 +3,7 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
+use std::time::Duration;
 
 /// Holds the account's lock until dropped.
 #[derive(Debug)]
@@ -19,7 +20,29 @@ pub enum LockError {
     Io(std::io::Error),
 }
 
+/// How long [`AccountLock::acquire`] tries a busy lock again, and how often.
+const PATIENCE: Duration = Duration::from_secs(1);
+const RETRY: Duration = Duration::from_millis(50);
+
 impl AccountLock {
+    /// Takes the lock for `account`, trying a busy one again for a moment. A lock file that was
+    /// just closed stays locked while a process started in that instant still holds a copy of its
+    /// descriptor (between `fork` and `exec`, even with close-on-exec). Seen in CI: a fetch right
+    /// after a cancelled one, while other tests started servers, was refused as running. Another
+    /// fetch of the account that really runs holds the lock for longer than this.
+    pub async fn acquire(data_dir: &Path, account: i64) -> Result<AccountLock, LockError> {
+        let mut waited = Duration::ZERO;
+        loop {
+            match AccountLock::try_acquire(data_dir, account) {
+                Err(LockError::Busy) if waited < PATIENCE => {
+                    tokio::time::sleep(RETRY).await;
+                    waited += RETRY;
+                }
+                result => return result,
+            }
+        }
+    }
+
     /// Tries to take the lock for `account` without waiting.
     pub fn try_acquire(data_dir: &Path, account: i64) -> Result<AccountLock, LockError> {
         let dir = crate::paths::locks(data_dir);
@@ -54,5 +77,23 @@ mod tests {
         let _other = AccountLock::try_acquire(dir.path(), 2).unwrap();
         drop(first);
         assert!(AccountLock::try_acquire(dir.path(), 1).is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_busy_lock_is_waited_for_a_moment_then_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = AccountLock::try_acquire(dir.path(), 7).unwrap();
+        let release = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            drop(held);
+        });
+        let taken = AccountLock::acquire(dir.path(), 7).await.unwrap();
+        release.await.unwrap();
+
+        let started = std::time::Instant::now();
+        let refused = AccountLock::acquire(dir.path(), 7).await;
+        assert!(matches!(refused, Err(LockError::Busy)));
+        assert!(started.elapsed() >= PATIENCE);
+        drop(taken);
     }
 }
