@@ -339,6 +339,7 @@ fn message(rng: &mut Rng, n: usize, total: usize) -> Result<Fetched> {
     let preview: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     Ok(Fetched {
         uidl: format!("{:016x}", rng.next() ^ n as u64),
+        listed_size: raw.len() as u64,
         raw: raw.into_bytes(),
         summary: Summary {
             message_id: Some(format!("{n}.bench@{}", DOMAINS[n % DOMAINS.len()])),

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "sync/hostile.rs"]
+mod hostile;
 mod support;
 mod sync_util;
 
@@ -295,7 +297,7 @@ fn two_concurrent_fetches_of_one_account_do_not_interleave() {
 #[test]
 fn a_server_without_uidl_is_served_by_the_header_identity() {
     let server = Dovecot::start(); // only for its CA path in the CLI helper
-    let fake = sync_util::fake::NoUidlServer::start((0..6).map(message).collect());
+    let fake = sync_util::fake::ScriptedServer::without_uidl((0..6).map(message).collect());
     let cli = Cli::with_port(&server, fake.port());
     cli.add_account(&["--security", "plain", "--auth", "user", "--leave-on-server"]);
 

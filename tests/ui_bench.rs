@@ -354,6 +354,7 @@ fn seed(dir: &Path, total: usize) -> R<usize> {
         let summary = mime::summarize(&raw);
         batch.push(Fetched {
             uidl: format!("bench-{SEED_VERSION}-{i}"),
+            listed_size: raw.len() as u64,
             raw,
             summary,
         });

@@ -37,6 +37,7 @@ fn seed(store: &mut Store, account: postfach::store::AccountId, n: u64) -> R {
         let summary = mime::summarize(&raw);
         batch.push(Fetched {
             uidl: format!("uidl-{i}"),
+            listed_size: raw.len() as u64,
             raw,
             summary,
         });

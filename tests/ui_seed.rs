@@ -64,6 +64,7 @@ fn seed_screenshot_data() -> Result<(), Box<dyn std::error::Error>> {
         let summary = mime::summarize(&raw);
         batch.push(Fetched {
             uidl: format!("seed-{i}"),
+            listed_size: raw.len() as u64,
             raw,
             summary,
         });

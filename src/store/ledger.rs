@@ -74,6 +74,10 @@ pub struct PlanEntry {
     pub state: ServerState,
     /// The last local copy was deleted permanently ([`LedgerEntry::local_deleted_at`] is set).
     pub deleted_here: bool,
+    /// The size the server listed at download time (`None`: stored before it was recorded).
+    pub listed_size: Option<u64>,
+    /// The size of the bytes stored, where known.
+    pub received_size: Option<u64>,
 }
 
 impl Store {
@@ -82,7 +86,8 @@ impl Store {
     pub fn ledger_for_plan(&self, account: AccountId) -> Result<Vec<PlanEntry>, Error> {
         self.read(|c| {
             let mut stmt = c.prepare_cached(
-                "SELECT uidl, first_stored_at, state, local_deleted_at IS NOT NULL \
+                "SELECT uidl, first_stored_at, state, local_deleted_at IS NOT NULL, \
+                   listed_size, received_size \
                  FROM ledger WHERE account_id = ?1",
             )?;
             let rows = stmt.query_map([account], |r| {
@@ -91,16 +96,21 @@ impl Store {
                     r.get::<_, i64>(1)?,
                     r.get::<_, String>(2)?,
                     r.get::<_, bool>(3)?,
+                    r.get::<_, Option<i64>>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
                 ))
             })?;
+            let size = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
             let mut out = Vec::new();
             for row in rows {
-                let (uidl, first_stored_at, state, deleted_here) = row?;
+                let (uidl, first_stored_at, state, deleted_here, listed, received) = row?;
                 out.push(PlanEntry {
                     uidl,
                     first_stored_at,
                     state: state.parse()?,
                     deleted_here,
+                    listed_size: size(listed),
+                    received_size: size(received),
                 });
             }
             Ok(out)
@@ -329,12 +339,25 @@ fn store_one<'a>(
     now: i64,
     index: &mut PendingIndex<'a>,
 ) -> Result<StoredOutcome, Error> {
-    let known: Option<Option<MessageId>> = tx
-        .prepare_cached("SELECT message_id FROM ledger WHERE account_id = ?1 AND uidl = ?2")?
-        .query_row(params![account, f.uidl], |r| r.get(0))
+    let received = to_i64(f.raw.len());
+    let listed = i64::try_from(f.listed_size).unwrap_or(i64::MAX);
+    let known: Option<(Option<MessageId>, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT message_id, sha256 FROM ledger WHERE account_id = ?1 AND uidl = ?2",
+        )?
+        .query_row(params![account, f.uidl], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    if let Some(message) = known {
-        return Ok(StoredOutcome::AlreadyStored(message));
+    if let Some((message, sha256)) = &known
+        && sha256.as_deref() == Some(p.sha256.as_str())
+    {
+        // The message stored under this UIDL, downloaded again (its listed size had changed,
+        // or a batch is stored twice after a crash): record how the server lists it now.
+        tx.prepare_cached(
+            "UPDATE ledger SET listed_size = ?3, received_size = ?4 \
+             WHERE account_id = ?1 AND uidl = ?2",
+        )?
+        .execute(params![account, f.uidl, listed, received])?;
+        return Ok(StoredOutcome::AlreadyStored(*message));
     }
     let id = messages::insert(
         tx,
@@ -350,10 +373,32 @@ fn store_one<'a>(
         },
         index,
     )?;
-    tx.prepare_cached(
-        "INSERT INTO ledger (account_id, uidl, first_stored_at, message_id, state) \
-         VALUES (?1, ?2, ?3, ?4, 'on_server')",
-    )?
-    .execute(params![account, f.uidl, now, id])?;
+    if known.is_some() {
+        // Other bytes under a known UIDL: the server reused it for another message. The entry
+        // now stands for this one, counted from now, on the server, not deleted here.
+        tracing::info!(account = %account, "the server reused a UIDL for another message; stored as new");
+        tx.prepare_cached(
+            "UPDATE ledger SET first_stored_at = ?3, message_id = ?4, state = 'on_server', \
+               state_changed_at = ?3, local_deleted_at = NULL, listed_size = ?5, \
+               received_size = ?6, sha256 = ?7 \
+             WHERE account_id = ?1 AND uidl = ?2",
+        )?
+        .execute(params![
+            account, f.uidl, now, id, listed, received, p.sha256
+        ])?;
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO ledger (account_id, uidl, first_stored_at, message_id, state, \
+               listed_size, received_size, sha256) \
+             VALUES (?1, ?2, ?3, ?4, 'on_server', ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            account, f.uidl, now, id, listed, received, p.sha256
+        ])?;
+    }
     Ok(StoredOutcome::Stored(id))
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }

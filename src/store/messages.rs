@@ -19,6 +19,9 @@ const MAX_SEARCH_TEXT: usize = 64 * 1024;
 pub struct Fetched {
     /// The server's unique id for it (UIDL).
     pub uidl: String,
+    /// The size the server listed for it (`LIST`), recorded in the ledger: a later `DELE` is
+    /// sent only while the server lists this size under the UIDL.
+    pub listed_size: u64,
     /// The exact bytes received.
     pub raw: Vec<u8>,
     /// What `mime::summarize(&raw)` extracted.
@@ -29,9 +32,12 @@ pub struct Fetched {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum StoredOutcome {
     /// Stored now as this message.
+    /// Also for a known UIDL whose bytes differ from the ones stored under it (a server that
+    /// reused the UIDL for another message): the ledger entry now stands for this message.
     Stored(MessageId),
-    /// The UIDL was already in the ledger; nothing was stored. The message it produced, unless
-    /// that was deleted here since.
+    /// The UIDL was already in the ledger with these very bytes; nothing was stored (the sizes
+    /// the ledger identifies the server's copy by were updated). The message it produced,
+    /// unless that was deleted here since.
     AlreadyStored(Option<MessageId>),
 }
 
@@ -165,7 +171,7 @@ pub(crate) fn scope_filter(
 /// Everything the store derives from a message's raw bytes and summary (hash, list texts, index
 /// texts), computed before the write transaction starts, on any thread.
 pub struct Prepared {
-    sha256: String,
+    pub(crate) sha256: String,
     to_text: String,
     cc_text: String,
     preview: String,

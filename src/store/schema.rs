@@ -13,7 +13,12 @@ use super::{Error, retry_busy};
 type Step = fn(&Connection) -> rusqlite::Result<()>;
 
 /// All steps, oldest first.
-const MIGRATIONS: &[Step] = &[v1_initial, v2_index_without_prefixes, v3_bodies_apart];
+const MIGRATIONS: &[Step] = &[
+    v1_initial,
+    v2_index_without_prefixes,
+    v3_bodies_apart,
+    v4_ledger_identity,
+];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -245,6 +250,25 @@ fn v3_bodies_apart(tx: &Connection) -> rusqlite::Result<()> {
         CREATE INDEX messages_body ON messages(body_id) WHERE body_id IS NOT NULL;
         INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 8);
         INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', 8388608);
+        "#,
+    )
+}
+
+/// Version 4: what identifies the server's copy of a ledger entry beyond its UIDL (servers reuse
+/// UIDLs after a mailbox rebuild): the size the server listed at download time, the size and
+/// SHA-256 of the bytes stored. Entries from before keep `listed_size` NULL; their stored size
+/// and hash are filled in from the message they produced, where it is still here, so a `DELE`
+/// for them can still be checked (see `sync::plan`).
+fn v4_ledger_identity(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        ALTER TABLE ledger ADD COLUMN listed_size INTEGER;
+        ALTER TABLE ledger ADD COLUMN received_size INTEGER;
+        ALTER TABLE ledger ADD COLUMN sha256 TEXT;
+        UPDATE ledger SET
+            received_size = (SELECT m.size FROM messages m WHERE m.id = ledger.message_id),
+            sha256 = (SELECT m.sha256 FROM messages m WHERE m.id = ledger.message_id)
+        WHERE message_id IS NOT NULL;
         "#,
     )
 }

@@ -3,7 +3,12 @@
 //!
 //! Safety rules, each backed by a test:
 //! - `DELE` is sent only for ledger entries, i.e. after the message's bytes and ledger row were
-//!   committed durably by [`Store::store_fetched`].
+//!   committed durably by [`Store::store_fetched`], and only while the server lists the message
+//!   at the size recorded when it was stored (a reused UIDL is downloaded again instead: see
+//!   [`plan`]).
+//! - A message that arrives whole (its terminating dot line) is stored whatever size `LIST`
+//!   announced: servers that convert messages on the fly list other sizes than they send. The
+//!   size limit applies to the bytes received.
 //! - Before `DELE` the ledger records "DELE sent"; only `QUIT`'s `+OK` turns that into "deleted".
 //!   A cut connection leaves "DELE sent", and the next fetch either sees the message gone (the
 //!   deletion did happen) or deletes it again.
@@ -158,13 +163,19 @@ impl Fetcher {
         tracing::debug!(entries = ledger.len(), waited = ?started.elapsed(), "ledger read");
         let started = Instant::now();
         let mut first = plan::plan(&listing, &ledger, &policy, now);
-        if !sized && !first.fetch.is_empty() {
-            // Something to download: now the sizes matter (progress, limits, the plausibility
-            // check of each download). Nothing else in the plan depends on them.
+        if !sized && (!first.fetch.is_empty() || first.needs_sizes) {
+            // Something to download or delete: now the sizes matter (progress, and the identity
+            // of each server copy before a DELE).
             add_sizes(&mut client, &mut listing).await.map_err(p3)?;
             first = plan::plan(&listing, &ledger, &policy, now);
         }
         tracing::debug!(fetch = first.fetch.len(), took = ?started.elapsed(), "planned");
+        if first.recheck > 0 {
+            tracing::info!(
+                count = first.recheck,
+                "known UIDLs listed at another size: downloading them again before any deletion"
+            );
+        }
         if !first.confirmed_gone.is_empty() {
             let gone = first.confirmed_gone.clone();
             self.with_store(move |st| st.mark_deleted_on_server(id, &gone, now))
@@ -244,7 +255,7 @@ impl Fetcher {
         S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
     {
         let total = wanted.len();
-        let total_bytes: u64 = wanted.iter().map(|l| l.size).sum();
+        let total_bytes: u64 = wanted.iter().filter_map(|l| l.size).sum();
         if total == 0 {
             return Ok((0, 0));
         }
@@ -264,7 +275,7 @@ impl Fetcher {
             .lock()
             .map_err(|_| Error::Internal("store lock poisoned".into()))?
             .open_bodies()?;
-        let (tx, mut rx) = mpsc::channel::<Vec<(String, Vec<u8>)>>(QUEUED_BATCHES);
+        let (tx, mut rx) = mpsc::channel::<Vec<Downloaded>>(QUEUED_BATCHES);
         let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Ready>>(1);
         let (kept_tx, kept_rx) = std::sync::mpsc::sync_channel::<(Vec<Ready>, Vec<BodyId>)>(1);
         let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
@@ -335,17 +346,23 @@ impl Fetcher {
                     continue;
                 };
                 match result {
-                    Ok(raw) if plausible(listed.size, raw.len()) => {
-                        items.push((listed.uidl.clone(), raw));
-                    }
                     Ok(raw) => {
-                        tracing::warn!(
-                            number,
-                            listed = listed.size,
-                            got = raw.len(),
-                            "message size implausible; not stored, retried next time"
-                        );
-                        failed += 1;
+                        // Complete (its dot line arrived): stored as received, whatever LIST
+                        // said. The size limit was applied to the bytes while they came in.
+                        let listed_size = listed.size.unwrap_or(0);
+                        if listed_size != raw.len() as u64 {
+                            tracing::debug!(
+                                number,
+                                listed = listed_size,
+                                received = raw.len(),
+                                "size differs from LIST"
+                            );
+                        }
+                        items.push(Downloaded {
+                            uidl: listed.uidl.clone(),
+                            listed_size,
+                            raw,
+                        });
                     }
                     Err(e) => {
                         tracing::warn!(number, error = %e, "server failed to deliver a message");
@@ -422,6 +439,8 @@ impl Fetcher {
                             store::ServerState::DeletedOnServer => ServerCopy::Deleted,
                         },
                         deleted_here: e.deleted_here,
+                        listed_size: e.listed_size,
+                        received_size: e.received_size,
                     };
                     (e.uidl, known)
                 })
@@ -451,7 +470,7 @@ struct Listing {
     listing: Vec<Listed>,
     /// The server has no UIDL; the identities are the header fallback.
     no_uidl: bool,
-    /// Whether `size` is filled in (from LIST); without it every size is 0.
+    /// Whether `size` is filled in (from LIST); without it every size is `None`.
     sized: bool,
 }
 
@@ -470,7 +489,7 @@ where
                 .map(|(number, uidl)| Listed {
                     number,
                     uidl,
-                    size: 0,
+                    size: None,
                 })
                 .collect(),
             no_uidl: false,
@@ -484,7 +503,7 @@ where
                 listing.push(Listed {
                     number,
                     uidl: super::identity::fallback_uidl(size, &headers),
-                    size,
+                    size: Some(size),
                 });
             }
             Ok(Listing {
@@ -506,7 +525,7 @@ where
     let sizes: HashMap<u32, u64> = client.list().await?.into_iter().collect();
     listing.retain_mut(|l| match sizes.get(&l.number) {
         Some(&size) => {
-            l.size = size;
+            l.size = Some(size);
             true
         }
         None => false,
@@ -514,16 +533,24 @@ where
     Ok(())
 }
 
+/// One message as it came off the wire, with how the server listed it.
+struct Downloaded {
+    uidl: String,
+    listed_size: u64,
+    raw: Vec<u8>,
+}
+
 /// The store's view of each downloaded message: its summary for the list and the index, and
 /// what the store derives from both (hash, index text), so the writing thread only writes.
-fn summarize_all(batch: Vec<(String, Vec<u8>)>) -> Vec<Ready> {
+fn summarize_all(batch: Vec<Downloaded>) -> Vec<Ready> {
     batch
         .into_iter()
-        .map(|(uidl, raw)| {
+        .map(|d| {
             Ready::new(Fetched {
-                summary: mime::summarize(&raw),
-                uidl,
-                raw,
+                summary: mime::summarize(&d.raw),
+                uidl: d.uidl,
+                listed_size: d.listed_size,
+                raw: d.raw,
             })
         })
         .collect()
@@ -535,26 +562,18 @@ fn batches(wanted: &[Listed]) -> Vec<Vec<&Listed>> {
     let mut current: Vec<&Listed> = Vec::new();
     let mut bytes = 0u64;
     for item in wanted {
-        if !current.is_empty()
-            && (current.len() >= BATCH_MESSAGES || bytes + item.size > BATCH_BYTES)
-        {
+        let size = item.size.unwrap_or(0);
+        if !current.is_empty() && (current.len() >= BATCH_MESSAGES || bytes + size > BATCH_BYTES) {
             out.push(std::mem::take(&mut current));
             bytes = 0;
         }
-        bytes += item.size;
+        bytes += size;
         current.push(item);
     }
     if !current.is_empty() {
         out.push(current);
     }
     out
-}
-
-/// Whether a downloaded size fits the size the server listed. Servers count line ends
-/// differently (LF vs CRLF), so only gross mismatches are refused.
-fn plausible(listed: u64, got: usize) -> bool {
-    let got = got as u64;
-    got.saturating_mul(2) + 1024 >= listed && got <= listed.saturating_mul(2) + 1024
 }
 
 fn policy_of(account: &Account) -> Policy {
@@ -584,7 +603,7 @@ mod tests {
             .map(|n| Listed {
                 number: n,
                 uidl: n.to_string(),
-                size: 1000,
+                size: Some(1000),
             })
             .collect();
         let b = batches(&wanted);
@@ -596,17 +615,9 @@ mod tests {
             .map(|n| Listed {
                 number: n,
                 uidl: n.to_string(),
-                size: BATCH_BYTES,
+                size: Some(BATCH_BYTES),
             })
             .collect();
         assert_eq!(batches(&big).len(), 3);
-    }
-
-    #[test]
-    fn plausibility_tolerates_line_end_counting_but_not_truncation() {
-        assert!(plausible(1000, 1000));
-        assert!(plausible(1050, 1000)); // LF vs CRLF counting
-        assert!(!plausible(1_000_000, 1000));
-        assert!(!plausible(1000, 1_000_000));
     }
 }

@@ -49,9 +49,11 @@ pub fn raw_for(uidl: &str, subject: &str) -> Vec<u8> {
 }
 
 pub fn fetched(uidl: &str, subject: &str, date: i64) -> Fetched {
+    let raw = raw_for(uidl, subject);
     Fetched {
         uidl: uidl.to_owned(),
-        raw: raw_for(uidl, subject),
+        listed_size: raw.len() as u64,
+        raw,
         summary: summary(
             subject,
             ("Max Muster", "max@example.com"),

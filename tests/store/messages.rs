@@ -325,6 +325,51 @@ fn folders_count_total_and_unread_and_lists_page() -> TestResult {
 }
 
 #[test]
+fn a_uidl_reused_for_other_bytes_is_stored_as_a_new_message() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (mut store, account) = open_with_account(dir.path())?;
+    let a = store.store_fetched(account, &[fetched("x", "Alt", NOW)], NOW)?[0]
+        .message()
+        .ok_or("stored")?;
+    store.delete_permanently(&[a], NOW + 1)?;
+    store.mark_dele_sent(account, &["x".to_owned()], NOW + 2)?;
+    // The server reused "x" for another message: stored, and the entry now stands for it.
+    let b = store.store_fetched(account, &[fetched("x", "Neu", NOW)], NOW + 10)?;
+    let StoredOutcome::Stored(b) = b[0] else {
+        panic!("other bytes under a known UIDL are a new message: {b:?}");
+    };
+    let entry = store.ledger(account)?.into_iter().find(|e| e.uidl == "x");
+    let entry = entry.ok_or("ledger row")?;
+    assert_eq!(entry.message, Some(b));
+    assert_eq!(
+        entry.first_stored_at,
+        NOW + 10,
+        "retention counts from the new download"
+    );
+    assert_eq!(entry.state, ServerState::OnServer);
+    assert_eq!(entry.local_deleted_at, None);
+    let plan = store.ledger_for_plan(account)?;
+    assert_eq!(plan[0].listed_size, Some(raw_for("x", "Neu").len() as u64));
+    assert!(!plan[0].deleted_here);
+
+    // The same bytes again, listed at another size: not stored twice; the listed size follows.
+    let mut again = fetched("x", "Neu", NOW);
+    again.listed_size = 7;
+    assert_eq!(
+        store.store_fetched(account, &[again], NOW + 20)?,
+        [StoredOutcome::AlreadyStored(Some(b))]
+    );
+    let plan = store.ledger_for_plan(account)?;
+    assert_eq!(plan[0].listed_size, Some(7));
+    assert_eq!(
+        plan[0].received_size,
+        Some(raw_for("x", "Neu").len() as u64)
+    );
+    assert_eq!(store.ledger(account)?[0].first_stored_at, NOW + 10);
+    Ok(())
+}
+
+#[test]
 fn the_ledger_for_planning_agrees_with_the_full_ledger() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (mut store, account) = open_with_account(dir.path())?;
