@@ -388,7 +388,6 @@ async fn connection_test_reports_each_step_and_touches_nothing() {
 async fn the_sync_service_fetches_on_command_reports_progress_and_cancels_cleanly() {
     use postfach::store::{ListQuery, Scope, Store};
     use postfach::sync::service::{self, Command, Event};
-    use std::sync::{Arc, Mutex};
 
     let server = Dovecot::start();
     seed(&server, 0, 300);
@@ -398,11 +397,7 @@ async fn the_sync_service_fetches_on_command_reports_progress_and_cancels_cleanl
     settings.leave_on_server = true;
     let id = store.add_account(&settings).unwrap();
     let account = store.account(id).unwrap();
-    let fetcher = postfach::sync::Fetcher {
-        store: Arc::new(Mutex::new(store)),
-        data_dir: dir.path().to_path_buf(),
-        limits: postfach::pop3::Limits::default(),
-    };
+    let fetcher = postfach::sync::Fetcher::new(store, dir.path());
     let (controller, mut events) = service::spawn(fetcher.clone(), account, service::system_clock);
     assert_eq!(controller.account(), id);
     controller.send(Command::SetPassword(postfach::pop3::Password::new(

@@ -4,13 +4,12 @@
 mod ui_support;
 
 use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::simulator;
 use postfach::i18n::Language;
-use postfach::pop3::{Limits, Password, Security};
+use postfach::pop3::{Password, Security};
 use postfach::store::{FolderKind, Scope};
 use postfach::sync::service::{self, Command};
 use postfach::sync::{Fetcher, Progress};
@@ -430,11 +429,7 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
 
     // The worker the account's subscription would start, on the fixture's store.
     let account = fx.store()?.account(fx.account)?;
-    let fetcher = Fetcher {
-        store: Arc::new(Mutex::new(fx.store()?)),
-        data_dir: fx.dir.path().to_path_buf(),
-        limits: Limits::default(),
-    };
+    let fetcher = Fetcher::new(fx.store()?, fx.dir.path());
     let (controller, mut events) = {
         let _runtime = sb.rt.enter();
         service::spawn(fetcher, account, service::system_clock)

@@ -5,11 +5,9 @@
 mod support;
 mod ui_support;
 
-use std::sync::{Arc, Mutex};
-
 use iced::keyboard::key::Named;
 use postfach::i18n::Language;
-use postfach::pop3::{Limits, Password, Security};
+use postfach::pop3::{Password, Security};
 use postfach::store::Store;
 use postfach::sync::Fetcher;
 use postfach::sync::probe::Step;
@@ -36,11 +34,7 @@ fn start_worker(
     app: &mut App,
 ) -> Result<(Controller, Receiver<Event>), Box<dyn std::error::Error>> {
     let account = fx.store()?.account(fx.account)?;
-    let fetcher = Fetcher {
-        store: Arc::new(Mutex::new(fx.store()?)),
-        data_dir: fx.dir.path().to_path_buf(),
-        limits: Limits::default(),
-    };
+    let fetcher = Fetcher::new(fx.store()?, fx.dir.path());
     let (controller, events) = {
         let _runtime = sb.rt.enter();
         service::spawn(fetcher, account, service::system_clock)

@@ -7,12 +7,11 @@
 mod support;
 mod ui_support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use postfach::config::Config;
 use postfach::i18n::Language;
-use postfach::pop3::{Limits, Security, fingerprint_hex};
+use postfach::pop3::{Security, fingerprint_hex};
 use postfach::store::{Account, Store};
 use postfach::sync::Fetcher;
 use postfach::sync::autoconfig::Proposal;
@@ -38,11 +37,7 @@ fn start_worker(
     sb: &Sandbox,
     app: &mut App,
 ) -> Result<Receiver<Event>, Box<dyn std::error::Error>> {
-    let fetcher = Fetcher {
-        store: Arc::new(Mutex::new(Store::open_in(dir)?)),
-        data_dir: dir.to_path_buf(),
-        limits: Limits::default(),
-    };
+    let fetcher = Fetcher::open(dir)?;
     let (controller, events) = {
         let _runtime = sb.rt.enter();
         service::spawn(fetcher, account, service::system_clock)
@@ -202,11 +197,7 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
     // Its worker, started as the account's subscription starts it (with the session password
     // when there is no keyring), checks at once.
     let session = app.syncs().session_password(account.id).cloned();
-    let fetcher = Fetcher {
-        store: Arc::new(Mutex::new(Store::open_in(dir.path())?)),
-        data_dir: dir.path().to_path_buf(),
-        limits: Limits::default(),
-    };
+    let fetcher = Fetcher::open(dir.path())?;
     let (controller, mut events) = {
         let _runtime = sb.rt.enter();
         sync::spawn_worker(fetcher, account, session)

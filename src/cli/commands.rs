@@ -1,11 +1,9 @@
 //! The commands that read and fetch mail.
 
 use std::io::{IsTerminal, Write};
-use std::sync::{Arc, Mutex};
 
 use super::{Cli, CliError, Command, ListArgs, exit};
 use crate::fl;
-use crate::pop3::Limits;
 use crate::store::{Account, FolderKind, ListQuery, MessageId, MessageRow, Scope, Store};
 use crate::sync::{FetchReport, Fetcher, Progress};
 
@@ -56,11 +54,7 @@ fn fetch(
         .enable_all()
         .build()
         .map_err(|e| CliError::new(exit::LOCAL, e.to_string()))?;
-    let fetcher = Fetcher {
-        store: Arc::new(Mutex::new(store)),
-        data_dir,
-        limits: Limits::default(),
-    };
+    let fetcher = Fetcher::new(store, &data_dir);
     let mut code = exit::OK;
     for account in accounts {
         let name = account.settings.name.clone();

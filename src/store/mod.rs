@@ -26,6 +26,7 @@ mod ledger;
 mod messages;
 pub mod schema;
 mod search;
+mod shared;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,7 @@ pub use folders::{Folder, FolderKind};
 pub use ledger::{LedgerEntry, PlanEntry, ServerState};
 pub use messages::{Fetched, ListQuery, MessageRow, Ready, Scope, StoredOutcome};
 pub use search::{fold_for_index, fold_query};
+pub use shared::{Shared, SharedError};
 
 /// The database file name inside the data directory.
 pub const FILE_NAME: &str = "postfach.sqlite3";

@@ -1,5 +1,5 @@
-//! One fetch of one account: connect, authenticate, list, plan, download (pipelined), store in
-//! durable batches, delete what the plan says, quit.
+//! One fetch of one account, as its steps: connect and log in, list and plan, download (pipelined
+//! into durable batches, see [`super::pipeline`]), delete what the plan says, quit.
 //!
 //! Safety rules, each backed by a test:
 //! - `DELE` is sent only for ledger entries, i.e. after the message's bytes and ledger row were
@@ -15,20 +15,15 @@
 //! - Downloads are idempotent per UIDL: a batch stored twice (after a crash) stores nothing new.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-use tokio::sync::mpsc;
-use tokio::task::JoinHandle;
 
 use super::error::Error;
 use super::lock::{AccountLock, LockError};
-use super::plan::{self, Known, Listed, Policy, ServerCopy};
-use crate::mime;
-use crate::pop3::{self, Client, ConnectOptions, Limits, Password, TlsOptions};
-use crate::store::bodies::BodyId;
-use crate::store::{self, Account, Fetched, Ready, Store};
+use super::pipeline::{Downloaded, Pipeline};
+use super::plan::{self, Known, Listed, Plan, Policy, ServerCopy};
+use crate::pop3::{self, Client, ConnectOptions, Limits, Password, Pop3Stream, TlsOptions};
+use crate::store::{self, Account, AccountId, Shared, Store};
 
 /// Messages downloaded per pipelined batch (at most; also bounded by [`BATCH_BYTES`]). Each
 /// batch is one commit and one new segment of the search index: with small mails, fewer and
@@ -38,9 +33,6 @@ const BATCH_MESSAGES: usize = 2048;
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
-/// Batches queued between the network and the parser (bounds memory; one more waits between
-/// the parser and the store).
-const QUEUED_BATCHES: usize = 1;
 
 /// Where a fetch stands; the UI shows these.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,18 +75,57 @@ pub struct FetchReport {
 /// Everything one fetch needs; cheap to clone.
 #[derive(Clone)]
 pub struct Fetcher {
-    /// The store, shared with the rest of the process. Held only inside blocking tasks.
-    pub store: Arc<Mutex<Store>>,
+    /// The store, shared with the rest of the process.
+    pub store: Shared,
     /// The data directory (for the per-account lock file).
     pub data_dir: PathBuf,
     /// Protocol limits.
     pub limits: Limits,
 }
 
+/// The POP3 session of one fetch and what the steps need from the account.
+struct Session<'a> {
+    client: Client<Pop3Stream>,
+    account: &'a Account,
+    now: i64,
+}
+
+impl Session<'_> {
+    fn error(&self, e: pop3::Error) -> Error {
+        Error::pop3(&self.account.settings.host, e)
+    }
+
+    /// Ends the session; `+OK` commits the deletions sent in it.
+    async fn quit(self) -> Result<(), Error> {
+        let Session {
+            client, account, ..
+        } = self;
+        client
+            .quit()
+            .await
+            .map_err(|e| Error::pop3(&account.settings.host, e))
+    }
+}
+
 impl Fetcher {
+    /// A fetcher on its own connection to the store in `data_dir`, with the default limits.
+    pub fn open(data_dir: &Path) -> Result<Fetcher, store::Error> {
+        Ok(Fetcher::new(Store::open_in(data_dir)?, data_dir))
+    }
+
+    /// A fetcher on an open store in `data_dir`, with the default limits.
+    pub fn new(store: Store, data_dir: &Path) -> Fetcher {
+        Fetcher {
+            store: Shared::new(store),
+            data_dir: data_dir.to_path_buf(),
+            limits: Limits::default(),
+        }
+    }
+
     /// Runs one fetch of `account` at time `now` (Unix seconds; injected so retention is testable).
     /// `progress` is called as work advances. Dropping the future cancels the fetch and leaves a
-    /// consistent state.
+    /// consistent state: whatever was stored is durable, and a connection abandoned without
+    /// `QUIT` deletes nothing on the server.
     pub async fn fetch(
         &self,
         account: &Account,
@@ -102,19 +133,50 @@ impl Fetcher {
         now: i64,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<FetchReport, Error> {
-        let name = account.settings.name.clone();
         let _lock = match AccountLock::acquire(&self.data_dir, account.id.0).await {
             Ok(lock) => lock,
-            Err(LockError::Busy) => return Err(Error::Locked(name)),
+            Err(LockError::Busy) => return Err(Error::Locked(account.settings.name.clone())),
             Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
         };
         // The ledger is read while the connection is set up (TLS, login, listing), not after.
-        let early_ledger = self.start_ledger(account);
-        let s = &account.settings;
-        let host = s.host.clone();
-        let p3 = |e| Error::pop3(&host, e);
+        let ledger = self.start_ledger(account.id);
+        let mut report = FetchReport::default();
+        let mut session = self
+            .connect_and_log_in(account, password, now, progress)
+            .await?;
+        self.record_server_policy(&mut session, &mut report).await?;
+        let (listing, first) = self
+            .list_and_plan(&mut session, ledger, &mut report, progress)
+            .await?;
+        (report.new, report.failed) = self.download(&mut session, &first.fetch, progress).await?;
+        // Plan again: freshly stored messages are now in the ledger and may be deleted too.
+        // With nothing downloaded the ledger is as it was (the plan is pure), so the first plan
+        // stands; a "nothing new" poll then reads the ledger once.
+        let second = if first.fetch.is_empty() {
+            first
+        } else {
+            let ledger = self.start_ledger(account.id).await??;
+            plan::plan(&listing, &ledger, &policy_of(account), now)
+        };
+        report.kept = second.keep;
+        self.delete_and_quit(session, &second, &mut report, progress)
+            .await?;
+        Ok(report)
+    }
 
-        progress(Progress::Connecting { host: host.clone() });
+    /// Connects (TLS as the account says) and authenticates.
+    async fn connect_and_log_in<'a>(
+        &self,
+        account: &'a Account,
+        password: &Password,
+        now: i64,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<Session<'a>, Error> {
+        let s = &account.settings;
+        let p3 = |e| Error::pop3(&s.host, e);
+        progress(Progress::Connecting {
+            host: s.host.clone(),
+        });
         let options = ConnectOptions {
             host: s.host.clone(),
             port: s.port,
@@ -126,47 +188,69 @@ impl Fetcher {
             limits: self.limits.clone(),
         };
         let mut client = pop3::connect(&options).await.map_err(p3)?;
-
         progress(Progress::Authenticating);
         client
             .login(&s.username, password, s.auth)
             .await
             .map_err(p3)?;
+        Ok(Session {
+            client,
+            account,
+            now,
+        })
+    }
 
-        let mut report = FetchReport::default();
-        let caps = client.capabilities().clone();
+    /// Notes the server's announced EXPIRE and LOGIN-DELAY. A poll writes nothing (and waits
+    /// for no fsync) unless they changed.
+    async fn record_server_policy(
+        &self,
+        session: &mut Session<'_>,
+        report: &mut FetchReport,
+    ) -> Result<(), Error> {
+        let caps = session.client.capabilities();
         report.expire = caps.expire.map(store_expire);
         report.login_delay = caps.login_delay;
-        let (expire, delay) = (report.expire, report.login_delay);
-        let id = account.id;
-        // A poll writes nothing (and waits for no fsync) unless the server's policy changed.
+        let (expire, delay, id) = (report.expire, report.login_delay, session.account.id);
+        let account = session.account;
         if (expire, delay) != (account.server_expire, account.server_login_delay) {
-            self.with_store(move |st| st.set_server_policy(id, expire, delay))
+            self.store
+                .call(move |st| st.set_server_policy(id, expire, delay))
                 .await??;
         }
+        Ok(())
+    }
 
+    /// Lists the mailbox and plans against the ledger (read meanwhile). Sizes are asked for
+    /// only when the plan downloads or deletes something; UIDLs the server no longer lists after
+    /// a "DELE sent" are recorded as deleted.
+    async fn list_and_plan(
+        &self,
+        session: &mut Session<'_>,
+        ledger: LedgerRead,
+        report: &mut FetchReport,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<(Vec<Listed>, Plan), Error> {
         progress(Progress::Listing);
         let started = Instant::now();
+        let listed = list(&mut session.client).await;
         let Listing {
             mut listing,
             no_uidl,
             sized,
-        } = list(&mut client).await.map_err(p3)?;
+        } = listed.map_err(|e| session.error(e))?;
         report.no_uidl = no_uidl;
-        let policy = policy_of(account);
         tracing::debug!(messages = listing.len(), sized, took = ?started.elapsed(), "listed");
 
         let started = Instant::now();
-        let ledger = early_ledger
-            .await
-            .map_err(|e| Error::Internal(format!("store task: {e}")))??;
+        let ledger = ledger.await??;
         tracing::debug!(entries = ledger.len(), waited = ?started.elapsed(), "ledger read");
-        let started = Instant::now();
+        let (policy, now) = (policy_of(session.account), session.now);
         let mut first = plan::plan(&listing, &ledger, &policy, now);
         if !sized && (!first.fetch.is_empty() || first.needs_sizes) {
             // Something to download or delete: now the sizes matter (progress, and the identity
             // of each server copy before a DELE).
-            add_sizes(&mut client, &mut listing).await.map_err(p3)?;
+            let added = add_sizes(&mut session.client, &mut listing).await;
+            added.map_err(|e| session.error(e))?;
             first = plan::plan(&listing, &ledger, &policy, now);
         }
         tracing::debug!(fetch = first.fetch.len(), took = ?started.elapsed(), "planned");
@@ -177,53 +261,87 @@ impl Fetcher {
             );
         }
         if !first.confirmed_gone.is_empty() {
-            let gone = first.confirmed_gone.clone();
-            self.with_store(move |st| st.mark_deleted_on_server(id, &gone, now))
+            let (gone, id) = (first.confirmed_gone.clone(), session.account.id);
+            self.store
+                .call(move |st| st.mark_deleted_on_server(id, &gone, now))
                 .await??;
         }
+        Ok((listing, first))
+    }
 
-        let fetched = self
-            .download(&mut client, account, &first.fetch, now, progress)
-            .await;
-        let (new, failed) = match fetched {
-            Ok(counts) => counts,
-            Err(e) => {
-                // Whatever was stored is durable; the connection is abandoned without QUIT,
-                // so nothing is deleted on the server.
-                return Err(e);
-            }
-        };
-        report.new = new;
-        report.failed = failed;
-
-        // Plan again: freshly stored messages are now in the ledger and may be deleted too.
-        // With nothing downloaded the ledger is as it was (the plan is pure), so the first plan
-        // stands; a "nothing new" poll then reads the ledger once.
-        let second = if first.fetch.is_empty() {
-            first
-        } else {
-            let ledger = self.ledger(account).await?;
-            plan::plan(&listing, &ledger, &policy, now)
-        };
-        report.kept = second.keep;
-        if second.delete.is_empty() {
-            client.quit().await.map_err(p3)?;
-            return Ok(report);
+    /// Downloads `wanted` in pipelined batches into the store (see [`Pipeline`]). Returns
+    /// (newly stored, failed on the server). A network error ends the fetch after what arrived
+    /// is stored.
+    async fn download(
+        &self,
+        session: &mut Session<'_>,
+        wanted: &[Listed],
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<(usize, usize), Error> {
+        if wanted.is_empty() {
+            return Ok((0, 0));
         }
+        let total = wanted.len();
+        let total_bytes: u64 = wanted.iter().filter_map(|l| l.size).sum();
+        let report = |stored: super::pipeline::Stored| Progress::Downloading {
+            current: stored.messages,
+            total,
+            bytes: stored.bytes,
+            total_bytes,
+        };
+        progress(report(Default::default()));
+        let mut pipeline = Pipeline::start(&self.store, session.account.id, session.now)?;
+        let mut failed = 0;
+        let mut network_error = None;
+        for batch in batches(wanted) {
+            let started = Instant::now();
+            let items = match retr_batch(&mut session.client, &batch, &mut failed).await {
+                Ok(items) => items,
+                Err(e) => {
+                    network_error = Some(session.error(e));
+                    break;
+                }
+            };
+            tracing::debug!(count = items.len(), took = ?started.elapsed(), "batch downloaded");
+            if !pipeline.send(items).await {
+                break; // a stage stopped: finish() reports why
+            }
+            if let Some(stored) = pipeline.progress() {
+                progress(report(stored));
+            }
+        }
+        let (new, stored) = pipeline.finish().await?;
+        progress(report(stored));
+        match network_error {
+            Some(e) => Err(e),
+            None => Ok((new, failed)),
+        }
+    }
 
+    /// Deletes what the plan says ("DELE sent" recorded first) and ends the session with `QUIT`,
+    /// which commits the deletions; only its `+OK` records them as done.
+    async fn delete_and_quit(
+        &self,
+        mut session: Session<'_>,
+        plan: &Plan,
+        report: &mut FetchReport,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<(), Error> {
+        let (id, now) = (session.account.id, session.now);
+        if plan.delete.is_empty() {
+            return session.quit().await;
+        }
         progress(Progress::Deleting {
-            count: second.delete.len(),
+            count: plan.delete.len(),
         });
-        let uidls: Vec<String> = second.delete.iter().map(|(l, _)| l.uidl.clone()).collect();
-        let sent = uidls.clone();
-        self.with_store(move |st| st.mark_dele_sent(id, &sent, now))
+        let sent: Vec<String> = plan.delete.iter().map(|(l, _)| l.uidl.clone()).collect();
+        self.store
+            .call(move |st| st.mark_dele_sent(id, &sent, now))
             .await??;
-        let numbers: Vec<u32> = second.delete.iter().map(|(l, _)| l.number).collect();
-        let results = client
-            .dele_many(&numbers, PIPELINE_WINDOW)
-            .await
-            .map_err(p3)?;
-        let by_number: HashMap<u32, &String> = second
+        let numbers: Vec<u32> = plan.delete.iter().map(|(l, _)| l.number).collect();
+        let results = session.client.dele_many(&numbers, PIPELINE_WINDOW).await;
+        let results = results.map_err(|e| session.error(e))?;
+        let by_number: HashMap<u32, &String> = plan
             .delete
             .iter()
             .map(|(l, _)| (l.number, &l.uidl))
@@ -233,201 +351,21 @@ impl Fetcher {
             .filter(|(_, r)| r.is_ok())
             .filter_map(|(n, _)| by_number.get(n).map(|u| (*u).clone()))
             .collect();
-        client.quit().await.map_err(p3)?;
+        session.quit().await?;
         report.deleted = deleted.len();
-        report.kept += second.delete.len() - deleted.len();
-        self.with_store(move |st| st.mark_deleted_on_server(id, &deleted, now))
+        report.kept += plan.delete.len() - deleted.len();
+        self.store
+            .call(move |st| st.mark_deleted_on_server(id, &deleted, now))
             .await??;
-        Ok(report)
-    }
-
-    /// Downloads `wanted` in pipelined batches while a blocking task parses and stores the
-    /// previous batch durably. Returns (newly stored, failed on the server).
-    async fn download<S>(
-        &self,
-        client: &mut Client<S>,
-        account: &Account,
-        wanted: &[Listed],
-        now: i64,
-        progress: &mut (dyn FnMut(Progress) + Send),
-    ) -> Result<(usize, usize), Error>
-    where
-        S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
-    {
-        let total = wanted.len();
-        let total_bytes: u64 = wanted.iter().filter_map(|l| l.size).sum();
-        if total == 0 {
-            return Ok((0, 0));
-        }
-        progress(Progress::Downloading {
-            current: 0,
-            total,
-            bytes: 0,
-            total_bytes,
-        });
-
-        // Four stages run at once: this task downloads batch n+3 while a blocking task parses
-        // batch n+2, another stores the bodies of batch n+1 in the bodies file, and a third
-        // stores the rows and index of batch n, each commit waiting for its own fsync. A batch's
-        // bodies are durable before its rows are committed, and those before any DELE.
-        let bodies = self
-            .store
-            .lock()
-            .map_err(|_| Error::Internal("store lock poisoned".into()))?
-            .open_bodies()?;
-        let (tx, mut rx) = mpsc::channel::<Vec<Downloaded>>(QUEUED_BATCHES);
-        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Ready>>(1);
-        let (kept_tx, kept_rx) = std::sync::mpsc::sync_channel::<(Vec<Ready>, Vec<BodyId>)>(1);
-        let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(usize, u64)>();
-        let parser = tokio::task::spawn_blocking(move || {
-            while let Some(batch) = rx.blocking_recv() {
-                let started = Instant::now();
-                let count = batch.len();
-                let items = summarize_all(batch);
-                tracing::debug!(count, took = ?started.elapsed(), "batch parsed");
-                if parsed_tx.send(items).is_err() {
-                    break; // the writer stopped: its error is reported below
-                }
-            }
-        });
-        let body_writer = tokio::task::spawn_blocking(move || -> Result<(), Error> {
-            let mut bodies = bodies;
-            for items in parsed_rx {
-                let started = Instant::now();
-                let ids = bodies.put(items.iter().map(|r| r.fetched.raw.as_slice()), now)?;
-                tracing::debug!(count = ids.len(), took = ?started.elapsed(), "bodies stored durably");
-                if kept_tx.send((items, ids)).is_err() {
-                    break; // the row writer stopped: its error is reported below
-                }
-            }
-            Ok(())
-        });
-        let store = Arc::clone(&self.store);
-        let id = account.id;
-        let writer = tokio::task::spawn_blocking(move || -> Result<usize, Error> {
-            let mut new = 0;
-            for (items, body_ids) in kept_rx {
-                let started = Instant::now();
-                let bytes: u64 = items.iter().map(|r| r.fetched.raw.len() as u64).sum();
-                let count = items.len();
-                let mut st = store
-                    .lock()
-                    .map_err(|_| Error::Internal("store lock poisoned".into()))?;
-                let outcomes = st.store_ready(id, &items, &body_ids, now)?;
-                drop(st);
-                drop(items);
-                new += outcomes
-                    .iter()
-                    .filter(|o| matches!(o, store::StoredOutcome::Stored(_)))
-                    .count();
-                tracing::debug!(count, bytes, took = ?started.elapsed(), "batch stored durably");
-                let _ = done_tx.send((count, bytes));
-            }
-            Ok(new)
-        });
-
-        let mut failed = 0;
-        let mut stored = (0usize, 0u64);
-        let mut network_error = None;
-        for batch in batches(wanted) {
-            let numbers: Vec<u32> = batch.iter().map(|l| l.number).collect();
-            let started = Instant::now();
-            let results = match client.retr_many(&numbers, PIPELINE_WINDOW).await {
-                Ok(r) => r,
-                Err(e) => {
-                    network_error = Some(Error::pop3(&account.settings.host, e));
-                    break;
-                }
-            };
-            let by_number: HashMap<u32, &Listed> = batch.iter().map(|l| (l.number, *l)).collect();
-            let mut items = Vec::with_capacity(results.len());
-            for (number, result) in results {
-                let Some(listed) = by_number.get(&number) else {
-                    continue;
-                };
-                match result {
-                    Ok(raw) => {
-                        // Complete (its dot line arrived): stored as received, whatever LIST
-                        // said. The size limit was applied to the bytes while they came in.
-                        let listed_size = listed.size.unwrap_or(0);
-                        if listed_size != raw.len() as u64 {
-                            tracing::debug!(
-                                number,
-                                listed = listed_size,
-                                received = raw.len(),
-                                "size differs from LIST"
-                            );
-                        }
-                        items.push(Downloaded {
-                            uidl: listed.uidl.clone(),
-                            listed_size,
-                            raw,
-                        });
-                    }
-                    Err(e) => {
-                        tracing::warn!(number, error = %e, "server failed to deliver a message");
-                        failed += 1;
-                    }
-                }
-            }
-            tracing::debug!(count = items.len(), took = ?started.elapsed(), "batch downloaded");
-            if tx.send(items).await.is_err() {
-                break; // the writer stopped: its error is reported below
-            }
-            while let Ok((count, bytes)) = done_rx.try_recv() {
-                stored.0 += count;
-                stored.1 += bytes;
-                progress(Progress::Downloading {
-                    current: stored.0,
-                    total,
-                    bytes: stored.1,
-                    total_bytes,
-                });
-            }
-        }
-        drop(tx);
-        parser
-            .await
-            .map_err(|e| Error::Internal(format!("parse task: {e}")))?;
-        let bodies_stored = body_writer
-            .await
-            .map_err(|e| Error::Internal(format!("body store task: {e}")))?;
-        let new = writer
-            .await
-            .map_err(|e| Error::Internal(format!("store task: {e}")))??;
-        bodies_stored?;
-        while let Ok((count, bytes)) = done_rx.try_recv() {
-            stored.0 += count;
-            stored.1 += bytes;
-        }
-        progress(Progress::Downloading {
-            current: stored.0,
-            total,
-            bytes: stored.1,
-            total_bytes,
-        });
-        match network_error {
-            Some(e) => Err(e),
-            None => Ok((new, failed)),
-        }
-    }
-
-    async fn ledger(&self, account: &Account) -> Result<HashMap<String, Known>, Error> {
-        self.start_ledger(account)
-            .await
-            .map_err(|e| Error::Internal(format!("store task: {e}")))?
+        Ok(())
     }
 
     /// Starts reading the account's ledger in a blocking task (awaited later, so the read
     /// overlaps with network work).
-    fn start_ledger(&self, account: &Account) -> JoinHandle<Result<HashMap<String, Known>, Error>> {
-        let store = Arc::clone(&self.store);
-        let id = account.id;
-        tokio::task::spawn_blocking(move || {
-            let entries = store
-                .lock()
-                .map_err(|_| Error::Internal("store poisoned".into()))?
-                .ledger_for_plan(id)?;
+    fn start_ledger(&self, account: AccountId) -> LedgerRead {
+        let store = self.store.clone();
+        tokio::spawn(async move {
+            let entries = store.call(move |st| st.ledger_for_plan(account)).await??;
             Ok(entries
                 .into_iter()
                 .map(|e| {
@@ -447,22 +385,55 @@ impl Fetcher {
                 .collect())
         })
     }
+}
 
-    /// Runs `f` on the store in a blocking task.
-    async fn with_store<T: Send + 'static>(
-        &self,
-        f: impl FnOnce(&mut Store) -> T + Send + 'static,
-    ) -> Result<T, Error> {
-        let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || {
-            let mut st = store
-                .lock()
-                .map_err(|_| Error::Internal("store poisoned".into()))?;
-            Ok(f(&mut st))
-        })
-        .await
-        .map_err(|e| Error::Internal(format!("store task: {e}")))?
+/// A ledger read under way (see [`Fetcher::start_ledger`]).
+type LedgerRead = tokio::task::JoinHandle<Result<HashMap<String, Known>, Error>>;
+
+/// Downloads one batch with pipelined `RETR`s. A message the server fails to deliver counts in
+/// `failed` (retried next time); the outer error is a broken session.
+async fn retr_batch<S>(
+    client: &mut Client<S>,
+    batch: &[&Listed],
+    failed: &mut usize,
+) -> Result<Vec<Downloaded>, pop3::Error>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
+{
+    let numbers: Vec<u32> = batch.iter().map(|l| l.number).collect();
+    let results = client.retr_many(&numbers, PIPELINE_WINDOW).await?;
+    let by_number: HashMap<u32, &Listed> = batch.iter().map(|l| (l.number, *l)).collect();
+    let mut items = Vec::with_capacity(results.len());
+    for (number, result) in results {
+        let Some(listed) = by_number.get(&number) else {
+            continue;
+        };
+        match result {
+            Ok(raw) => {
+                // Complete (its dot line arrived): stored as received, whatever LIST said. The
+                // size limit was applied to the bytes while they came in.
+                let listed_size = listed.size.unwrap_or(0);
+                if listed_size != raw.len() as u64 {
+                    tracing::debug!(
+                        number,
+                        listed = listed_size,
+                        received = raw.len(),
+                        "size differs from LIST"
+                    );
+                }
+                items.push(Downloaded {
+                    uidl: listed.uidl.clone(),
+                    listed_size,
+                    raw,
+                });
+            }
+            Err(e) => {
+                tracing::warn!(number, error = %e, "server failed to deliver a message");
+                *failed += 1;
+            }
+        }
     }
+    Ok(items)
 }
 
 /// What [`list`] found.
@@ -531,29 +502,6 @@ where
         None => false,
     });
     Ok(())
-}
-
-/// One message as it came off the wire, with how the server listed it.
-struct Downloaded {
-    uidl: String,
-    listed_size: u64,
-    raw: Vec<u8>,
-}
-
-/// The store's view of each downloaded message: its summary for the list and the index, and
-/// what the store derives from both (hash, index text), so the writing thread only writes.
-fn summarize_all(batch: Vec<Downloaded>) -> Vec<Ready> {
-    batch
-        .into_iter()
-        .map(|d| {
-            Ready::new(Fetched {
-                summary: mime::summarize(&d.raw),
-                uidl: d.uidl,
-                listed_size: d.listed_size,
-                raw: d.raw,
-            })
-        })
-        .collect()
 }
 
 /// Groups the wanted messages into batches bounded by count and bytes.

@@ -25,6 +25,18 @@ pub enum Error {
     Internal(String),
 }
 
+impl From<store::SharedError> for Error {
+    fn from(e: store::SharedError) -> Self {
+        Error::Internal(e.to_string())
+    }
+}
+
+impl From<tokio::task::JoinError> for Error {
+    fn from(e: tokio::task::JoinError) -> Self {
+        Error::Internal(format!("fetch task: {e}"))
+    }
+}
+
 /// The broad class of an error: drives CLI exit codes and the retry schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {

@@ -4,6 +4,7 @@ mod engine;
 mod error;
 mod identity;
 pub mod lock;
+mod pipeline;
 pub mod plan;
 pub mod service;
 

@@ -11,7 +11,6 @@ mod view;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use iced::keyboard::{Key, Modifiers};
@@ -33,8 +32,7 @@ use super::sync::{self, Outcome, Syncs};
 use super::toolbar::{self, Toolbar};
 use crate::config::{self, Config};
 use crate::fl;
-use crate::pop3::Limits;
-use crate::store::{Account, AccountId, Folder, MessageId, Store};
+use crate::store::{Account, AccountId, Folder, MessageId};
 use crate::sync::Fetcher;
 
 /// How long the search waits after the last keystroke.
@@ -59,11 +57,7 @@ impl Boot {
         warning: Option<config::Error>,
     ) -> Result<Boot, Error> {
         let db = Db::open(&data_dir)?;
-        let fetcher = Fetcher {
-            store: Arc::new(Mutex::new(Store::open_in(&data_dir)?)),
-            data_dir,
-            limits: Limits::default(),
-        };
+        let fetcher = Fetcher::open(&data_dir)?;
         Ok(Boot {
             db,
             config,

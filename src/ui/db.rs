@@ -1,13 +1,13 @@
 //! The UI's own connection to the mail store, used off the UI thread.
 //!
-//! A [`Store`] is `Send` but not `Sync`: the UI keeps one behind a mutex and runs every call in
-//! `tokio::task::spawn_blocking`, so the window never waits for SQLite. The sync service has its
-//! own `Store` on the same file (WAL lets readers and the writer work side by side).
+//! The UI keeps its [`Store`] in a [`Shared`] handle, which runs every call in a blocking task, so
+//! the window never waits for SQLite. The sync service has its own store on the same file (WAL
+//! lets readers and the writer work side by side).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use crate::store::{self, Store};
+use crate::store::{self, Shared, SharedError, Store};
 
 /// What can go wrong in work the UI started. `Clone`, so it travels in messages.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -23,6 +23,12 @@ pub enum Error {
     Internal(String),
 }
 
+impl From<SharedError> for Error {
+    fn from(e: SharedError) -> Self {
+        Error::Internal(e.to_string())
+    }
+}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::Io(Arc::new(e))
@@ -32,7 +38,7 @@ impl From<std::io::Error> for Error {
 /// A shared handle on the UI's store.
 #[derive(Debug, Clone)]
 pub struct Db {
-    store: Arc<Mutex<Store>>,
+    store: Shared,
     data_dir: PathBuf,
 }
 
@@ -45,7 +51,7 @@ impl Db {
     /// Wraps an open store.
     pub fn new(store: Store, data_dir: PathBuf) -> Db {
         Db {
-            store: Arc::new(Mutex::new(store)),
+            store: Shared::new(store),
             data_dir,
         }
     }
@@ -61,24 +67,12 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, Error> + Send + 'static,
     {
-        let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || {
-            let mut guard = store
-                .lock()
-                .map_err(|_| Error::Internal("the store lock is poisoned".into()))?;
-            f(&mut guard)
-        })
-        .await
-        .map_err(|e| Error::Internal(e.to_string()))?
+        self.store.call(f).await?
     }
 
     /// Runs `f` on the store right here (tests and start-up only: it blocks).
     pub fn call_now<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
-        let mut guard = self
-            .store
-            .lock()
-            .map_err(|_| Error::Internal("the store lock is poisoned".into()))?;
-        f(&mut guard)
+        f(&mut *self.store.lock()?)
     }
 }
 

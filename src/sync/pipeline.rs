@@ -1,0 +1,149 @@
+//! The download pipeline of one fetch: four stages at once, so the network never waits for
+//! parsing or fsync. While the engine downloads batch n+3, one blocking thread parses batch n+2,
+//! one stores the bodies of batch n+1 in the bodies file, and one commits the rows and index of
+//! batch n. A batch's bodies are durable before its rows are committed, and those before any
+//! `DELE` (the engine deletes only after [`Pipeline::finish`]).
+
+use std::time::Instant;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use super::error::Error;
+use crate::mime;
+use crate::store::bodies::BodyId;
+use crate::store::{AccountId, Fetched, Ready, Shared};
+
+/// Batches queued between the network and the parser (bounds memory; one more waits between
+/// each of the later stages).
+const QUEUED_BATCHES: usize = 1;
+
+/// One message as it came off the wire, with how the server listed it.
+pub(super) struct Downloaded {
+    pub uidl: String,
+    pub listed_size: u64,
+    pub raw: Vec<u8>,
+}
+
+/// Messages and bytes durably stored so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Stored {
+    pub messages: usize,
+    pub bytes: u64,
+}
+
+/// The running stages of one download.
+pub(super) struct Pipeline {
+    to_parser: mpsc::Sender<Vec<Downloaded>>,
+    done: mpsc::UnboundedReceiver<Stored>,
+    stored: Stored,
+    parser: JoinHandle<()>,
+    bodies: JoinHandle<Result<(), Error>>,
+    rows: JoinHandle<Result<usize, Error>>,
+}
+
+impl Pipeline {
+    /// Starts the stages for `account`, storing at time `now`.
+    pub fn start(store: &Shared, account: AccountId, now: i64) -> Result<Pipeline, Error> {
+        let mut bodies = store.lock()?.open_bodies()?;
+        let (to_parser, mut from_network) = mpsc::channel::<Vec<Downloaded>>(QUEUED_BATCHES);
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Ready>>(QUEUED_BATCHES);
+        let (kept_tx, kept_rx) =
+            std::sync::mpsc::sync_channel::<(Vec<Ready>, Vec<BodyId>)>(QUEUED_BATCHES);
+        let (done_tx, done) = mpsc::unbounded_channel::<Stored>();
+
+        let parser = tokio::task::spawn_blocking(move || {
+            while let Some(batch) = from_network.blocking_recv() {
+                let started = Instant::now();
+                let count = batch.len();
+                let items = summarize_all(batch);
+                tracing::debug!(count, took = ?started.elapsed(), "batch parsed");
+                if parsed_tx.send(items).is_err() {
+                    break; // a later stage stopped: its error is reported by finish()
+                }
+            }
+        });
+        let bodies = tokio::task::spawn_blocking(move || -> Result<(), Error> {
+            for items in parsed_rx {
+                let started = Instant::now();
+                let ids = bodies.put(items.iter().map(|r| r.fetched.raw.as_slice()), now)?;
+                tracing::debug!(count = ids.len(), took = ?started.elapsed(), "bodies stored durably");
+                if kept_tx.send((items, ids)).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        let store = store.clone();
+        let rows = tokio::task::spawn_blocking(move || -> Result<usize, Error> {
+            let mut new = 0;
+            for (items, body_ids) in kept_rx {
+                let started = Instant::now();
+                let bytes: u64 = items.iter().map(|r| r.fetched.raw.len() as u64).sum();
+                let messages = items.len();
+                let outcomes = store.lock()?.store_ready(account, &items, &body_ids, now)?;
+                drop(items);
+                new += outcomes.iter().filter(|o| o.is_new()).count();
+                tracing::debug!(messages, bytes, took = ?started.elapsed(), "batch stored durably");
+                let _ = done_tx.send(Stored { messages, bytes });
+            }
+            Ok(new)
+        });
+        Ok(Pipeline {
+            to_parser,
+            done,
+            stored: Stored::default(),
+            parser,
+            bodies,
+            rows,
+        })
+    }
+
+    /// Hands a downloaded batch to the parser (waits while the stages are full). False when a
+    /// later stage stopped: stop downloading, [`Pipeline::finish`] says why.
+    pub async fn send(&mut self, batch: Vec<Downloaded>) -> bool {
+        self.to_parser.send(batch).await.is_ok()
+    }
+
+    /// What is durably stored so far, when that changed since the last call.
+    pub fn progress(&mut self) -> Option<Stored> {
+        let before = self.stored;
+        while let Ok(s) = self.done.try_recv() {
+            self.stored.messages += s.messages;
+            self.stored.bytes += s.bytes;
+        }
+        (self.stored != before).then_some(self.stored)
+    }
+
+    /// Lets the stages store what they hold, and returns how many messages were stored for the
+    /// first time, and how much was stored in all.
+    pub async fn finish(mut self) -> Result<(usize, Stored), Error> {
+        drop(self.to_parser);
+        let joined = |e: tokio::task::JoinError| Error::Internal(format!("fetch stage: {e}"));
+        self.parser.await.map_err(joined)?;
+        let bodies = self.bodies.await.map_err(joined)?;
+        let new = self.rows.await.map_err(joined)??;
+        bodies?;
+        while let Ok(s) = self.done.try_recv() {
+            self.stored.messages += s.messages;
+            self.stored.bytes += s.bytes;
+        }
+        Ok((new, self.stored))
+    }
+}
+
+/// The store's view of each downloaded message: its summary for the list and the index, and
+/// what the store derives from both (hash, index text), so the writing thread only writes.
+fn summarize_all(batch: Vec<Downloaded>) -> Vec<Ready> {
+    batch
+        .into_iter()
+        .map(|d| {
+            Ready::new(Fetched {
+                summary: mime::summarize(&d.raw),
+                uidl: d.uidl,
+                listed_size: d.listed_size,
+                raw: d.raw,
+            })
+        })
+        .collect()
+}
