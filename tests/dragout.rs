@@ -12,8 +12,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use dragout_support::{AppWindow, DropTarget, OnDrop, TargetOptions, Xvfb, sample_bytes};
-use postfach::ui::dragout::x11::{self, Limits, Request};
-use postfach::ui::dragout::{Error, Outcome};
+use postfach::ui::platform::dragout::x11::{self, Limits, Request};
+use postfach::ui::platform::dragout::{Error, Outcome};
 
 /// The stand-in app window and the drop target, side by side.
 const APP: (i16, i16, u16, u16) = (0, 0, 400, 400);
@@ -140,7 +140,10 @@ fn a_drop_on_a_file_manager_copies_the_file() {
     );
     assert_eq!(
         uri,
-        format!("{}\r\n", postfach::ui::dragout::file_uri(&canonical))
+        format!(
+            "{}\r\n",
+            postfach::ui::platform::dragout::file_uri(&canonical)
+        )
     );
     assert_eq!(report.plain.as_deref(), canonical.to_str());
     assert_arrived(&scene, report.saved.as_deref());
@@ -291,7 +294,7 @@ fn a_missing_file_fails_cleanly() {
 #[test]
 fn a_copied_file_is_pasted_as_a_file_by_another_client() {
     use dragout_support::paste::{Paster, file_path};
-    use postfach::ui::dragout::clipboard;
+    use postfach::ui::platform::dragout::clipboard;
 
     let scene = Scene::new("Angebot Müller & Söhne (final).pdf");
     clipboard::copy_file(Some(&scene.x.display), &scene.file).expect("copied");

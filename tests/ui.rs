@@ -13,7 +13,9 @@ use postfach::pop3::{Password, Security};
 use postfach::store::{FolderKind, Scope};
 use postfach::sync::service::{self, Command};
 use postfach::sync::{Fetcher, Progress};
-use postfach::ui::{Message, list, reader, sync, toolbar};
+use postfach::ui::{
+    Message, screen::mail::list, screen::mail::reader, screen::mail::toolbar, service::sync,
+};
 use ui_support::{Fixture, language, mail, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;

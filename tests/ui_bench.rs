@@ -22,7 +22,7 @@ use base64::Engine;
 use dragout_support::Xvfb;
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Scope, Store};
-use postfach::ui::bench::{self, Event, Record};
+use postfach::ui::dev::bench::{self, Event, Record};
 
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
 

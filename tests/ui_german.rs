@@ -66,7 +66,7 @@ fn german_plurals_and_dates() {
         fl!(
             "ui-selected-count",
             count = 100_000,
-            shown = postfach::ui::format::count(100_000)
+            shown = postfach::ui::widget::format::count(100_000)
         ),
         "100.000 Nachrichten ausgewählt"
     );
@@ -78,22 +78,22 @@ fn german_plurals_and_dates() {
         fl!(
             "ui-list-count",
             count = 100_002,
-            shown = postfach::ui::format::count(100_002)
+            shown = postfach::ui::widget::format::count(100_002)
         ),
         "100.002 Nachrichten"
     );
-    assert_eq!(postfach::ui::format::size(1536), "1,5 KB");
+    assert_eq!(postfach::ui::widget::format::size(1536), "1,5 KB");
     // 2024-03-05 12:00 UTC, shown in UTC here (no zone table in tests).
     assert_eq!(
-        postfach::ui::format::full_date(1_709_640_000),
+        postfach::ui::widget::format::full_date(1_709_640_000),
         "5. März 2024, 12:00 Uhr"
     );
     assert_eq!(
-        postfach::ui::format::list_date(1_709_640_000, 1_709_650_000),
+        postfach::ui::widget::format::list_date(1_709_640_000, 1_709_650_000),
         "12:00"
     );
     assert_eq!(
-        postfach::ui::format::list_date(1_709_640_000, 1_719_650_000),
+        postfach::ui::widget::format::list_date(1_709_640_000, 1_719_650_000),
         "5. März"
     );
 }

@@ -12,7 +12,7 @@ use postfach::i18n::Language;
 use postfach::mime;
 use postfach::store::{Fetched, Scope, Store};
 use postfach::ui::Message;
-use postfach::ui::list::{PAGE, ROW_HEIGHT};
+use postfach::ui::screen::mail::list::{PAGE, ROW_HEIGHT};
 use ui_support::{Fixture, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;

@@ -12,8 +12,8 @@ use postfach::store::Store;
 use postfach::sync::Fetcher;
 use postfach::sync::probe::Step;
 use postfach::sync::service::{self, Command, Controller, Event};
-use postfach::ui::settings::{Page, connection, pop3_options};
-use postfach::ui::{App, Message, sidebar, sync};
+use postfach::ui::screen::settings::{Page, connection, pop3_options};
+use postfach::ui::{App, Message, screen::mail::sidebar, service::sync};
 use tokio::sync::mpsc::Receiver;
 use ui_support::page::{click, shows, sim, until_finished};
 use ui_support::{Fixture, Sandbox, language};
@@ -229,11 +229,13 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
     // A wrong password first: the sign-in step fails with the server's words.
     sb.feed(
         &mut app,
-        [Message::Settings(postfach::ui::settings::Message::Account(
-            postfach::ui::settings::account::Message::Server(
-                postfach::ui::settings::server::Message::Password("falsch".into()),
+        [Message::Settings(
+            postfach::ui::screen::settings::Message::Account(
+                postfach::ui::screen::settings::account::Message::Server(
+                    postfach::ui::screen::settings::server::Message::Password("falsch".into()),
+                ),
             ),
-        ))],
+        )],
     );
     click(&mut app, &sb, "Verbindung testen")?;
     for step in connection::STEPS {
@@ -253,11 +255,15 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
     // The right password: every step gets its tick, the mailbox size is reported.
     sb.feed(
         &mut app,
-        [Message::Settings(postfach::ui::settings::Message::Account(
-            postfach::ui::settings::account::Message::Server(
-                postfach::ui::settings::server::Message::Password(support::PASSWORD.into()),
+        [Message::Settings(
+            postfach::ui::screen::settings::Message::Account(
+                postfach::ui::screen::settings::account::Message::Server(
+                    postfach::ui::screen::settings::server::Message::Password(
+                        support::PASSWORD.into(),
+                    ),
+                ),
             ),
-        ))],
+        )],
     );
     click(&mut app, &sb, "Verbindung testen")?;
     let page = app
@@ -347,11 +353,15 @@ fn trusting_a_certificate_from_the_connection_test_pins_it_when_saved() -> R {
     sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
     sb.feed(
         &mut app,
-        [Message::Settings(postfach::ui::settings::Message::Account(
-            postfach::ui::settings::account::Message::Server(
-                postfach::ui::settings::server::Message::Password(support::PASSWORD.into()),
+        [Message::Settings(
+            postfach::ui::screen::settings::Message::Account(
+                postfach::ui::screen::settings::account::Message::Server(
+                    postfach::ui::screen::settings::server::Message::Password(
+                        support::PASSWORD.into(),
+                    ),
+                ),
             ),
-        ))],
+        )],
     );
     click(&mut app, &sb, "Verbindung testen")?;
     assert!(

@@ -13,7 +13,7 @@ use postfach::i18n::Language;
 use postfach::pop3::Security;
 use postfach::sync::ErrorKind;
 use postfach::sync::probe::Step;
-use postfach::ui::settings::{self, Page, account, ca_file, server};
+use postfach::ui::screen::settings::{self, Page, account, ca_file, server};
 use postfach::ui::{App, Message};
 use ui_support::page::{click, shows};
 use ui_support::{Fixture, Sandbox, language};

@@ -5,7 +5,7 @@ mod ui_support;
 
 use postfach::config::{Config, ThemeChoice};
 use postfach::i18n::Language;
-use postfach::ui::settings::Page;
+use postfach::ui::screen::settings::Page;
 use ui_support::page::{click, shows};
 use ui_support::{Fixture, language};
 

@@ -16,10 +16,11 @@ use postfach::store::{Account, Store};
 use postfach::sync::Fetcher;
 use postfach::sync::autoconfig::Proposal;
 use postfach::sync::service::{self, Event};
-use postfach::ui::db::Db;
-use postfach::ui::settings::wizard::{self, Proposer, Search, Step, Wizard};
-use postfach::ui::settings::{server, trust};
-use postfach::ui::{App, Boot, Message, sync};
+use postfach::ui::dialog::trust;
+use postfach::ui::screen::settings::server;
+use postfach::ui::screen::wizard::{self, Proposer, Search, Step, Wizard};
+use postfach::ui::service::db::Db;
+use postfach::ui::{App, Boot, Message, service::sync};
 use tokio::sync::mpsc::Receiver;
 use ui_support::page::{click, shows, sim, until_finished};
 use ui_support::{Sandbox, language};
@@ -337,11 +338,13 @@ fn a_changed_certificate_is_refused_and_the_banner_opens_the_dialog_with_both_fi
     sb.feed(
         &mut app,
         [
-            Message::Banner(postfach::ui::banner::Message::PasswordChanged(
-                0,
-                support::PASSWORD.into(),
-            )),
-            Message::Banner(postfach::ui::banner::Message::SignIn(0)),
+            Message::Banner(
+                postfach::ui::screen::mail::banner::Message::PasswordChanged(
+                    0,
+                    support::PASSWORD.into(),
+                ),
+            ),
+            Message::Banner(postfach::ui::screen::mail::banner::Message::SignIn(0)),
         ],
     );
     // Signing in fetches: the server shows another certificate than the pinned one.

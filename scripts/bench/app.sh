@@ -19,7 +19,7 @@
 #   POSTFACH_BENCH_APP_CACHE; every run gets a fresh copy (opening unread mail marks it read),
 #   followed by `sync`. The copy sits in the page cache: these are warm-cache starts.
 # - The app runs with POSTFACH_BENCH_TIMING=1, which makes it write timing lines to stderr
-#   (src/ui/bench.rs documents them). The window is 1200x760 (the default) on a 1280x800 screen.
+#   (src/ui/dev/bench.rs documents them). The window is 1200x760 (the default) on a 1280x800 screen.
 # - First frame: from just before this script starts the process (its wall clock) to the frame
 #   iced drew and presented after the message list's first page of rows had arrived from the
 #   store (the app's wall clock in its first-frame line, same machine). The app's own figure,

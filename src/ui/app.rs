@@ -18,22 +18,23 @@ use iced::theme::Mode;
 use iced::widget::pane_grid;
 use iced::{Size, Task};
 
-use super::banner::{self, Banners};
-use super::db::{self, Db, Error};
-use super::import::Imported;
-use super::layout::Layout;
-use super::list::{self, List};
-use super::notify;
-use super::reader::{self, Reader};
-use super::settings::wizard::{self, Wizard};
-use super::settings::{self as settings_screen, Settings, trust};
-use super::sidebar::{self, Sidebar};
-use super::sync::{self, Outcome, Syncs};
-use super::toolbar::{self, Toolbar};
 use crate::config::{self, Config};
 use crate::fl;
 use crate::store::{Account, AccountId, Folder, MessageId};
 use crate::sync::Fetcher;
+use crate::ui::dialog::trust;
+use crate::ui::screen::mail::banner::{self, Banners};
+use crate::ui::screen::mail::layout::Layout;
+use crate::ui::screen::mail::list::{self, List};
+use crate::ui::screen::mail::reader::{self, Reader};
+use crate::ui::screen::mail::sidebar::{self, Sidebar};
+use crate::ui::screen::mail::toolbar::{self, Toolbar};
+use crate::ui::screen::settings::{self as settings_screen, Settings};
+use crate::ui::screen::wizard::{self, Wizard};
+use crate::ui::service::db::{self, Db, Error};
+use crate::ui::service::import::Imported;
+use crate::ui::service::notify;
+use crate::ui::service::sync::{self, Outcome, Syncs};
 
 /// How long the search waits after the last keystroke.
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -115,7 +116,7 @@ pub enum Message {
     /// The window's close button, or Ctrl+Q.
     Quit,
     /// A frame or tick for the benchmark's timing hook (`ui::bench`).
-    Bench(super::bench::Signal),
+    Bench(crate::ui::dev::bench::Signal),
 }
 
 /// The main window's state.
@@ -147,7 +148,7 @@ pub struct App {
     /// A folder to show once folders are read (mail files opened from the desktop).
     pending_folder: Option<crate::store::FolderId>,
     /// The benchmark's timing hook (off unless `POSTFACH_BENCH_TIMING=1`).
-    bench: super::bench::Bench,
+    bench: crate::ui::dev::bench::Bench,
 }
 
 impl App {
@@ -180,7 +181,7 @@ impl App {
             trust: None,
             loaded_once: false,
             pending_folder: None,
-            bench: super::bench::Bench::from_env(),
+            bench: crate::ui::dev::bench::Bench::from_env(),
         };
         let load = app_load(&app.db);
         let theme = iced::system::theme().map(Message::SystemTheme);
@@ -551,7 +552,7 @@ fn sweep_bodies(db: &Db) -> Task<Message> {
     Task::perform(
         db::blocking(move || {
             let mut store = crate::store::Store::open_in(&data_dir)?;
-            Ok(store.sweep_bodies(super::format::now())?)
+            Ok(store.sweep_bodies(crate::ui::widget::format::now())?)
         }),
         |removed| tracing::debug!(?removed, "bodies sweep"),
     )

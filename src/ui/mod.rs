@@ -1,26 +1,25 @@
 //! The iced 0.14 desktop app. The only layer that knows iced.
 //!
-//! [`run`] opens the main window on a data directory. The window is built from panes that share
-//! one shape (icebreaker style): a `Message`, an `update` that returns an `Action` for the parent,
-//! and a `view`. See [`app`] for how they are put together.
+//! [`run`] opens the main window on a data directory. The window is built from screens and panes
+//! that share one shape (icebreaker style): a `Message`, an `update` that returns an `Action` for
+//! the parent, and a `view`. See [`app`] for how they are put together, and docs/ARCHITECTURE.md
+//! for the map:
+//!
+//! - [`screen`]: what fills the window (the mail panes, the settings, the account wizard);
+//! - [`dialog`]: modal dialogs over a screen (the certificate trust dialog);
+//! - [`widget`]: the look: theme, icons, styles, form building blocks, dates and sizes;
+//! - [`service`]: work outside the window's thread (the store, the sync subscription, imports,
+//!   notifications);
+//! - [`platform`]: what iced does not do for us (dragging files out of the window);
+//! - [`dev`]: the benchmark's timing hook.
 
 pub mod app;
-pub mod banner;
-pub mod bench;
-pub mod db;
-pub mod dragout;
-pub mod format;
-pub mod icon;
-pub mod import;
-pub mod layout;
-pub mod list;
-pub mod notify;
-pub mod reader;
-pub mod settings;
-pub mod sidebar;
-pub mod sync;
-pub mod theme;
-pub mod toolbar;
+pub mod dev;
+pub mod dialog;
+pub mod platform;
+pub mod screen;
+pub mod service;
+pub mod widget;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,12 +36,12 @@ const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png")
 /// Opens the main window on `data_dir` and returns when it is closed.
 pub fn run(data_dir: Option<PathBuf>, show_folder: Option<crate::store::FolderId>) -> ExitCode {
     // On Wayland with XWayland available, restart under XWayland so attachments can be dragged out.
-    dragout::xwayland::use_xwayland();
+    platform::dragout::xwayland::use_xwayland();
     let Some(data_dir) = data_dir else {
         eprintln!("postfach: no data directory; pass --data-dir or set POSTFACH_DATA_DIR");
         return ExitCode::from(2);
     };
-    format::init_time_zone();
+    widget::format::init_time_zone();
     let (config, warning) = Config::load(&data_dir);
     let env_language = std::env::var("POSTFACH_LANG").is_ok_and(|v| !v.trim().is_empty());
     i18n::select(if env_language {

@@ -11,7 +11,7 @@ use iced_test::runtime::{Action, task};
 use postfach::config::Config;
 use postfach::mime;
 use postfach::store::{AccountId, AccountSettings, FolderId, FolderKind, MessageId, Store};
-use postfach::ui::db::Db;
+use postfach::ui::service::db::Db;
 use postfach::ui::{App, Boot, Message};
 use tokio::runtime::Runtime;
 

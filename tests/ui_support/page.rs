@@ -6,7 +6,7 @@ use std::time::Duration;
 use iced_test::Simulator;
 use postfach::sync::FetchReport;
 use postfach::sync::service::Event;
-use postfach::ui::{App, Message, sync};
+use postfach::ui::{App, Message, service::sync};
 use tokio::sync::mpsc::Receiver;
 
 use super::Sandbox;

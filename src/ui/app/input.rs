@@ -7,11 +7,11 @@ use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::operation;
 
-use super::{App, DROP_GATHER, Message, SEARCH_DEBOUNCE};
 use crate::fl;
-use crate::ui::db::Error;
-use crate::ui::import::{self, Imported};
-use crate::ui::{format, reader, toolbar};
+use crate::ui::app::{App, DROP_GATHER, Message, SEARCH_DEBOUNCE};
+use crate::ui::service::db::Error;
+use crate::ui::service::import::{self, Imported};
+use crate::ui::{screen::mail::reader, screen::mail::toolbar, widget::format};
 
 impl App {
     // --- search ---
@@ -56,7 +56,7 @@ impl App {
             Key::Character("f") if command => operation::focus(toolbar::search_id()),
             Key::Character("q") if command => self.quit(),
             Key::Character(",") if command => {
-                self.open_settings(crate::ui::settings::Page::General)
+                self.open_settings(crate::ui::screen::settings::Page::General)
             }
             Key::Named(Named::Delete) => self.delete_selected(),
             Key::Character("a") if command => {

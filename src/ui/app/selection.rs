@@ -4,10 +4,10 @@
 
 use iced::Task;
 
-use super::{App, Change, Message};
 use crate::store::FolderKind;
-use crate::ui::format;
-use crate::ui::list::{self, Target};
+use crate::ui::app::{App, Change, Message};
+use crate::ui::screen::mail::list::{self, Target};
+use crate::ui::widget::format;
 
 impl App {
     /// Delete key or the toolbar's Delete: the selected messages go to the Trash; in a Trash they

@@ -4,12 +4,13 @@
 
 use iced::Task;
 
-use super::{App, Message, app_load};
 use crate::fl;
 use crate::store::{Account, AccountId};
-use crate::ui::db::{self, Error};
-use crate::ui::settings::wizard::{self, Wizard};
-use crate::ui::settings::{self, Page, Settings, app_settings, trust};
+use crate::ui::app::{App, Message, app_load};
+use crate::ui::dialog::trust;
+use crate::ui::screen::settings::{self, Page, Settings, app_settings};
+use crate::ui::screen::wizard::{self, Wizard};
+use crate::ui::service::db::{self, Error};
 
 impl App {
     /// The settings screen, when open.
@@ -28,7 +29,7 @@ impl App {
     }
 
     /// The sync workers' state (controllers, session passwords, progress).
-    pub fn syncs(&self) -> &crate::ui::sync::Syncs {
+    pub fn syncs(&self) -> &crate::ui::service::sync::Syncs {
         &self.syncs
     }
 

@@ -6,10 +6,12 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::widget::{column, container, pane_grid, rule, stack};
 use iced::{Element, Fill, Subscription, Theme, window};
 
-use super::{App, Message};
 use crate::fl;
-use crate::ui::layout::Pane;
-use crate::ui::{list, settings, sync, theme, toolbar};
+use crate::ui::app::{App, Message};
+use crate::ui::screen::mail::layout::Pane;
+use crate::ui::{
+    screen::mail::list, screen::mail::toolbar, screen::settings, service::sync, widget::theme,
+};
 
 impl App {
     /// The window title.
@@ -38,8 +40,8 @@ impl App {
         }
         let dialog = self.trust.as_ref().map(|(_, request)| {
             (
-                settings::trust::view(request).map(Message::Trust),
-                Message::Trust(settings::trust::Message::Cancel),
+                crate::ui::dialog::trust::view(request).map(Message::Trust),
+                Message::Trust(crate::ui::dialog::trust::Message::Cancel),
             )
         });
         settings::with_dialog(self.main_view(), dialog)

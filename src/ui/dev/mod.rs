@@ -1,0 +1,2 @@
+//! Hooks for the benchmarks.
+pub mod bench;

@@ -1,0 +1,2 @@
+//! Modal dialogs shown over a screen.
+pub mod trust;

@@ -1,0 +1,316 @@
+//! Dismissible banners for errors: what happened, what to do, and a button that does it (try
+//! again, or sign in with a password for this session). They never block the window.
+
+use iced::widget::{Column, button, column, container, row, space, text, text_input};
+use iced::{Alignment, Element, Fill, Font, font};
+
+use crate::fl;
+use crate::pop3::Password;
+use crate::store::AccountId;
+use crate::sync::{self, ErrorKind};
+use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::theme;
+
+/// At most this many banners are shown; older ones go.
+const MAX_BANNERS: usize = 3;
+
+/// What a banner offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// Only dismissing.
+    Nothing,
+    /// Try the fetch again.
+    Retry(AccountId),
+    /// Enter the password (for this session) and fetch again.
+    Password(AccountId),
+    /// Look at the server's certificate and decide whether to trust it.
+    Trust(AccountId),
+}
+
+/// One banner.
+#[derive(Debug, Clone)]
+pub struct Banner {
+    pub account: Option<AccountId>,
+    pub title: Option<String>,
+    pub text: String,
+    pub offer: Offer,
+    password: String,
+}
+
+/// What the user does in a banner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Dismiss(usize),
+    Retry(usize),
+    PasswordChanged(usize, String),
+    SignIn(usize),
+    /// Open the certificate dialog.
+    Trust(usize),
+}
+
+/// What the parent should do.
+#[derive(Debug, Clone)]
+pub enum Action {
+    None,
+    Retry(AccountId),
+    SignIn(AccountId, Password),
+    /// Open the certificate dialog for this account's last error.
+    Trust(AccountId),
+}
+
+/// The banners shown.
+#[derive(Debug, Default)]
+pub struct Banners {
+    list: Vec<Banner>,
+}
+
+impl Banners {
+    /// The banners, oldest first.
+    pub fn list(&self) -> &[Banner] {
+        &self.list
+    }
+
+    /// Shows a fetch error of `account`, replacing an earlier one of the same account. What it
+    /// offers follows from the error: a password field when the password was rejected, missing
+    /// or unreadable (keyring), "Try again" for network, busy and server trouble, the
+    /// certificate dialog for an untrusted or changed certificate, nothing for other TLS trouble.
+    pub fn fetch_failed(&mut self, account: AccountId, name: &str, error: &sync::Error) {
+        let offer = match (error, error.kind()) {
+            (sync::Error::Keyring(_) | sync::Error::NoPassword(_), _) | (_, ErrorKind::Auth) => {
+                Offer::Password(account)
+            }
+            (_, ErrorKind::Tls)
+                if crate::ui::dialog::trust::Request::from_error(error).is_some() =>
+            {
+                Offer::Trust(account)
+            }
+            (_, ErrorKind::Tls) => Offer::Nothing,
+            _ => Offer::Retry(account),
+        };
+        let text = error.user_message();
+        self.list.retain(|b| b.account != Some(account));
+        self.push(Banner {
+            account: Some(account),
+            title: Some(fl!("ui-fetch-failed-title", account = name)),
+            text,
+            offer,
+            password: String::new(),
+        });
+    }
+
+    /// Shows a general error.
+    pub fn error(&mut self, text: String) {
+        self.list.retain(|b| b.text != text);
+        self.push(Banner {
+            account: None,
+            title: None,
+            text,
+            offer: Offer::Nothing,
+            password: String::new(),
+        });
+    }
+
+    /// Removes the banner of `account` (after a successful fetch).
+    pub fn clear_account(&mut self, account: AccountId) {
+        self.list.retain(|b| b.account != Some(account));
+    }
+
+    fn push(&mut self, banner: Banner) {
+        self.list.push(banner);
+        if self.list.len() > MAX_BANNERS {
+            self.list.remove(0);
+        }
+    }
+
+    /// Handles a banner message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Dismiss(i) => {
+                if i < self.list.len() {
+                    self.list.remove(i);
+                }
+                Action::None
+            }
+            Message::Retry(i) => match self.list.get(i).map(|b| b.offer) {
+                Some(Offer::Retry(account)) => {
+                    self.list.remove(i);
+                    Action::Retry(account)
+                }
+                _ => Action::None,
+            },
+            Message::Trust(i) => match self.list.get(i).map(|b| b.offer) {
+                Some(Offer::Trust(account)) => Action::Trust(account),
+                _ => Action::None,
+            },
+            Message::PasswordChanged(i, value) => {
+                if let Some(b) = self.list.get_mut(i) {
+                    b.password = value;
+                }
+                Action::None
+            }
+            Message::SignIn(i) => match self.list.get(i) {
+                Some(b) if !b.password.is_empty() => match b.offer {
+                    Offer::Password(account) => {
+                        let password = Password::new(b.password.clone());
+                        self.list.remove(i);
+                        Action::SignIn(account, password)
+                    }
+                    _ => Action::None,
+                },
+                _ => Action::None,
+            },
+        }
+    }
+
+    /// The banners, stacked.
+    pub fn view<'a>(&'a self, account_name: impl Fn(AccountId) -> String) -> Element<'a, Message> {
+        let mut col = Column::new().spacing(6);
+        for (i, b) in self.list.iter().enumerate() {
+            col = col.push(banner_view(i, b, &account_name));
+        }
+        col.padding([if self.list.is_empty() { 0 } else { 8 }, 12])
+            .into()
+    }
+}
+
+fn banner_view<'a>(
+    i: usize,
+    b: &'a Banner,
+    account_name: &impl Fn(AccountId) -> String,
+) -> Element<'a, Message> {
+    let mut words = column![].spacing(2).width(Fill);
+    if let Some(title) = &b.title {
+        words = words.push(text(title.as_str()).size(theme::TEXT).font(Font {
+            weight: font::Weight::Bold,
+            ..Font::DEFAULT
+        }));
+    }
+    words = words.push(text(b.text.as_str()).size(theme::SMALL + 0.5));
+    if let Offer::Password(account) = b.offer {
+        let field = text_input(
+            &fl!("ui-password-placeholder", account = account_name(account)),
+            &b.password,
+        )
+        .secure(true)
+        .on_input(move |v| Message::PasswordChanged(i, v))
+        .on_submit(Message::SignIn(i))
+        .padding([5, 8])
+        .size(theme::SMALL + 0.5)
+        .width(260);
+        let sign_in = button(text(fl!("ui-password-submit")).size(theme::SMALL + 0.5))
+            .padding([5, 12])
+            .style(theme::primary)
+            .on_press_maybe((!b.password.is_empty()).then_some(Message::SignIn(i)));
+        words = words.push(space().height(4));
+        words = words.push(row![field, sign_in].spacing(8).align_y(Alignment::Center));
+        words = words.push(text(fl!("ui-password-tip")).size(theme::SMALL - 1.0));
+    }
+    let mut actions = row![].spacing(6).align_y(Alignment::Center);
+    if let Offer::Trust(_) = b.offer {
+        actions = actions.push(
+            button(text(fl!("trust-banner-button")).size(theme::SMALL + 0.5))
+                .padding([5, 12])
+                .style(theme::primary)
+                .on_press(Message::Trust(i)),
+        );
+    }
+    if let Offer::Retry(_) = b.offer {
+        actions = actions.push(
+            button(text(fl!("ui-retry")).size(theme::SMALL + 0.5))
+                .padding([5, 12])
+                .style(theme::primary)
+                .on_press(Message::Retry(i)),
+        );
+    }
+    actions = actions.push(
+        button(icon::view(Icon::X, 14.0))
+            .padding(5)
+            .style(theme::tool)
+            .on_press(Message::Dismiss(i)),
+    );
+    container(
+        row![
+            icon::styled(Icon::Alert, 20.0, theme::icon_danger),
+            words,
+            actions
+        ]
+        .spacing(12)
+        .align_y(Alignment::Start),
+    )
+    .padding([10, 12])
+    .width(Fill)
+    .style(theme::banner)
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local_failure() -> sync::Error {
+        sync::Error::Internal("x".into())
+    }
+
+    #[test]
+    fn a_new_error_of_an_account_replaces_its_old_one() {
+        let mut banners = Banners::default();
+        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(
+            AccountId(1),
+            "privat",
+            &sync::Error::Locked("privat".into()),
+        );
+        banners.fetch_failed(
+            AccountId(2),
+            "arbeit",
+            &sync::Error::NoPassword("arbeit".into()),
+        );
+        assert_eq!(banners.list().len(), 2);
+        assert_eq!(
+            banners.list()[0].text,
+            sync::Error::Locked("privat".into()).user_message()
+        );
+        assert_eq!(banners.list()[0].offer, Offer::Retry(AccountId(1)));
+        assert_eq!(banners.list()[1].offer, Offer::Password(AccountId(2)));
+    }
+
+    #[test]
+    fn retry_and_sign_in_report_the_account() {
+        let mut banners = Banners::default();
+        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(
+            AccountId(2),
+            "arbeit",
+            &sync::Error::NoPassword("arbeit".into()),
+        );
+        assert!(
+            matches!(banners.update(Message::SignIn(1)), Action::None),
+            "no password yet"
+        );
+        banners.update(Message::PasswordChanged(1, "geheim".into()));
+        match banners.update(Message::SignIn(1)) {
+            Action::SignIn(account, password) => {
+                assert_eq!(account, AccountId(2));
+                assert_eq!(password.expose(), "geheim");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            banners.update(Message::Retry(0)),
+            Action::Retry(AccountId(1))
+        ));
+        assert!(banners.list().is_empty());
+    }
+
+    #[test]
+    fn only_a_few_banners_stay() {
+        let mut banners = Banners::default();
+        for i in 0..5 {
+            banners.error(format!("error {i}"));
+        }
+        assert_eq!(banners.list().len(), MAX_BANNERS);
+        assert_eq!(banners.list()[0].text, "error 2");
+        banners.update(Message::Dismiss(0));
+        assert_eq!(banners.list().len(), MAX_BANNERS - 1);
+    }
+}

@@ -1,0 +1,515 @@
+//! The reader: one message's headers, body text with clickable links, attachments and image
+//! previews. Loading, parsing, thumbnails and file work all run off the UI thread.
+
+mod actions;
+mod files;
+mod view;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::Task;
+use iced::task;
+use iced::widget::image;
+
+use crate::fl;
+use crate::mime;
+use crate::store::{MessageId, MessageRow};
+use crate::ui::service::db::{self, Db, Error};
+
+pub use files::{
+    DRAG_COPIES_KEPT, Leftovers, OPENER_ENV, open_path, remove_drag_copies, start_platform_drag,
+};
+
+/// Longest side of a preview in the reader, and of an enlarged image (pixels).
+const PREVIEW_SIDE: u32 = 240;
+const ENLARGED_SIDE: u32 = 1600;
+/// At most this much body text is laid out (the rest is noted as cut).
+const MAX_SHOWN_TEXT: usize = 256 * 1024;
+
+/// A piece of body text: plain, or a link to open on click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub link: Option<String>,
+}
+
+/// A message ready to show.
+#[derive(Debug)]
+pub struct Opened {
+    pub row: MessageRow,
+    pub mail: mime::Message,
+    pub raw: Arc<Vec<u8>>,
+    /// The body split into paragraphs of pieces.
+    pub paragraphs: Vec<Vec<Piece>>,
+    /// The body was longer than what is shown.
+    pub cut: bool,
+}
+
+/// An image preview.
+#[derive(Debug, Clone)]
+pub enum Preview {
+    Loading,
+    Ready(image::Handle),
+    Failed,
+}
+
+/// What the user does in the reader, and finished work.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(MessageId, Result<Arc<Opened>, Error>),
+    Preview(MessageId, usize, Result<image::Handle, String>),
+    LinkClicked(String),
+    Open(usize),
+    SaveAs(usize),
+    SaveAll,
+    Enlarge(usize),
+    Enlarged(MessageId, usize, Result<image::Handle, String>),
+    CloseEnlarged,
+    /// A press on an attachment chip: prepare it for dragging out.
+    DragAttachment(usize),
+    /// Put the attachment on the clipboard as a file (to paste into a file manager).
+    Copy(usize),
+    DragReady(Result<PathBuf, String>),
+    /// A file operation finished with something to tell the user (or nothing).
+    Done(Result<Option<String>, String>),
+}
+
+/// What the parent should do.
+#[derive(Debug)]
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Tell the user (status line).
+    Notice(String),
+    /// Show an error (banner).
+    Error(String),
+}
+
+#[derive(Debug, Default)]
+enum State {
+    #[default]
+    Empty,
+    Loading(MessageId),
+    Failed(String),
+    Shown(Arc<Opened>),
+    /// Several messages are selected in the list.
+    Several(u64),
+}
+
+/// The reader's state.
+#[derive(Debug, Default)]
+pub struct Reader {
+    state: State,
+    previews: BTreeMap<usize, Preview>,
+    enlarged: Option<(usize, Option<image::Handle>)>,
+    drag_ready: Option<PathBuf>,
+    /// Aborts the preview work of the message shown when it is replaced (dropped).
+    previews_work: Option<task::Handle>,
+}
+
+impl Reader {
+    /// The message shown, if any.
+    pub fn shown(&self) -> Option<&Opened> {
+        match &self.state {
+            State::Shown(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The message shown or being loaded.
+    pub fn current(&self) -> Option<MessageId> {
+        match &self.state {
+            State::Shown(o) => Some(o.row.id),
+            State::Loading(id) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// The preview of image attachment `index`, if it has one.
+    pub fn preview(&self, index: usize) -> Option<&Preview> {
+        self.previews.get(&index)
+    }
+
+    /// The temporary copy prepared by the last press on a chip (for the drag-out task).
+    pub fn drag_ready(&self) -> Option<&PathBuf> {
+        self.drag_ready.as_ref()
+    }
+
+    /// Shows nothing.
+    pub fn clear(&mut self) {
+        *self = Reader::default();
+    }
+
+    /// Shows how many messages are selected (none, or several) instead of a message.
+    pub fn show_selected(&mut self, count: u64) {
+        self.clear();
+        if count > 0 {
+            self.state = State::Several(count);
+        }
+    }
+
+    /// How many messages the reader says are selected, when it shows that instead of a message.
+    pub fn selected_count(&self) -> Option<u64> {
+        match self.state {
+            State::Several(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Loads and shows a message.
+    pub fn open(&mut self, row: MessageRow, db: &Db) -> Task<Message> {
+        let id = row.id;
+        tracing::debug!(message = %id, "opening message");
+        self.state = State::Loading(id);
+        self.previews.clear();
+        self.previews_work = None;
+        self.enlarged = None;
+        self.drag_ready = None;
+        let db = db.clone();
+        Task::perform(
+            async move {
+                let raw = db.call(move |s| Ok(s.raw(id)?)).await?;
+                db::blocking(move || Ok(Arc::new(prepare(row, raw)))).await
+            },
+            move |result| Message::Loaded(id, result),
+        )
+    }
+
+    /// Updates the shown row's flags (after marking it read or unread).
+    pub fn set_seen(&mut self, ids: &[MessageId], seen: bool) {
+        if let State::Shown(o) = &mut self.state
+            && ids.contains(&o.row.id)
+        {
+            let mut row = o.row.clone();
+            row.seen = seen;
+            self.state = State::Shown(Arc::new(Opened {
+                row,
+                mail: o.mail.clone(),
+                raw: Arc::clone(&o.raw),
+                paragraphs: o.paragraphs.clone(),
+                cut: o.cut,
+            }));
+        }
+    }
+
+    /// Handles a reader message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Loaded(id, result) => self.loaded(id, result),
+            Message::Preview(id, index, result) => {
+                if self.current() == Some(id) {
+                    let preview = result.map_or(Preview::Failed, Preview::Ready);
+                    self.previews.insert(index, preview);
+                }
+                Action::None
+            }
+            Message::LinkClicked(url) => Action::Run(Task::perform(
+                db::blocking(move || Ok(files::open_url(&url)?)),
+                |r| {
+                    Message::Done(
+                        r.map(|()| None)
+                            .map_err(|e| fl!("ui-link-failed", detail = e.to_string())),
+                    )
+                },
+            )),
+            Message::Open(index) => self.open_attachment(index),
+            Message::SaveAs(index) => self.save_as(index),
+            Message::SaveAll => self.save_all(),
+            Message::Enlarge(index) => self.enlarge(index),
+            Message::Enlarged(id, index, result) => {
+                if self.current() == Some(id)
+                    && self.enlarged.as_ref().is_some_and(|e| e.0 == index)
+                {
+                    match result {
+                        Ok(handle) => self.enlarged = Some((index, Some(handle))),
+                        Err(e) => {
+                            self.enlarged = None;
+                            return Action::Error(e);
+                        }
+                    }
+                }
+                Action::None
+            }
+            Message::CloseEnlarged => {
+                self.enlarged = None;
+                Action::None
+            }
+            Message::DragAttachment(index) => self.prepare_drag(index),
+            Message::Copy(index) => self.copy(index),
+            Message::DragReady(Ok(path)) => {
+                self.drag_ready = Some(path.clone());
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                Action::Run(
+                    crate::ui::platform::dragout::start(path).map(move |outcome| match outcome {
+                        crate::ui::platform::dragout::Outcome::Failed(e) => {
+                            Message::Done(Err(fl!(
+                                "ui-drag-failed",
+                                name = name.clone(),
+                                detail = e.to_string()
+                            )))
+                        }
+                        _ => Message::Done(Ok(None)),
+                    }),
+                )
+            }
+            Message::DragReady(Err(e)) | Message::Done(Err(e)) => Action::Error(e),
+            Message::Done(Ok(Some(notice))) => Action::Notice(notice),
+            Message::Done(Ok(None)) => Action::None,
+        }
+    }
+
+    fn loaded(&mut self, id: MessageId, result: Result<Arc<Opened>, Error>) -> Action {
+        tracing::debug!(message = %id, ok = result.is_ok(), "message loaded");
+        if self.current() != Some(id) {
+            return Action::None;
+        }
+        let opened = match result {
+            Ok(o) => o,
+            Err(e) => {
+                self.state = State::Failed(fl!("ui-reader-failed", detail = e.to_string()));
+                return Action::None;
+            }
+        };
+        let mut tasks = Vec::new();
+        for a in opened.mail.attachments.iter().filter(|a| a.is_image) {
+            self.previews.insert(a.index, Preview::Loading);
+            tasks.push(thumbnail_task(
+                id,
+                Arc::clone(&opened.raw),
+                a.index,
+                PREVIEW_SIDE,
+                Message::Preview,
+            ));
+        }
+        self.state = State::Shown(opened);
+        let (work, handle) = Task::batch(tasks).abortable();
+        self.previews_work = Some(handle.abort_on_drop());
+        Action::Run(work)
+    }
+
+    fn attachment(&self, index: usize) -> Option<(&Opened, &mime::Attachment)> {
+        let o = self.shown()?;
+        let a = o.mail.attachments.iter().find(|a| a.index == index)?;
+        Some((o, a))
+    }
+
+    fn enlarge(&mut self, index: usize) -> Action {
+        let Some((o, _)) = self.attachment(index) else {
+            return Action::None;
+        };
+        let task = thumbnail_task(
+            o.row.id,
+            Arc::clone(&o.raw),
+            index,
+            ENLARGED_SIDE,
+            Message::Enlarged,
+        );
+        self.enlarged = Some((index, None));
+        Action::Run(task)
+    }
+}
+
+/// At start: removes drag copies older than [`DRAG_COPIES_KEPT`], off the UI thread.
+pub fn sweep_drag_copies<M: Send + 'static>() -> Task<M> {
+    Task::perform(
+        db::blocking(|| Ok(remove_drag_copies(Leftovers::OlderThan(DRAG_COPIES_KEPT)))),
+        |removed| tracing::debug!(?removed, "old drag copies removed"),
+    )
+    .discard()
+}
+
+fn flatten(r: Result<Result<Option<String>, String>, Error>) -> Message {
+    Message::Done(r.unwrap_or_else(|e| Err(e.to_string())))
+}
+
+/// The attachments the user sees as chips (not the pictures an HTML body shows inline).
+pub fn visible_attachments(mail: &mime::Message) -> impl Iterator<Item = &mime::Attachment> {
+    mail.attachments.iter().filter(|a| !a.embedded)
+}
+
+fn thumbnail_task(
+    id: MessageId,
+    raw: Arc<Vec<u8>>,
+    index: usize,
+    side: u32,
+    to_message: fn(MessageId, usize, Result<image::Handle, String>) -> Message,
+) -> Task<Message> {
+    Task::perform(
+        db::blocking(move || {
+            let bytes = files::attachment(&raw, index)?;
+            Ok(mime::thumbnail(&bytes, side)
+                .map(|t| image::Handle::from_rgba(t.width, t.height, t.rgba))
+                .map_err(|e| e.to_string()))
+        }),
+        move |r| to_message(id, index, r.unwrap_or_else(|e| Err(e.to_string()))),
+    )
+}
+
+/// Parses the raw message and lays the body out in paragraphs of text and links.
+pub fn prepare(row: MessageRow, raw: Vec<u8>) -> Opened {
+    let mail = mime::parse(&raw);
+    let mut text = mail.body.text.as_str();
+    let mut cut = mail.body.truncated;
+    if text.len() > MAX_SHOWN_TEXT {
+        let mut end = MAX_SHOWN_TEXT;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text = &text[..end];
+        cut = true;
+    }
+    let urls: Vec<&str> = mail.body.links.iter().map(|l| l.url.as_str()).collect();
+    let paragraphs = paragraphs(text, &urls);
+    Opened {
+        row,
+        mail,
+        raw: Arc::new(raw),
+        paragraphs,
+        cut,
+    }
+}
+
+/// Splits text at blank lines, and each paragraph into plain pieces and the links among `urls`.
+pub fn paragraphs(text: &str, urls: &[&str]) -> Vec<Vec<Piece>> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(pieces(&std::mem::take(&mut current), urls));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(pieces(&current, urls));
+    }
+    out
+}
+
+fn pieces(paragraph: &str, urls: &[&str]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = paragraph;
+    let mut plain = String::new();
+    while !rest.is_empty() {
+        let next = ["https://", "http://", "mailto:"]
+            .iter()
+            .filter_map(|s| find_ascii_case_insensitive(rest, s))
+            .min();
+        let Some(start) = next else {
+            plain.push_str(rest);
+            break;
+        };
+        plain.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+            .unwrap_or(tail.len());
+        let candidate = tail[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
+        let candidate = if candidate.is_empty() {
+            &tail[..end]
+        } else {
+            candidate
+        };
+        if urls.contains(&candidate) {
+            if !plain.is_empty() {
+                out.push(Piece {
+                    text: std::mem::take(&mut plain),
+                    link: None,
+                });
+            }
+            out.push(Piece {
+                text: candidate.to_owned(),
+                link: Some(candidate.to_owned()),
+            });
+        } else {
+            plain.push_str(candidate);
+        }
+        rest = &tail[candidate.len().max(1).min(tail.len())..];
+    }
+    if !plain.is_empty() {
+        out.push(Piece {
+            text: plain,
+            link: None,
+        });
+    }
+    out
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_become_pieces_only_when_the_model_lists_them() {
+        let urls = ["https://example.org/a?b=1"];
+        let ps = paragraphs(
+            "Hallo,\nsiehe https://example.org/a?b=1.\n\nAndere: http://evil.test/x",
+            &urls,
+        );
+        assert_eq!(ps.len(), 2);
+        assert_eq!(
+            ps[0],
+            vec![
+                Piece {
+                    text: "Hallo,\nsiehe ".into(),
+                    link: None
+                },
+                Piece {
+                    text: urls[0].into(),
+                    link: Some(urls[0].into())
+                },
+                Piece {
+                    text: ".".into(),
+                    link: None
+                },
+            ]
+        );
+        assert_eq!(
+            ps[1],
+            vec![Piece {
+                text: "Andere: http://evil.test/x".into(),
+                link: None
+            }]
+        );
+    }
+
+    #[test]
+    fn text_without_links_is_one_piece_per_paragraph() {
+        let ps = paragraphs("a\nb\n\n\n\nc", &[]);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0][0].text, "a\nb");
+        assert_eq!(ps[1][0].text, "c");
+        assert!(paragraphs("", &[]).is_empty());
+    }
+
+    #[test]
+    fn odd_text_does_not_break_the_splitter() {
+        for text in [
+            "http://",
+            "mailto:",
+            "xhttps://",
+            "https://ä",
+            "ü https:// ö",
+        ] {
+            let ps = paragraphs(text, &["http://", "https://ä"]);
+            let joined: String = ps.iter().flatten().map(|p| p.text.as_str()).collect();
+            assert_eq!(joined, text);
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The sidebar: accounts with their Inbox and Trash, a unified Inbox when there are several
+//! accounts, local folders, and unread counts.
+
+use iced::widget::text::Wrapping;
+use iced::widget::{Column, button, column, container, row, scrollable, space, text, tooltip};
+use iced::{Alignment, Element, Fill, Font, Theme, font};
+
+use crate::fl;
+use crate::store::{Account, AccountId, Folder, FolderKind, Scope};
+use crate::ui::widget::icon::{self, Icon};
+use crate::ui::{widget::format, widget::theme};
+
+/// What the user does in the sidebar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// Show this folder (or the unified Inbox).
+    Select(Scope),
+    /// Get messages for one account.
+    Fetch(AccountId),
+    /// Open the account's settings.
+    Settings(AccountId),
+}
+
+/// What the parent should do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    /// Show these messages in the list.
+    Select(Scope),
+    /// Get messages for this account.
+    Fetch(AccountId),
+    /// Open this account's settings.
+    Settings(AccountId),
+}
+
+/// The sidebar's state: the folders and accounts as last read from the store.
+#[derive(Debug, Default)]
+pub struct Sidebar {
+    folders: Vec<Folder>,
+    accounts: Vec<Account>,
+    selected: Option<Scope>,
+}
+
+impl Sidebar {
+    /// Takes in freshly read folders and accounts.
+    pub fn set(&mut self, folders: Vec<Folder>, accounts: Vec<Account>) {
+        self.folders = folders;
+        self.accounts = accounts;
+    }
+
+    /// The folders as last read.
+    pub fn folders(&self) -> &[Folder] {
+        &self.folders
+    }
+
+    /// The accounts as last read.
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+
+    /// The folder or view being shown.
+    pub fn selected(&self) -> Option<Scope> {
+        self.selected
+    }
+
+    /// Marks `scope` as the one shown.
+    pub fn select(&mut self, scope: Scope) {
+        self.selected = Some(scope);
+    }
+
+    /// The first thing to show at start: the unified Inbox with several accounts, else the
+    /// first Inbox, else the first folder.
+    pub fn default_scope(&self) -> Option<Scope> {
+        if self.accounts.len() > 1 {
+            return Some(Scope::UnifiedInbox);
+        }
+        self.folders
+            .iter()
+            .find(|f| f.kind == FolderKind::Inbox)
+            .or(self.folders.first())
+            .map(|f| Scope::Folder(f.id))
+    }
+
+    /// The folder with this id.
+    pub fn folder(&self, id: crate::store::FolderId) -> Option<&Folder> {
+        self.folders.iter().find(|f| f.id == id)
+    }
+
+    /// The display name of what `scope` shows.
+    pub fn scope_name(&self, scope: Scope) -> String {
+        match scope {
+            Scope::UnifiedInbox => fl!("ui-folder-unified"),
+            Scope::Folder(id) => self.folder(id).map(folder_name).unwrap_or_default(),
+            Scope::Account(_, kind) => kind_name(kind, true),
+        }
+    }
+
+    /// The unread count of what `scope` shows (not counted for a Trash).
+    pub fn unread(&self, scope: Scope) -> Option<u64> {
+        match scope {
+            Scope::Folder(id) => self.folder(id).map(|f| f.unread),
+            Scope::UnifiedInbox => Some(self.unified_unread()),
+            Scope::Account(account, kind) => self
+                .folders
+                .iter()
+                .find(|f| f.account == Some(account) && f.kind == kind)
+                .map(|f| f.unread),
+        }
+    }
+
+    fn unified_unread(&self) -> u64 {
+        self.folders
+            .iter()
+            .filter(|f| f.kind == FolderKind::Inbox && f.account.is_some())
+            .map(|f| f.unread)
+            .sum()
+    }
+
+    /// Whether `scope` is a Trash (deleting there is permanent).
+    pub fn is_trash(&self, scope: Scope) -> bool {
+        match scope {
+            Scope::Folder(id) => self.folder(id).is_some_and(|f| f.kind == FolderKind::Trash),
+            Scope::Account(_, kind) => kind == FolderKind::Trash,
+            Scope::UnifiedInbox => false,
+        }
+    }
+
+    /// Handles a sidebar message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Select(scope) => {
+                self.selected = Some(scope);
+                Action::Select(scope)
+            }
+            Message::Fetch(account) => Action::Fetch(account),
+            Message::Settings(account) => Action::Settings(account),
+        }
+    }
+
+    /// The sidebar.
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut items = Column::new().spacing(2).padding([10, 8]);
+        if self.accounts.is_empty() {
+            items = items.push(
+                container(
+                    text(fl!("settings-no-accounts"))
+                        .size(theme::SMALL)
+                        .style(muted_text),
+                )
+                .padding(8),
+            );
+        }
+        if self.accounts.len() > 1 {
+            let unread = self.unified_unread();
+            items = items.push(self.entry(
+                Scope::UnifiedInbox,
+                Icon::Inboxes,
+                fl!("ui-folder-unified"),
+                unread,
+            ));
+            items = items.push(space().height(8));
+        }
+        for account in &self.accounts {
+            items = items.push(account_header(account));
+            for folder in self
+                .folders
+                .iter()
+                .filter(|f| f.account == Some(account.id))
+            {
+                items = items.push(self.folder_entry(folder));
+            }
+            items = items.push(space().height(8));
+        }
+        let local: Vec<&Folder> = self
+            .folders
+            .iter()
+            .filter(|f| f.account.is_none())
+            .collect();
+        if !local.is_empty() {
+            items = items.push(section_header(fl!("ui-local-folders")));
+            for folder in local {
+                items = items.push(self.folder_entry(folder));
+            }
+        }
+        container(scrollable(items).height(Fill))
+            .width(Fill)
+            .height(Fill)
+            .style(theme::bar)
+            .into()
+    }
+
+    fn folder_entry(&self, folder: &Folder) -> Element<'_, Message> {
+        let icon = match folder.kind {
+            FolderKind::Inbox => Icon::Inbox,
+            FolderKind::Trash => Icon::Trash,
+            FolderKind::Local => Icon::Folder,
+        };
+        let unread = if folder.kind == FolderKind::Trash {
+            0
+        } else {
+            folder.unread
+        };
+        self.entry(Scope::Folder(folder.id), icon, folder_name(folder), unread)
+    }
+
+    fn entry(&self, scope: Scope, icon: Icon, name: String, unread: u64) -> Element<'_, Message> {
+        let selected = self.selected == Some(scope);
+        let weight = if unread > 0 {
+            font::Weight::Bold
+        } else {
+            font::Weight::Normal
+        };
+        let name = text(name)
+            .size(theme::TEXT)
+            .font(Font {
+                weight,
+                ..Font::DEFAULT
+            })
+            .wrapping(Wrapping::None);
+        let mut line = row![
+            icon::view(icon, theme::ICON),
+            container(name).width(Fill).clip(true),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if unread > 0 {
+            line = line.push(
+                container(text(format::count(unread)).size(theme::SMALL))
+                    .padding([1, 7])
+                    .style(theme::badge),
+            );
+        }
+        button(line)
+            .width(Fill)
+            .padding([6, 8])
+            .style(theme::row(selected))
+            .on_press(Message::Select(scope))
+            .into()
+    }
+}
+
+fn account_header(account: &Account) -> Element<'_, Message> {
+    let name = &account.settings.name;
+    let fetch = tooltip(
+        button(icon::view(Icon::Refresh, 14.0))
+            .padding(4)
+            .style(theme::tool)
+            .on_press(Message::Fetch(account.id)),
+        container(text(fl!("ui-get-account-tip", account = name.as_str())).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
+        tooltip::Position::Bottom,
+    );
+    let settings = tooltip(
+        button(icon::styled(Icon::Gear, 14.0, theme::icon_color))
+            .padding(4)
+            .style(theme::tool)
+            .on_press(Message::Settings(account.id)),
+        container(text(fl!("settings-account-tip", account = name.as_str())).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
+        tooltip::Position::Bottom,
+    );
+    row![
+        icon::view(Icon::User, 14.0),
+        text(name.as_str()).size(theme::SMALL).style(muted_text),
+        space().width(Fill),
+        fetch,
+        settings,
+    ]
+    .spacing(6)
+    .padding([2, 8])
+    .align_y(Alignment::Center)
+    .into()
+}
+
+fn section_header<'a>(label: String) -> Element<'a, Message> {
+    column![text(label).size(theme::SMALL).style(muted_text)]
+        .padding([4, 8])
+        .into()
+}
+
+fn muted_text(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(theme::muted(theme)),
+    }
+}
+
+/// The name shown for a folder: translated for Inbox and Trash.
+pub fn folder_name(folder: &Folder) -> String {
+    match folder.kind {
+        FolderKind::Local => folder.name.clone(),
+        kind => kind_name(kind, folder.account.is_some()),
+    }
+}
+
+fn kind_name(kind: FolderKind, of_account: bool) -> String {
+    match (kind, of_account) {
+        (FolderKind::Inbox, _) => fl!("ui-folder-inbox"),
+        (FolderKind::Trash, true) => fl!("ui-folder-trash"),
+        (FolderKind::Trash, false) => fl!("ui-folder-local-trash"),
+        (FolderKind::Local, _) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::FolderId;
+
+    fn folder(id: i64, account: Option<i64>, kind: FolderKind, unread: u64) -> Folder {
+        Folder {
+            id: FolderId(id),
+            account: account.map(AccountId),
+            kind,
+            name: "Archiv".into(),
+            total: unread + 2,
+            unread,
+        }
+    }
+
+    #[test]
+    fn selecting_a_folder_asks_the_parent_to_show_it() {
+        let mut sidebar = Sidebar::default();
+        sidebar.set(vec![folder(1, Some(1), FolderKind::Inbox, 3)], Vec::new());
+        let action = sidebar.update(Message::Select(Scope::Folder(FolderId(1))));
+        assert_eq!(action, Action::Select(Scope::Folder(FolderId(1))));
+        assert_eq!(sidebar.selected(), Some(Scope::Folder(FolderId(1))));
+        assert_eq!(
+            sidebar.update(Message::Fetch(AccountId(1))),
+            Action::Fetch(AccountId(1))
+        );
+    }
+
+    #[test]
+    fn trash_and_default_scope_are_known() {
+        let mut sidebar = Sidebar::default();
+        sidebar.set(
+            vec![
+                folder(1, Some(1), FolderKind::Inbox, 0),
+                folder(2, Some(1), FolderKind::Trash, 0),
+                folder(3, None, FolderKind::Local, 1),
+            ],
+            Vec::new(),
+        );
+        assert_eq!(sidebar.default_scope(), Some(Scope::Folder(FolderId(1))));
+        assert!(sidebar.is_trash(Scope::Folder(FolderId(2))));
+        assert!(!sidebar.is_trash(Scope::Folder(FolderId(1))));
+        assert!(!sidebar.is_trash(Scope::UnifiedInbox));
+        assert_eq!(
+            folder_name(&folder(3, None, FolderKind::Local, 0)),
+            "Archiv"
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! The toolbar (Get messages, Cancel, Delete, read/unread, search) and the status bar.
+
+use iced::widget::{Id, button, container, progress_bar, row, space, text, text_input, tooltip};
+use iced::{Alignment, Element, Fill, Theme};
+
+use crate::fl;
+use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::theme;
+
+/// The search field's id (Ctrl+F focuses it).
+pub fn search_id() -> Id {
+    Id::new("search")
+}
+
+/// What the user does in the toolbar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    GetMessages,
+    Cancel,
+    Delete,
+    /// Mark the selected message read (`true`) or unread.
+    SetSeen(bool),
+    SearchChanged(String),
+    ClearSearch,
+    OpenSettings,
+}
+
+/// What the parent should do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    GetMessages,
+    Cancel,
+    Delete,
+    SetSeen(bool),
+    /// The search text changed (the parent debounces it).
+    Search(String),
+    /// Show the settings.
+    OpenSettings,
+}
+
+/// What the toolbar needs to know about the rest of the window.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    pub fetching: bool,
+    pub has_accounts: bool,
+    /// The selected message's read state, when one is selected.
+    pub selected_seen: Option<bool>,
+    /// The list shows a Trash (Delete is permanent there).
+    pub in_trash: bool,
+}
+
+/// The toolbar's own state: the search text.
+#[derive(Debug, Default)]
+pub struct Toolbar {
+    query: String,
+}
+
+impl Toolbar {
+    /// The search text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Handles a toolbar message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::GetMessages => Action::GetMessages,
+            Message::Cancel => Action::Cancel,
+            Message::Delete => Action::Delete,
+            Message::SetSeen(seen) => Action::SetSeen(seen),
+            Message::SearchChanged(query) => {
+                self.query = query;
+                Action::Search(self.query.clone())
+            }
+            Message::ClearSearch => {
+                self.query.clear();
+                Action::Search(String::new())
+            }
+            Message::OpenSettings => Action::OpenSettings,
+        }
+    }
+
+    /// The toolbar.
+    pub fn view(&self, cx: Context) -> Element<'_, Message> {
+        let get = tip(
+            button(
+                row![
+                    icon::styled(Icon::Refresh, theme::ICON, theme::icon_on_primary),
+                    text(fl!("ui-get-messages")).size(theme::TEXT),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            )
+            .padding([7, 14])
+            .style(theme::primary)
+            .on_press_maybe((cx.has_accounts && !cx.fetching).then_some(Message::GetMessages)),
+            fl!("ui-get-messages-tip"),
+        );
+        let mut bar = row![get].spacing(6).align_y(Alignment::Center);
+        if cx.fetching {
+            bar = bar.push(tip(
+                tool_button(Icon::X, fl!("ui-cancel"), Some(Message::Cancel)),
+                fl!("ui-cancel-tip"),
+            ));
+        }
+        bar = bar.push(space().width(10));
+        let (delete_label, delete_tip) = if cx.in_trash {
+            (
+                fl!("ui-delete-permanently"),
+                fl!("ui-delete-permanently-tip"),
+            )
+        } else {
+            (fl!("ui-delete"), fl!("ui-delete-tip"))
+        };
+        let selected = cx.selected_seen.is_some();
+        bar = bar.push(tip(
+            tool_button(
+                Icon::Trash,
+                delete_label,
+                selected.then_some(Message::Delete),
+            ),
+            delete_tip,
+        ));
+        bar = bar.push(match cx.selected_seen {
+            Some(false) => tool_button(
+                Icon::MailOpen,
+                fl!("ui-mark-read"),
+                Some(Message::SetSeen(true)),
+            ),
+            Some(true) => tool_button(
+                Icon::Mail,
+                fl!("ui-mark-unread"),
+                Some(Message::SetSeen(false)),
+            ),
+            None => tool_button(Icon::MailOpen, fl!("ui-mark-read"), None),
+        });
+        bar = bar.push(space().width(Fill));
+        bar = bar.push(self.search());
+        bar = bar.push(space().width(6));
+        bar = bar.push(tip(
+            button(
+                row![
+                    icon::styled(Icon::Gear, theme::ICON, theme::icon_color),
+                    text(fl!("settings-open")).size(theme::TEXT)
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            )
+            .padding([7, 10])
+            .style(theme::tool)
+            .on_press(Message::OpenSettings),
+            fl!("settings-open-tip"),
+        ));
+        container(bar.padding([8, 12]))
+            .width(Fill)
+            .style(theme::bar)
+            .into()
+    }
+
+    fn search(&self) -> Element<'_, Message> {
+        let input = text_input(&fl!("ui-search-placeholder"), &self.query)
+            .id(search_id())
+            .on_input(Message::SearchChanged)
+            .padding([6, 10])
+            .size(theme::TEXT)
+            .width(280)
+            .style(theme::search);
+        let mut field = row![icon::view(Icon::Search, theme::ICON), input]
+            .spacing(6)
+            .align_y(Alignment::Center);
+        if !self.query.is_empty() {
+            field = field.push(tip(
+                button(icon::view(Icon::X, 14.0))
+                    .padding(5)
+                    .style(theme::tool)
+                    .on_press(Message::ClearSearch),
+                fl!("ui-search-clear"),
+            ));
+        }
+        field.into()
+    }
+}
+
+fn tool_button<'a>(
+    icon_kind: Icon,
+    label: String,
+    message: Option<Message>,
+) -> Element<'a, Message> {
+    button(
+        row![
+            icon::view(icon_kind, theme::ICON),
+            text(label).size(theme::TEXT)
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center),
+    )
+    .padding([7, 10])
+    .style(theme::tool)
+    .on_press_maybe(message)
+    .into()
+}
+
+fn tip<'a>(content: impl Into<Element<'a, Message>>, label: String) -> Element<'a, Message> {
+    tooltip(
+        content,
+        container(text(label).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
+        tooltip::Position::Bottom,
+    )
+    .into()
+}
+
+/// The status bar: the sync status line and, while fetching, a progress bar.
+pub fn status_bar<'a, M: 'a>(status: &'a str, progress: Option<f32>) -> Element<'a, M> {
+    let line = if status.is_empty() {
+        fl!("ui-status-ready")
+    } else {
+        status.to_owned()
+    };
+    let mut bar = row![text(line).size(theme::SMALL).style(muted).width(Fill)]
+        .spacing(12)
+        .align_y(Alignment::Center);
+    if let Some(p) = progress {
+        bar = bar.push(progress_bar(0.0..=1.0, p).length(220).girth(6));
+    }
+    container(bar.padding([5, 12]))
+        .width(Fill)
+        .style(theme::bar)
+        .into()
+}
+
+fn muted(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(theme::muted(theme)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_text_is_kept_and_reported() {
+        let mut toolbar = Toolbar::default();
+        assert_eq!(
+            toolbar.update(Message::SearchChanged("Rechnung".into())),
+            Action::Search("Rechnung".into())
+        );
+        assert_eq!(toolbar.query(), "Rechnung");
+        assert_eq!(
+            toolbar.update(Message::ClearSearch),
+            Action::Search(String::new())
+        );
+        assert_eq!(toolbar.query(), "");
+        assert_eq!(
+            toolbar.update(Message::SetSeen(false)),
+            Action::SetSeen(false)
+        );
+    }
+}

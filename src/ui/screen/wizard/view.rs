@@ -1,0 +1,291 @@
+//! How the account wizard looks: one centred card per step, with the buttons at its foot.
+
+use iced::widget::{Column, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Fill};
+
+use crate::fl;
+use crate::pop3::{ExpirePolicy, Security};
+use crate::store::ServerExpire;
+use crate::ui::dialog::trust;
+use crate::ui::screen::wizard::{Message, Search, Step, Wizard, security_name};
+use crate::ui::widget::form::{self, Tone};
+use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::theme;
+
+/// The app icon at the top of the welcome page.
+const APP_ICON: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/resources/icons/postfach.svg"
+));
+
+impl Wizard {
+    /// The wizard, filling the window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let (title, intro) = match self.step {
+            Step::Identity if self.first_start => (fl!("wizard-title"), fl!("wizard-intro")),
+            Step::Identity => (fl!("wizard-add-title"), fl!("wizard-intro")),
+            Step::Server => (fl!("wizard-server-title"), fl!("wizard-server-intro")),
+            Step::Options => (fl!("wizard-options-title"), fl!("wizard-options-intro")),
+        };
+        let number = match self.step {
+            Step::Identity => 1,
+            Step::Server => 2,
+            Step::Options => 3,
+        };
+        let mut card = Column::new().spacing(20);
+        if self.first_start && self.step == Step::Identity {
+            card = card.push(
+                iced::widget::svg(iced::widget::svg::Handle::from_memory(APP_ICON))
+                    .width(64)
+                    .height(64),
+            );
+        }
+        card = card.push(
+            column![
+                text(fl!("wizard-step", step = number))
+                    .size(theme::SMALL)
+                    .style(form::muted),
+                text(title).size(24).font(form::bold()),
+                text(intro).size(theme::TEXT).style(form::muted),
+            ]
+            .spacing(6),
+        );
+        card = card.push(match self.step {
+            Step::Identity => self.identity(),
+            Step::Server => self.server_step(),
+            Step::Options => self.options_step(),
+        });
+        if let Some(problem) = &self.problem {
+            card = card.push(form::notice(Tone::Danger, vec![problem.clone()]));
+        }
+        card = card.push(self.buttons());
+        let page = scrollable(
+            container(
+                container(card)
+                    .padding([28, 32])
+                    .max_width(680)
+                    .style(form::card),
+            )
+            .center_x(Fill)
+            .padding(iced::Padding {
+                top: 72.0,
+                bottom: 36.0,
+                left: 24.0,
+                right: 24.0,
+            }),
+        )
+        .height(Fill);
+        let screen: Element<'_, Message> = container(page)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::bar)
+            .into();
+        let dialog = if let Some(request) = &self.trust {
+            Some((
+                trust::view(request).map(Message::Trust),
+                Message::Trust(trust::Message::Cancel),
+            ))
+        } else if self.server.plain_pending() {
+            Some((
+                self.server.plain_dialog().map(Message::Server),
+                Message::Server(crate::ui::screen::settings::server::Message::CancelPlain),
+            ))
+        } else {
+            None
+        };
+        form::with_dialog(screen, dialog)
+    }
+
+    fn identity(&self) -> Element<'_, Message> {
+        column![
+            form::field(
+                fl!("wizard-name"),
+                form::input(
+                    &fl!("wizard-name-placeholder"),
+                    &self.display_name,
+                    Message::DisplayName
+                ),
+                None,
+            ),
+            form::field(
+                fl!("wizard-email"),
+                form::input(
+                    &fl!("wizard-email-placeholder"),
+                    &self.email,
+                    Message::Email
+                ),
+                None,
+            ),
+            form::field(
+                fl!("wizard-password"),
+                form::input("", &self.password, Message::Password)
+                    .secure(true)
+                    .on_submit(Message::Next),
+                None,
+            ),
+            form::field(
+                String::new(),
+                form::check(fl!("wizard-manual"), self.manual, Message::Manual),
+                None,
+            ),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn server_step(&self) -> Element<'_, Message> {
+        let mut col = Column::new().spacing(14);
+        match &self.search {
+            Search::Trying(i) => {
+                let mut lines = vec![fl!("wizard-searching")];
+                if let Some(p) = self.proposals.get(*i) {
+                    lines.push(fl!(
+                        "wizard-trying",
+                        host = p.host.as_str(),
+                        port = p.port,
+                        security = security_name(p.security)
+                    ));
+                }
+                col = col.push(form::notice(Tone::Info, lines));
+                col = col.push(self.attempt_list());
+                col = col.push(self.test.view::<Message>(None));
+            }
+            Search::Found => {
+                let port: u16 = self.server.port.parse().unwrap_or(0);
+                col = col.push(form::notice(
+                    Tone::Success,
+                    vec![fl!(
+                        "wizard-found",
+                        host = self.server.host.as_str(),
+                        port = port,
+                        security = security_name(self.server.security)
+                    )],
+                ));
+                col = col.push(self.test.view::<Message>(None));
+                col = col.push(
+                    row![form::icon_button(
+                        Icon::Gear,
+                        fl!("wizard-edit"),
+                        Some(Message::Edit)
+                    )]
+                    .spacing(8),
+                );
+            }
+            Search::Manual => {
+                if !self.attempts.is_empty() {
+                    col = col.push(form::notice(Tone::Warning, vec![fl!("wizard-not-found")]));
+                    col = col.push(self.attempt_list());
+                }
+                col = col.push(self.server.view(None).map(Message::Server));
+                let testing = self.test.is_running();
+                let mut buttons = row![form::icon_button(
+                    Icon::Server,
+                    if testing {
+                        fl!("settings-test-running")
+                    } else {
+                        fl!("settings-test")
+                    },
+                    (!testing).then_some(Message::Test),
+                )]
+                .spacing(8);
+                if !self.proposals.is_empty() && !testing {
+                    buttons = buttons.push(form::secondary(
+                        fl!("wizard-search-again"),
+                        Some(Message::SearchAgain),
+                    ));
+                }
+                col = col.push(form::field(
+                    String::new(),
+                    column![
+                        buttons,
+                        form::small(fl!("settings-test-hint")),
+                        self.test.view::<Message>(None)
+                    ]
+                    .spacing(10),
+                    None,
+                ));
+            }
+        }
+        col.into()
+    }
+
+    fn attempt_list(&self) -> Element<'_, Message> {
+        let mut col = Column::new().spacing(4);
+        for (p, reason) in &self.attempts {
+            col = col.push(
+                row![
+                    icon::styled(Icon::CircleX, 14.0, theme::icon_danger),
+                    form::small(fl!(
+                        "wizard-attempt-failed",
+                        host = p.host.as_str(),
+                        port = p.port,
+                        reason = reason.as_str()
+                    )),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+        }
+        col.into()
+    }
+
+    fn options_step(&self) -> Element<'_, Message> {
+        let (expire, delay) = match self.test.passed() {
+            Some(report) => (
+                report.expire.map(|e| match e.policy {
+                    ExpirePolicy::Never => ServerExpire::Never,
+                    ExpirePolicy::Days(d) => ServerExpire::Days(d),
+                }),
+                report.login_delay,
+            ),
+            None => (None, None),
+        };
+        let mut col = Column::new().spacing(16);
+        col = col.push(
+            self.options
+                .choice_view(expire, delay)
+                .map(Message::Options),
+        );
+        col = col.push(form::field(
+            fl!("wizard-account-name"),
+            form::input("", &self.account_name, Message::AccountName),
+            Some(fl!("settings-account-name-hint")),
+        ));
+        if self.server.security == Security::Plain {
+            col = col.push(form::notice(
+                Tone::Warning,
+                vec![fl!("settings-plain-active")],
+            ));
+        }
+        col.into()
+    }
+
+    fn buttons(&self) -> Element<'_, Message> {
+        let mut bar = row![].spacing(8).align_y(Alignment::Center);
+        // On a first start there is nothing to cancel to, but the window can still be used
+        // without an account (local folders, opened mail files) and set up later.
+        let cancel = if self.first_start {
+            fl!("wizard-later")
+        } else {
+            fl!("wizard-cancel")
+        };
+        bar = bar.push(form::secondary(cancel, Some(Message::Cancel)));
+        bar = bar.push(form::fill());
+        if self.step != Step::Identity {
+            bar = bar.push(form::secondary(
+                fl!("wizard-back"),
+                (!self.saving).then_some(Message::Back),
+            ));
+        }
+        let next = match self.step {
+            Step::Identity => form::primary(fl!("wizard-next"), Some(Message::Next)),
+            Step::Server => form::primary(
+                fl!("wizard-next"),
+                self.test.passed().is_some().then_some(Message::Next),
+            ),
+            Step::Options if self.saving => form::primary(fl!("wizard-saving"), None),
+            Step::Options => form::primary(fl!("wizard-finish"), Some(Message::Finish)),
+        };
+        bar.push(next).width(Fill).into()
+    }
+}

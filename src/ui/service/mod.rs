@@ -1,0 +1,6 @@
+//! Work the window starts outside its own thread: the store, the per-account sync subscription,
+//! importing dropped files, desktop notifications.
+pub mod db;
+pub mod import;
+pub mod notify;
+pub mod sync;
