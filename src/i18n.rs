@@ -112,6 +112,18 @@ pub fn select(choice: Language) -> String {
         .to_owned()
 }
 
+/// For unit tests that check words: selects `language` and holds it until the guard is dropped,
+/// so tests on other threads cannot switch the language in between.
+#[cfg(test)]
+pub(crate) fn hold(language: Language) -> std::sync::MutexGuard<'static, ()> {
+    static HELD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let guard = HELD
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    select(language);
+    guard
+}
+
 /// Turns Unicode isolation marks around placeables on or off (tests match plain text).
 pub fn set_isolating(on: bool) {
     LANGUAGE_LOADER.set_use_isolating(on);

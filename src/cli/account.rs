@@ -180,7 +180,6 @@ fn save_password(s: &AccountSettings, password: Option<Password>) -> Result<u8, 
         return Ok(exit::OK);
     };
     let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
-    crate::secrets::save_password(&entry, &password)
-        .map_err(|e| CliError::new(exit::LOCAL, fl!("error-keyring", detail = e.to_string())))?;
+    crate::secrets::save_password(&entry, &password).map_err(CliError::from)?;
     Ok(exit::OK)
 }

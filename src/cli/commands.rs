@@ -71,13 +71,13 @@ fn fetch(
             Ok(Some(p)) => p,
             Ok(None) => {
                 let e = CliError::from(crate::sync::Error::NoPassword(name.clone()));
-                eprintln!("postfach: {}", e.message);
+                e.print("");
                 code = worst(code, e.code);
                 continue;
             }
             Err(e) => {
-                let e = CliError::from(crate::sync::Error::Keyring(e));
-                eprintln!("postfach: {}", e.message);
+                let e = CliError::from(e);
+                e.print("");
                 code = worst(code, e.code);
                 continue;
             }
@@ -107,8 +107,9 @@ fn fetch(
                 }
             }
             Err(e) => {
+                e.log(&name);
                 let e = CliError::from(e);
-                eprintln!("postfach: {name}: {}", e.message);
+                e.print(&format!("{name}: "));
                 code = worst(code, e.code);
             }
         }

@@ -237,16 +237,18 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
     match commands::run(&cli, command) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("postfach: {}", e.message);
+            e.print("");
             ExitCode::from(e.code)
         }
     }
 }
 
-/// A failed command: a line for stderr and an exit code.
+/// A failed command: a sentence for stderr, the technical text behind it (if any) for a second
+/// line, and an exit code.
 #[derive(Debug)]
 pub struct CliError {
     pub message: String,
+    pub details: Option<String>,
     pub code: u8,
 }
 
@@ -254,8 +256,27 @@ impl CliError {
     fn new(code: u8, message: impl Into<String>) -> CliError {
         CliError {
             message: message.into(),
+            details: None,
             code,
         }
+    }
+
+    /// Prints the sentence, then the details on a line of their own (`Details: …`), to stderr.
+    /// `context` (e.g. `"work: "`) goes before the sentence.
+    pub fn print(&self, context: &str) {
+        eprintln!("postfach: {context}{}", self.message);
+        if let Some(details) = &self.details {
+            eprintln!(
+                "postfach: {}",
+                crate::fl!("cli-details", details = crate::text::safe_line(details))
+            );
+        }
+    }
+}
+
+impl From<crate::secrets::Error> for CliError {
+    fn from(e: crate::secrets::Error) -> CliError {
+        CliError::from(crate::sync::Error::Keyring(e))
     }
 }
 
@@ -279,6 +300,10 @@ impl From<crate::sync::Error> for CliError {
             ErrorKind::Local => exit::LOCAL,
             ErrorKind::Server => exit::SERVER,
         };
-        CliError::new(code, e.user_message())
+        CliError {
+            message: e.user_message(),
+            details: e.details(),
+            code,
+        }
     }
 }
