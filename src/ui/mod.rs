@@ -8,6 +8,7 @@ pub mod app;
 pub mod banner;
 pub mod bench;
 pub mod db;
+pub mod details;
 pub mod dragout;
 pub mod format;
 pub mod icon;
