@@ -151,13 +151,13 @@ fn apply(
             s.pinned_sha256 = Some(hex::encode(fp));
         }
     }
-    if let Some(v) = o.leave_on_server {
+    if let Some(v) = o.leave_on_server() {
         s.leave_on_server = v;
     }
     if let Some(v) = o.keep_days {
         s.keep_days = (v > 0).then_some(v.min(3650));
     }
-    if let Some(v) = o.delete_when_deleted_here {
+    if let Some(v) = o.delete_when_deleted_here() {
         s.delete_when_deleted_here = v;
     }
     if let Some(v) = o.check_every {
