@@ -401,7 +401,13 @@ async fn custom_ca_verifies_the_host_name() {
     // A CA file that does not exist is a TLS error, not a silent fallback.
     let mut opts = options(&server, Security::Tls, trusting_ca(&server));
     opts.tls.ca_file = Some(server.dir().join("missing.pem"));
-    assert!(matches!(connect(&opts).await, Err(Error::Tls { .. })));
+    assert!(matches!(
+        connect(&opts).await,
+        Err(Error::Tls {
+            failure: TlsFailure::BadCaFile,
+            ..
+        })
+    ));
 }
 
 #[tokio::test]

@@ -44,6 +44,7 @@ error-network-refused = { $host } hat die Verbindung abgelehnt. Prüfen Sie Serv
 error-network-unreachable = { $host } ist von diesem Netzwerk aus nicht erreichbar. Prüfen Sie die Internetverbindung.
 error-network-name = Der Servername { $host } wurde nicht gefunden. Prüfen Sie die Schreibweise in den Kontoeinstellungen und die Internetverbindung.
 error-tls-certificate = Das Zertifikat von { $host } ist nicht vertrauenswürdig. { $reason }
+error-tls-ca-file = Die für dieses Konto gewählte CA-Zertifikatsdatei ist nicht verwendbar. Wählen Sie sie in den Kontoeinstellungen erneut aus oder entfernen Sie sie.
 tls-failure-self-signed = Es ist selbst signiert; keine bekannte Zertifizierungsstelle bürgt dafür.
 tls-failure-unknown-issuer = Es stammt von einer Zertifizierungsstelle, die dieser Computer nicht kennt.
 tls-failure-expired = Es ist abgelaufen.

@@ -44,6 +44,7 @@ error-network-refused = { $host } refused the connection. Check the server name 
 error-network-unreachable = { $host } cannot be reached from this network. Check your internet connection.
 error-network-name = The server name { $host } was not found. Check its spelling in the account settings and your internet connection.
 error-tls-certificate = The certificate of { $host } is not trusted. { $reason }
+error-tls-ca-file = The CA certificate file chosen for this account cannot be used. Choose it again in the account settings, or remove it.
 tls-failure-self-signed = It is self-signed, so no known certificate authority vouches for it.
 tls-failure-unknown-issuer = It was issued by a certificate authority this computer does not know.
 tls-failure-expired = It has expired.

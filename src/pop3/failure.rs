@@ -18,6 +18,9 @@ pub enum TlsFailure {
     WrongName,
     /// The certificate was revoked by its issuer.
     Revoked,
+    /// The account's own CA file cannot be read or holds no usable certificate (nothing was
+    /// checked).
+    BadCaFile,
     /// Anything else (no common protocol version or cipher, a broken handshake, ...).
     Other,
 }
@@ -104,7 +107,7 @@ impl TlsFailure {
 
     /// Whether the failure is about the certificate (so the user may decide to trust it).
     pub fn is_certificate(self) -> bool {
-        self != TlsFailure::Other
+        !matches!(self, TlsFailure::Other | TlsFailure::BadCaFile)
     }
 }
 
@@ -216,6 +219,7 @@ mod tests {
         }
         assert!(TlsFailure::SelfSigned.is_certificate());
         assert!(!TlsFailure::Other.is_certificate());
+        assert!(!TlsFailure::BadCaFile.is_certificate());
     }
 
     #[test]

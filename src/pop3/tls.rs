@@ -214,7 +214,11 @@ async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<backend::Stream
         return Ok(tls);
     }
     let extra_roots = match &opts.tls.ca_file {
-        Some(path) => read_ca_file(path).map_err(|e| tls_error(&e.to_string()))?,
+        Some(path) => read_ca_file(path).map_err(|e| Error::Tls {
+            failure: TlsFailure::BadCaFile,
+            message: e.to_string(),
+            certificate: None,
+        })?,
         None => Vec::new(),
     };
     let trust = Trust::Verify {

@@ -94,6 +94,10 @@ impl Error {
                     }
                     P::Closed => fl!("error-closed"),
                     P::Tls {
+                        failure: TlsFailure::BadCaFile,
+                        ..
+                    } => fl!("error-tls-ca-file"),
+                    P::Tls {
                         failure,
                         certificate: Some(cert),
                         ..
@@ -166,7 +170,7 @@ pub fn tls_reason(failure: TlsFailure) -> String {
         TlsFailure::NotYetValid => fl!("tls-failure-not-yet-valid"),
         TlsFailure::WrongName => fl!("tls-failure-wrong-name"),
         TlsFailure::Revoked => fl!("tls-failure-revoked"),
-        TlsFailure::Other => fl!("tls-failure-other"),
+        TlsFailure::Other | TlsFailure::BadCaFile => fl!("tls-failure-other"),
     }
 }
 
@@ -237,6 +241,8 @@ mod tests {
         }
         let other = untrusted(TlsFailure::Other).user_message();
         assert!(other.contains("secure connection"), "{other}");
+        let ca_file = untrusted(TlsFailure::BadCaFile).user_message();
+        assert!(ca_file.contains("CA certificate file"), "{ca_file}");
     }
 
     #[test]
