@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
+use i18n_embed::LanguageLoader;
 use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
-use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
 use rust_embed::RustEmbed;
 use unic_langid::LanguageIdentifier;
 
@@ -88,7 +88,7 @@ pub fn select(choice: Language) -> String {
         Language::English => vec![langid("en")],
         Language::System => match std::env::var("POSTFACH_LANG") {
             Ok(v) if !v.trim().is_empty() => vec![langid(v.trim())],
-            _ => DesktopLanguageRequester::requested_languages(),
+            _ => requested(sys_locale::get_locales()),
         },
     };
     // Loading rebuilds the bundles with isolation marks on until they are turned off again, and
@@ -110,6 +110,44 @@ pub fn select(choice: Language) -> String {
         .language
         .as_str()
         .to_owned()
+}
+
+/// For unit tests that check words: selects `language` and holds it until the guard is dropped,
+/// so tests on other threads cannot switch the language in between.
+#[cfg(test)]
+pub(crate) fn hold(language: Language) -> std::sync::MutexGuard<'static, ()> {
+    static HELD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let guard = HELD
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    select(language);
+    guard
+}
+
+/// The languages the system asks for. Locales that name no language (`C`, `POSIX`, `C.UTF-8`:
+/// common in containers, cron jobs and ssh sessions) are skipped; when none is left, English,
+/// said once at debug level. (i18n-embed's `DesktopLanguageRequester` logs an error for each.)
+fn requested(locales: impl IntoIterator<Item = String>) -> Vec<LanguageIdentifier> {
+    let mut skipped = Vec::new();
+    let ids: Vec<LanguageIdentifier> = locales
+        .into_iter()
+        .filter_map(|tag| {
+            let base = tag.split(['.', '@']).next().unwrap_or_default();
+            let language = !base.eq_ignore_ascii_case("C") && !base.eq_ignore_ascii_case("POSIX");
+            match tag.parse() {
+                Ok(id) if language => Some(id),
+                _ => {
+                    skipped.push(tag);
+                    None
+                }
+            }
+        })
+        .collect();
+    if ids.is_empty() {
+        tracing::debug!(?skipped, "no language in the system locale; using English");
+        return vec![langid("en")];
+    }
+    ids
 }
 
 /// Turns Unicode isolation marks around placeables on or off (tests match plain text).
@@ -139,4 +177,24 @@ pub fn message_ids(lang: &str) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn locales_without_a_language_fall_back_to_english() {
+        assert_eq!(requested(tags(&["C"])), vec![langid("en")]);
+        assert_eq!(requested(tags(&["C.UTF-8", "POSIX"])), vec![langid("en")]);
+        assert_eq!(requested(Vec::new()), vec![langid("en")]);
+        assert_eq!(
+            requested(tags(&["C", "de-AT", "en-US"])),
+            vec![langid("de-AT"), langid("en-US")]
+        );
+    }
 }

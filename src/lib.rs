@@ -11,4 +11,5 @@ pub mod pop3;
 pub mod secrets;
 pub mod store;
 pub mod sync;
+pub mod text;
 pub mod ui;

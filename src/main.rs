@@ -31,18 +31,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// Imports mail files handed over by the desktop; problems are logged, the window opens anyway.
+/// Imports mail files handed over by the desktop; returns their folder and the last one, for the
+/// window to show. Problems are logged, the window opens anyway.
 fn open_files(
     data_dir: &std::path::Path,
     files: &[String],
     now: Option<i64>,
-) -> Option<postfach::store::FolderId> {
+) -> Option<(postfach::store::FolderId, postfach::store::MessageId)> {
     let now = now.unwrap_or_else(postfach::sync::service::system_clock);
     let result = postfach::store::Store::open_in(data_dir)
         .map_err(|e| e.to_string())
         .and_then(|mut store| cli::open::import(&mut store, files, now));
     match result {
-        Ok(opened) => opened.map(|(folder, _)| folder),
+        Ok(opened) => opened,
         Err(e) => {
             tracing::error!("{e}");
             eprintln!("postfach: {e}");

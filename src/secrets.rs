@@ -9,12 +9,80 @@ pub const PASSWORD_ENV: &str = "POSTFACH_PASSWORD";
 /// The keyring service name all Postfach entries use.
 pub const SERVICE: &str = "org.postfach.Postfach";
 
-/// A keyring problem, in words the user can act on.
+/// A keyring problem: its category (for the words the user is shown) and the library's text
+/// (for the details and the log).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// No keyring is available (no Secret Service on the session bus, locked keyring, ...).
-    #[error("keyring unavailable: {0}")]
-    Unavailable(String),
+    /// No usable keyring (no Secret Service on the session bus, locked keyring, ...).
+    #[error("keyring unavailable: {detail}")]
+    Unavailable {
+        /// Why, in a category.
+        failure: KeyringFailure,
+        /// What the keyring library said.
+        detail: String,
+    },
+}
+
+/// Why the keyring could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyringFailure {
+    /// There is no keyring service to talk to (none running, no session bus, none set up).
+    NoService,
+    /// The keyring is locked or refused access.
+    Locked,
+    /// The saved entry cannot be read (not text, damaged).
+    Unreadable,
+    /// Anything else.
+    Other,
+}
+
+impl Error {
+    /// The category.
+    pub fn failure(&self) -> KeyringFailure {
+        match self {
+            Error::Unavailable { failure, .. } => *failure,
+        }
+    }
+
+    /// The keyring library's text.
+    pub fn detail(&self) -> &str {
+        match self {
+            Error::Unavailable { detail, .. } => detail,
+        }
+    }
+}
+
+impl From<keyring::Error> for Error {
+    fn from(e: keyring::Error) -> Error {
+        let failure = match &e {
+            keyring::Error::NoDefaultStore => KeyringFailure::NoService,
+            keyring::Error::NoStorageAccess(_) => KeyringFailure::Locked,
+            keyring::Error::BadEncoding(_)
+            | keyring::Error::BadDataFormat(..)
+            | keyring::Error::BadStoreFormat(_) => KeyringFailure::Unreadable,
+            keyring::Error::PlatformFailure(inner) => {
+                // The Secret Service's D-Bus errors when nothing provides it.
+                let text = inner.to_string();
+                if [
+                    "ServiceUnknown",
+                    "not provided by any",
+                    "DBUS_SESSION_BUS_ADDRESS",
+                ]
+                .iter()
+                .any(|w| text.contains(w))
+                {
+                    KeyringFailure::NoService
+                } else {
+                    KeyringFailure::Other
+                }
+            }
+            _ => KeyringFailure::Other,
+        };
+        Error::Unavailable {
+            failure,
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// The keyring entry name of one account: stable for the same server login.
@@ -23,7 +91,7 @@ pub fn entry_name(username: &str, host: &str, port: u16) -> String {
 }
 
 fn entry(name: &str) -> Result<keyring::Entry, Error> {
-    keyring::Entry::new(SERVICE, name).map_err(|e| Error::Unavailable(e.to_string()))
+    Ok(keyring::Entry::new(SERVICE, name)?)
 }
 
 /// The password for an entry: `POSTFACH_PASSWORD` when set, else the keyring's, else `None`.
@@ -34,7 +102,7 @@ pub fn password(name: &str) -> Result<Option<Password>, Error> {
     match entry(name)?.get_password() {
         Ok(p) => Ok(Some(Password::new(p))),
         Err(keyring::Error::NoEntry) => Ok(None),
-        Err(e) => Err(Error::Unavailable(e.to_string())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -42,13 +110,13 @@ pub fn password(name: &str) -> Result<Option<Password>, Error> {
 pub fn save_password(name: &str, password: &Password) -> Result<(), Error> {
     entry(name)?
         .set_password(password.expose())
-        .map_err(|e| Error::Unavailable(e.to_string()))
+        .map_err(Error::from)
 }
 
 /// Removes a saved password; a missing one is not an error.
 pub fn delete_password(name: &str) -> Result<(), Error> {
     match entry(name)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-        Err(e) => Err(Error::Unavailable(e.to_string())),
+        Err(e) => Err(e.into()),
     }
 }

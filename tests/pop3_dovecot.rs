@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use postfach::pop3::{
     AuthMethod, Client, ConnectOptions, Error, Limits, Password, Pop3Stream, Security,
-    SessionState, TlsOptions, connect,
+    SessionState, TlsFailure, TlsOptions, connect,
 };
 use support::{Dovecot, PASSWORD, USER};
 
@@ -401,7 +401,13 @@ async fn custom_ca_verifies_the_host_name() {
     // A CA file that does not exist is a TLS error, not a silent fallback.
     let mut opts = options(&server, Security::Tls, trusting_ca(&server));
     opts.tls.ca_file = Some(server.dir().join("missing.pem"));
-    assert!(matches!(connect(&opts).await, Err(Error::Tls { .. })));
+    assert!(matches!(
+        connect(&opts).await,
+        Err(Error::Tls {
+            failure: TlsFailure::BadCaFile,
+            ..
+        })
+    ));
 }
 
 #[tokio::test]
@@ -411,9 +417,12 @@ async fn untrusted_certificate_reports_its_details() {
         let opts = options(&server, security, TlsOptions::default());
         match connect(&opts).await {
             Err(Error::Tls {
+                failure,
                 message,
                 certificate: Some(cert),
             }) => {
+                // Issued by the test CA, which the system does not know.
+                assert_eq!(failure, TlsFailure::UnknownIssuer, "{security}: {message}");
                 assert_eq!(cert.sha256, server.cert_sha256(), "{security}");
                 assert_eq!(cert.fingerprint_hex().len(), 95);
                 assert!(cert.subject.contains("localhost"), "{}", cert.subject);

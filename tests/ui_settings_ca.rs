@@ -74,7 +74,19 @@ fn the_ca_certificate_is_tested_as_edited_saved_and_removed() -> R {
     let failure = page(&app)?.test().failed().ok_or("the test did not fail")?;
     assert_eq!(failure.step, Step::Connect, "{failure:?}");
     assert_eq!(failure.error.kind(), ErrorKind::Tls, "{failure:?}");
+    // The sentence is in words; OpenSSL's text is behind "Details", shown when asked for
+    // (once the certificate dialog that opened is closed).
+    let words = failure.error.user_message();
+    let details = failure.error.details().ok_or("no details")?;
+    assert!(shows(&app, &words), "{words}");
+    assert!(!words.contains("verify failed"), "{words}");
+    assert!(details.contains("verify failed"), "{details}");
+    assert!(!shows(&app, &details), "the details start hidden");
     click(&mut app, &sb, "Abbrechen")?;
+    click(&mut app, &sb, "Details")?;
+    assert!(shows(&app, &details), "the details are shown");
+    click(&mut app, &sb, "Details ausblenden")?;
+    assert!(!shows(&app, &details), "and hidden again");
 
     // The CA file, as the file dialog would return it: shown, unsaved, and the old result gone.
     let ca = server.ca_pem_path();

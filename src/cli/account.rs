@@ -151,13 +151,13 @@ fn apply(
             s.pinned_sha256 = Some(hex::encode(fp));
         }
     }
-    if let Some(v) = o.leave_on_server {
+    if let Some(v) = o.leave_on_server() {
         s.leave_on_server = v;
     }
     if let Some(v) = o.keep_days {
         s.keep_days = (v > 0).then_some(v.min(3650));
     }
-    if let Some(v) = o.delete_when_deleted_here {
+    if let Some(v) = o.delete_when_deleted_here() {
         s.delete_when_deleted_here = v;
     }
     if let Some(v) = o.check_every {
@@ -180,7 +180,6 @@ fn save_password(s: &AccountSettings, password: Option<Password>) -> Result<u8, 
         return Ok(exit::OK);
     };
     let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
-    crate::secrets::save_password(&entry, &password)
-        .map_err(|e| CliError::new(exit::LOCAL, fl!("error-keyring", detail = e.to_string())))?;
+    crate::secrets::save_password(&entry, &password).map_err(CliError::from)?;
     Ok(exit::OK)
 }

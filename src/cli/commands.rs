@@ -6,6 +6,7 @@ use super::{Cli, CliError, Command, ListArgs, exit};
 use crate::fl;
 use crate::store::{Account, FolderKind, ListQuery, MessageId, MessageRow, Scope, Store};
 use crate::sync::{FetchReport, Fetcher, Progress};
+use crate::text::safe_line;
 
 pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
     let data_dir = crate::paths::data_dir(cli.data_dir.as_deref()).ok_or_else(|| {
@@ -64,13 +65,13 @@ fn fetch(
             Ok(Some(p)) => p,
             Ok(None) => {
                 let e = CliError::from(crate::sync::Error::NoPassword(name.clone()));
-                eprintln!("postfach: {}", e.message);
+                e.print("");
                 code = worst(code, e.code);
                 continue;
             }
             Err(e) => {
-                let e = CliError::from(crate::sync::Error::Keyring(e));
-                eprintln!("postfach: {}", e.message);
+                let e = CliError::from(e);
+                e.print("");
                 code = worst(code, e.code);
                 continue;
             }
@@ -100,8 +101,9 @@ fn fetch(
                 }
             }
             Err(e) => {
+                e.log(&name);
                 let e = CliError::from(e);
-                eprintln!("postfach: {name}: {}", e.message);
+                e.print(&format!("{name}: "));
                 code = worst(code, e.code);
             }
         }
@@ -236,8 +238,8 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
                 r.id.0,
                 if r.seen { ' ' } else { '*' },
                 if r.has_attachments { '@' } else { ' ' },
-                from,
-                r.subject
+                safe_line(from),
+                safe_line(&r.subject)
             )
         };
         if writeln!(out, "{line}").is_err() {
@@ -266,11 +268,12 @@ fn show(store: &Store, id: MessageId, raw: bool) -> Result<u8, CliError> {
         return Ok(exit::OK);
     }
     let m = crate::mime::parse(&bytes);
+    // Header fields come from the sender: one safe line each (no escapes, overrides or breaks).
     let people = |list: &[crate::mime::Address]| {
         list.iter()
             .map(|a| match &a.name {
-                Some(n) if !n.is_empty() => format!("{n} <{}>", a.email),
-                _ => a.email.clone(),
+                Some(n) if !n.is_empty() => format!("{} <{}>", safe_line(n), safe_line(&a.email)),
+                _ => safe_line(&a.email),
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -281,11 +284,18 @@ fn show(store: &Store, id: MessageId, raw: bool) -> Result<u8, CliError> {
     if !m.cc.is_empty() {
         text.push_str(&format!("Cc: {}\n", people(&m.cc)));
     }
-    text.push_str(&format!("Subject: {}\n\n{}\n", m.subject, m.body.text));
+    text.push_str(&format!(
+        "Subject: {}\n\n{}\n",
+        safe_line(&m.subject),
+        m.body.text
+    ));
     for a in &m.attachments {
         text.push_str(&format!(
             "[{}] {} ({}, {} bytes)\n",
-            a.index, a.name, a.content_type, a.size
+            a.index,
+            safe_line(&a.name),
+            safe_line(&a.content_type),
+            a.size
         ));
     }
     let _ = out.write_all(text.as_bytes());

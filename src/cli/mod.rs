@@ -152,18 +152,57 @@ pub struct AccountOptions {
     /// Trust exactly this server certificate (SHA-256 fingerprint, hex, colons allowed).
     #[arg(long, value_name = "HEX")]
     pub pin_sha256: Option<String>,
-    /// Leave mail on the server (default: download and delete).
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    /// Leave mail on the server. The default for a new account is download and delete.
+    #[arg(
+        long,
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_name = "BOOL",
+        overrides_with = "no_leave_on_server"
+    )]
     pub leave_on_server: Option<bool>,
-    /// With --leave-on-server: delete from the server N days after the first download (0 = no limit).
+    /// Download and delete from the server (the default for a new account).
+    #[arg(long, overrides_with = "leave_on_server")]
+    pub no_leave_on_server: bool,
+    /// With --leave-on-server: delete from the server N days after the first download (0 = no
+    /// limit, the default).
     #[arg(long, value_name = "N")]
     pub keep_days: Option<u32>,
-    /// With --leave-on-server: delete from the server when deleted here permanently.
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    /// With --leave-on-server: delete from the server when deleted here permanently (default: no).
+    #[arg(
+        long,
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_name = "BOOL",
+        overrides_with = "no_delete_when_deleted_here"
+    )]
     pub delete_when_deleted_here: Option<bool>,
+    /// Keep mail on the server when it is deleted here (the default).
+    #[arg(long, overrides_with = "delete_when_deleted_here")]
+    pub no_delete_when_deleted_here: bool,
     /// Check for mail every N minutes in the app (0 = never).
     #[arg(long, value_name = "MINUTES")]
     pub check_every: Option<u32>,
+}
+
+impl AccountOptions {
+    /// `--leave-on-server [BOOL]` or `--no-leave-on-server`, whichever came last.
+    pub fn leave_on_server(&self) -> Option<bool> {
+        negatable(self.leave_on_server, self.no_leave_on_server)
+    }
+
+    /// `--delete-when-deleted-here [BOOL]` or `--no-delete-when-deleted-here`, whichever came last.
+    pub fn delete_when_deleted_here(&self) -> Option<bool> {
+        negatable(
+            self.delete_when_deleted_here,
+            self.no_delete_when_deleted_here,
+        )
+    }
+}
+
+/// A switch with its `--no-` twin; clap keeps only the last of the two given.
+fn negatable(value: Option<bool>, no: bool) -> Option<bool> {
+    if no { Some(false) } else { value }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -237,16 +276,18 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
     match commands::run(&cli, command) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("postfach: {}", e.message);
+            e.print("");
             ExitCode::from(e.code)
         }
     }
 }
 
-/// A failed command: a line for stderr and an exit code.
+/// A failed command: a sentence for stderr, the technical text behind it (if any) for a second
+/// line, and an exit code.
 #[derive(Debug)]
 pub struct CliError {
     pub message: String,
+    pub details: Option<String>,
     pub code: u8,
 }
 
@@ -254,8 +295,27 @@ impl CliError {
     fn new(code: u8, message: impl Into<String>) -> CliError {
         CliError {
             message: message.into(),
+            details: None,
             code,
         }
+    }
+
+    /// Prints the sentence, then the details on a line of their own (`Details: …`), to stderr.
+    /// `context` (e.g. `"work: "`) goes before the sentence.
+    pub fn print(&self, context: &str) {
+        eprintln!("postfach: {context}{}", self.message);
+        if let Some(details) = &self.details {
+            eprintln!(
+                "postfach: {}",
+                crate::fl!("cli-details", details = crate::text::safe_line(details))
+            );
+        }
+    }
+}
+
+impl From<crate::secrets::Error> for CliError {
+    fn from(e: crate::secrets::Error) -> CliError {
+        CliError::from(crate::sync::Error::Keyring(e))
     }
 }
 
@@ -279,6 +339,61 @@ impl From<crate::sync::Error> for CliError {
             ErrorKind::Local => exit::LOCAL,
             ErrorKind::Server => exit::SERVER,
         };
-        CliError::new(code, e.user_message())
+        CliError {
+            message: e.user_message(),
+            details: e.details(),
+            code,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn options(args: &[&str]) -> AccountOptions {
+        let argv = ["postfach", "account", "set", "work"].iter().chain(args);
+        match Cli::try_parse_from(argv).map(|c| c.command) {
+            Ok(Some(Command::Account(AccountCommand::Set { options, .. }))) => options,
+            other => panic!("{args:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_retention_switches_have_no_twins() {
+        let leave = |args: &[&str]| options(args).leave_on_server();
+        assert_eq!(leave(&[]), None);
+        assert_eq!(leave(&["--leave-on-server"]), Some(true));
+        assert_eq!(leave(&["--leave-on-server", "false"]), Some(false));
+        assert_eq!(leave(&["--no-leave-on-server"]), Some(false));
+        assert_eq!(
+            leave(&["--no-leave-on-server", "--leave-on-server"]),
+            Some(true)
+        );
+        assert_eq!(
+            leave(&["--leave-on-server", "--no-leave-on-server"]),
+            Some(false)
+        );
+        let deleted = |args: &[&str]| options(args).delete_when_deleted_here();
+        assert_eq!(deleted(&[]), None);
+        assert_eq!(deleted(&["--delete-when-deleted-here"]), Some(true));
+        assert_eq!(deleted(&["--no-delete-when-deleted-here"]), Some(false));
+    }
+
+    #[test]
+    fn the_help_names_the_default_mode() {
+        let mut command = Cli::command();
+        let help = command
+            .find_subcommand_mut("account")
+            .and_then(|a| a.find_subcommand_mut("set"))
+            .map(|s| s.render_long_help().to_string())
+            .unwrap_or_default();
+        assert!(help.contains("--no-leave-on-server"), "{help}");
+        assert!(help.contains("--no-delete-when-deleted-here"), "{help}");
+        assert!(
+            help.contains("The default for a new account is download and delete"),
+            "{help}"
+        );
     }
 }

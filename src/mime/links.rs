@@ -26,7 +26,7 @@ pub(crate) fn clean_url(raw: &str) -> Option<String> {
             '\t' | '\n' | '\r' => {}
             c if c.is_control() => {}
             ' ' | '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^' => percent(&mut url, c),
-            c if c.is_whitespace() || is_format_char(c) => percent(&mut url, c),
+            c if c.is_whitespace() || crate::text::is_invisible_format(c) => percent(&mut url, c),
             c => url.push(c),
         }
         if url.len() > MAX_URL {
@@ -49,14 +49,6 @@ fn percent(out: &mut String, c: char) {
     for b in c.encode_utf8(&mut buf).bytes() {
         out.push_str(&format!("%{b:02X}"));
     }
-}
-
-/// Invisible characters that change how text around them is displayed.
-fn is_format_char(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}'
-    )
 }
 
 /// Whether a link's text already shows its address (so it need not be repeated): compared without

@@ -39,7 +39,7 @@ pub fn safe_file_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let mut cleaned = String::with_capacity(last.len().min(4 * MAX_FILE_NAME_BYTES));
     for c in last.chars() {
-        if is_removed(c) {
+        if crate::text::is_hidden(c) {
             continue;
         }
         let c = match c {
@@ -71,21 +71,6 @@ pub fn safe_file_name(name: &str) -> String {
         name.insert(0, '_');
     }
     shorten(&name)
-}
-
-/// Characters dropped from file names: controls, bidi controls and invisible format characters.
-fn is_removed(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{061C}'
-                | '\u{FEFF}'
-                | '\u{00AD}'
-                | '\u{FFF9}'..='\u{FFFB}'
-        )
 }
 
 /// Whether the part before the first dot is a Windows device name (Windows also ignores trailing

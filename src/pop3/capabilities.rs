@@ -60,7 +60,9 @@ impl Capabilities {
     {
         let mut caps = Capabilities::default();
         for line in lines {
-            let line = line.as_ref().trim();
+            // Capability strings (IMPLEMENTATION, ...) may be shown or logged: made safe here.
+            let line = crate::text::safe_line(line.as_ref().trim());
+            let line = line.trim();
             caps.raw.push(line.to_owned());
             let mut words = line.split_ascii_whitespace();
             let Some(name) = words.next() else { continue };

@@ -68,8 +68,9 @@ impl CertificateInfo {
         match x509_parser::parse_x509_certificate(der) {
             Ok((_, cert)) => CertificateInfo {
                 sha256,
-                subject: cert.subject().to_string(),
-                issuer: cert.issuer().to_string(),
+                // Names come from the server: made safe to show here.
+                subject: crate::text::safe_line(&cert.subject().to_string()),
+                issuer: crate::text::safe_line(&cert.issuer().to_string()),
                 not_before: cert.validity().not_before.to_string(),
                 not_after: cert.validity().not_after.to_string(),
             },

@@ -7,8 +7,10 @@ use super::codec::{Conn, Limits};
 use super::error::{Error, SessionState};
 use super::response::{ErrContext, Reply, err_to_error, expect_ok, parse_reply};
 
-/// Traces one protocol line, already redacted (`C` = client, `S` = server).
+/// Traces one protocol line, already redacted (`C` = client, `S` = server), made safe for the
+/// log (the server's lines may hold terminal escapes or bidi overrides).
 pub(crate) fn trace_line(direction: &str, line: &str) {
+    let line = crate::text::safe_line(line);
     tracing::trace!("{direction}: {line}");
     #[cfg(test)]
     TRACE_TAP.with(|tap| tap.borrow_mut().push(format!("{direction}: {line}")));
@@ -45,7 +47,7 @@ impl<S> std::fmt::Debug for Client<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
             .field("state", &self.state)
-            .field("greeting", &self.greeting)
+            .field("greeting", &crate::text::safe_line(&self.greeting))
             .field("capabilities", &self.caps)
             .field("broken", &self.broken)
             .finish_non_exhaustive()
@@ -86,7 +88,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
         &self.caps
     }
 
-    /// The greeting's text after `+OK`.
+    /// The greeting's text after `+OK`, exactly as the server sent it (APOP needs its timestamp):
+    /// pass it through [`crate::text::safe_line`] before showing or logging it.
     pub fn greeting(&self) -> &str {
         &self.greeting
     }

@@ -3,7 +3,8 @@ use tokio::io::{AsyncRead, AsyncWrite};
 
 use super::client::Client;
 use super::error::{Error, SessionState};
-use super::response::{ErrContext, truncate};
+use super::response::ErrContext;
+use crate::text::{safe_line, safe_line_max};
 
 const TRANSACTION: &[SessionState] = &[SessionState::Transaction];
 
@@ -33,7 +34,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
         let r = self
             .conn
             .read_lines(max, |line| {
-                tracing::trace!("S: {}", String::from_utf8_lossy(line));
+                tracing::trace!("S: {}", safe_line(&String::from_utf8_lossy(line)));
                 out.push(parse_pair(line, "LIST").and_then(|(n, size)| {
                     let size = parse_size(size).ok_or_else(|| bad_bytes("LIST", line))?;
                     Ok((n, size))
@@ -75,7 +76,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
         let r = self
             .conn
             .read_lines(max, |line| {
-                tracing::trace!("S: {}", String::from_utf8_lossy(line));
+                tracing::trace!("S: {}", safe_line(&String::from_utf8_lossy(line)));
                 let (n, uid) = parse_pair(line, "UIDL")?;
                 out.push((n, valid_uid(uid, line)?));
                 Ok(())
@@ -188,7 +189,10 @@ fn valid_uid(uid: &[u8], line: &[u8]) -> Result<String, Error> {
 }
 
 fn bad(what: &str, text: &str) -> Error {
-    Error::Protocol(format!("malformed {what} reply: {:?}", truncate(text, 80)))
+    Error::Protocol(format!(
+        "malformed {what} reply: {:?}",
+        safe_line_max(text, 80)
+    ))
 }
 
 fn bad_bytes(what: &str, line: &[u8]) -> Error {

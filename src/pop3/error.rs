@@ -4,6 +4,7 @@ use std::io;
 use std::sync::Arc;
 
 use super::cert::{CertificateInfo, fingerprint_hex};
+use super::failure::{NetFailure, TlsFailure};
 
 /// The explicit session states of RFC 1939.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,7 +37,9 @@ pub enum Error {
     /// certificate the server presented is attached so the user can decide to trust it.
     #[error("TLS error: {message}")]
     Tls {
-        /// What the TLS library said.
+        /// Why, in a category the user can be told in words.
+        failure: TlsFailure,
+        /// What the TLS library said (for the details and the log).
         message: String,
         /// The server's certificate, when it could be obtained.
         certificate: Option<Box<CertificateInfo>>,
@@ -119,6 +122,18 @@ impl Error {
                 | Error::SysTemp(_)
                 | Error::Closed
         )
+    }
+}
+
+impl Error {
+    /// Why a connection failed, for errors that are network trouble (`None` otherwise). A
+    /// deadline that passed counts as timed out.
+    pub fn net_failure(&self) -> Option<NetFailure> {
+        match self {
+            Error::Network(e) => Some(NetFailure::of(e)),
+            Error::Timeout(_) => Some(NetFailure::TimedOut),
+            _ => None,
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! - `client`, `commands`, `pipeline`: the session (RFC 1939) and PIPELINING
 //! - `auth`: USER/PASS, APOP, SASL (RFC 5034)
 //! - `tls`, `cert`: connecting, implicit TLS, STLS, certificates
+//! - `failure`: why a connection failed, in categories (TLS, network)
 //!
 //! Every protocol line is traced at `trace` level with credentials redacted; message bodies
 //! are never logged.
@@ -16,6 +17,7 @@ mod client;
 mod codec;
 mod commands;
 mod error;
+mod failure;
 mod pipeline;
 mod response;
 mod tls;
@@ -36,5 +38,6 @@ pub use cert::{
 pub use client::Client;
 pub use codec::Limits;
 pub use error::{Error, SessionState};
+pub use failure::{NetFailure, TlsFailure};
 pub use tls::{ConnectOptions, Pop3Stream, TlsOptions, connect};
 pub use types::{AuthMethod, Password, Security};

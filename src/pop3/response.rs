@@ -1,5 +1,6 @@
 //! Status lines: `+OK`, `-ERR` with RFC 2449 extended response codes, and SASL `+ ` continuations.
 use super::error::Error;
+use crate::text::{safe_line, safe_line_max};
 
 /// One parsed status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub(crate) fn parse_reply(line: &str) -> Result<Reply, Error> {
     }
     Err(Error::Protocol(format!(
         "expected +OK or -ERR, got {:?}",
-        truncate(line, 80)
+        safe_line_max(line, 80)
     )))
 }
 
@@ -83,9 +84,11 @@ fn code_is(code: &str, name: &str) -> bool {
             && code.as_bytes()[name.len()] == b'/')
 }
 
-/// Turns a `-ERR` into the typed error.
+/// Turns a `-ERR` into the typed error. The server's text enters the program here, so it is made
+/// safe to show here (one line, no control or invisible characters, bounded): no caller that
+/// shows or logs an error can forget it.
 pub(crate) fn err_to_error(code: Option<&str>, text: &str, context: ErrContext) -> Error {
-    let text = text.to_owned();
+    let text = safe_line(text);
     match code {
         Some(c) if code_is(c, "IN-USE") => Error::InUse(text),
         Some(c) if code_is(c, "LOGIN-DELAY") => Error::LoginDelay(text),
@@ -106,14 +109,6 @@ pub(crate) fn expect_ok(line: &str, context: ErrContext) -> Result<String, Error
         Reply::Ok(text) => Ok(text),
         Reply::Err { code, text } => Err(err_to_error(code.as_deref(), &text, context)),
         Reply::Continue(_) => Err(Error::Protocol("unexpected SASL continuation".into())),
-    }
-}
-
-/// At most `max` characters of `s`, for error messages.
-pub(crate) fn truncate(s: &str, max: usize) -> &str {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => &s[..i],
-        None => s,
     }
 }
 

@@ -16,6 +16,7 @@ use super::cert::{CertificateInfo, read_ca_file, sha256_fingerprint};
 use super::client::Client;
 use super::codec::Limits;
 use super::error::{Error, SessionState};
+use super::failure::TlsFailure;
 use super::response::ErrContext;
 use super::types::Security;
 
@@ -213,7 +214,11 @@ async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<backend::Stream
         return Ok(tls);
     }
     let extra_roots = match &opts.tls.ca_file {
-        Some(path) => read_ca_file(path).map_err(|e| tls_error(&e.to_string()))?,
+        Some(path) => read_ca_file(path).map_err(|e| Error::Tls {
+            failure: TlsFailure::BadCaFile,
+            message: e.to_string(),
+            certificate: None,
+        })?,
         None => Vec::new(),
     };
     let trust = Trust::Verify {
@@ -221,11 +226,14 @@ async fn secure(opts: &ConnectOptions, tcp: TcpStream) -> Result<backend::Stream
     };
     match handshake(trust, &opts.host, tcp, &opts.limits).await {
         Ok(tls) => Ok(tls),
-        Err(Error::Tls { message, .. }) => {
+        Err(Error::Tls {
+            failure, message, ..
+        }) => {
             // Find out what the server presented, on a second connection that sends nothing
             // but (for STLS) CAPA and STLS, so the user can decide whether to trust it.
             let certificate = probe_certificate(opts).await.map(Box::new);
             Err(Error::Tls {
+                failure,
                 message,
                 certificate,
             })
@@ -247,7 +255,11 @@ async fn handshake(
     .await
     {
         Err(_) => Err(Error::Timeout("the TLS handshake")),
-        Ok(Err(message)) => Err(tls_error(&message)),
+        Ok(Err((failure, message))) => Err(Error::Tls {
+            failure,
+            message,
+            certificate: None,
+        }),
         Ok(Ok(tls)) => Ok(tls),
     }
 }
@@ -270,6 +282,7 @@ async fn probe_certificate(opts: &ConnectOptions) -> Option<CertificateInfo> {
 
 fn tls_error(message: &str) -> Error {
     Error::Tls {
+        failure: TlsFailure::Other,
         message: message.to_owned(),
         certificate: None,
     }

@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn the_explanation_follows_the_choice_in_german() {
-        crate::i18n::select(crate::i18n::Language::German);
+        let _german = crate::i18n::hold(crate::i18n::Language::German);
         assert_eq!(
             what_happens(&choice(true, Some(14), false)),
             "Nachrichten werden heruntergeladen und 14 Tage nach dem ersten Abruf vom Server gelöscht."

@@ -161,6 +161,7 @@ impl Worker {
             Ok(p) => p,
             Err(e) => {
                 self.failures += 1;
+                e.log(&self.account.settings.name);
                 let _ = self.events.send(Event::Finished(id, Err(e))).await;
                 return After::Continue;
             }
@@ -207,7 +208,10 @@ impl Worker {
                             self.account.server_login_delay = report.login_delay;
                         }
                     }
-                    Err(_) => self.failures += 1,
+                    Err(e) => {
+                        self.failures += 1;
+                        e.log(&self.account.settings.name);
+                    }
                 }
                 let _ = self.events.send(Event::Finished(id, r)).await;
             }

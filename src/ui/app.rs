@@ -20,7 +20,7 @@ use iced::{Size, Task};
 
 use crate::config::{self, Config};
 use crate::fl;
-use crate::store::{Account, AccountId, Folder, MessageId};
+use crate::store::{Account, AccountId, Folder, FolderId, MessageId, MessageRow};
 use crate::sync::Fetcher;
 use crate::ui::dialog::trust;
 use crate::ui::screen::mail::banner::{self, Banners};
@@ -113,6 +113,8 @@ pub enum Message {
     ConfigSaved(Result<(), String>),
     /// A trusted certificate was pinned into its account.
     Pinned(Result<Account, Error>),
+    /// The last mail file opened from the desktop was read, to be shown in the reader.
+    OpenedFile(Result<MessageRow, Error>),
     /// The window's close button, or Ctrl+Q.
     Quit,
     /// A frame or tick for the benchmark's timing hook (`ui::bench`).
@@ -145,8 +147,9 @@ pub struct App {
     trust: Option<(AccountId, trust::Request)>,
     /// Accounts have been read once (the wizard opens on a first start without accounts).
     loaded_once: bool,
-    /// A folder to show once folders are read (mail files opened from the desktop).
-    pending_folder: Option<crate::store::FolderId>,
+    /// A folder and its message to show once folders are read (mail files opened from the
+    /// desktop).
+    pending_open: Option<(FolderId, MessageId)>,
     /// The benchmark's timing hook (off unless `POSTFACH_BENCH_TIMING=1`).
     bench: crate::ui::dev::bench::Bench,
 }
@@ -180,7 +183,7 @@ impl App {
             tls_questions: BTreeMap::new(),
             trust: None,
             loaded_once: false,
-            pending_folder: None,
+            pending_open: None,
             bench: crate::ui::dev::bench::Bench::from_env(),
         };
         let load = app_load(&app.db);
@@ -221,6 +224,10 @@ impl App {
             Message::AddAccount => self.open_wizard(),
             Message::ConfigSaved(result) => self.on_config_saved(result),
             Message::Pinned(result) => self.on_pinned(result),
+            Message::OpenedFile(Ok(row)) => {
+                self.list_action(list::Action::Open(row.into(), Task::none()))
+            }
+            Message::OpenedFile(Err(e)) => self.store_failed(e),
             Message::Quit => self.quit(),
             Message::Bench(signal) => self.bench.update(signal),
         };
@@ -441,20 +448,26 @@ impl App {
         Task::batch([settings_task, selection, sweep])
     }
 
-    /// Shows `folder` as soon as the folders are read (mail files opened from the desktop).
-    pub fn show_folder_after_load(&mut self, folder: crate::store::FolderId) {
-        self.pending_folder = Some(folder);
+    /// Shows `folder` with `message` in the reader as soon as the folders are read (mail files
+    /// opened from the desktop: the last one opened).
+    pub fn show_opened_after_load(&mut self, folder: FolderId, message: MessageId) {
+        self.pending_open = Some((folder, message));
     }
 
     /// After folders were read: keep the folder shown, or show the default one.
     fn select_after_load(&mut self) -> Task<Message> {
-        if let Some(id) = self.pending_folder.take()
+        if let Some((id, message)) = self.pending_open.take()
             && self.sidebar.folder(id).is_some()
         {
             let scope = crate::store::Scope::Folder(id);
             self.sidebar.select(scope);
             self.reader.clear();
-            return self.list.show(scope, &self.db).map(Message::List);
+            let db = self.db.clone();
+            let read = Task::perform(
+                async move { db.call(move |s| Ok(s.message(message)?)).await },
+                Message::OpenedFile,
+            );
+            return Task::batch([self.list.show(scope, &self.db).map(Message::List), read]);
         }
         let still_there = match self.sidebar.selected() {
             Some(crate::store::Scope::Folder(id)) => self.sidebar.folder(id).is_some(),

@@ -33,8 +33,12 @@ pub use app::{App, Boot, Message};
 /// The app icon, shown by the window manager.
 const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png");
 
-/// Opens the main window on `data_dir` and returns when it is closed.
-pub fn run(data_dir: Option<PathBuf>, show_folder: Option<crate::store::FolderId>) -> ExitCode {
+/// Opens the main window on `data_dir` and returns when it is closed. `opened` is a folder and the
+/// message in it to show first (mail files opened from the desktop).
+pub fn run(
+    data_dir: Option<PathBuf>,
+    opened: Option<(crate::store::FolderId, crate::store::MessageId)>,
+) -> ExitCode {
     // On Wayland with XWayland available, restart under XWayland so attachments can be dragged out.
     platform::dragout::xwayland::use_xwayland();
     let Some(data_dir) = data_dir else {
@@ -80,8 +84,8 @@ pub fn run(data_dir: Option<PathBuf>, show_folder: Option<crate::store::FolderId
             match boot.lock().ok().and_then(|mut b| b.take()) {
                 Some(boot) => {
                     let (mut app, task) = App::new(boot);
-                    if let Some(folder) = show_folder {
-                        app.show_folder_after_load(folder);
+                    if let Some((folder, message)) = opened {
+                        app.show_opened_after_load(folder, message);
                     }
                     (app, task)
                 }

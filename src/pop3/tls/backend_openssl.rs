@@ -19,25 +19,31 @@ use openssl::x509::verify::X509CheckFlags;
 use tokio::net::TcpStream;
 
 use super::Trust;
+use crate::pop3::failure::TlsFailure;
 
 /// An established TLS session.
 pub type Stream = tokio_openssl::SslStream<TcpStream>;
 
-/// The handshake under `trust`; the error is OpenSSL's text, with the verification result.
-pub async fn handshake(trust: &Trust<'_>, host: &str, tcp: TcpStream) -> Result<Stream, String> {
-    let context = context(trust)?;
-    let ssl = session(&context, trust, host).map_err(|e| e.to_string())?;
-    let mut stream = Stream::new(ssl, tcp).map_err(|e| e.to_string())?;
+/// The handshake under `trust`; the error is its category (from the verification result) and
+/// OpenSSL's text.
+pub async fn handshake(
+    trust: &Trust<'_>,
+    host: &str,
+    tcp: TcpStream,
+) -> Result<Stream, (TlsFailure, String)> {
+    let other = |text: String| (TlsFailure::Other, text);
+    let context = context(trust).map_err(other)?;
+    let ssl = session(&context, trust, host).map_err(|e| other(e.to_string()))?;
+    let mut stream = Stream::new(ssl, tcp).map_err(|e| other(e.to_string()))?;
     match Pin::new(&mut stream).connect().await {
         Ok(()) => Ok(stream),
         Err(e) => {
             let verify = stream.ssl().verify_result();
-            Err(if verify.as_raw() == 0 {
-                e.to_string()
-            } else {
-                // The same wording native-tls uses, so messages read alike on every platform.
-                format!("{e} ({})", verify.error_string())
-            })
+            match TlsFailure::from_openssl_verify(verify.as_raw()) {
+                None => Err(other(e.to_string())),
+                // The same wording native-tls uses, so details read alike on every platform.
+                Some(failure) => Err((failure, format!("{e} ({})", verify.error_string()))),
+            }
         }
     }
 }

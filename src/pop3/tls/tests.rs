@@ -16,6 +16,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 
 use super::{Trust, backend_native, backend_openssl};
+use crate::pop3::TlsFailure;
 
 fn self_signed() -> (X509, PKey<Private>) {
     let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
@@ -63,7 +64,7 @@ async fn server(cert: &X509, key: &PKey<Private>) -> u16 {
     port
 }
 
-type Outcome = Result<Option<Vec<u8>>, String>;
+type Outcome = Result<Option<Vec<u8>>, (TlsFailure, String)>;
 type Backend =
     fn(Trust<'static>, &'static str, TcpStream) -> Pin<Box<dyn Future<Output = Outcome>>>;
 
@@ -117,14 +118,16 @@ async fn both_backends_verify_and_refuse_alike() {
         assert!(ip.is_ok(), "{name}: IP address in the certificate: {ip:?}");
 
         let wrong_name = handshake(trusted, "mail.example.org", connect().await.unwrap()).await;
-        assert!(
-            wrong_name.is_err(),
+        assert_eq!(
+            wrong_name.err().map(|e| e.0),
+            Some(TlsFailure::WrongName),
             "{name}: another host name must be refused"
         );
 
         let system = Trust::Verify { extra_roots: &[] };
         let refused = handshake(system, "localhost", connect().await.unwrap()).await;
-        let message = refused.unwrap_err();
+        let (failure, message) = refused.unwrap_err();
+        assert_eq!(failure, TlsFailure::SelfSigned, "{name}: {message}");
         assert!(
             message.contains("certificate verify failed"),
             "{name}: {message}"

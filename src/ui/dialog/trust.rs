@@ -19,7 +19,8 @@ pub enum Request {
     /// The certificate could not be verified.
     Untrusted {
         host: String,
-        reason: String,
+        /// Why it was not accepted.
+        failure: pop3::TlsFailure,
         certificate: Box<CertificateInfo>,
     },
     /// The pinned certificate was replaced by another one.
@@ -38,11 +39,12 @@ impl Request {
         };
         match source {
             pop3::Error::Tls {
-                message,
+                failure,
                 certificate: Some(certificate),
+                ..
             } => Some(Request::Untrusted {
                 host: host.clone(),
-                reason: message.clone(),
+                failure: *failure,
                 certificate: certificate.clone(),
             }),
             pop3::Error::PinMismatch { expected, actual } => Some(Request::Changed {
@@ -80,14 +82,14 @@ pub fn view<'a>(request: &'a Request) -> Element<'a, Message> {
     let cert = request.certificate();
     let mut col = Column::new().spacing(14);
     let (title, accept) = match request {
-        Request::Untrusted { host, reason, .. } => {
+        Request::Untrusted { host, failure, .. } => {
             col = col.push(form::dialog_title(
                 Icon::ShieldAlert,
                 fl!("trust-title"),
                 true,
             ));
             col = col.push(text(fl!("trust-intro", host = host.as_str())).size(theme::TEXT));
-            let words = reason_words(reason).unwrap_or_else(|| reason.clone());
+            let words = sync::tls_reason(*failure);
             col = col.push(form::small(fl!("trust-reason", detail = words)));
             (None, fl!("trust-accept"))
         }
@@ -173,23 +175,6 @@ pub fn view<'a>(request: &'a Request) -> Element<'a, Message> {
     column![col].into()
 }
 
-/// What the TLS library said, in the user's words, when it is one of the usual reasons.
-fn reason_words(detail: &str) -> Option<String> {
-    let d = detail.to_ascii_lowercase();
-    if d.contains("self-signed") || d.contains("self signed") {
-        Some(fl!("trust-reason-self-signed"))
-    } else if d.contains("expired") || d.contains("not yet valid") {
-        Some(fl!("trust-reason-expired"))
-    } else if d.contains("hostname") || d.contains("host name") || d.contains("ip address") {
-        Some(fl!("trust-reason-name"))
-    } else if d.contains("local issuer") || d.contains("unknown ca") || d.contains("untrusted root")
-    {
-        Some(fl!("trust-reason-unknown-issuer"))
-    } else {
-        None
-    }
-}
-
 /// A certificate date ("Nov 26 08:37:55 2026 +00:00") as the user's language writes dates, or
 /// as given when it cannot be read.
 fn cert_date(text: &str) -> String {
@@ -253,6 +238,7 @@ mod tests {
         let untrusted = sync::Error::Pop3 {
             host: "127.0.0.1".into(),
             source: pop3::Error::Tls {
+                failure: pop3::TlsFailure::SelfSigned,
                 message: "self-signed certificate".into(),
                 certificate: Some(Box::new(cert())),
             },
@@ -275,6 +261,7 @@ mod tests {
         let no_cert = sync::Error::Pop3 {
             host: "h".into(),
             source: pop3::Error::Tls {
+                failure: pop3::TlsFailure::Other,
                 message: "handshake".into(),
                 certificate: None,
             },
@@ -284,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn certificate_dates_and_reasons_are_put_in_words() {
+    fn certificate_dates_are_put_in_words() {
         assert_eq!(
             parse_cert_date("Nov 26 08:37:55 2026 +00:00"),
             Some(1_795_682_275)
@@ -295,9 +282,6 @@ mod tests {
         );
         assert_eq!(parse_cert_date("(unparsable)"), None);
         assert_eq!(cert_date("gestern"), "gestern");
-        assert!(reason_words("...certificate verify failed: (self-signed certificate)").is_some());
-        assert!(reason_words("unable to get local issuer certificate").is_some());
-        assert_eq!(reason_words("handshake failure"), None);
     }
 
     #[test]

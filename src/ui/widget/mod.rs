@@ -1,5 +1,6 @@
 //! The look of the app: theme and styles, icons, form building blocks, dates and sizes as the
 //! user's language writes them.
+pub mod details;
 pub mod form;
 pub mod format;
 pub mod icon;

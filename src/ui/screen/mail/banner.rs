@@ -33,6 +33,10 @@ pub struct Banner {
     pub account: Option<AccountId>,
     pub title: Option<String>,
     pub text: String,
+    /// The technical text behind `text`, behind a "Details" toggle.
+    pub details: Option<String>,
+    /// Whether the details are shown.
+    pub details_open: bool,
     pub offer: Offer,
     password: String,
 }
@@ -46,6 +50,8 @@ pub enum Message {
     SignIn(usize),
     /// Open the certificate dialog.
     Trust(usize),
+    /// Show or hide the details.
+    ToggleDetails(usize),
 }
 
 /// What the parent should do.
@@ -93,6 +99,8 @@ impl Banners {
             account: Some(account),
             title: Some(fl!("ui-fetch-failed-title", account = name)),
             text,
+            details: error.details(),
+            details_open: false,
             offer,
             password: String::new(),
         });
@@ -105,6 +113,8 @@ impl Banners {
             account: None,
             title: None,
             text,
+            details: None,
+            details_open: false,
             offer: Offer::Nothing,
             password: String::new(),
         });
@@ -142,6 +152,12 @@ impl Banners {
                 Some(Offer::Trust(account)) => Action::Trust(account),
                 _ => Action::None,
             },
+            Message::ToggleDetails(i) => {
+                if let Some(b) = self.list.get_mut(i) {
+                    b.details_open = !b.details_open;
+                }
+                Action::None
+            }
             Message::PasswordChanged(i, value) => {
                 if let Some(b) = self.list.get_mut(i) {
                     b.password = value;
@@ -186,6 +202,13 @@ fn banner_view<'a>(
         }));
     }
     words = words.push(text(b.text.as_str()).size(theme::SMALL + 0.5));
+    if let Some(details) = &b.details {
+        words = words.push(crate::ui::widget::details::view(
+            details.as_str(),
+            b.details_open,
+            Message::ToggleDetails(i),
+        ));
+    }
     if let Offer::Password(account) = b.offer {
         let field = text_input(
             &fl!("ui-password-placeholder", account = account_name(account)),
@@ -300,6 +323,26 @@ mod tests {
             Action::Retry(AccountId(1))
         ));
         assert!(banners.list().is_empty());
+    }
+
+    #[test]
+    fn technical_text_is_behind_details() {
+        let mut banners = Banners::default();
+        let refused = sync::Error::Pop3 {
+            host: "mail.example.org".into(),
+            source: crate::pop3::Error::from(std::io::Error::from(
+                std::io::ErrorKind::ConnectionRefused,
+            )),
+        };
+        banners.fetch_failed(AccountId(1), "privat", &refused);
+        let b = &banners.list()[0];
+        assert!(!b.text.contains("refused (os error"), "{}", b.text);
+        assert!(b.details.as_deref().is_some_and(|d| d.contains("refused")));
+        assert!(!b.details_open);
+        banners.update(Message::ToggleDetails(0));
+        assert!(banners.list()[0].details_open);
+        banners.update(Message::ToggleDetails(0));
+        assert!(!banners.list()[0].details_open);
     }
 
     #[test]

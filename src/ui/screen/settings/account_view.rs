@@ -81,7 +81,8 @@ impl AccountPage {
             row![test_button, form::small(fl!("settings-test-hint"))]
                 .spacing(12)
                 .align_y(Alignment::Center),
-            self.test.view(Some(Message::OpenTrust)),
+            self.test
+                .view(Some(Message::OpenTrust), Message::Connection),
         ]
         .spacing(10);
         form::section(

@@ -27,6 +27,8 @@ pub const STEPS: [Step; 4] = [
 pub enum Message {
     Step(u64, Step),
     Done(u64, Result<ProbeReport, ProbeError>),
+    /// Show or hide the technical text of a failure.
+    ToggleDetails,
 }
 
 #[derive(Debug, Default)]
@@ -45,6 +47,8 @@ pub struct ConnectionTest {
     generation: u64,
     /// Aborts a running test when a new one starts or the page closes.
     running: Option<task::Handle>,
+    /// Whether a failure's technical text is shown.
+    details_open: bool,
 }
 
 impl ConnectionTest {
@@ -53,6 +57,7 @@ impl ConnectionTest {
         self.generation += 1;
         let generation = self.generation;
         self.state = State::Running(Vec::new());
+        self.details_open = false;
         let stream = iced::stream::channel(8, async move |mut output| {
             let (tx, mut steps) = tokio::sync::mpsc::unbounded_channel();
             let mut on_step = move |step: Step| {
@@ -88,6 +93,10 @@ impl ConnectionTest {
     /// Takes in progress; returns the finished result once, when it arrives.
     pub fn update(&mut self, message: Message) -> Option<Result<ProbeReport, ProbeError>> {
         match message {
+            Message::ToggleDetails => {
+                self.details_open = !self.details_open;
+                None
+            }
             Message::Step(g, step) if g == self.generation => {
                 if let State::Running(done) = &mut self.state
                     && !done.contains(&step)
@@ -141,8 +150,13 @@ impl ConnectionTest {
         }
     }
 
-    /// The steps with ticks, crosses and the result; nothing before the first test.
-    pub fn view<'a, M: Clone + 'a>(&'a self, on_trust: Option<M>) -> Element<'a, M> {
+    /// The steps with ticks, crosses and the result; nothing before the first test. The test's
+    /// own messages (the details toggle) are wrapped with `wrap`.
+    pub fn view<'a, M: Clone + 'a>(
+        &'a self,
+        on_trust: Option<M>,
+        wrap: fn(Message) -> M,
+    ) -> Element<'a, M> {
         let (done, failed): (&[Step], Option<&ProbeError>) = match &self.state {
             State::Idle => return Column::new().into(),
             State::Running(done) => (done, None),
@@ -183,6 +197,13 @@ impl ConnectionTest {
             }
             State::Failed(_, e) => {
                 col = col.push(form::notice(Tone::Danger, vec![e.error.user_message()]));
+                if let Some(details) = e.error.details() {
+                    col = col.push(crate::ui::widget::details::view(
+                        details,
+                        self.details_open,
+                        wrap(Message::ToggleDetails),
+                    ));
+                }
                 if let Some(on_trust) = on_trust.filter(|_| self.trust_request().is_some()) {
                     col = col.push(form::icon_button(
                         Icon::Shield,

@@ -19,7 +19,7 @@ pub enum Status {
     Saved,
     /// No password is saved.
     Missing,
-    /// There is no usable keyring (the text says why).
+    /// There is no usable keyring (the words say why; the library's text goes to the log).
     Unavailable(String),
 }
 
@@ -41,8 +41,11 @@ pub async fn status(entry: String) -> Status {
     match result {
         Ok(Ok(Some(_))) => Status::Saved,
         Ok(Ok(None)) => Status::Missing,
-        Ok(Err(secrets::Error::Unavailable(why))) => Status::Unavailable(why),
-        Err(e) => Status::Unavailable(e.to_string()),
+        Ok(Err(e)) => Status::Unavailable(words(&e)),
+        Err(e) => {
+            tracing::info!("keyring lookup failed: {e}");
+            Status::Unavailable(crate::sync::keyring_reason(secrets::KeyringFailure::Other))
+        }
     }
 }
 
@@ -83,11 +86,9 @@ pub fn apply(request: Request) -> Outcome {
     };
     match (password, remember) {
         (Some(password), true) => {
-            if let Err(secrets::Error::Unavailable(why)) =
-                secrets::save_password(&new_entry, &password)
-            {
+            if let Err(e) = secrets::save_password(&new_entry, &password) {
                 tracing::info!("keyring unavailable; the password is kept for this session");
-                return unavailable(why, Some(password));
+                return unavailable(words(&e), Some(password));
             }
             if let Some(old) = moved {
                 forget(old);
@@ -114,10 +115,10 @@ pub fn apply(request: Request) -> Outcome {
                         forget(old);
                         Outcome::default()
                     }
-                    Err(secrets::Error::Unavailable(why)) => unavailable(why, Some(p)),
+                    Err(e) => unavailable(words(&e), Some(p)),
                 },
                 Ok(None) => Outcome::default(),
-                Err(secrets::Error::Unavailable(why)) => unavailable(why, None),
+                Err(e) => unavailable(words(&e), None),
             }
         }
         (None, false) => {
@@ -128,6 +129,15 @@ pub fn apply(request: Request) -> Outcome {
             Outcome::default()
         }
     }
+}
+
+/// Why the keyring cannot be used, in words; its own text goes to the log only.
+fn words(e: &secrets::Error) -> String {
+    tracing::info!(
+        "keyring unavailable: {}",
+        crate::text::safe_line(e.detail())
+    );
+    crate::sync::keyring_reason(e.failure())
 }
 
 /// Removes a saved password; failures are only logged (there may be no keyring at all).

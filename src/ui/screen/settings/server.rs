@@ -273,7 +273,7 @@ impl ServerForm {
         if let Some(Status::Unavailable(why)) = keyring {
             control = control.push(form::notice(
                 Tone::Warning,
-                vec![fl!("settings-password-session", detail = why.as_str())],
+                vec![fl!("settings-password-session", reason = why.as_str())],
             ));
         }
         form::field(fl!("settings-password"), control, hint)

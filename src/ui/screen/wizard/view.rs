@@ -148,7 +148,7 @@ impl Wizard {
                 }
                 col = col.push(form::notice(Tone::Info, lines));
                 col = col.push(self.attempt_list());
-                col = col.push(self.test.view::<Message>(None));
+                col = col.push(self.test.view::<Message>(None, Message::Connection));
             }
             Search::Found => {
                 let port: u16 = self.server.port.parse().unwrap_or(0);
@@ -161,7 +161,7 @@ impl Wizard {
                         security = security_name(self.server.security)
                     )],
                 ));
-                col = col.push(self.test.view::<Message>(None));
+                col = col.push(self.test.view::<Message>(None, Message::Connection));
                 col = col.push(
                     row![form::icon_button(
                         Icon::Gear,
@@ -199,7 +199,7 @@ impl Wizard {
                     column![
                         buttons,
                         form::small(fl!("settings-test-hint")),
-                        self.test.view::<Message>(None)
+                        self.test.view::<Message>(None, Message::Connection)
                     ]
                     .spacing(10),
                     None,

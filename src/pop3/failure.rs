@@ -1,0 +1,249 @@
+//! Why a connection failed, in categories the user can be told in words: the TLS library's and
+//! the operating system's texts are for the details and the log, not for the sentence.
+use std::io;
+
+/// Why the TLS handshake (or the certificate check in it) failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TlsFailure {
+    /// The certificate is signed by itself (or its chain ends in a self-signed root that is not
+    /// trusted).
+    SelfSigned,
+    /// The certificate was issued by an authority that is not trusted here.
+    UnknownIssuer,
+    /// The certificate has expired.
+    Expired,
+    /// The certificate is not valid yet.
+    NotYetValid,
+    /// The certificate is made out for another host name or address.
+    WrongName,
+    /// The certificate was revoked by its issuer.
+    Revoked,
+    /// The account's own CA file cannot be read or holds no usable certificate (nothing was
+    /// checked).
+    BadCaFile,
+    /// Anything else (no common protocol version or cipher, a broken handshake, ...).
+    Other,
+}
+
+/// OpenSSL's `X509_V_ERR_*` verification results (stable numbers of its ABI).
+mod x509_v_err {
+    pub const UNABLE_TO_GET_ISSUER_CERT: i32 = 2;
+    pub const CERT_NOT_YET_VALID: i32 = 9;
+    pub const CERT_HAS_EXPIRED: i32 = 10;
+    pub const DEPTH_ZERO_SELF_SIGNED_CERT: i32 = 18;
+    pub const SELF_SIGNED_CERT_IN_CHAIN: i32 = 19;
+    pub const UNABLE_TO_GET_ISSUER_CERT_LOCALLY: i32 = 20;
+    pub const UNABLE_TO_VERIFY_LEAF_SIGNATURE: i32 = 21;
+    pub const CERT_REVOKED: i32 = 23;
+    pub const INVALID_CA: i32 = 24;
+    pub const CERT_UNTRUSTED: i32 = 27;
+    pub const HOSTNAME_MISMATCH: i32 = 62;
+    pub const EMAIL_MISMATCH: i32 = 63;
+    pub const IP_ADDRESS_MISMATCH: i32 = 64;
+}
+
+impl TlsFailure {
+    /// The category of an OpenSSL verification result (`SSL_get_verify_result`); `None` for
+    /// 0 (verification passed: the handshake failed for another reason).
+    pub fn from_openssl_verify(code: i32) -> Option<TlsFailure> {
+        use x509_v_err as e;
+        Some(match code {
+            0 => return None,
+            e::DEPTH_ZERO_SELF_SIGNED_CERT | e::SELF_SIGNED_CERT_IN_CHAIN => TlsFailure::SelfSigned,
+            e::UNABLE_TO_GET_ISSUER_CERT
+            | e::UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+            | e::UNABLE_TO_VERIFY_LEAF_SIGNATURE
+            | e::INVALID_CA
+            | e::CERT_UNTRUSTED => TlsFailure::UnknownIssuer,
+            e::CERT_HAS_EXPIRED => TlsFailure::Expired,
+            e::CERT_NOT_YET_VALID => TlsFailure::NotYetValid,
+            e::HOSTNAME_MISMATCH | e::EMAIL_MISMATCH | e::IP_ADDRESS_MISMATCH => {
+                TlsFailure::WrongName
+            }
+            e::CERT_REVOKED => TlsFailure::Revoked,
+            _ => TlsFailure::Other,
+        })
+    }
+
+    /// The category read from a TLS library's text, where no code is available (native-tls on
+    /// Windows and macOS, and OpenSSL's own texts). As good as the texts allow; else `Other`.
+    pub fn from_text(text: &str) -> TlsFailure {
+        let t = text.to_ascii_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["self-signed", "self signed", "selfsigned"]) {
+            TlsFailure::SelfSigned
+        } else if has(&["not yet valid", "not valid yet"]) {
+            TlsFailure::NotYetValid
+        } else if has(&["expired", "cert_date_invalid", "validity period"]) {
+            TlsFailure::Expired
+        } else if has(&["revoked"]) {
+            TlsFailure::Revoked
+        } else if has(&[
+            "hostname mismatch",
+            "host name",
+            "hostname",
+            "ip address mismatch",
+            "cert_cn_no_match",
+            "principal name",
+            "does not match",
+        ]) {
+            TlsFailure::WrongName
+        } else if has(&[
+            "local issuer",
+            "unable to get issuer",
+            "unknown ca",
+            "untrusted root",
+            "not trusted",
+            "unknown authority",
+            "invalid ca",
+            "unable to verify the first certificate",
+            "cert_authority_invalid",
+        ]) {
+            TlsFailure::UnknownIssuer
+        } else {
+            TlsFailure::Other
+        }
+    }
+
+    /// Whether the failure is about the certificate (so the user may decide to trust it).
+    pub fn is_certificate(self) -> bool {
+        !matches!(self, TlsFailure::Other | TlsFailure::BadCaFile)
+    }
+}
+
+/// Why a network connection failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NetFailure {
+    /// The server refused the connection (nothing listens on that port).
+    Refused,
+    /// No route to the host or network.
+    Unreachable,
+    /// The host name could not be found (DNS).
+    NameNotFound,
+    /// The connection attempt or an answer timed out.
+    TimedOut,
+    /// Anything else.
+    Other,
+}
+
+impl NetFailure {
+    /// The category of an I/O error from connecting, reading or writing.
+    pub fn of(e: &io::Error) -> NetFailure {
+        match e.kind() {
+            io::ErrorKind::ConnectionRefused => return NetFailure::Refused,
+            io::ErrorKind::HostUnreachable | io::ErrorKind::NetworkUnreachable => {
+                return NetFailure::Unreachable;
+            }
+            io::ErrorKind::TimedOut => return NetFailure::TimedOut,
+            _ => {}
+        }
+        // Name resolution errors carry no kind of their own: getaddrinfo's texts on Unix,
+        // WSAHOST_NOT_FOUND (11001) / WSANO_DATA (11004) on Windows.
+        if matches!(e.raw_os_error(), Some(11001 | 11004)) && cfg!(windows) {
+            return NetFailure::NameNotFound;
+        }
+        let text = e.to_string().to_ascii_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        if has(&[
+            "failed to lookup address",
+            "name or service not known",
+            "nodename nor servname",
+            "no such host",
+            "no address associated",
+            "temporary failure in name resolution",
+        ]) {
+            NetFailure::NameNotFound
+        } else if has(&["no route to host", "network is unreachable"]) {
+            NetFailure::Unreachable
+        } else {
+            NetFailure::Other
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openssl_verify_results_have_categories() {
+        assert_eq!(TlsFailure::from_openssl_verify(0), None);
+        let cases = [
+            (18, TlsFailure::SelfSigned),
+            (19, TlsFailure::SelfSigned),
+            (20, TlsFailure::UnknownIssuer),
+            (21, TlsFailure::UnknownIssuer),
+            (10, TlsFailure::Expired),
+            (9, TlsFailure::NotYetValid),
+            (62, TlsFailure::WrongName),
+            (64, TlsFailure::WrongName),
+            (23, TlsFailure::Revoked),
+            (7, TlsFailure::Other),
+        ];
+        for (code, category) in cases {
+            assert_eq!(
+                TlsFailure::from_openssl_verify(code),
+                Some(category),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn library_texts_have_categories() {
+        let cases = [
+            (
+                "error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:../ssl/statem/statem_clnt.c:1889: (self-signed certificate)",
+                TlsFailure::SelfSigned,
+            ),
+            (
+                "certificate verify failed (unable to get local issuer certificate)",
+                TlsFailure::UnknownIssuer,
+            ),
+            (
+                "The certificate chain was issued by an authority that is not trusted.",
+                TlsFailure::UnknownIssuer,
+            ),
+            ("certificate has expired", TlsFailure::Expired),
+            ("certificate is not yet valid", TlsFailure::NotYetValid),
+            (
+                "The target principal name is incorrect.",
+                TlsFailure::WrongName,
+            ),
+            ("(Hostname mismatch)", TlsFailure::WrongName),
+            ("certificate revoked", TlsFailure::Revoked),
+            ("sslv3 alert handshake failure", TlsFailure::Other),
+        ];
+        for (text, category) in cases {
+            assert_eq!(TlsFailure::from_text(text), category, "{text}");
+        }
+        assert!(TlsFailure::SelfSigned.is_certificate());
+        assert!(!TlsFailure::Other.is_certificate());
+        assert!(!TlsFailure::BadCaFile.is_certificate());
+    }
+
+    #[test]
+    fn network_errors_have_categories() {
+        let of = |e: io::Error| NetFailure::of(&e);
+        assert_eq!(
+            of(io::ErrorKind::ConnectionRefused.into()),
+            NetFailure::Refused
+        );
+        assert_eq!(
+            of(io::ErrorKind::HostUnreachable.into()),
+            NetFailure::Unreachable
+        );
+        assert_eq!(
+            of(io::ErrorKind::NetworkUnreachable.into()),
+            NetFailure::Unreachable
+        );
+        assert_eq!(of(io::ErrorKind::TimedOut.into()), NetFailure::TimedOut);
+        assert_eq!(
+            of(io::Error::other(
+                "failed to lookup address information: Name or service not known"
+            )),
+            NetFailure::NameNotFound
+        );
+        assert_eq!(of(io::Error::other("something else")), NetFailure::Other);
+    }
+}
