@@ -307,7 +307,7 @@ fn removing_an_account_asks_and_can_keep_its_mail_in_a_local_folder() -> R {
     assert_eq!(archive.total, 3, "its mail was kept");
     assert_eq!(app.settings().map(|s| s.page()), Some(Page::General));
     assert_eq!(app.status(), "Das Konto „privat“ wurde entfernt.");
-    assert!(app.sidebar().accounts().is_empty());
+    assert!(app.accounts().is_empty());
     Ok(())
 }
 

@@ -121,12 +121,36 @@ pub enum Message {
     Bench(crate::ui::dev::bench::Signal),
 }
 
+/// What fills the window.
+pub enum Screen {
+    /// The mail panes.
+    Mail,
+    Settings(Box<Settings>),
+    /// The account wizard, over the settings it was opened from (they come back when it is
+    /// cancelled), or over the mail.
+    Wizard {
+        wizard: Box<Wizard>,
+        over: Option<Box<Settings>>,
+    },
+}
+
+/// A dialog over the mail screen.
+pub enum Modal {
+    /// "Trust this certificate?" for an account whose fetch failed on it.
+    Trust(AccountId, trust::Request),
+}
+
 /// The main window's state.
 pub struct App {
     db: Db,
     config: Config,
     fetcher: Option<Fetcher>,
     system_mode: Mode,
+    /// The accounts as last read from the store (the sidebar, the sync subscription, the
+    /// settings and the wizard all show these).
+    accounts: Vec<Account>,
+    screen: Screen,
+    modal: Option<Modal>,
     sidebar: Sidebar,
     list: List,
     reader: Reader,
@@ -137,14 +161,8 @@ pub struct App {
     status: String,
     search_generation: u64,
     dropped: Vec<PathBuf>,
-    /// The settings screen, when open.
-    settings: Option<Box<Settings>>,
-    /// The account wizard, when open (over the settings, if those are open too).
-    wizard: Option<Box<Wizard>>,
     /// The certificate question of each account's last failed fetch.
     tls_questions: BTreeMap<AccountId, trust::Request>,
-    /// The certificate dialog over the main window.
-    trust: Option<(AccountId, trust::Request)>,
     /// Accounts have been read once (the wizard opens on a first start without accounts).
     loaded_once: bool,
     /// A folder and its message to show once folders are read (mail files opened from the
@@ -169,6 +187,9 @@ impl App {
             config: boot.config,
             fetcher: boot.fetcher,
             system_mode: Mode::None,
+            accounts: Vec::new(),
+            screen: Screen::Mail,
+            modal: None,
             sidebar: Sidebar::default(),
             list,
             reader: Reader::default(),
@@ -178,10 +199,7 @@ impl App {
             status: String::new(),
             search_generation: 0,
             dropped: Vec::new(),
-            settings: None,
-            wizard: None,
             tls_questions: BTreeMap::new(),
-            trust: None,
             loaded_once: false,
             pending_open: None,
             bench: crate::ui::dev::bench::Bench::from_env(),
@@ -365,11 +383,11 @@ impl App {
                 Task::none()
             }
             banner::Action::Trust(account) => {
-                self.trust = self
+                self.modal = self
                     .tls_questions
                     .get(&account)
                     .cloned()
-                    .map(|q| (account, q));
+                    .map(|q| Modal::Trust(account, q));
                 Task::none()
             }
         }
@@ -398,8 +416,7 @@ impl App {
                 self.banners.clear_account(account);
                 self.tls_questions.remove(&account);
                 let wanted = self
-                    .sidebar
-                    .accounts()
+                    .accounts
                     .iter()
                     .find(|a| a.id == account)
                     .is_none_or(|a| a.settings.notify);
@@ -431,14 +448,18 @@ impl App {
         let first_load = !self.loaded_once;
         let first_start = first_load && accounts.is_empty();
         self.loaded_once = true;
-        if first_start && self.wizard.is_none() {
-            self.wizard = Some(Box::new(Wizard::new(true)));
+        if first_start && !matches!(self.screen, Screen::Wizard { .. }) {
+            self.screen = Screen::Wizard {
+                wizard: Box::new(Wizard::new(true)),
+                over: None,
+            };
         }
-        let settings_task = match &mut self.settings {
+        let settings_task = match self.settings_mut() {
             Some(s) => s.accounts_changed(&accounts).map(Message::Settings),
             None => Task::none(),
         };
-        self.sidebar.set(folders, accounts);
+        self.accounts = accounts;
+        self.sidebar.set(folders);
         let selection = self.select_after_load();
         let sweep = if first_load {
             sweep_bodies(&self.db)
@@ -477,7 +498,7 @@ impl App {
         if still_there {
             return Task::none();
         }
-        match self.sidebar.default_scope() {
+        match self.sidebar.default_scope(&self.accounts) {
             Some(scope) => {
                 self.sidebar.select(scope);
                 self.reader.clear();

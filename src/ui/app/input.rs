@@ -8,7 +8,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::operation;
 
 use crate::fl;
-use crate::ui::app::{App, DROP_GATHER, Message, SEARCH_DEBOUNCE};
+use crate::ui::app::{App, DROP_GATHER, Message, SEARCH_DEBOUNCE, Screen};
 use crate::ui::service::db::Error;
 use crate::ui::service::import::{self, Imported};
 use crate::ui::{screen::mail::reader, screen::mail::toolbar, widget::format};
@@ -41,7 +41,7 @@ impl App {
 
     pub(super) fn on_key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
         let command = modifiers.command();
-        if self.settings.is_some() || self.wizard.is_some() || self.trust.is_some() {
+        if !matches!(self.screen, Screen::Mail) || self.modal.is_some() {
             // The message list is not shown: only getting messages and quitting work here.
             return match key.as_ref() {
                 Key::Named(Named::F5) => self.get_messages(),

@@ -6,26 +6,54 @@ use iced::Task;
 
 use crate::fl;
 use crate::store::{Account, AccountId};
-use crate::ui::app::{App, Message, app_load};
+use crate::ui::app::{App, Message, Modal, Screen, app_load};
 use crate::ui::dialog::trust;
 use crate::ui::screen::settings::{self, Page, Settings, app_settings};
 use crate::ui::screen::wizard::{self, Wizard};
 use crate::ui::service::db::{self, Error};
 
 impl App {
-    /// The settings screen, when open.
+    /// What fills the window.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The settings screen, when open (also under the account wizard).
     pub fn settings(&self) -> Option<&Settings> {
-        self.settings.as_deref()
+        match &self.screen {
+            Screen::Settings(s) => Some(s),
+            Screen::Wizard { over, .. } => over.as_deref(),
+            Screen::Mail => None,
+        }
+    }
+
+    pub(super) fn settings_mut(&mut self) -> Option<&mut Settings> {
+        match &mut self.screen {
+            Screen::Settings(s) => Some(s),
+            Screen::Wizard { over, .. } => over.as_deref_mut(),
+            Screen::Mail => None,
+        }
     }
 
     /// The account wizard, when open.
     pub fn wizard(&self) -> Option<&Wizard> {
-        self.wizard.as_deref()
+        match &self.screen {
+            Screen::Wizard { wizard, .. } => Some(wizard),
+            _ => None,
+        }
     }
 
     /// The certificate question over the main window, when open.
-    pub fn trust_dialog(&self) -> Option<&(AccountId, trust::Request)> {
-        self.trust.as_ref()
+    pub fn trust_dialog(&self) -> Option<(AccountId, &trust::Request)> {
+        match &self.modal {
+            Some(Modal::Trust(id, request)) => Some((*id, request)),
+            None => None,
+        }
+    }
+
+    /// The accounts as last read.
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
     }
 
     /// The sync workers' state (controllers, session passwords, progress).
@@ -34,34 +62,40 @@ impl App {
     }
 
     pub(super) fn open_settings(&mut self, page: Page) -> Task<Message> {
-        if self.settings.is_some() {
+        if self.settings().is_some() {
             return self.on_settings(settings::Message::Show(page));
         }
-        let (s, task) = Settings::new(page, self.sidebar.accounts());
-        self.settings = Some(Box::new(s));
+        let (s, task) = Settings::new(page, &self.accounts);
+        self.screen = Screen::Settings(Box::new(s));
         task.map(Message::Settings)
     }
 
+    /// Opens the wizard over what is shown (the settings come back when it is cancelled).
     pub(super) fn open_wizard(&mut self) -> Task<Message> {
-        let first_start = self.sidebar.accounts().is_empty();
-        self.wizard = Some(Box::new(Wizard::new(first_start)));
+        let wizard = Box::new(Wizard::new(self.accounts.is_empty()));
+        let over = match std::mem::replace(&mut self.screen, Screen::Mail) {
+            Screen::Settings(s) => Some(s),
+            Screen::Wizard { over, .. } => over,
+            Screen::Mail => None,
+        };
+        self.screen = Screen::Wizard { wizard, over };
         Task::none()
     }
 
     pub(super) fn on_settings(&mut self, message: settings::Message) -> Task<Message> {
+        let Screen::Settings(screen) = &mut self.screen else {
+            return Task::none();
+        };
         let cx = settings::Context {
             db: &self.db,
             config: &self.config,
-            accounts: self.sidebar.accounts(),
-        };
-        let Some(screen) = &mut self.settings else {
-            return Task::none();
+            accounts: &self.accounts,
         };
         match screen.update(message, cx) {
             settings::Action::None => Task::none(),
             settings::Action::Run(task) => task.map(Message::Settings),
             settings::Action::Close => {
-                self.settings = None;
+                self.screen = Screen::Mail;
                 Task::none()
             }
             settings::Action::AddAccount => self.open_wizard(),
@@ -112,21 +146,25 @@ impl App {
         if let Some(problem) = &problem {
             tracing::warn!("{problem}");
         }
-        if let Some(s) = &mut self.settings {
+        if let Some(s) = self.settings_mut() {
             s.set_general_problem(problem);
         }
         Task::none()
     }
 
     pub(super) fn on_wizard(&mut self, message: wizard::Message) -> Task<Message> {
-        let Some(w) = &mut self.wizard else {
+        let Screen::Wizard { wizard, .. } = &mut self.screen else {
             return Task::none();
         };
-        match w.update(message, &self.db) {
+        match wizard.update(message, &self.db) {
             wizard::Action::None => Task::none(),
             wizard::Action::Run(task) => task.map(Message::Wizard),
             wizard::Action::Cancel => {
-                self.wizard = None;
+                if let Screen::Wizard { over, .. } =
+                    std::mem::replace(&mut self.screen, Screen::Mail)
+                {
+                    self.screen = over.map_or(Screen::Mail, Screen::Settings);
+                }
                 Task::none()
             }
             wizard::Action::Done {
@@ -134,8 +172,7 @@ impl App {
                 session,
                 keyring_unavailable,
             } => {
-                self.wizard = None;
-                self.settings = None;
+                self.screen = Screen::Mail;
                 if let Some(password) = session {
                     self.syncs.set_session_password(account.id, password);
                 }
@@ -150,7 +187,7 @@ impl App {
 
     /// The dialog over the main window: trusting pins the certificate and fetches again.
     pub(super) fn on_trust(&mut self, message: trust::Message) -> Task<Message> {
-        let Some((id, request)) = self.trust.take() else {
+        let Some(Modal::Trust(id, request)) = self.modal.take() else {
             return Task::none();
         };
         if message == trust::Message::Cancel {

@@ -7,8 +7,10 @@ use iced::widget::{column, container, pane_grid, rule, stack};
 use iced::{Element, Fill, Subscription, Theme, window};
 
 use crate::fl;
-use crate::ui::app::{App, Message};
+use crate::ui::app::{App, Message, Modal, Screen};
+use crate::ui::dialog::trust;
 use crate::ui::screen::mail::layout::Pane;
+use crate::ui::widget::form;
 use crate::ui::{
     screen::mail::list, screen::mail::toolbar, screen::settings, service::sync, widget::theme,
 };
@@ -27,37 +29,39 @@ impl App {
     /// The whole window: the account wizard, the settings, or the mail (with the certificate
     /// dialog over it when open).
     pub fn view(&self) -> Element<'_, Message> {
-        if let Some(wizard) = &self.wizard {
-            return wizard.view().map(Message::Wizard);
+        match &self.screen {
+            Screen::Wizard { wizard, .. } => wizard.view().map(Message::Wizard),
+            Screen::Settings(screen) => {
+                let cx = settings::Context {
+                    db: &self.db,
+                    config: &self.config,
+                    accounts: &self.accounts,
+                };
+                screen.view(cx).map(Message::Settings)
+            }
+            Screen::Mail => {
+                let dialog = self.modal.as_ref().map(|Modal::Trust(_, request)| {
+                    (
+                        trust::view(request).map(Message::Trust),
+                        Message::Trust(trust::Message::Cancel),
+                    )
+                });
+                form::with_dialog(self.main_view(), dialog)
+            }
         }
-        if let Some(screen) = &self.settings {
-            let cx = settings::Context {
-                db: &self.db,
-                config: &self.config,
-                accounts: self.sidebar.accounts(),
-            };
-            return screen.view(cx).map(Message::Settings);
-        }
-        let dialog = self.trust.as_ref().map(|(_, request)| {
-            (
-                crate::ui::dialog::trust::view(request).map(Message::Trust),
-                Message::Trust(crate::ui::dialog::trust::Message::Cancel),
-            )
-        });
-        settings::with_dialog(self.main_view(), dialog)
     }
 
     fn main_view(&self) -> Element<'_, Message> {
         let scope = self.list.scope();
         let cx = toolbar::Context {
             fetching: self.syncs.is_running(),
-            has_accounts: !self.sidebar.accounts().is_empty(),
+            has_accounts: !self.accounts.is_empty(),
             selected_seen: self.list.selection_seen(),
             in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
         };
         let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
             let body: Element<'_, Message> = match kind {
-                Pane::Sidebar => self.sidebar.view().map(Message::Sidebar),
+                Pane::Sidebar => self.sidebar.view(&self.accounts).map(Message::Sidebar),
                 Pane::List => self.list_view().map(Message::List),
                 Pane::Reader => self.reader.view().map(Message::Reader),
             };
@@ -102,10 +106,7 @@ impl App {
             iced::system::theme_changes().map(Message::SystemTheme),
         ];
         if let Some(fetcher) = &self.fetcher {
-            subs.push(
-                sync::subscription(self.sidebar.accounts(), fetcher, &self.syncs)
-                    .map(Message::Sync),
-            );
+            subs.push(sync::subscription(&self.accounts, fetcher, &self.syncs).map(Message::Sync));
         }
         Subscription::batch(subs)
     }

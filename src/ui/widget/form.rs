@@ -5,15 +5,15 @@ use iced::widget::{
     Column, Row, button, center, checkbox, column, container, mouse_area, opaque, row, space, text,
     text_input,
 };
-use iced::{Alignment, Element, Fill, Font, Length, Theme, font};
+use iced::{Alignment, Element, Fill, Font, Length, Theme};
 
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::style::{
-    aside_style, backdrop, choice_style, danger_style, dialog_card, dot, icon_success,
-    icon_warning, input_style, ring, segment_frame, segment_style, tinted,
+    aside_style, choice_style, danger_style, dialog_card, dot, icon_success, icon_warning,
+    input_style, ring, segment_frame, segment_style, tinted,
 };
 pub use crate::ui::widget::style::{
-    card, error_text, icon_ok, muted, nav_style, pick_style, secondary_style,
+    card, error_text, icon_ok, nav_style, pick_style, secondary_style,
 };
 use crate::ui::widget::theme;
 
@@ -22,19 +22,11 @@ pub const LABEL_WIDTH: f32 = 170.0;
 /// The widest a settings page grows.
 pub const PAGE_WIDTH: f32 = 780.0;
 
-/// Bold text.
-pub fn bold() -> Font {
-    Font {
-        weight: font::Weight::Semibold,
-        ..Font::DEFAULT
-    }
-}
-
 /// A page's title and the sentence under it.
 pub fn page_header<'a, M: 'a>(title: String, subtitle: String) -> Element<'a, M> {
     column![
-        text(title).size(22).font(bold()),
-        text(subtitle).size(theme::TEXT).style(muted),
+        text(title).size(22).font(theme::SEMIBOLD),
+        text(subtitle).size(theme::TEXT).style(theme::muted_text),
     ]
     .spacing(4)
     .into()
@@ -48,7 +40,7 @@ pub fn section<'a, M: 'a>(
 ) -> Element<'a, M> {
     let head = row![
         icon::styled(glyph, 18.0, theme::icon_accent),
-        text(title).size(15.5).font(bold()),
+        text(title).size(15.5).font(theme::SEMIBOLD),
     ]
     .spacing(10)
     .align_y(Alignment::Center);
@@ -110,7 +102,10 @@ pub fn check<'a, M: 'a>(
 
 /// Secondary text in a smaller size.
 pub fn small<'a, M: 'a>(words: String) -> Element<'a, M> {
-    text(words).size(theme::SMALL).style(muted).into()
+    text(words)
+        .size(theme::SMALL)
+        .style(theme::muted_text)
+        .into()
 }
 
 /// A selectable card with a radio mark, a title and one sentence (security, wizard choices).
@@ -127,13 +122,12 @@ pub fn choice<'a, M: Clone + 'a>(
     })
     .padding(3)
     .style(move |t: &Theme| ring(t, selected));
-    let mut words =
-        column![
-            text(title)
-                .size(theme::TEXT)
-                .font(if selected { bold() } else { Font::DEFAULT })
-        ]
-        .spacing(2);
+    let mut words = column![text(title).size(theme::TEXT).font(if selected {
+        theme::SEMIBOLD
+    } else {
+        Font::DEFAULT
+    })]
+    .spacing(2);
     if let Some(hint) = hint {
         words = words.push(small(hint));
     }
@@ -213,7 +207,7 @@ pub fn aside<'a, M: 'a>(glyph: Icon, title: String, lines: Vec<String>) -> Eleme
     let mut words = Column::new()
         .spacing(3)
         .width(Fill)
-        .push(text(title).size(theme::SMALL + 0.5).font(bold()));
+        .push(text(title).size(theme::SMALL + 0.5).font(theme::SEMIBOLD));
     for line in lines {
         words = words.push(text(line).size(theme::SMALL + 0.5));
     }
@@ -299,7 +293,12 @@ pub fn with_dialog<'a, M: Clone + 'a>(
             .max_width(640)
             .style(dialog_card);
         layers = layers.push(opaque(
-            mouse_area(center(opaque(card)).padding(24).style(backdrop)).on_press(on_dismiss),
+            mouse_area(
+                center(opaque(card))
+                    .padding(24)
+                    .style(theme::backdrop(theme::DIALOG_BACKDROP)),
+            )
+            .on_press(on_dismiss),
         ));
     }
     layers.into()
@@ -317,7 +316,7 @@ pub fn dialog_title<'a, M: 'a>(glyph: Icon, title: String, warn: bool) -> Elemen
                 theme::icon_accent
             }
         ),
-        text(title).size(18).font(bold()),
+        text(title).size(18).font(theme::SEMIBOLD),
     ]
     .spacing(10)
     .align_y(Alignment::Center)
@@ -332,10 +331,13 @@ pub fn detail<'a, M: 'a>(label: String, value: String, mono: bool) -> Element<'a
     } else {
         value
     };
-    column![text(label).size(theme::SMALL).style(muted), value]
-        .spacing(2)
-        .width(Fill)
-        .into()
+    column![
+        text(label).size(theme::SMALL).style(theme::muted_text),
+        value
+    ]
+    .spacing(2)
+    .width(Fill)
+    .into()
 }
 
 /// A flexible gap.

@@ -8,13 +8,6 @@ use iced::{Background, Color, Shadow, Theme, Vector};
 use crate::ui::widget::form::Tone;
 use crate::ui::widget::theme;
 
-/// Secondary text colour.
-pub fn muted(theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(theme::muted(theme)),
-    }
-}
-
 /// Text in the danger colour (validation errors).
 pub fn error_text(theme: &Theme) -> text::Style {
     text::Style {
@@ -59,16 +52,6 @@ pub(super) fn dialog_card(theme: &Theme) -> container::Style {
             blur_radius: 28.0,
         },
         ..card(theme)
-    }
-}
-
-pub(super) fn backdrop(_theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(Background::Color(Color {
-            a: 0.55,
-            ..Color::BLACK
-        })),
-        ..container::Style::default()
     }
 }
 

@@ -1,11 +1,27 @@
 //! Colours and widget styles: a calm light and dark look, chosen by the preferences or the system.
 
 use iced::border::{self, Border};
+use iced::font::{self, Font};
 use iced::theme::{Mode, Palette};
-use iced::widget::{button, container, rule, text_input};
+use iced::widget::{button, container, rule, text, text_input};
 use iced::{Background, Color, Shadow, Theme, color};
 
 use crate::config::ThemeChoice;
+
+/// Emphasis: unread rows, the reader's subject, list titles.
+pub const BOLD: Font = Font {
+    weight: font::Weight::Bold,
+    ..Font::DEFAULT
+};
+/// Lighter emphasis: headings and labels of forms and dialogs.
+pub const SEMIBOLD: Font = Font {
+    weight: font::Weight::Semibold,
+    ..Font::DEFAULT
+};
+/// How much the backdrop behind an enlarged image dims the window.
+pub const IMAGE_BACKDROP: f32 = 0.8;
+/// How much the backdrop behind a dialog dims the window.
+pub const DIALOG_BACKDROP: f32 = 0.55;
 
 /// Body text size.
 pub const TEXT: f32 = 14.0;
@@ -83,6 +99,13 @@ pub fn muted(theme: &Theme) -> Color {
     }
 }
 
+/// Secondary text (dates, counts, hints) in the muted colour.
+pub fn muted_text(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(muted(theme)),
+    }
+}
+
 /// The highlight of the selected row or folder.
 pub fn selected(theme: &Theme) -> Color {
     if is_dark(theme) {
@@ -152,11 +175,12 @@ pub fn chip(theme: &Theme) -> container::Style {
     }
 }
 
-/// The dimmed backdrop behind an enlarged image.
-pub fn backdrop(_theme: &Theme) -> container::Style {
-    container::Style {
+/// A black backdrop that dims what lies behind by `alpha` (see [`IMAGE_BACKDROP`],
+/// [`DIALOG_BACKDROP`]).
+pub fn backdrop(alpha: f32) -> impl Fn(&Theme) -> container::Style {
+    move |_theme| container::Style {
         background: Some(Background::Color(Color {
-            a: 0.8,
+            a: alpha,
             ..Color::BLACK
         })),
         ..container::Style::default()

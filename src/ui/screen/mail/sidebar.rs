@@ -3,7 +3,7 @@
 
 use iced::widget::text::Wrapping;
 use iced::widget::{Column, button, column, container, row, scrollable, space, text, tooltip};
-use iced::{Alignment, Element, Fill, Font, Theme, font};
+use iced::{Alignment, Element, Fill, Font, font};
 
 use crate::fl;
 use crate::store::{Account, AccountId, Folder, FolderKind, Scope};
@@ -33,29 +33,23 @@ pub enum Action {
     Settings(AccountId),
 }
 
-/// The sidebar's state: the folders and accounts as last read from the store.
+/// The sidebar's state: the folders as last read from the store, and which one is shown. The
+/// accounts belong to the app and are passed in.
 #[derive(Debug, Default)]
 pub struct Sidebar {
     folders: Vec<Folder>,
-    accounts: Vec<Account>,
     selected: Option<Scope>,
 }
 
 impl Sidebar {
-    /// Takes in freshly read folders and accounts.
-    pub fn set(&mut self, folders: Vec<Folder>, accounts: Vec<Account>) {
+    /// Takes in freshly read folders.
+    pub fn set(&mut self, folders: Vec<Folder>) {
         self.folders = folders;
-        self.accounts = accounts;
     }
 
     /// The folders as last read.
     pub fn folders(&self) -> &[Folder] {
         &self.folders
-    }
-
-    /// The accounts as last read.
-    pub fn accounts(&self) -> &[Account] {
-        &self.accounts
     }
 
     /// The folder or view being shown.
@@ -70,8 +64,8 @@ impl Sidebar {
 
     /// The first thing to show at start: the unified Inbox with several accounts, else the
     /// first Inbox, else the first folder.
-    pub fn default_scope(&self) -> Option<Scope> {
-        if self.accounts.len() > 1 {
+    pub fn default_scope(&self, accounts: &[Account]) -> Option<Scope> {
+        if accounts.len() > 1 {
             return Some(Scope::UnifiedInbox);
         }
         self.folders
@@ -138,19 +132,19 @@ impl Sidebar {
     }
 
     /// The sidebar.
-    pub fn view(&self) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, accounts: &'a [Account]) -> Element<'a, Message> {
         let mut items = Column::new().spacing(2).padding([10, 8]);
-        if self.accounts.is_empty() {
+        if accounts.is_empty() {
             items = items.push(
                 container(
                     text(fl!("settings-no-accounts"))
                         .size(theme::SMALL)
-                        .style(muted_text),
+                        .style(theme::muted_text),
                 )
                 .padding(8),
             );
         }
-        if self.accounts.len() > 1 {
+        if accounts.len() > 1 {
             let unread = self.unified_unread();
             items = items.push(self.entry(
                 Scope::UnifiedInbox,
@@ -160,7 +154,7 @@ impl Sidebar {
             ));
             items = items.push(space().height(8));
         }
-        for account in &self.accounts {
+        for account in accounts {
             items = items.push(account_header(account));
             for folder in self
                 .folders
@@ -263,7 +257,9 @@ fn account_header(account: &Account) -> Element<'_, Message> {
     );
     row![
         icon::view(Icon::User, 14.0),
-        text(name.as_str()).size(theme::SMALL).style(muted_text),
+        text(name.as_str())
+            .size(theme::SMALL)
+            .style(theme::muted_text),
         space().width(Fill),
         fetch,
         settings,
@@ -275,15 +271,9 @@ fn account_header(account: &Account) -> Element<'_, Message> {
 }
 
 fn section_header<'a>(label: String) -> Element<'a, Message> {
-    column![text(label).size(theme::SMALL).style(muted_text)]
+    column![text(label).size(theme::SMALL).style(theme::muted_text)]
         .padding([4, 8])
         .into()
-}
-
-fn muted_text(theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(theme::muted(theme)),
-    }
 }
 
 /// The name shown for a folder: translated for Inbox and Trash.
@@ -322,7 +312,7 @@ mod tests {
     #[test]
     fn selecting_a_folder_asks_the_parent_to_show_it() {
         let mut sidebar = Sidebar::default();
-        sidebar.set(vec![folder(1, Some(1), FolderKind::Inbox, 3)], Vec::new());
+        sidebar.set(vec![folder(1, Some(1), FolderKind::Inbox, 3)]);
         let action = sidebar.update(Message::Select(Scope::Folder(FolderId(1))));
         assert_eq!(action, Action::Select(Scope::Folder(FolderId(1))));
         assert_eq!(sidebar.selected(), Some(Scope::Folder(FolderId(1))));
@@ -335,15 +325,12 @@ mod tests {
     #[test]
     fn trash_and_default_scope_are_known() {
         let mut sidebar = Sidebar::default();
-        sidebar.set(
-            vec![
-                folder(1, Some(1), FolderKind::Inbox, 0),
-                folder(2, Some(1), FolderKind::Trash, 0),
-                folder(3, None, FolderKind::Local, 1),
-            ],
-            Vec::new(),
-        );
-        assert_eq!(sidebar.default_scope(), Some(Scope::Folder(FolderId(1))));
+        sidebar.set(vec![
+            folder(1, Some(1), FolderKind::Inbox, 0),
+            folder(2, Some(1), FolderKind::Trash, 0),
+            folder(3, None, FolderKind::Local, 1),
+        ]);
+        assert_eq!(sidebar.default_scope(&[]), Some(Scope::Folder(FolderId(1))));
         assert!(sidebar.is_trash(Scope::Folder(FolderId(2))));
         assert!(!sidebar.is_trash(Scope::Folder(FolderId(1))));
         assert!(!sidebar.is_trash(Scope::UnifiedInbox));

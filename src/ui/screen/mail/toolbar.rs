@@ -1,7 +1,7 @@
 //! The toolbar (Get messages, Cancel, Delete, read/unread, search) and the status bar.
 
 use iced::widget::{Id, button, container, progress_bar, row, space, text, text_input, tooltip};
-use iced::{Alignment, Element, Fill, Theme};
+use iced::{Alignment, Element, Fill};
 
 use crate::fl;
 use crate::ui::widget::icon::{self, Icon};
@@ -219,9 +219,14 @@ pub fn status_bar<'a, M: 'a>(status: &'a str, progress: Option<f32>) -> Element<
     } else {
         status.to_owned()
     };
-    let mut bar = row![text(line).size(theme::SMALL).style(muted).width(Fill)]
-        .spacing(12)
-        .align_y(Alignment::Center);
+    let mut bar = row![
+        text(line)
+            .size(theme::SMALL)
+            .style(theme::muted_text)
+            .width(Fill)
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
     if let Some(p) = progress {
         bar = bar.push(progress_bar(0.0..=1.0, p).length(220).girth(6));
     }
@@ -229,12 +234,6 @@ pub fn status_bar<'a, M: 'a>(status: &'a str, progress: Option<f32>) -> Element<
         .width(Fill)
         .style(theme::bar)
         .into()
-}
-
-fn muted(theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(theme::muted(theme)),
-    }
 }
 
 #[cfg(test)]

@@ -279,7 +279,7 @@ impl Settings {
                 .style(theme::tool)
                 .on_press(Message::Back),
                 space().width(12),
-                text(fl!("settings-title")).size(16).font(form::bold()),
+                text(fl!("settings-title")).size(16).font(theme::SEMIBOLD),
             ]
             .align_y(Alignment::Center),
         )
@@ -349,7 +349,7 @@ impl Settings {
             container(
                 text(fl!("settings-nav-accounts"))
                     .size(theme::SMALL)
-                    .style(form::muted),
+                    .style(theme::muted_text),
             )
             .padding([4, 8]),
         );

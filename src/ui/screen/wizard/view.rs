@@ -44,9 +44,9 @@ impl Wizard {
             column![
                 text(fl!("wizard-step", step = number))
                     .size(theme::SMALL)
-                    .style(form::muted),
-                text(title).size(24).font(form::bold()),
-                text(intro).size(theme::TEXT).style(form::muted),
+                    .style(theme::muted_text),
+                text(title).size(24).font(theme::SEMIBOLD),
+                text(intro).size(theme::TEXT).style(theme::muted_text),
             ]
             .spacing(6),
         );

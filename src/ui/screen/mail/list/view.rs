@@ -37,8 +37,8 @@ impl List {
             }
         };
         let header = column![
-            text(title).size(theme::TEXT + 2.0).font(bold()),
-            text(count).size(theme::SMALL).style(muted),
+            text(title).size(theme::TEXT + 2.0).font(theme::BOLD),
+            text(count).size(theme::SMALL).style(theme::muted_text),
         ]
         .spacing(2)
         .padding([10, 14]);
@@ -50,7 +50,7 @@ impl List {
                 } else {
                     fl!("ui-list-empty")
                 };
-                center(text(empty).size(theme::TEXT).style(muted)).into()
+                center(text(empty).size(theme::TEXT).style(theme::muted_text)).into()
             } else {
                 self.rows()
             };
@@ -107,7 +107,7 @@ impl List {
         let date = format::list_date(row.date.unwrap_or(row.received_at), now);
         let mut top = row![
             clipped(text(sender).size(theme::TEXT).font(strong)),
-            text(date).size(theme::SMALL).style(muted),
+            text(date).size(theme::SMALL).style(theme::muted_text),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
@@ -157,17 +157,4 @@ fn dot<'a>() -> Element<'a, Message> {
             ..Default::default()
         })
         .into()
-}
-
-fn bold() -> Font {
-    Font {
-        weight: font::Weight::Bold,
-        ..Font::DEFAULT
-    }
-}
-
-fn muted(theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(theme::muted(theme)),
-    }
 }

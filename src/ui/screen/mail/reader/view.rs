@@ -5,7 +5,7 @@ use iced::widget::{
     Column, button, center, column, container, image, mouse_area, opaque, rich_text, row,
     scrollable, space, span, text, tooltip,
 };
-use iced::{Alignment, ContentFit, Element, Fill, Font, Length, Theme, color, font, mouse};
+use iced::{Alignment, ContentFit, Element, Fill, Length, color, mouse};
 
 use crate::fl;
 use crate::mime::{Address, Attachment};
@@ -41,10 +41,14 @@ impl Reader {
         content = content.push(headers(o));
         content = content.push(iced::widget::rule::horizontal(1).style(theme::rule));
         for note in notes(o) {
-            content = content.push(text(note).size(theme::SMALL).style(muted));
+            content = content.push(text(note).size(theme::SMALL).style(theme::muted_text));
         }
         if o.paragraphs.is_empty() {
-            content = content.push(text(fl!("ui-body-empty")).size(theme::TEXT).style(muted));
+            content = content.push(
+                text(fl!("ui-body-empty"))
+                    .size(theme::TEXT)
+                    .style(theme::muted_text),
+            );
         }
         for paragraph in &o.paragraphs {
             content = content.push(paragraph_view(paragraph));
@@ -62,7 +66,7 @@ impl Reader {
             icon::view(Icon::Paperclip, theme::ICON),
             text(fl!("ui-attachments", count = shown.len()))
                 .size(theme::TEXT)
-                .font(bold()),
+                .font(theme::BOLD),
             space().width(Fill),
             button(
                 row![
@@ -121,7 +125,7 @@ impl Reader {
         )
         .width(Fill)
         .height(Fill)
-        .style(theme::backdrop);
+        .style(theme::backdrop(theme::IMAGE_BACKDROP));
         Some(opaque(mouse_area(layer).on_press(Message::CloseEnlarged)))
     }
 }
@@ -142,7 +146,7 @@ fn headers(o: &Opened) -> Element<'_, Message> {
         addresses(&o.mail.from)
     };
     let mut lines = column![
-        text(subject).size(theme::TITLE).font(bold()),
+        text(subject).size(theme::TITLE).font(theme::BOLD),
         space().height(4),
         header_line(fl!("ui-header-from"), from),
     ]
@@ -161,7 +165,7 @@ fn header_line<'a>(label: String, value: String) -> Element<'a, Message> {
     row![
         text(label)
             .size(theme::SMALL + 0.5)
-            .style(muted)
+            .style(theme::muted_text)
             .width(LABEL_WIDTH),
         text(value).size(theme::SMALL + 0.5).width(Fill),
     ]
@@ -239,7 +243,7 @@ fn chip(a: &Attachment) -> Element<'_, Message> {
                     .wrapping(Wrapping::None),
                 text(format::size(a.size))
                     .size(theme::SMALL - 1.0)
-                    .style(muted),
+                    .style(theme::muted_text),
             ]
             .spacing(1),
         ]
@@ -333,7 +337,9 @@ fn preview<'a>(a: &'a Attachment, p: &'a Preview) -> Element<'a, Message> {
     container(
         column![
             inner,
-            text(a.name.as_str()).size(theme::SMALL - 1.0).style(muted)
+            text(a.name.as_str())
+                .size(theme::SMALL - 1.0)
+                .style(theme::muted_text)
         ]
         .spacing(4)
         .align_x(Alignment::Center),
@@ -344,18 +350,5 @@ fn preview<'a>(a: &'a Attachment, p: &'a Preview) -> Element<'a, Message> {
 }
 
 fn centered<'a>(message: String) -> Element<'a, Message> {
-    center(text(message).size(theme::TEXT).style(muted)).into()
-}
-
-fn bold() -> Font {
-    Font {
-        weight: font::Weight::Bold,
-        ..Font::DEFAULT
-    }
-}
-
-fn muted(theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(theme::muted(theme)),
-    }
+    center(text(message).size(theme::TEXT).style(theme::muted_text)).into()
 }
