@@ -186,6 +186,7 @@ ui-saved-all = { $count ->
 }
 ui-save-failed = „{ $name }“ konnte nicht gespeichert werden: { $detail }. Prüfen Sie, ob der Ordner existiert und Sie darin schreiben dürfen.
 ui-open-failed = „{ $name }“ konnte nicht geöffnet werden: { $detail }. Speichern Sie den Anhang und öffnen Sie ihn über Ihren Dateimanager.
+ui-picture-failed = Das Bild konnte nicht angezeigt werden: { $detail }
 ui-link-failed = Der Link konnte nicht geöffnet werden: { $detail }
 ui-status-ready = Bereit
 ui-status-account = { $account }: { $status }

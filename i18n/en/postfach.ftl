@@ -186,6 +186,7 @@ ui-saved-all = { $count ->
 }
 ui-save-failed = “{ $name }” could not be saved: { $detail }. Check that the folder exists and that you may write to it.
 ui-open-failed = “{ $name }” could not be opened: { $detail }. Save it and open it from your file manager instead.
+ui-picture-failed = The picture could not be shown: { $detail }
 ui-link-failed = The link could not be opened: { $detail }
 ui-status-ready = Ready
 ui-status-account = { $account }: { $status }

@@ -110,7 +110,7 @@ pub enum Message {
     /// Open the account wizard.
     AddAccount,
     /// The preferences were written (or why not).
-    ConfigSaved(Result<(), String>),
+    ConfigSaved(Result<(), Error>),
     /// A trusted certificate was pinned into its account.
     Pinned(Result<Account, Error>),
     /// The last mail file opened from the desktop was read, to be shown in the reader.
@@ -349,8 +349,9 @@ impl App {
                 self.status = text;
                 Task::none()
             }
-            reader::Action::Error(text) => {
-                self.banners.error(text);
+            reader::Action::Error(e) => {
+                tracing::warn!(error = %e, "reader");
+                self.banners.error(e.user_message());
                 Task::none()
             }
         }

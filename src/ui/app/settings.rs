@@ -134,15 +134,15 @@ impl App {
         let config = self.config();
         let dir = self.db.data_dir().to_path_buf();
         Task::perform(
-            db::blocking(move || Ok(config.save(&dir).map_err(|e| e.to_string()))),
-            |r| Message::ConfigSaved(r.map_err(|e| e.to_string()).and_then(|r| r)),
+            db::blocking(move || Ok(config.save(&dir)?)),
+            Message::ConfigSaved,
         )
     }
 
-    pub(super) fn on_config_saved(&mut self, result: Result<(), String>) -> Task<Message> {
+    pub(super) fn on_config_saved(&mut self, result: Result<(), Error>) -> Task<Message> {
         let problem = result
             .err()
-            .map(|e| fl!("settings-config-save-failed", detail = e));
+            .map(|e| fl!("settings-config-save-failed", detail = e.to_string()));
         if let Some(problem) = &problem {
             tracing::warn!("{problem}");
         }

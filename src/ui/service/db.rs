@@ -15,6 +15,9 @@ pub enum Error {
     /// The store reported an error.
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// The preferences could not be written.
+    #[error(transparent)]
+    Config(#[from] crate::config::Error),
     /// A file could not be read or written.
     #[error("{0}")]
     Io(Arc<std::io::Error>),

@@ -59,21 +59,81 @@ pub enum Preview {
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(MessageId, Result<Arc<Opened>, Error>),
-    Preview(MessageId, usize, Result<image::Handle, String>),
+    Preview(MessageId, usize, Result<image::Handle, FileError>),
     LinkClicked(String),
     Open(usize),
     SaveAs(usize),
     SaveAll,
     Enlarge(usize),
-    Enlarged(MessageId, usize, Result<image::Handle, String>),
+    Enlarged(MessageId, usize, Result<image::Handle, FileError>),
     CloseEnlarged,
     /// A press on an attachment chip: prepare it for dragging out.
     DragAttachment(usize),
     /// Put the attachment on the clipboard as a file (to paste into a file manager).
     Copy(usize),
-    DragReady(Result<PathBuf, String>),
+    DragReady(Result<PathBuf, FileError>),
     /// A file operation finished with something to tell the user (or nothing).
-    Done(Result<Option<String>, String>),
+    Done(Result<Option<String>, FileError>),
+}
+
+/// What failed when the reader worked with an attachment, a picture or a link. The technical
+/// text (`detail`) is the system's; the words come from Fluent in [`FileError::user_message`].
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum FileError {
+    #[error("opening {name}: {detail}")]
+    Open { name: String, detail: String },
+    #[error("saving {name}: {detail}")]
+    Save { name: String, detail: String },
+    #[error("copying {name}: {detail}")]
+    Copy { name: String, detail: String },
+    #[error("dragging {name} out: {detail}")]
+    Drag { name: String, detail: String },
+    #[error("opening a link: {0}")]
+    Link(String),
+    #[error("showing a picture: {0}")]
+    Picture(#[from] mime::ImageError),
+    /// The work could not run (a background task failed).
+    #[error(transparent)]
+    Task(#[from] Error),
+}
+
+impl FileError {
+    /// What happened and what to do, in the user's language.
+    pub fn user_message(&self) -> String {
+        match self {
+            FileError::Open { name, detail } => {
+                fl!(
+                    "ui-open-failed",
+                    name = name.as_str(),
+                    detail = detail.as_str()
+                )
+            }
+            FileError::Save { name, detail } => {
+                fl!(
+                    "ui-save-failed",
+                    name = name.as_str(),
+                    detail = detail.as_str()
+                )
+            }
+            FileError::Copy { name, detail } => {
+                fl!(
+                    "ui-copy-failed",
+                    name = name.as_str(),
+                    detail = detail.as_str()
+                )
+            }
+            FileError::Drag { name, detail } => {
+                fl!(
+                    "ui-drag-failed",
+                    name = name.as_str(),
+                    detail = detail.as_str()
+                )
+            }
+            FileError::Link(detail) => fl!("ui-link-failed", detail = detail.as_str()),
+            FileError::Picture(e) => fl!("ui-picture-failed", detail = e.to_string()),
+            FileError::Task(e) => fl!("error-internal", detail = e.to_string()),
+        }
+    }
 }
 
 /// What the parent should do.
@@ -84,7 +144,7 @@ pub enum Action {
     /// Tell the user (status line).
     Notice(String),
     /// Show an error (banner).
-    Error(String),
+    Error(FileError),
 }
 
 #[derive(Debug, Default)]
@@ -208,10 +268,10 @@ impl Reader {
             Message::LinkClicked(url) => Action::Run(Task::perform(
                 db::blocking(move || Ok(files::open_url(&url)?)),
                 |r| {
-                    Message::Done(
-                        r.map(|()| None)
-                            .map_err(|e| fl!("ui-link-failed", detail = e.to_string())),
-                    )
+                    Message::Done(r.map(|()| None).map_err(|e| match e {
+                        Error::Io(e) => FileError::Link(e.to_string()),
+                        other => FileError::Task(other),
+                    }))
                 },
             )),
             Message::Open(index) => self.open_attachment(index),
@@ -246,11 +306,10 @@ impl Reader {
                 Action::Run(
                     crate::ui::platform::dragout::start(path).map(move |outcome| match outcome {
                         crate::ui::platform::dragout::Outcome::Failed(e) => {
-                            Message::Done(Err(fl!(
-                                "ui-drag-failed",
-                                name = name.clone(),
-                                detail = e.to_string()
-                            )))
+                            Message::Done(Err(FileError::Drag {
+                                name: name.clone(),
+                                detail: e.to_string(),
+                            }))
                         }
                         _ => Message::Done(Ok(None)),
                     }),
@@ -322,8 +381,8 @@ pub fn sweep_drag_copies<M: Send + 'static>() -> Task<M> {
     .discard()
 }
 
-fn flatten(r: Result<Result<Option<String>, String>, Error>) -> Message {
-    Message::Done(r.unwrap_or_else(|e| Err(e.to_string())))
+fn flatten(r: Result<Result<Option<String>, FileError>, Error>) -> Message {
+    Message::Done(r.unwrap_or_else(|e| Err(FileError::Task(e))))
 }
 
 /// The attachments the user sees as chips (not the pictures an HTML body shows inline).
@@ -336,16 +395,18 @@ fn thumbnail_task(
     raw: Arc<Vec<u8>>,
     index: usize,
     side: u32,
-    to_message: fn(MessageId, usize, Result<image::Handle, String>) -> Message,
+    to_message: fn(MessageId, usize, Result<image::Handle, FileError>) -> Message,
 ) -> Task<Message> {
     Task::perform(
         db::blocking(move || {
             let bytes = files::attachment(&raw, index)?;
             Ok(mime::thumbnail(&bytes, side)
-                .map(|t| image::Handle::from_rgba(t.width, t.height, t.rgba))
-                .map_err(|e| e.to_string()))
+                .map(|t| image::Handle::from_rgba(t.width, t.height, t.rgba)))
         }),
-        move |r| to_message(id, index, r.unwrap_or_else(|e| Err(e.to_string()))),
+        move |r| {
+            let shown = r.map_err(FileError::Task).and_then(|t| Ok(t?));
+            to_message(id, index, shown)
+        },
     )
 }
 

@@ -7,7 +7,7 @@ use iced::Task;
 
 use crate::fl;
 use crate::ui::screen::mail::reader::{
-    Action, Message, Reader, files, flatten, visible_attachments,
+    Action, FileError, Message, Reader, files, flatten, visible_attachments,
 };
 use crate::ui::service::db;
 
@@ -21,9 +21,10 @@ impl Reader {
             db::blocking(move || {
                 let result =
                     files::write_temp(&raw, index, &name, id).and_then(|p| files::open_path(&p));
-                Ok(result
-                    .map(|()| None)
-                    .map_err(|e| fl!("ui-open-failed", name = name, detail = e.to_string())))
+                Ok(result.map(|()| None).map_err(|e| FileError::Open {
+                    name,
+                    detail: e.to_string(),
+                }))
             }),
             flatten,
         ))
@@ -49,10 +50,13 @@ impl Reader {
                         files::attachment(&raw, index).and_then(|b| std::fs::write(&path, b));
                     Ok(written
                         .map(|()| Some(fl!("ui-saved", path = path.display().to_string())))
-                        .map_err(|e| fl!("ui-save-failed", name = name, detail = e.to_string())))
+                        .map_err(|e| FileError::Save {
+                            name,
+                            detail: e.to_string(),
+                        }))
                 })
                 .await
-                .unwrap_or_else(|e| Err(e.to_string()))
+                .unwrap_or_else(|e| Err(FileError::Task(e)))
             },
             Message::Done,
         ))
@@ -79,15 +83,14 @@ impl Reader {
                             count = n,
                             dir = dir.display().to_string()
                         ))),
-                        Err(e) => Err(fl!(
-                            "ui-save-failed",
-                            name = dir.display().to_string(),
-                            detail = e.to_string()
-                        )),
+                        Err(e) => Err(FileError::Save {
+                            name: dir.display().to_string(),
+                            detail: e.to_string(),
+                        }),
                     })
                 })
                 .await
-                .unwrap_or_else(|e| Err(e.to_string()))
+                .unwrap_or_else(|e| Err(FileError::Task(e)))
             },
             Message::Done,
         ))
@@ -107,8 +110,8 @@ impl Reader {
                             .map_err(|e| e.to_string())
                     });
                 Ok(match copied {
-                    Ok(()) => Ok(Some(fl!("ui-copied", name = name))),
-                    Err(detail) => Err(fl!("ui-copy-failed", name = name, detail = detail)),
+                    Ok(()) => Ok(Some(fl!("ui-copied", name = name.as_str()))),
+                    Err(detail) => Err(FileError::Copy { name, detail }),
                 })
             }),
             flatten,
@@ -122,10 +125,14 @@ impl Reader {
         let (raw, name) = (Arc::clone(&o.raw), a.name.clone());
         Action::Run(Task::perform(
             db::blocking(move || {
-                Ok(files::write_drag_copy(&raw, index, &name)
-                    .map_err(|e| fl!("ui-drag-failed", name = name, detail = e.to_string())))
+                Ok(
+                    files::write_drag_copy(&raw, index, &name).map_err(|e| FileError::Drag {
+                        name,
+                        detail: e.to_string(),
+                    }),
+                )
             }),
-            |r| Message::DragReady(r.unwrap_or_else(|e| Err(e.to_string()))),
+            |r| Message::DragReady(r.unwrap_or_else(|e| Err(FileError::Task(e)))),
         ))
     }
 }
