@@ -85,9 +85,10 @@ impl From<keyring::Error> for Error {
     }
 }
 
-/// The keyring entry name of one account: stable for the same server login.
-pub fn entry_name(username: &str, host: &str, port: u16) -> String {
-    format!("pop3://{username}@{host}:{port}")
+/// The keyring entry name of an account's incoming server login: stable for the same user, host
+/// and port, so a renamed account keeps its password.
+pub fn account_entry(s: &crate::store::AccountSettings) -> String {
+    format!("pop3://{}@{}:{}", s.username, s.host, s.port)
 }
 
 fn entry(name: &str) -> Result<keyring::Entry, Error> {

@@ -13,7 +13,7 @@ fn a_password_round_trips_through_the_os_keyring_and_not_the_store() {
         std::env::var_os(secrets::PASSWORD_ENV).is_none(),
         "unset POSTFACH_PASSWORD for this test"
     );
-    let name = secrets::entry_name("keyring-test", "127.0.0.1", 995);
+    let name = entry("keyring-test", "127.0.0.1");
     let pw = Password::new("Geheim-ß-Passwort");
     secrets::save_password(&name, &pw).unwrap_or_else(|e| {
         panic!("the OS keyring is not usable ({e}); run the tests with scripts/test.sh, which starts gnome-keyring on a private D-Bus session")
@@ -47,7 +47,7 @@ fn a_password_round_trips_through_the_os_keyring_and_not_the_store() {
         .write_all(b"Zweites-Geheimnis\n")
         .unwrap();
     assert!(child.wait().unwrap().success());
-    let cli_entry = secrets::entry_name("keyring-cli", "pop.example.org", 995);
+    let cli_entry = entry("keyring-cli", "pop.example.org");
     assert_eq!(
         secrets::password(&cli_entry)
             .unwrap()
@@ -69,4 +69,14 @@ fn a_password_round_trips_through_the_os_keyring_and_not_the_store() {
     secrets::delete_password(&name).unwrap();
     secrets::delete_password(&cli_entry).unwrap();
     assert_eq!(secrets::password(&name).unwrap(), None);
+}
+
+/// The keyring entry of an account with this login on port 995.
+fn entry(username: &str, host: &str) -> String {
+    secrets::account_entry(&postfach::store::AccountSettings {
+        username: username.to_owned(),
+        host: host.to_owned(),
+        port: 995,
+        ..Default::default()
+    })
 }

@@ -341,7 +341,7 @@ fn probe_settings(server: &Dovecot) -> postfach::store::AccountSettings {
 
 #[tokio::test]
 async fn connection_test_reports_each_step_and_touches_nothing() {
-    use postfach::sync::probe::{Step, probe};
+    use postfach::setup::probe::{Step, probe};
     let server = Dovecot::start();
     seed(&server, 0, 4);
     let settings = probe_settings(&server);

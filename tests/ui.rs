@@ -14,7 +14,7 @@ use postfach::store::{FolderKind, Scope};
 use postfach::sync::service::{self, Command};
 use postfach::sync::{Fetcher, Progress};
 use postfach::ui::{
-    Message, screen::mail::list, screen::mail::reader, screen::mail::toolbar, service::sync,
+    Message, screen::mail::list, screen::mail::reader, screen::mail::toolbar, service::workers,
 };
 use ui_support::{Fixture, language, mail, now};
 
@@ -437,7 +437,10 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
         service::spawn(fetcher, account, service::system_clock)
     };
     controller.send(Command::SetPassword(Password::new("geheim")));
-    sb.feed(&mut app, [Message::Sync(sync::Event::Ready(controller))]);
+    sb.feed(
+        &mut app,
+        [Message::Worker(workers::Event::Ready(controller))],
+    );
 
     let clicked = {
         let mut ui = simulator(app.view());
@@ -464,7 +467,7 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
         matches!(&first, service::Event::Progress(_, Progress::Connecting { host }) if host == "127.0.0.1"),
         "{first:?}"
     );
-    sb.feed(&mut app, [Message::Sync(sync::Event::Service(first))]);
+    sb.feed(&mut app, [Message::Worker(workers::Event::Service(first))]);
     assert_eq!(app.status(), "Connecting to 127.0.0.1…");
     {
         let mut ui = simulator(app.view());
@@ -481,7 +484,7 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
     let mut finished = false;
     while let Some(event) = next_event() {
         let done = matches!(event, service::Event::Finished(..));
-        sb.feed(&mut app, [Message::Sync(sync::Event::Service(event))]);
+        sb.feed(&mut app, [Message::Worker(workers::Event::Service(event))]);
         if done {
             finished = true;
             break;

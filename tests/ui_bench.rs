@@ -22,7 +22,7 @@ use base64::Engine;
 use dragout_support::Xvfb;
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Scope, Store};
-use postfach::ui::dev::bench::{self, Event, Record};
+use postfach::ui::dev::bench::{self, Moment, Record};
 
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
@@ -471,7 +471,7 @@ fn timing_lines_only_when_asked() -> R {
     let app = App::start(&x, data.path(), true)?;
     let mut other = Vec::new();
     let first = app.record(Duration::from_secs(90), &mut other)?;
-    assert_eq!(first.event, Event::FirstFrame, "{first:?}");
+    assert_eq!(first.event, Moment::FirstFrame, "{first:?}");
     assert_eq!((first.n, first.rows), (0, 30), "{first:?}");
     assert!(first.ms > 0.0, "{first:?}");
     if cfg!(target_os = "linux") {
@@ -483,7 +483,7 @@ fn timing_lines_only_when_asked() -> R {
     for n in 1..=3 {
         x.xdotool(&["key", "Down"]);
         let open = app.record(Duration::from_secs(60), &mut other)?;
-        assert_eq!((open.event, open.n), (Event::Open, n), "{open:?}");
+        assert_eq!((open.event, open.n), (Moment::Open, n), "{open:?}");
         assert_eq!(open.since, bench::Since::Selection);
         assert!(open.ms > 0.0 && open.unix_ms >= first.unix_ms, "{open:?}");
     }

@@ -8,12 +8,12 @@ mod ui_support;
 use iced::keyboard::key::Named;
 use postfach::i18n::Language;
 use postfach::pop3::{Password, Security};
+use postfach::setup::probe::Step;
 use postfach::store::Store;
 use postfach::sync::Fetcher;
-use postfach::sync::probe::Step;
 use postfach::sync::service::{self, Command, Controller, Event};
 use postfach::ui::screen::settings::{Page, connection, pop3_options};
-use postfach::ui::{App, Message, screen::mail::sidebar, service::sync};
+use postfach::ui::{App, Message, screen::mail::sidebar, service::workers};
 use tokio::sync::mpsc::Receiver;
 use ui_support::page::{click, shows, sim, until_finished};
 use ui_support::{Fixture, Sandbox, language};
@@ -40,7 +40,10 @@ fn start_worker(
         service::spawn(fetcher, account, service::system_clock)
     };
     controller.send(Command::SetPassword(Password::new(support::PASSWORD)));
-    sb.feed(app, [Message::Sync(sync::Event::Ready(controller.clone()))]);
+    sb.feed(
+        app,
+        [Message::Worker(workers::Event::Ready(controller.clone()))],
+    );
     Ok((controller, events))
 }
 

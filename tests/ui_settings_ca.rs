@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use postfach::i18n::Language;
 use postfach::pop3::Security;
+use postfach::setup::probe::Step;
 use postfach::sync::ErrorKind;
-use postfach::sync::probe::Step;
 use postfach::ui::screen::settings::{self, Page, account, ca_file, server};
 use postfach::ui::{App, Message};
 use ui_support::page::{click, shows};

@@ -12,15 +12,15 @@ use std::time::Duration;
 use postfach::config::Config;
 use postfach::i18n::Language;
 use postfach::pop3::{Security, fingerprint_hex};
+use postfach::setup::autoconfig::Proposal;
 use postfach::store::{Account, Store};
 use postfach::sync::Fetcher;
-use postfach::sync::autoconfig::Proposal;
 use postfach::sync::service::{self, Event};
 use postfach::ui::dialog::trust;
 use postfach::ui::screen::settings::server;
 use postfach::ui::screen::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::service::db::Db;
-use postfach::ui::{App, Boot, Message, service::sync};
+use postfach::ui::{App, Boot, Message, service::workers};
 use tokio::sync::mpsc::Receiver;
 use ui_support::page::{click, shows, sim, until_finished};
 use ui_support::{Sandbox, language};
@@ -44,7 +44,7 @@ fn start_worker(
         service::spawn(fetcher, account, service::system_clock)
     };
     // The app gives the worker the session password, if the keyring could not keep it.
-    sb.feed(app, [Message::Sync(sync::Event::Ready(controller))]);
+    sb.feed(app, [Message::Worker(workers::Event::Ready(controller))]);
     Ok(events)
 }
 
@@ -183,7 +183,7 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
     assert!(!s.leave_on_server, "download and delete by default");
 
     // With a keyring (scripts/test.sh provides one), the password went there and nowhere else.
-    let entry = postfach::secrets::entry_name(support::USER, server.host(), server.pop3s_port());
+    let entry = postfach::secrets::account_entry(s);
     if std::env::var_os("POSTFACH_TEST_KEYRING").is_some() {
         assert_eq!(
             postfach::secrets::password(&entry)?.map(|p| p.expose().to_owned()),
@@ -197,13 +197,16 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
 
     // Its worker, started as the account's subscription starts it (with the session password
     // when there is no keyring), checks at once.
-    let session = app.syncs().session_password(account.id).cloned();
+    let session = app.workers().session_password(account.id).cloned();
     let fetcher = Fetcher::open(dir.path())?;
     let (controller, mut events) = {
         let _runtime = sb.rt.enter();
-        sync::spawn_worker(fetcher, account, session)
+        workers::spawn_worker(fetcher, account, session)
     };
-    sb.feed(&mut app, [Message::Sync(sync::Event::Ready(controller))]);
+    sb.feed(
+        &mut app,
+        [Message::Worker(workers::Event::Ready(controller))],
+    );
     let report = until_finished(&sb, &mut app, &mut events)??;
     assert_eq!(report.new, 2);
     assert_eq!(
@@ -330,7 +333,7 @@ fn a_changed_certificate_is_refused_and_the_banner_opens_the_dialog_with_both_fi
     let mut events = start_worker(dir.path(), account.clone(), &sb, &mut app)?;
     sb.feed(
         &mut app,
-        [Message::Sync(sync::Event::Service(Event::Finished(
+        [Message::Worker(workers::Event::Service(Event::Finished(
             account.id,
             Err(postfach::sync::Error::NoPassword("privat".into())),
         )))],

@@ -19,12 +19,9 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
                 None => KeepMail::DeleteIt,
             };
             store.remove_account(account.id, keep)?;
-            let s = &account.settings;
-            if let Err(e) = crate::secrets::delete_password(&crate::secrets::entry_name(
-                &s.username,
-                &s.host,
-                s.port,
-            )) {
+            if let Err(e) =
+                crate::secrets::delete_password(&crate::secrets::account_entry(&account.settings))
+            {
                 tracing::warn!("could not remove the saved password: {e}");
             }
             println!("{}", fl!("cli-account-removed", name = name));
@@ -179,7 +176,7 @@ fn save_password(s: &AccountSettings, password: Option<Password>) -> Result<u8, 
     let Some(password) = password else {
         return Ok(exit::OK);
     };
-    let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
+    let entry = crate::secrets::account_entry(s);
     crate::secrets::save_password(&entry, &password).map_err(CliError::from)?;
     Ok(exit::OK)
 }

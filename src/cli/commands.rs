@@ -60,7 +60,7 @@ fn fetch(
     for account in accounts {
         let name = account.settings.name.clone();
         let s = &account.settings;
-        let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
+        let entry = crate::secrets::account_entry(s);
         let password = match crate::secrets::password(&entry) {
             Ok(Some(p)) => p,
             Ok(None) => {

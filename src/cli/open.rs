@@ -5,10 +5,7 @@
 use std::path::PathBuf;
 
 use crate::fl;
-use crate::store::{FolderId, FolderKind, ListQuery, MessageId, Scope, Store};
-
-/// The largest mail file we read.
-const MAX_FILE: u64 = 256 * 1024 * 1024;
+use crate::store::{FolderId, FolderKind, MessageId, Store};
 
 /// A `file://` URI or a plain path → a path.
 pub fn path_of(arg: &str) -> PathBuf {
@@ -60,44 +57,22 @@ pub fn import(
     let mut last = None;
     for arg in args {
         let path = path_of(arg);
-        let raw = read_bounded(&path)
-            .map_err(|e| fl!("open-failed", path = path.display().to_string(), detail = e))?;
-        let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&raw));
-        let existing = store
-            .list(&ListQuery {
-                scope: Scope::Folder(folder),
-                unread_only: false,
-                offset: 0,
-                limit: 10_000,
-            })
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .find(|r| r.sha256 == sha);
-        let id = match existing {
-            Some(row) => row.id,
-            None => store
-                .import(folder, &raw, &crate::mime::summarize(&raw), now)
-                .map_err(|e| e.to_string())?,
-        };
-        last = Some((folder, id));
+        let imported = crate::import::import_file(store, folder, &path, now).map_err(|e| {
+            fl!(
+                "open-failed",
+                path = path.display().to_string(),
+                detail = e.to_string()
+            )
+        })?;
+        last = Some((folder, imported.message));
     }
     Ok(last)
-}
-
-fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a file".into());
-    }
-    if meta.len() > MAX_FILE {
-        return Err(format!("larger than {MAX_FILE} bytes"));
-    }
-    std::fs::read(path).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Scope;
 
     #[test]
     fn uris_and_paths_become_paths() {

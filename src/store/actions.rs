@@ -227,6 +227,21 @@ impl Store {
         Ok(())
     }
 
+    /// A message in `folder` with exactly these bytes (by SHA-256, lower-case hex), if any.
+    pub fn find_in_folder(
+        &self,
+        folder: FolderId,
+        sha256: &str,
+    ) -> Result<Option<MessageId>, Error> {
+        self.read(|c| {
+            Ok(c.prepare_cached(
+                "SELECT id FROM messages WHERE folder_id = ?1 AND sha256 = ?2 LIMIT 1",
+            )?
+            .query_row(params![folder, sha256], |r| r.get(0))
+            .optional()?)
+        })
+    }
+
     /// Imports a message (e.g. a dropped `.eml` file) into `folder`: no account, no UIDL, no
     /// ledger row. `now` is its receive time.
     pub fn import(

@@ -11,6 +11,3 @@ pub mod service;
 pub use engine::{FetchReport, Fetcher, Progress};
 pub use error::{Error, ErrorKind, keyring_reason, tls_reason};
 pub use identity::fallback_uidl;
-pub mod autoconfig;
-pub mod explain;
-pub mod probe;

@@ -224,7 +224,7 @@ impl Worker {
             return Ok(p.clone());
         }
         let s = &self.account.settings;
-        let entry = crate::secrets::entry_name(&s.username, &s.host, s.port);
+        let entry = crate::secrets::account_entry(s);
         let name = s.name.clone();
         tokio::task::spawn_blocking(move || crate::secrets::password(&entry))
             .await

@@ -5,8 +5,8 @@
 //! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
 
 mod input;
+mod screens;
 mod selection;
-mod settings;
 mod view;
 
 use std::collections::BTreeMap;
@@ -34,7 +34,7 @@ use crate::ui::screen::wizard::{self, Wizard};
 use crate::ui::service::db::{self, Db, Error};
 use crate::ui::service::import::Imported;
 use crate::ui::service::notify;
-use crate::ui::service::sync::{self, Outcome, Syncs};
+use crate::ui::service::workers::{self, Outcome, Workers};
 
 /// How long the search waits after the last keystroke.
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -85,7 +85,7 @@ pub enum Message {
     Reader(reader::Message),
     Toolbar(toolbar::Message),
     Banner(banner::Message),
-    Sync(sync::Event),
+    Worker(workers::Event),
     /// Folders and accounts were read.
     Loaded(Result<(Vec<Folder>, Vec<Account>), Error>),
     /// A store write finished.
@@ -155,7 +155,7 @@ pub struct App {
     list: List,
     reader: Reader,
     toolbar: Toolbar,
-    syncs: Syncs,
+    workers: Workers,
     banners: Banners,
     layout: Layout,
     status: String,
@@ -194,7 +194,7 @@ impl App {
             list,
             reader: Reader::default(),
             toolbar: Toolbar::default(),
-            syncs: Syncs::default(),
+            workers: Workers::default(),
             banners,
             status: String::new(),
             search_generation: 0,
@@ -218,7 +218,7 @@ impl App {
             Message::Reader(m) => self.on_reader(m),
             Message::Toolbar(m) => self.on_toolbar(m),
             Message::Banner(m) => self.on_banner(m),
-            Message::Sync(e) => self.on_sync(e),
+            Message::Worker(e) => self.on_worker(e),
             Message::Loaded(result) => self.on_loaded(result),
             Message::Changed(result) => self.on_changed(result),
             Message::SearchDue(generation) => self.on_search_due(generation),
@@ -306,7 +306,7 @@ impl App {
                 self.list.show(scope, &self.db).map(Message::List)
             }
             sidebar::Action::Fetch(account) => {
-                self.syncs.fetch(account);
+                self.workers.fetch(account);
                 Task::none()
             }
             sidebar::Action::Settings(account) => {
@@ -362,7 +362,7 @@ impl App {
             toolbar::Action::None => Task::none(),
             toolbar::Action::GetMessages => self.get_messages(),
             toolbar::Action::Cancel => {
-                self.syncs.cancel_all();
+                self.workers.cancel_all();
                 Task::none()
             }
             toolbar::Action::Delete => self.delete_selected(),
@@ -376,11 +376,11 @@ impl App {
         match self.banners.update(message) {
             banner::Action::None => Task::none(),
             banner::Action::Retry(account) => {
-                self.syncs.fetch(account);
+                self.workers.fetch(account);
                 Task::none()
             }
             banner::Action::SignIn(account, password) => {
-                self.syncs.sign_in(account, password);
+                self.workers.sign_in(account, password);
                 Task::none()
             }
             banner::Action::Trust(account) => {
@@ -397,20 +397,20 @@ impl App {
     // --- sync ---
 
     fn get_messages(&mut self) -> Task<Message> {
-        self.syncs.fetch_all();
+        self.workers.fetch_all();
         Task::none()
     }
 
-    fn on_sync(&mut self, event: sync::Event) -> Task<Message> {
+    fn on_worker(&mut self, event: workers::Event) -> Task<Message> {
         let event = match event {
-            sync::Event::Ready(controller) => {
-                self.syncs.ready(controller);
+            workers::Event::Ready(controller) => {
+                self.workers.ready(controller);
                 return Task::none();
             }
-            sync::Event::Service(event) => event,
+            workers::Event::Service(event) => event,
         };
-        let outcome = self.syncs.on_event(event);
-        self.status = self.syncs.status().to_owned();
+        let outcome = self.workers.on_event(event);
+        self.status = self.workers.status().to_owned();
         match outcome {
             Outcome::Progress | Outcome::Cancelled => Task::none(),
             Outcome::Finished { account, new } => {
@@ -422,7 +422,7 @@ impl App {
                     .find(|a| a.id == account)
                     .is_none_or(|a| a.settings.notify);
                 if new > 0 && self.config.notifications && wanted {
-                    notify::new_mail(new, &self.syncs.name(account));
+                    notify::new_mail(new, &self.workers.name(account));
                 }
                 self.refresh()
             }
@@ -431,7 +431,7 @@ impl App {
                     Some(q) => self.tls_questions.insert(account, q),
                     None => self.tls_questions.remove(&account),
                 };
-                let name = self.syncs.name(account);
+                let name = self.workers.name(account);
                 self.banners.fetch_failed(account, &name, &error);
                 Task::none()
             }
@@ -445,7 +445,7 @@ impl App {
             Ok(v) => v,
             Err(e) => return self.store_failed(e),
         };
-        self.syncs.set_accounts(&accounts);
+        self.workers.set_accounts(&accounts);
         let first_load = !self.loaded_once;
         let first_start = first_load && accounts.is_empty();
         self.loaded_once = true;
@@ -564,7 +564,7 @@ impl App {
         if let Err(e) = self.config().save(self.db.data_dir()) {
             tracing::warn!("cannot save the preferences: {e}");
         }
-        self.syncs.shutdown();
+        self.workers.shutdown();
         let _ = reader::remove_drag_copies(reader::Leftovers::Mine);
         iced::exit()
     }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use iced_test::Simulator;
 use postfach::sync::FetchReport;
 use postfach::sync::service::Event;
-use postfach::ui::{App, Message, service::sync};
+use postfach::ui::{App, Message, service::workers};
 use tokio::sync::mpsc::Receiver;
 
 use super::Sandbox;
@@ -49,7 +49,7 @@ pub fn until_finished(
             Event::Finished(_, result) => Some(result.clone()),
             _ => None,
         };
-        sb.feed(app, [Message::Sync(sync::Event::Service(event))]);
+        sb.feed(app, [Message::Worker(workers::Event::Service(event))]);
         if let Some(result) = finished {
             return Ok(result);
         }

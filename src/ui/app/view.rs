@@ -12,7 +12,7 @@ use crate::ui::dialog::trust;
 use crate::ui::screen::mail::layout::Pane;
 use crate::ui::widget::form;
 use crate::ui::{
-    screen::mail::list, screen::mail::toolbar, screen::settings, service::sync, widget::theme,
+    screen::mail::list, screen::mail::toolbar, screen::settings, service::workers, widget::theme,
 };
 
 impl App {
@@ -54,7 +54,7 @@ impl App {
     fn main_view(&self) -> Element<'_, Message> {
         let scope = self.list.scope();
         let cx = toolbar::Context {
-            fetching: self.syncs.is_running(),
+            fetching: self.workers.is_running(),
             has_accounts: !self.accounts.is_empty(),
             selected_seen: self.list.selection_seen(),
             in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
@@ -74,14 +74,14 @@ impl App {
             self.toolbar.view(cx).map(Message::Toolbar),
             rule::horizontal(1).style(theme::rule),
             self.banners
-                .view(|id| self.syncs.name(id))
+                .view(|id| self.workers.name(id))
                 .map(Message::Banner),
             container(panes)
                 .width(Fill)
                 .height(Fill)
                 .style(|t: &Theme| container::background(theme::separator(t))),
             rule::horizontal(1).style(theme::rule),
-            toolbar::status_bar(&self.status, self.syncs.progress()),
+            toolbar::status_bar(&self.status, self.workers.progress()),
         ];
         match self.reader.overlay() {
             Some(layer) => stack![main, layer.map(Message::Reader)].into(),
@@ -106,7 +106,9 @@ impl App {
             iced::system::theme_changes().map(Message::SystemTheme),
         ];
         if let Some(fetcher) = &self.fetcher {
-            subs.push(sync::subscription(&self.accounts, fetcher, &self.syncs).map(Message::Sync));
+            subs.push(
+                workers::subscription(&self.accounts, fetcher, &self.workers).map(Message::Worker),
+            );
         }
         Subscription::batch(subs)
     }

@@ -53,18 +53,18 @@ pub enum Signal {
 
 /// What a line reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Event {
+pub enum Moment {
     /// The first frame with the list's rows painted.
     FirstFrame,
     /// A selected message is shown in the reader.
     Open,
 }
 
-impl Event {
+impl Moment {
     fn name(self) -> &'static str {
         match self {
-            Event::FirstFrame => "first-frame",
-            Event::Open => "open",
+            Moment::FirstFrame => "first-frame",
+            Moment::Open => "open",
         }
     }
 }
@@ -93,7 +93,7 @@ impl Since {
 /// One timing line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    pub event: Event,
+    pub event: Moment,
     /// The how-manyth opened message (from 1); 0 for the first frame.
     pub n: u32,
     /// Milliseconds from `since` to the frame.
@@ -180,8 +180,8 @@ impl std::str::FromStr for Record {
             }
         };
         let event = match get("event")? {
-            "first-frame" => Event::FirstFrame,
-            "open" => Event::Open,
+            "first-frame" => Moment::FirstFrame,
+            "open" => Moment::Open,
             v => return Err(bad("event", v)),
         };
         let since = match get("since")? {
@@ -335,7 +335,7 @@ impl Bench {
             .on
             .as_ref()
             .and_then(|on| on.exit_after)
-            .is_some_and(|n| record.event == Event::Open && record.n >= n);
+            .is_some_and(|n| record.event == Moment::Open && record.n >= n);
         if done { iced::exit() } else { Task::none() }
     }
 
@@ -351,14 +351,14 @@ impl Bench {
                 on.first_frame_done = true;
                 let since_build = now.duration_since(on.built);
                 match on.age_at_build {
-                    Some(age) => (Event::FirstFrame, 0, age + since_build, Since::Process),
-                    None => (Event::FirstFrame, 0, since_build, Since::App),
+                    Some(age) => (Moment::FirstFrame, 0, age + since_build, Since::Process),
+                    None => (Moment::FirstFrame, 0, since_build, Since::App),
                 }
             }
             Waiting::Open(at) => {
                 on.opens += 1;
                 (
-                    Event::Open,
+                    Moment::Open,
                     on.opens,
                     now.duration_since(at),
                     Since::Selection,
@@ -439,7 +439,7 @@ mod tests {
 
     fn sample() -> Record {
         Record {
-            event: Event::Open,
+            event: Moment::Open,
             n: 3,
             ms: 21.44,
             since: Since::Selection,
@@ -462,7 +462,7 @@ mod tests {
             .parse()
             .map_err(|e| format!("{e}: {line}"))
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(back.event, Event::Open);
+        assert_eq!(back.event, Moment::Open);
         assert_eq!(back.n, 3);
         assert!((back.ms - 21.4).abs() < 1e-9);
         assert_eq!(back.since, Since::Selection);

@@ -1,14 +1,11 @@
 //! `.eml` files dropped onto the window, imported into the folder being shown.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::fl;
-use crate::mime;
+use crate::import::{self as mail_files, is_eml};
 use crate::store::{self, FolderId, FolderKind, Scope, Store};
 use crate::ui::service::db::Error;
-
-/// Larger files are not imported (a mail this size is almost certainly something else).
-const MAX_EML_BYTES: u64 = 256 << 20;
 
 /// What an import did.
 #[derive(Debug, Clone, Default)]
@@ -19,13 +16,6 @@ pub struct Imported {
     pub folder: String,
     /// One line per file that was not imported.
     pub failures: Vec<String>,
-}
-
-/// Whether the file looks like a saved mail (`.eml`, any case).
-pub fn is_eml(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("eml"))
 }
 
 /// The folder that dropped mail goes to: the folder shown, else the first account's Inbox, else
@@ -82,12 +72,9 @@ pub fn import_files(
             result.failures.push(fl!("ui-import-not-eml", name = name));
             continue;
         }
-        match read_limited(path) {
-            Ok(raw) => {
-                let summary = mime::summarize(&raw);
-                store.import(folder, &raw, &summary, now)?;
-                result.count += 1;
-            }
+        match mail_files::import_file(store, folder, path, now) {
+            Ok(_) => result.count += 1,
+            Err(mail_files::Error::Store(e)) => return Err(e.into()),
             Err(e) => {
                 result
                     .failures
@@ -98,28 +85,9 @@ pub fn import_files(
     Ok(result)
 }
 
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    let size = std::fs::metadata(path)?.len();
-    if size > MAX_EML_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("{size} bytes is too large for a mail"),
-        ));
-    }
-    std::fs::read(path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_eml_files_count() {
-        assert!(is_eml(Path::new("/tmp/Rechnung.eml")));
-        assert!(is_eml(Path::new("x.EML")));
-        assert!(!is_eml(Path::new("x.eml.exe")));
-        assert!(!is_eml(Path::new("eml")));
-    }
 
     #[test]
     fn dropped_files_land_in_the_folder_shown() -> Result<(), Box<dyn std::error::Error>> {

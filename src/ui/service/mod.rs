@@ -3,4 +3,4 @@
 pub mod db;
 pub mod import;
 pub mod notify;
-pub mod sync;
+pub mod workers;

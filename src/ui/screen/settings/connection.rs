@@ -7,8 +7,8 @@ use iced::{Alignment, Element, Task, task};
 
 use crate::fl;
 use crate::pop3::Password;
+use crate::setup::probe::{self, ProbeError, ProbeReport, Step};
 use crate::store::AccountSettings;
-use crate::sync::probe::{self, ProbeError, ProbeReport, Step};
 use crate::ui::dialog::trust;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::{self, Icon};

@@ -32,7 +32,7 @@ impl Status {
 
 /// The keyring entry name for these settings.
 pub fn entry(s: &AccountSettings) -> String {
-    secrets::entry_name(&s.username, &s.host, s.port)
+    secrets::account_entry(s)
 }
 
 /// Looks up whether a password is saved for `entry`.

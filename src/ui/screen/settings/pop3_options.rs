@@ -8,8 +8,8 @@ use iced::widget::{Column, column, container, row, text};
 use iced::{Alignment, Element};
 
 use crate::fl;
+use crate::setup::explain::{self, Choice};
 use crate::store::{AccountSettings, ServerExpire};
-use crate::sync::explain::{self, Choice};
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;
 

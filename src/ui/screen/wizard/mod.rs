@@ -12,10 +12,10 @@ use iced::Task;
 
 use crate::fl;
 use crate::pop3::{Password, Security};
+use crate::setup::autoconfig::{self, AutoconfigError, Proposal};
+use crate::setup::probe::{ProbeError, ProbeReport};
 use crate::store::{Account, AccountSettings};
 use crate::sync::ErrorKind;
-use crate::sync::autoconfig::{self, AutoconfigError, Proposal};
-use crate::sync::probe::{ProbeError, ProbeReport};
 use crate::ui::dialog::trust;
 use crate::ui::screen::settings::connection::{self, ConnectionTest};
 use crate::ui::screen::settings::keyring;

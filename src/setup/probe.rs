@@ -41,7 +41,7 @@ pub struct ProbeReport {
 #[derive(Debug, Clone)]
 pub struct ProbeError {
     pub step: Step,
-    pub error: super::Error,
+    pub error: crate::sync::Error,
 }
 
 /// Runs the test; `on_step` is called when a step succeeded.
@@ -54,7 +54,7 @@ pub async fn probe(
         let host = settings.host.clone();
         move |e: pop3::Error| ProbeError {
             step,
-            error: super::Error::pop3(&host, e),
+            error: crate::sync::Error::pop3(&host, e),
         }
     };
     let options = ConnectOptions {

@@ -3,7 +3,7 @@
 //! Each worker ([`crate::sync::service`]) runs on the tokio runtime. Its subscription is keyed by
 //! the account id only: the stream first hands the app the worker's [`Controller`], then passes on
 //! the worker's events, each of which names its account. The app keeps the controllers in
-//! [`Syncs`] and sends commands through them (Get messages, Cancel, a session password).
+//! [`Workers`] and sends commands through them (Get messages, Cancel, a session password).
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -29,7 +29,7 @@ pub enum Event {
 /// The identity and inputs of one worker subscription. Hashed by account id only, so changing
 /// other fields does not restart the worker (settings go through `Command::SettingsChanged`).
 #[derive(Clone)]
-struct Worker {
+struct WorkerSubscription {
     account: Account,
     fetcher: Fetcher,
     /// A password for this session only (no keyring): given to the worker before its first
@@ -37,7 +37,7 @@ struct Worker {
     session: Option<Password>,
 }
 
-impl Hash for Worker {
+impl Hash for WorkerSubscription {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.account.id.hash(state);
     }
@@ -45,10 +45,14 @@ impl Hash for Worker {
 
 /// One subscription per account, all fetching into the store behind `fetcher`. Accounts with a
 /// session password in `syncs` get it before their first check.
-pub fn subscription(accounts: &[Account], fetcher: &Fetcher, syncs: &Syncs) -> Subscription<Event> {
+pub fn subscription(
+    accounts: &[Account],
+    fetcher: &Fetcher,
+    syncs: &Workers,
+) -> Subscription<Event> {
     Subscription::batch(accounts.iter().map(|account| {
         Subscription::run_with(
-            Worker {
+            WorkerSubscription {
                 account: account.clone(),
                 fetcher: fetcher.clone(),
                 session: syncs.sessions.get(&account.id).cloned(),
@@ -80,7 +84,7 @@ pub fn spawn_worker(
     (controller, events)
 }
 
-fn run(worker: &Worker) -> impl Stream<Item = Event> + use<> {
+fn run(worker: &WorkerSubscription) -> impl Stream<Item = Event> + use<> {
     let worker = worker.clone();
     iced::stream::channel(64, async move |mut output| {
         let (controller, mut events) = spawn_worker(worker.fetcher, worker.account, worker.session);
@@ -113,7 +117,7 @@ pub enum Outcome {
 
 /// The workers' controllers and the state of their fetches.
 #[derive(Debug, Default)]
-pub struct Syncs {
+pub struct Workers {
     controllers: BTreeMap<AccountId, Controller>,
     names: BTreeMap<AccountId, String>,
     /// Accounts with a fetch under way, with their latest progress (`None`: just asked).
@@ -123,7 +127,7 @@ pub struct Syncs {
     status: String,
 }
 
-impl Syncs {
+impl Workers {
     /// Remembers the accounts' names and forgets the workers of removed accounts.
     pub fn set_accounts(&mut self, accounts: &[Account]) {
         self.names = accounts

@@ -57,8 +57,8 @@ impl App {
     }
 
     /// The sync workers' state (controllers, session passwords, progress).
-    pub fn syncs(&self) -> &crate::ui::service::sync::Syncs {
-        &self.syncs
+    pub fn workers(&self) -> &crate::ui::service::workers::Workers {
+        &self.workers
     }
 
     pub(super) fn open_settings(&mut self, page: Page) -> Task<Message> {
@@ -119,9 +119,9 @@ impl App {
 
     fn account_saved(&mut self, account: &Account, session: Option<crate::pop3::Password>) {
         if let Some(password) = session {
-            self.syncs.set_session_password(account.id, password);
+            self.workers.set_session_password(account.id, password);
         }
-        if !self.syncs.settings_changed(account) {
+        if !self.workers.settings_changed(account) {
             tracing::debug!(account = %account.id, "no worker to tell about the new settings");
         }
     }
@@ -174,7 +174,7 @@ impl App {
             } => {
                 self.screen = Screen::Mail;
                 if let Some(password) = session {
-                    self.syncs.set_session_password(account.id, password);
+                    self.workers.set_session_password(account.id, password);
                 }
                 self.status = fl!("wizard-done", account = account.settings.name.as_str());
                 if keyring_unavailable.is_some() {
@@ -216,9 +216,9 @@ impl App {
         };
         self.tls_questions.remove(&account.id);
         self.banners.clear_account(account.id);
-        self.syncs.settings_changed(&account);
+        self.workers.settings_changed(&account);
         self.status = fl!("trust-saved", account = account.settings.name.as_str());
-        self.syncs.fetch(account.id);
+        self.workers.fetch(account.id);
         app_load(&self.db)
     }
 }
