@@ -12,6 +12,7 @@ pub mod mime;
 pub mod paths;
 pub mod pop3;
 pub mod secrets;
+pub mod send;
 pub mod setup;
 pub mod store;
 pub mod sync;

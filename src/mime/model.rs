@@ -34,6 +34,11 @@ pub struct Message {
     pub date: Option<i64>,
     /// `Message-ID` without angle brackets.
     pub message_id: Option<String>,
+    /// The thread this message answers: `References`, else `In-Reply-To` (ids without angle
+    /// brackets, oldest first). A reply's `References` is these plus `message_id`.
+    pub references: Vec<String>,
+    /// Where a mailing list takes posts (`List-Post: <mailto:…>`), for "Reply to list".
+    pub list_post: Option<String>,
     pub body: Body,
     pub attachments: Vec<Attachment>,
     /// The bytes could not be parsed as a mail: `body.text` holds them as (lossy UTF-8) text.
@@ -167,6 +172,8 @@ pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Pu
             .filter(|d| d.is_valid())
             .map(|d| d.to_timestamp()),
         message_id: mail.message_id().and_then(clean_message_id),
+        references: thread_of(mail),
+        list_post: list_post_of(mail),
         body,
         attachments: attachments_of(mail, raw, &html_cids, &shown_as_body),
         parse_failed: false,
@@ -206,6 +213,41 @@ pub(crate) fn addresses(header: Option<&mail_parser::Address<'_>>) -> Vec<Addres
         })
         .take(MAX_ADDRESSES)
         .collect()
+}
+
+/// At most this many ids of a thread are kept (a reply's `References` stays a sane size).
+const MAX_REFERENCES: usize = 50;
+
+fn thread_of(mail: &mail_parser::Message<'_>) -> Vec<String> {
+    let ids = |v: &mail_parser::HeaderValue<'_>| -> Vec<String> {
+        v.as_text_list()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| clean_message_id(id))
+            .collect()
+    };
+    let mut refs = ids(mail.references());
+    if refs.is_empty() {
+        refs = ids(mail.in_reply_to());
+    }
+    let skip = refs.len().saturating_sub(MAX_REFERENCES);
+    refs.drain(..skip);
+    refs
+}
+
+fn list_post_of(mail: &mail_parser::Message<'_>) -> Option<String> {
+    let value = mail.list_post();
+    let url = match value.as_address().and_then(|a| a.first()) {
+        Some(a) => a.address().map(str::to_owned),
+        None => value.as_text().map(str::to_owned),
+    }?;
+    let url = clean_header_text(&url);
+    let url = url.trim().trim_start_matches('<').trim_end_matches('>');
+    let address = url
+        .strip_prefix("mailto:")
+        .or(url.strip_prefix("MAILTO:"))?;
+    let address = address.split('?').next().unwrap_or_default().trim();
+    address.contains('@').then(|| address.to_owned())
 }
 
 fn clean_message_id(id: &str) -> Option<String> {

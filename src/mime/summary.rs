@@ -11,6 +11,16 @@ pub struct Address {
     pub email: String,
 }
 
+impl Address {
+    /// An address without a display name.
+    pub fn plain(email: &str) -> Address {
+        Address {
+            name: None,
+            email: email.to_owned(),
+        }
+    }
+}
+
 /// The fields a message list and the full-text index need, extracted once when a message is stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
