@@ -1,8 +1,9 @@
 //! Accounts and their settings. Passwords are never stored here (they live in the OS keyring).
 use std::path::PathBuf;
 
+use rusqlite::types::ToSqlOutput;
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 
 use super::folders::{self, FolderKind};
 use super::{AccountId, Error, Store};
@@ -156,6 +157,41 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     })
 }
 
+impl ToSql for Security {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl ToSql for AuthMethod {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+/// The settings columns in the order of `COLUMNS` after the id (`?1`…`?16` of the insert,
+/// `?2`…`?17` of the update).
+fn settings_params<'a>(s: &'a AccountSettings, ca_file: &'a Option<String>) -> [&'a dyn ToSql; 16] {
+    [
+        &s.name,
+        &s.display_name,
+        &s.email,
+        &s.host,
+        &s.port,
+        &s.security,
+        &s.username,
+        &s.auth,
+        ca_file,
+        &s.pinned_sha256,
+        &s.leave_on_server,
+        &s.keep_days,
+        &s.delete_when_deleted_here,
+        &s.check_on_startup,
+        &s.check_every_minutes,
+        &s.notify,
+    ]
+}
+
 fn validate(s: &AccountSettings) -> Result<Option<String>, Error> {
     if s.name.trim().is_empty() {
         return Err(Error::Invalid("the account name is empty".into()));
@@ -193,24 +229,7 @@ impl Store {
                      ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch())",
                     COLUMNS
                 ),
-                params![
-                    s.name,
-                    s.display_name,
-                    s.email,
-                    s.host,
-                    s.port,
-                    s.security.as_str(),
-                    s.username,
-                    s.auth.as_str(),
-                    ca_file,
-                    s.pinned_sha256,
-                    s.leave_on_server,
-                    s.keep_days,
-                    s.delete_when_deleted_here,
-                    s.check_on_startup,
-                    s.check_every_minutes,
-                    s.notify,
-                ],
+                settings_params(s, &ca_file).as_slice(),
             )?;
             let id = AccountId(tx.last_insert_rowid());
             folders::insert_special(tx, Some(id), FolderKind::Inbox)?;
@@ -232,25 +251,9 @@ impl Store {
                  pinned_sha256 = ?11, leave_on_server = ?12, keep_days = ?13, \
                  delete_when_deleted_here = ?14, check_on_startup = ?15, \
                  check_every_minutes = ?16, notify = ?17 WHERE id = ?1",
-                params![
-                    id,
-                    s.name,
-                    s.display_name,
-                    s.email,
-                    s.host,
-                    s.port,
-                    s.security.as_str(),
-                    s.username,
-                    s.auth.as_str(),
-                    ca_file,
-                    s.pinned_sha256,
-                    s.leave_on_server,
-                    s.keep_days,
-                    s.delete_when_deleted_here,
-                    s.check_on_startup,
-                    s.check_every_minutes,
-                    s.notify,
-                ],
+                params_from_iter(
+                    std::iter::once(&id as &dyn ToSql).chain(settings_params(s, &ca_file)),
+                ),
             )?;
             if n == 0 {
                 return Err(Error::NotFound);
