@@ -3,25 +3,22 @@
 
 #![allow(clippy::expect_used)]
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 /// Runs `postfach` with a private data directory and only `env` as the locale.
 fn postfach(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_postfach"));
+    let mut command = support::cli::command(dir, args);
     command
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("POSTFACH_DATA_DIR")
         .env_remove("POSTFACH_LANG")
         .env_remove("POSTFACH_LOG")
         .env_remove("RUST_LOG")
         .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdin(Stdio::null());
+        .env_remove("LANG");
     for (key, value) in env {
         command.env(key, value);
     }

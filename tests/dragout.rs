@@ -1,19 +1,26 @@
 //! Dragging attachments out of the window, for real under X11: each test runs its own Xvfb, moves
 //! the real pointer with `xdotool`, and drops on an XDND target that copies the file like a
-//! file manager (tests/dragout_support). Fails, never skips, when Xvfb or xdotool are missing.
+//! file manager (tests/dragout). Fails, never skips, when Xvfb or xdotool are missing.
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod dragout_support;
-mod ui_support;
+#[path = "dragout/paste.rs"]
+mod paste;
+mod support;
+#[path = "dragout/target.rs"]
+mod target;
+#[path = "dragout/window.rs"]
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use dragout_support::{AppWindow, DropTarget, OnDrop, TargetOptions, Xvfb, sample_bytes};
 use postfach::ui::platform::dragout::x11::{self, Limits, Request};
 use postfach::ui::platform::dragout::{Error, Outcome};
+use support::xvfb::{Running, Xvfb};
+use target::{DropTarget, OnDrop, Report, TargetOptions};
+use window::{AppWindow, sample_bytes};
 
 /// The stand-in app window and the drop target, side by side.
 const APP: (i16, i16, u16, u16) = (0, 0, 400, 400);
@@ -293,7 +300,7 @@ fn a_missing_file_fails_cleanly() {
 /// it as a file list (uri-list and GNOME's copied-files), and as the path in plain text.
 #[test]
 fn a_copied_file_is_pasted_as_a_file_by_another_client() {
-    use dragout_support::paste::{Paster, file_path};
+    use crate::paste::{Paster, file_path};
     use postfach::ui::platform::dragout::clipboard;
 
     let scene = Scene::new("Angebot Müller & Söhne (final).pdf");
@@ -354,15 +361,15 @@ const ON_FOLDER: (i32, i32) = (1140, 250);
 fn the_app_drags_an_attachment_out_to_a_folder() {
     const ORIGINAL: &str = "Rechnung März: Q3 <final>.pdf";
     let bytes = sample_bytes(40_000);
-    let mail = ui_support::Mail::text(
+    let mail = support::mail::Mail::text(
         "Stadtwerke München",
         "rechnung@swm.example.de",
         "Ihre Rechnung",
         "Sehr geehrte Frau Schmidt,\n\nim Anhang Ihre Rechnung.\n",
-        ui_support::now() - 3600,
+        support::sandbox::now() - 3600,
     )
     .with(ORIGINAL, "application/pdf", bytes.clone());
-    let fixture = ui_support::Fixture::new(&[mail]).expect("seeded data dir");
+    let fixture = support::sandbox::Fixture::new(&[mail]).expect("seeded data dir");
     std::fs::write(
         fixture.dir.path().join("settings.json"),
         format!(
@@ -388,7 +395,7 @@ fn the_app_drags_an_attachment_out_to_a_folder() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("start postfach");
-    let mut app = dragout_support::Running(app);
+    let mut app = Running(app);
     assert!(
         x.wait_for_window("Postfach", Duration::from_secs(60)),
         "the Postfach window did not appear"
@@ -456,7 +463,7 @@ fn the_app_drags_an_attachment_out_to_a_folder() {
     }
     // "Copy" on the chip: the file goes on the clipboard; a file manager pastes it from there.
     x.click(FIRST_COPY);
-    let paster = dragout_support::paste::Paster::new(&x);
+    let paster = paste::Paster::new(&x);
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     let list = loop {
         if let Some(list) = paster.paste("text/uri-list") {
@@ -469,7 +476,7 @@ fn the_app_drags_an_attachment_out_to_a_folder() {
         std::thread::sleep(Duration::from_millis(200));
     };
     x.screenshot(&shots.join("4-copied.png"));
-    let copied = dragout_support::paste::file_path(list.trim_end());
+    let copied = paste::file_path(list.trim_end());
     assert_eq!(copied.file_name(), Some(std::ffi::OsStr::new(&safe)));
     assert!(copied.starts_with(&tmp), "{}", copied.display());
     assert!(std::fs::read(&copied).expect("copied file") == bytes);
@@ -503,7 +510,7 @@ fn the_app_drags_an_attachment_out_to_a_folder() {
 
 /// Presses on the first attachment chip, carries it onto a drop target (a folder) and releases.
 /// Tries a few times: the reader may still be loading in a slow build.
-fn drag_chip_to_folder(x: &Xvfb, folder: &Path, shots: &Path) -> dragout_support::Report {
+fn drag_chip_to_folder(x: &Xvfb, folder: &Path, shots: &Path) -> Report {
     for attempt in 1..=3 {
         let target = DropTarget::spawn(x, FOLDER, folder, TargetOptions::default());
         x.xdotool(&[

@@ -7,19 +7,14 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use support::Dovecot;
 
 fn postfach(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_postfach"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
+    support::cli::command(dir, args)
         .env("POSTFACH_PASSWORD", support::PASSWORD)
         .env("POSTFACH_LANG", lang)
-        .env_remove("POSTFACH_DATA_DIR")
-        .stdin(Stdio::null())
         .output()
         .expect("run postfach")
 }

@@ -6,116 +6,21 @@
 
 #![allow(clippy::expect_used)]
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-/// What the scripted server says.
-#[derive(Clone)]
-struct Script {
-    greeting: String,
-    capa: Vec<String>,
-    pass_reply: String,
-    /// The one message in the mailbox, if any.
-    message: Option<String>,
-}
-
-/// Starts the server on a free port; it answers every connection with `script` until the test
-/// process ends.
-fn serve(script: Script) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("address").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let script = script.clone();
-            std::thread::spawn(move || {
-                let _ = session(stream, &script);
-            });
-        }
-    });
-    port
-}
-
-fn session(stream: TcpStream, script: &Script) -> std::io::Result<()> {
-    let mut out = stream.try_clone()?;
-    let mut send = |line: &str| out.write_all(format!("{line}\r\n").as_bytes());
-    send(&script.greeting)?;
-    let mut lines = BufReader::new(stream).lines();
-    while let Some(line) = lines.next().transpose()? {
-        let command = line
-            .split(' ')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_uppercase();
-        match command.as_str() {
-            "CAPA" => {
-                send("+OK")?;
-                for c in &script.capa {
-                    send(c)?;
-                }
-                send(".")?;
-            }
-            "USER" => send("+OK")?,
-            "PASS" => send(&script.pass_reply)?,
-            "STAT" => send(&format!("+OK {} {}", count(script), size(script)))?,
-            "LIST" => {
-                send("+OK")?;
-                if script.message.is_some() {
-                    send(&format!("1 {}", size(script)))?;
-                }
-                send(".")?;
-            }
-            "UIDL" => {
-                send("+OK")?;
-                if script.message.is_some() {
-                    send("1 uid-1")?;
-                }
-                send(".")?;
-            }
-            "RETR" => match &script.message {
-                Some(m) => {
-                    send(&format!("+OK {} octets", m.len()))?;
-                    for line in m.split("\r\n") {
-                        let stuffed = if line.starts_with('.') { "." } else { "" };
-                        send(&format!("{stuffed}{line}"))?;
-                    }
-                    send(".")?;
-                }
-                None => send("-ERR no such message")?,
-            },
-            "DELE" | "NOOP" | "RSET" => send("+OK")?,
-            "QUIT" => {
-                send("+OK bye")?;
-                return Ok(());
-            }
-            _ => send("-ERR unknown command")?,
-        }
-    }
-    Ok(())
-}
-
-fn count(script: &Script) -> usize {
-    usize::from(script.message.is_some())
-}
-
-fn size(script: &Script) -> usize {
-    script.message.as_ref().map_or(0, String::len)
-}
+use support::scripted::{Mail, ScriptedServer, Words};
 
 /// A hostile text: clear screen, colours, a bell, a right-to-left override, a C1 CSI.
 const HOSTILE: &str = "\u{1b}[2J\u{1b}[31mWrong password\u{1b}[0m \u{202E}drowssap\u{7}\u{9b}1m";
 
 fn postfach(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_postfach"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
+    support::cli::command(dir, args)
         .env("POSTFACH_PASSWORD", "secret")
         .env("POSTFACH_LANG", "en")
         .env("POSTFACH_LOG", "trace")
-        .env_remove("POSTFACH_DATA_DIR")
-        .stdin(Stdio::null())
         .output()
         .expect("run postfach")
 }
@@ -190,12 +95,18 @@ fn a_hostile_err_to_the_password_is_printed_and_logged_as_safe_plain_text() {
     // The line limit is 8 KiB, so the tail is as long as a line may be (a longer one is refused
     // as too long before any of it is shown).
     let tail = "x".repeat(8_000);
-    let port = serve(Script {
-        greeting: format!("+OK {HOSTILE} ready <1.2@evil>"),
-        capa: vec!["USER".into(), format!("IMPLEMENTATION Evil{HOSTILE}Server")],
-        pass_reply: format!("-ERR [AUTH] {HOSTILE} {tail}"),
-        message: None,
-    });
+    let server = ScriptedServer::speaking(
+        Words {
+            greeting: Some(format!("+OK {HOSTILE} ready <1.2@evil>")),
+            capa: Some(vec![
+                "USER".into(),
+                format!("IMPLEMENTATION Evil{HOSTILE}Server"),
+            ]),
+            pass_reply: Some(format!("-ERR [AUTH] {HOSTILE} {tail}")),
+        },
+        Vec::new(),
+    );
+    let port = server.port();
     let (printed, log) = failed_fetch_from(port);
     assert!(printed.contains("Wrong password"), "{printed}");
     assert!(
@@ -212,12 +123,15 @@ fn a_hostile_err_to_the_password_is_printed_and_logged_as_safe_plain_text() {
 
 #[test]
 fn a_hostile_err_greeting_is_printed_and_logged_as_safe_plain_text() {
-    let port = serve(Script {
-        greeting: format!("-ERR [SYS/TEMP] {HOSTILE} {}", "x".repeat(5_000)),
-        capa: Vec::new(),
-        pass_reply: "+OK".into(),
-        message: None,
-    });
+    let server = ScriptedServer::speaking(
+        Words {
+            greeting: Some(format!("-ERR [SYS/TEMP] {HOSTILE} {}", "x".repeat(5_000))),
+            capa: Some(Vec::new()),
+            pass_reply: None,
+        },
+        Vec::new(),
+    );
+    let port = server.port();
     let (printed, log) = failed_fetch_from(port);
     assert!(printed.contains("Wrong password"), "{printed}");
     assert_clean("the output", &printed);
@@ -231,12 +145,15 @@ fn hostile_header_fields_are_listed_and_shown_as_safe_plain_text() {
         "From: \"Bank{HOSTILE}\" <bank@example.org>\r\nTo: alice@example.org\r\n\
          Subject: {subject}\r\nDate: Thu, 3 Dec 2026 08:00:00 +0000\r\n\r\nHallo\r\n"
     );
-    let port = serve(Script {
-        greeting: "+OK ready".into(),
-        capa: vec!["USER".into(), "UIDL".into()],
-        pass_reply: "+OK".into(),
-        message: Some(message),
-    });
+    let server = ScriptedServer::speaking(
+        Words {
+            greeting: Some("+OK ready".into()),
+            capa: Some(vec!["USER".into(), "UIDL".into()]),
+            pass_reply: None,
+        },
+        vec![Mail::new("uid-1", message.into_bytes())],
+    );
+    let port = server.port();
     let dir = tempfile::tempdir().expect("temp dir");
     let fetched = add_and_fetch(dir.path(), port);
     assert!(fetched.status.success(), "{fetched:?}");

@@ -7,13 +7,14 @@
 #[path = "sync/hostile.rs"]
 mod hostile;
 mod support;
-mod sync_util;
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use support::Dovecot;
-use sync_util::{Cli, Proxy, Trigger, message, on_server, sha256_hex};
+use support::cli::Cli;
+use support::mail::{message, sha256_hex};
+use support::proxy::{Proxy, Trigger};
 
 const DAY: i64 = 86_400;
 const T0: i64 = 1_800_000_000;
@@ -51,7 +52,7 @@ fn download_and_delete_stores_every_message_byte_exactly_and_empties_the_server(
     }
     assert_eq!(counts.len(), 40);
     assert!(counts.keys().all(|k| seeded.contains_key(k)));
-    assert_eq!(on_server(&server), 0);
+    assert_eq!(server.message_count(support::USER), 0);
 
     // A second fetch finds nothing and stores nothing.
     cli.ok(&["fetch"]);
@@ -67,19 +68,19 @@ fn leave_on_server_keeps_mail_and_never_downloads_twice() {
 
     cli.ok(&["fetch"]);
     assert_eq!(cli.list_json(&[]).len(), 25);
-    assert_eq!(on_server(&server), 25);
+    assert_eq!(server.message_count(support::USER), 25);
 
     seed(&server, 25, 5);
     let out = cli.ok(&["fetch"]);
     assert!(out.contains('5'), "{out}");
     assert_eq!(cli.list_json(&[]).len(), 30);
-    assert_eq!(on_server(&server), 30);
+    assert_eq!(server.message_count(support::USER), 30);
 
     // Switching to download-and-delete removes what is stored from the server, nothing more.
     cli.ok(&["account", "set", "acct", "--leave-on-server", "false"]);
     cli.ok(&["fetch"]);
     assert_eq!(cli.list_json(&[]).len(), 30);
-    assert_eq!(on_server(&server), 0);
+    assert_eq!(server.message_count(support::USER), 0);
 }
 
 /// The common case for people who leave mail on the server: nothing new. The poll lists UIDLs
@@ -133,17 +134,17 @@ fn keep_days_deletes_exactly_the_expired_messages() {
     cli.ok(&["fetch", "--now", &T0.to_string()]);
     seed(&server, 3, 2);
     cli.ok(&["fetch", "--now", &(T0 + 10 * DAY).to_string()]);
-    assert_eq!(on_server(&server), 5);
+    assert_eq!(server.message_count(support::USER), 5);
 
     // Day 13.99: nothing is old enough yet.
     cli.ok(&["fetch", "--now", &(T0 + 14 * DAY - 1).to_string()]);
-    assert_eq!(on_server(&server), 5);
+    assert_eq!(server.message_count(support::USER), 5);
     // Day 14: the first three (stored at T0) go; the two stored on day 10 stay.
     cli.ok(&["fetch", "--now", &(T0 + 14 * DAY).to_string()]);
-    assert_eq!(on_server(&server), 2);
+    assert_eq!(server.message_count(support::USER), 2);
     assert_eq!(cli.list_json(&[]).len(), 5, "local copies stay");
     cli.ok(&["fetch", "--now", &(T0 + 24 * DAY).to_string()]);
-    assert_eq!(on_server(&server), 0);
+    assert_eq!(server.message_count(support::USER), 0);
     assert_eq!(cli.list_json(&[]).len(), 5);
 }
 
@@ -158,11 +159,11 @@ fn delete_when_deleted_here_waits_for_the_permanent_delete() {
 
     cli.ok(&["delete", &id]); // into the Trash: the server copy stays
     cli.ok(&["fetch"]);
-    assert_eq!(on_server(&server), 3);
+    assert_eq!(server.message_count(support::USER), 3);
 
     cli.ok(&["delete", &id]); // from the Trash: gone for good here
     cli.ok(&["fetch"]);
-    assert_eq!(on_server(&server), 2);
+    assert_eq!(server.message_count(support::USER), 2);
     assert_eq!(cli.list_json(&[]).len(), 2);
     // And it is never downloaded again.
     cli.ok(&["fetch"]);
@@ -203,7 +204,7 @@ fn cut_then_recover(trigger: Trigger, leave_on_server: bool) {
     assert!(counts.values().all(|&c| c == 1));
     assert!(seeded.keys().all(|k| counts.contains_key(k)));
     let expected_on_server = if leave_on_server { 30 } else { 0 };
-    assert_eq!(on_server(&server), expected_on_server);
+    assert_eq!(server.message_count(support::USER), expected_on_server);
 }
 
 #[test]
@@ -266,7 +267,7 @@ fn kill_9_at_random_moments_loses_and_doubles_nothing() {
         assert!(counts.values().all(|&c| c == 1));
         assert!(seeded.keys().all(|k| counts.contains_key(k)));
         let expected = if leave_on_server { 300 } else { 0 };
-        assert_eq!(on_server(&server), expected);
+        assert_eq!(server.message_count(support::USER), expected);
     }
 }
 
@@ -297,7 +298,7 @@ fn two_concurrent_fetches_of_one_account_do_not_interleave() {
 #[test]
 fn a_server_without_uidl_is_served_by_the_header_identity() {
     let server = Dovecot::start(); // only for its CA path in the CLI helper
-    let fake = sync_util::fake::ScriptedServer::without_uidl((0..6).map(message).collect());
+    let fake = support::scripted::ScriptedServer::without_uidl((0..6).map(message).collect());
     let cli = Cli::with_port(&server, fake.port());
     cli.add_account(&["--security", "plain", "--auth", "user", "--leave-on-server"]);
 
@@ -361,7 +362,11 @@ async fn connection_test_reports_each_step_and_touches_nothing() {
     );
     assert_eq!(report.messages, 4);
     assert!(report.octets > 0 && report.encrypted && report.uidl);
-    assert_eq!(on_server(&server), 4, "nothing downloaded or deleted");
+    assert_eq!(
+        server.message_count(support::USER),
+        4,
+        "nothing downloaded or deleted"
+    );
 
     let wrong = postfach::pop3::Password::new("falsch");
     let mut steps = Vec::new();

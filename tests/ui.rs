@@ -1,7 +1,7 @@
 //! The main window, driven through iced_test's simulator and `update`, on a real store.
 //! English UI (the language is process-wide; the German UI has its own test binary).
 
-mod ui_support;
+mod support;
 
 use std::io::Write;
 use std::time::Duration;
@@ -16,7 +16,8 @@ use postfach::sync::{Fetcher, Progress};
 use postfach::ui::{
     Message, screen::mail::list, screen::mail::reader, screen::mail::toolbar, service::sync,
 };
-use ui_support::{Fixture, language, mail, now};
+use support::mail;
+use support::sandbox::{Fixture, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
@@ -206,7 +207,7 @@ fn delete_moves_to_trash_and_from_trash_deletes_for_good() -> R {
 /// through a subscription, which the simulator does not run: the test feeds that message).
 fn click_row(
     app: &mut postfach::ui::App,
-    sb: &ui_support::Sandbox,
+    sb: &support::sandbox::Sandbox,
     subject: &str,
     modifiers: Modifiers,
 ) -> R {

@@ -8,9 +8,7 @@
 //!   timing lines that parse — one first frame, then one per message opened with the Down key —
 //!   with `POSTFACH_BENCH_TIMING=1`, and none without it.
 
-// Only its private Xvfb is used here.
-#[allow(unused_imports)]
-mod dragout_support;
+mod support;
 
 use std::io::{BufRead, BufReader, Cursor};
 use std::path::{Path, PathBuf};
@@ -19,10 +17,10 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
-use dragout_support::Xvfb;
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Scope, Store};
 use postfach::ui::dev::bench::{self, Event, Record};
+use support::xvfb::Xvfb;
 
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
 

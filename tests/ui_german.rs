@@ -1,10 +1,11 @@
 //! The German UI shows German labels (own test binary: the language is process-wide).
 
-mod ui_support;
+mod support;
 
 use iced_test::simulator;
 use postfach::i18n::Language;
-use ui_support::{Fixture, language, mail, now};
+use support::mail;
+use support::sandbox::{Fixture, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 

@@ -2,7 +2,7 @@
 //! only the visible rows, and scrolling far down reads the rows there. Selecting all of them
 //! reads none, and marking or deleting them acts on all.
 
-mod ui_support;
+mod support;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::mouse::{self, ScrollDelta};
@@ -13,7 +13,7 @@ use postfach::mime;
 use postfach::store::{Fetched, Scope, Store};
 use postfach::ui::Message;
 use postfach::ui::screen::mail::list::{PAGE, ROW_HEIGHT};
-use ui_support::{Fixture, language};
+use support::sandbox::{Fixture, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 

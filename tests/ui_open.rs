@@ -2,14 +2,15 @@
 //! imported into "Opened files", and the window shows that folder with the last file open in
 //! the reader.
 
-mod ui_support;
+mod support;
 
 use postfach::config::Config;
 use postfach::i18n::Language;
 use postfach::store::Scope;
 use postfach::ui::service::db::Db;
 use postfach::ui::{App, Boot};
-use ui_support::{Fixture, Sandbox, language, mail, now};
+use support::mail;
+use support::sandbox::{Fixture, Sandbox, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 

@@ -2,11 +2,12 @@
 //! `POSTFACH_SEED_DIR=dir cargo test --test ui_seed -- --ignored`. With `POSTFACH_SEED_EXTRA=N`
 //! the "arbeit" Inbox also gets N generated messages (to try the window with a huge folder).
 
-mod ui_support;
+mod support;
 
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Store};
-use ui_support::{mail, now};
+use support::mail;
+use support::sandbox::now;
 
 #[test]
 #[ignore = "run by scripts/screenshots.sh with POSTFACH_SEED_DIR set"]

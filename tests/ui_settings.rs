@@ -3,7 +3,6 @@
 //! process-wide; switching it has its own test binary).
 
 mod support;
-mod ui_support;
 
 use iced::keyboard::key::Named;
 use postfach::i18n::Language;
@@ -14,9 +13,9 @@ use postfach::sync::probe::Step;
 use postfach::sync::service::{self, Command, Controller, Event};
 use postfach::ui::screen::settings::{Page, connection, pop3_options};
 use postfach::ui::{App, Message, screen::mail::sidebar, service::sync};
+use support::page::{click, shows, sim, until_finished};
+use support::sandbox::{Fixture, Sandbox, language};
 use tokio::sync::mpsc::Receiver;
-use ui_support::page::{click, shows, sim, until_finished};
-use ui_support::{Fixture, Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
@@ -281,7 +280,7 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
 #[test]
 fn removing_an_account_asks_and_can_keep_its_mail_in_a_local_folder() -> R {
     language(Language::German);
-    let fx = Fixture::new(&ui_support::mail::realistic(ui_support::now())[..3])?;
+    let fx = Fixture::new(&support::mail::realistic(support::sandbox::now())[..3])?;
     let (mut app, sb) = fx.app()?;
     sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
     click(&mut app, &sb, "Konto entfernen…")?;

@@ -5,7 +5,6 @@
 //! the dialog task would produce. German UI (the language is process-wide).
 
 mod support;
-mod ui_support;
 
 use std::path::PathBuf;
 
@@ -15,8 +14,8 @@ use postfach::sync::ErrorKind;
 use postfach::sync::probe::Step;
 use postfach::ui::screen::settings::{self, Page, account, ca_file, server};
 use postfach::ui::{App, Message};
-use ui_support::page::{click, shows};
-use ui_support::{Fixture, Sandbox, language};
+use support::page::{click, shows};
+use support::sandbox::{Fixture, Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 

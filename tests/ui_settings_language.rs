@@ -1,13 +1,13 @@
 //! Switching the language in the settings relabels the window at once and is remembered (own
 //! test binary: the language is process-wide).
 
-mod ui_support;
+mod support;
 
 use postfach::config::{Config, ThemeChoice};
 use postfach::i18n::Language;
 use postfach::ui::screen::settings::Page;
-use ui_support::page::{click, shows};
-use ui_support::{Fixture, language};
+use support::page::{click, shows};
+use support::sandbox::{Fixture, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 

@@ -5,7 +5,6 @@
 //! names both fingerprints. German UI.
 
 mod support;
-mod ui_support;
 
 use std::time::Duration;
 
@@ -21,9 +20,9 @@ use postfach::ui::screen::settings::server;
 use postfach::ui::screen::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::service::db::Db;
 use postfach::ui::{App, Boot, Message, service::sync};
+use support::page::{click, shows, sim, until_finished};
+use support::sandbox::{Sandbox, language};
 use tokio::sync::mpsc::Receiver;
-use ui_support::page::{click, shows, sim, until_finished};
-use ui_support::{Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 

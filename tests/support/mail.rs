@@ -1,8 +1,11 @@
-//! Realistic test mails, built as RFC 5322 bytes (German and English, with attachments).
+//! Test mail as RFC 5322 bytes: [`Mail`], a builder for hand-written realistic mail (German and
+//! English, with attachments) and [`realistic`], the set the screenshots and window tests show;
+//! [`message`], a numbered mail for fetch tests.
 
 use std::io::Cursor;
 
 use base64::Engine;
+use sha2::{Digest, Sha256};
 
 /// A mail to build.
 #[derive(Debug, Clone)]
@@ -78,7 +81,7 @@ impl Mail {
         };
         let text_part = format!(
             "Content-Type: {ctype}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
-            wrap(&base64::engine::general_purpose::STANDARD.encode(body.replace('\n', "\r\n")))
+            wrap(&b64(body.replace('\n', "\r\n").as_bytes()))
         );
         if self.attachments.is_empty() {
             out.push_str(&text_part);
@@ -94,7 +97,7 @@ impl Mail {
                 a.content_type,
                 a.name,
                 a.name,
-                wrap(&base64::engine::general_purpose::STANDARD.encode(&a.bytes))
+                wrap(&b64(&a.bytes))
             ));
         }
         out.push_str(&format!("--{boundary}--\r\n"));
@@ -115,10 +118,7 @@ fn encode_word(s: &str) -> String {
     if s.is_ascii() {
         s.to_owned()
     } else {
-        format!(
-            "=?utf-8?B?{}?=",
-            base64::engine::general_purpose::STANDARD.encode(s)
-        )
+        format!("=?utf-8?B?{}?=", b64(s.as_bytes()))
     }
 }
 
@@ -243,4 +243,64 @@ pub fn realistic(now: i64) -> Vec<Mail> {
             now - 400 * d,
         ),
     ]
+}
+
+/// The SHA-256 of `bytes`, in hex (as the store records it).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// A realistic, distinct message number `i`: CRLF, German 8-bit and encoded headers, lines that
+/// need dot-stuffing, and every seventh one with a base64 attachment.
+pub fn message(i: usize) -> Vec<u8> {
+    let mut m = String::new();
+    m.push_str(&format!("Message-ID: <seed-{i}@postfach.test>\r\n"));
+    m.push_str(&format!(
+        "Date: Mon, {} Mar 2026 10:{:02}:00 +0100\r\n",
+        1 + i % 28,
+        i % 60
+    ));
+    m.push_str("From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.de>\r\n");
+    m.push_str("To: Postfach Test <test@example.org>\r\n");
+    m.push_str(&format!(
+        "Subject: =?UTF-8?B?{}?=\r\n",
+        b64(format!("Grüße Nr. {i} – Straßenfest").as_bytes())
+    ));
+    m.push_str("MIME-Version: 1.0\r\n");
+    if i.is_multiple_of(7) {
+        m.push_str("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n");
+        m.push_str(
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+        );
+    } else {
+        m.push_str(
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+        );
+    }
+    m.push_str(&format!("Hallo, dies ist Nachricht {i}.\r\n"));
+    m.push_str(".\r\n..zwei Punkte am Anfang\r\n.Punkt am Anfang\r\n");
+    for line in 0..(20 + i % 50) {
+        m.push_str(&format!(
+            "Zeile {line}: Käse, Öl und Übermut für die Straße.\r\n"
+        ));
+    }
+    if i.is_multiple_of(7) {
+        m.push_str("--b1\r\nContent-Type: application/octet-stream; name=\"daten.bin\"\r\n");
+        m.push_str("Content-Disposition: attachment; filename=\"daten.bin\"\r\n");
+        m.push_str("Content-Transfer-Encoding: base64\r\n\r\n");
+        let payload: Vec<u8> = (0..3000u32)
+            .map(|b| (b.wrapping_mul(31) ^ i as u32) as u8)
+            .collect();
+        let encoded = b64(&payload);
+        for chunk in encoded.as_bytes().chunks(76) {
+            m.push_str(std::str::from_utf8(chunk).unwrap_or(""));
+            m.push_str("\r\n");
+        }
+        m.push_str("--b1--\r\n");
+    }
+    m.into_bytes()
 }

@@ -1,9 +1,5 @@
-//! Shared by the `ui*` tests: a real store in a temp dir seeded through the store API, and a
-//! sandbox that runs the tasks `update` returns and feeds their results back into the app.
-#![allow(dead_code)]
-
-pub mod mail;
-pub mod page;
+//! For the window tests: a real store in a temp dir seeded through the store API, and a sandbox
+//! that runs the tasks `update` returns and feeds their results back into the app.
 
 use std::time::Duration;
 
@@ -15,7 +11,7 @@ use postfach::ui::service::db::Db;
 use postfach::ui::{App, Boot, Message};
 use tokio::runtime::Runtime;
 
-pub use mail::Mail;
+use super::mail::Mail;
 
 /// A data dir with one account and seeded mail.
 pub struct Fixture {

@@ -9,7 +9,7 @@ use postfach::sync::service::Event;
 use postfach::ui::{App, Message, service::sync};
 use tokio::sync::mpsc::Receiver;
 
-use super::Sandbox;
+use super::sandbox::Sandbox;
 
 /// A simulator of the app's view in a tall window, so the whole settings page is visible.
 pub fn sim(app: &App) -> Simulator<'_, Message> {

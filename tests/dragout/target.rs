@@ -90,8 +90,6 @@ pub struct Report {
 
 /// A running drop target.
 pub struct DropTarget {
-    /// The visible window, where the pointer goes.
-    pub window: Window,
     positions: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<Report>>,
@@ -209,7 +207,6 @@ impl DropTarget {
         let stop_flag = Arc::clone(&stop);
         let thread = std::thread::spawn(move || run.serve(&stop_flag));
         DropTarget {
-            window,
             positions,
             stop,
             thread: Some(thread),

@@ -1,7 +1,8 @@
 //! A scripted POP3 server for what Dovecot will not do on demand: no UIDL command, UIDLs reused
 //! for other messages, LIST sizes that differ from what RETR sends, a connection cut instead of
 //! answering QUIT. It records every deletion it committed, so a test can prove which messages a
-//! client made it lose.
+//! client made it lose. Its greeting, capabilities and answer to `PASS` can be scripted too, for
+//! hostile text from a server.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -47,8 +48,20 @@ pub struct ScriptedServer {
     state: Arc<State>,
 }
 
+/// What the server says besides the mailbox; `None` is the ordinary answer.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// Instead of `+OK scripted POP3 server ready`.
+    pub greeting: Option<String>,
+    /// The capability lines `CAPA` lists.
+    pub capa: Option<Vec<String>>,
+    /// Instead of `+OK` to `PASS`.
+    pub pass_reply: Option<String>,
+}
+
 #[derive(Default)]
 struct State {
+    words: Words,
     mailbox: Mutex<Vec<Mail>>,
     /// Every message a `QUIT` removed, in order.
     deleted: Mutex<Vec<Mail>>,
@@ -72,6 +85,15 @@ impl ScriptedServer {
         ScriptedServer::with_state(State {
             mailbox: Mutex::new(messages.into_iter().map(|m| Mail::new("", m)).collect()),
             no_uidl: true,
+            ..State::default()
+        })
+    }
+
+    /// A server that says `words`, with `mails` in its mailbox.
+    pub fn speaking(words: Words, mails: Vec<Mail>) -> ScriptedServer {
+        ScriptedServer::with_state(State {
+            words,
+            mailbox: Mutex::new(mails),
             ..State::default()
         })
     }
@@ -138,7 +160,9 @@ impl ScriptedServer {
 fn serve(stream: std::net::TcpStream, state: &State) -> std::io::Result<()> {
     let mut out = stream.try_clone()?;
     let mut lines = BufReader::new(stream);
-    out.write_all(b"+OK scripted POP3 server ready\r\n")?;
+    let greeting = state.words.greeting.as_deref();
+    let greeting = greeting.unwrap_or("+OK scripted POP3 server ready");
+    out.write_all(format!("{greeting}\r\n").as_bytes())?;
     let snapshot: Vec<Mail> = state.mailbox.lock().unwrap().clone();
     let mut deleted = vec![false; snapshot.len()];
     let mut line = String::new();
@@ -161,6 +185,18 @@ fn serve(stream: std::net::TcpStream, state: &State) -> std::io::Result<()> {
                 .collect::<Vec<_>>()
         };
         match cmd.as_str() {
+            "CAPA" if state.words.capa.is_some() => {
+                let mut r = String::from("+OK\r\n");
+                for c in state.words.capa.iter().flatten() {
+                    r.push_str(&format!("{c}\r\n"));
+                }
+                r.push_str(".\r\n");
+                out.write_all(r.as_bytes())?
+            }
+            "PASS" if state.words.pass_reply.is_some() => {
+                let reply = state.words.pass_reply.as_deref().unwrap_or_default();
+                out.write_all(format!("{reply}\r\n").as_bytes())?
+            }
             "CAPA" if state.no_uidl => out.write_all(b"+OK\r\nUSER\r\nTOP\r\n.\r\n")?,
             "CAPA" => out.write_all(b"+OK\r\nUSER\r\nTOP\r\nUIDL\r\n.\r\n")?,
             "USER" | "PASS" | "NOOP" | "RSET" => out.write_all(b"+OK\r\n")?,

@@ -1,9 +1,4 @@
-//! For the drag-out tests: a private Xvfb display, `xdotool` for real pointer input, a stand-in for
-//! the app's window, and an XDND drop target that fetches the dropped file like a file manager.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
-
-pub mod paste;
-pub mod target;
+//! A private X server (Xvfb) per test, driven with `xdotool` for real pointer input.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, ChildStdout, Command, Stdio};
@@ -11,13 +6,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{
-    AtomEnum, ConnectionExt as _, CreateWindowAux, EventMask, PropMode, Window, WindowClass,
-};
 use x11rb::rust_connection::RustConnection;
-use x11rb::wrapper::ConnectionExt as _;
-
-pub use target::{DropTarget, OnDrop, Report, TargetOptions};
 
 /// A private X server (Xvfb) for one test, so tests neither share the pointer nor need `DISPLAY`.
 /// Killed when dropped. Fails (panics) when Xvfb is not installed.
@@ -149,74 +138,4 @@ impl Drop for Running {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// A stand-in for the app's window: mapped, listening to the mouse (so a press on it gives its
-/// client the implicit pointer grab, as with iced), and XdndAware like a winit window.
-pub struct AppWindow {
-    conn: RustConnection,
-    pub window: Window,
-}
-
-impl AppWindow {
-    pub fn open(x: &Xvfb, (left, top, width, height): (i16, i16, u16, u16)) -> AppWindow {
-        let (conn, screen) = x.connect();
-        let root = conn.setup().roots[screen].root;
-        let window = conn.generate_id().expect("id");
-        let aux = CreateWindowAux::new()
-            .background_pixel(0x00dd_dddd)
-            .override_redirect(1)
-            .event_mask(
-                EventMask::BUTTON_PRESS | EventMask::BUTTON_RELEASE | EventMask::POINTER_MOTION,
-            );
-        conn.create_window(
-            x11rb::COPY_DEPTH_FROM_PARENT,
-            window,
-            root,
-            left,
-            top,
-            width,
-            height,
-            0,
-            WindowClass::INPUT_OUTPUT,
-            x11rb::COPY_FROM_PARENT,
-            &aux,
-        )
-        .expect("create window");
-        let aware = conn
-            .intern_atom(false, b"XdndAware")
-            .expect("atom")
-            .reply()
-            .expect("atom")
-            .atom;
-        conn.change_property32(PropMode::REPLACE, window, aware, AtomEnum::ATOM, &[5])
-            .expect("XdndAware");
-        conn.map_window(window).expect("map");
-        conn.get_input_focus().expect("sync").reply().expect("sync");
-        AppWindow { conn, window }
-    }
-
-    /// How many client messages (XDND or other) reached this window so far.
-    pub fn client_messages(&self) -> usize {
-        let mut count = 0;
-        while let Ok(Some(event)) = self.conn.poll_for_event() {
-            if matches!(event, x11rb::protocol::Event::ClientMessage(_)) {
-                count += 1;
-            }
-        }
-        count
-    }
-}
-
-/// Bytes that are not all alike, so a wrong copy shows.
-pub fn sample_bytes(len: usize) -> Vec<u8> {
-    let mut state: u32 = 0x1234_5678;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            (state >> 24) as u8
-        })
-        .collect()
 }
