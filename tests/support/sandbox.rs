@@ -1,10 +1,12 @@
 //! For the window tests: a real store in a temp dir seeded through the store API, and a sandbox
 //! that runs the tasks `update` returns and feeds their results back into the app.
 
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
 use iced_test::runtime::{Action, task};
 use postfach::config::Config;
+use postfach::i18n::Language;
 use postfach::mime;
 use postfach::store::{AccountId, AccountSettings, FolderId, FolderKind, MessageId, Store};
 use postfach::ui::service::db::Db;
@@ -156,9 +158,62 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// Selects a language for the whole test process, without isolation marks.
-pub fn language(lang: postfach::i18n::Language) {
-    // Selecting loads fresh bundles, so isolation is switched off afterwards.
-    postfach::i18n::select(lang);
-    postfach::i18n::set_isolating(false);
+/// Which language the tests that hold one hold, and how many do.
+struct Holders {
+    language: Option<Language>,
+    alone: bool,
+    count: usize,
+}
+
+static HOLDERS: Mutex<Holders> = Mutex::new(Holders {
+    language: None,
+    alone: false,
+    count: 0,
+});
+static RELEASED: Condvar = Condvar::new();
+
+/// A language held for the whole test process until dropped (see [`language`]).
+#[must_use = "the language is only held while the guard lives"]
+pub struct HeldLanguage(());
+
+impl Drop for HeldLanguage {
+    fn drop(&mut self) {
+        let mut holders = HOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+        holders.count -= 1;
+        if holders.count == 0 {
+            holders.language = None;
+            holders.alone = false;
+        }
+        RELEASED.notify_all();
+    }
+}
+
+/// Selects `lang` for the whole test process, without isolation marks, and holds it until the
+/// guard is dropped. The language is process-wide and tests run on several threads: tests that
+/// hold the same language run side by side; one that wants the other language waits for them.
+pub fn language(lang: Language) -> HeldLanguage {
+    hold(lang, false)
+}
+
+/// Like [`language`], but no other test holds a language meanwhile: for a test that switches it.
+pub fn language_alone(lang: Language) -> HeldLanguage {
+    hold(lang, true)
+}
+
+fn hold(lang: Language, alone: bool) -> HeldLanguage {
+    let mut holders = HOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+    while holders.count > 0 && (alone || holders.alone || holders.language != Some(lang)) {
+        holders = RELEASED
+            .wait(holders)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+    if holders.count == 0 {
+        // Selecting loads fresh bundles, so isolation is switched off afterwards.
+        postfach::i18n::select(lang);
+        postfach::i18n::set_isolating(false);
+    }
+    holders.language = Some(lang);
+    holders.alone = alone;
+    holders.count += 1;
+    HeldLanguage(())
 }

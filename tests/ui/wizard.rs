@@ -4,7 +4,7 @@
 //! A changed certificate is refused, and the main window's error banner opens the dialog that
 //! names both fingerprints. German UI.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -61,7 +61,7 @@ fn empty_app(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::error
 
 #[test]
 fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_fetches() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     server.seed(
         support::USER,
@@ -223,7 +223,7 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
 
 #[test]
 fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     let closed = std::net::TcpListener::bind("127.0.0.1:0")?;
     let closed_port = closed.local_addr()?.port();
@@ -303,7 +303,7 @@ fn two_lines(fp: &[u8; 32]) -> String {
 
 #[test]
 fn a_changed_certificate_is_refused_and_the_banner_opens_the_dialog_with_both_fingerprints() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     server.seed(support::USER, "a", b"Subject: eins\r\n\r\nx\r\n");
     let dir = tempfile::tempdir()?;

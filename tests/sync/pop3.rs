@@ -1,7 +1,7 @@
 //! The POP3 client against a real Dovecot (tests/support): TLS paths, logins, listings,
 //! byte-exact retrieval, deletion semantics, pipelining and locking. Each test starts its
 //! own server.
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

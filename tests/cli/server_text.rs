@@ -6,7 +6,7 @@
 
 #![allow(clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Output;

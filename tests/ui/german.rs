@@ -1,6 +1,6 @@
-//! The German UI shows German labels (own test binary: the language is process-wide).
+//! The German UI shows German labels.
 
-mod support;
+use crate::support;
 
 use iced_test::simulator;
 use postfach::i18n::Language;
@@ -11,7 +11,7 @@ type R = Result<(), Box<dyn std::error::Error>>;
 
 #[test]
 fn the_german_ui_speaks_german() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     {
@@ -54,7 +54,7 @@ fn the_german_ui_speaks_german() -> R {
 
 #[test]
 fn german_plurals_and_dates() {
-    language(Language::German);
+    let _language = language(Language::German);
     use postfach::fl;
     assert_eq!(fl!("sync-new-messages", count = 1), "1 neue Nachricht");
     assert_eq!(fl!("sync-new-messages", count = 3), "3 neue Nachrichten");

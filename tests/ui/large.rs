@@ -2,7 +2,7 @@
 //! only the visible rows, and scrolling far down reads the rows there. Selecting all of them
 //! reads none, and marking or deleting them acts on all.
 
-mod support;
+use crate::support;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::mouse::{self, ScrollDelta};
@@ -68,7 +68,7 @@ fn httpdate(ts: i64) -> String {
 
 #[test]
 fn a_huge_folder_is_read_page_by_page() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let n = count();
     let fx = Fixture::new(&[])?;
     seed(&mut fx.store()?, fx.account, n)?;

@@ -8,7 +8,7 @@
 //!   timing lines that parse — one first frame, then one per message opened with the Down key —
 //!   with `POSTFACH_BENCH_TIMING=1`, and none without it.
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader, Cursor};
 use std::path::{Path, PathBuf};

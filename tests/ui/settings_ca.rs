@@ -2,9 +2,9 @@
 //! value against a real Dovecot whose certificate comes from a test CA, saving stores it in the
 //! real store file, removing clears it, and a file that is no PEM certificate is refused in
 //! words. The system's file dialog cannot be driven here, so its result is sent as the message
-//! the dialog task would produce. German UI (the language is process-wide).
+//! the dialog task would produce. German UI.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 
@@ -40,7 +40,7 @@ fn chosen(path: PathBuf) -> Message {
 /// The app on a fixture whose account points at `server` without a CA file of its own, on its
 /// settings page with the password typed.
 fn open(server: &support::Dovecot) -> Result<(Fixture, App, Sandbox), Box<dyn std::error::Error>> {
-    language(Language::German);
+    let _language = language(Language::German);
     let fx = Fixture::with_settings(&[], |s| {
         s.host = server.host().to_owned();
         s.port = server.pop3s_port();

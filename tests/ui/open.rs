@@ -2,7 +2,7 @@
 //! imported into "Opened files", and the window shows that folder with the last file open in
 //! the reader.
 
-mod support;
+use crate::support;
 
 use postfach::config::Config;
 use postfach::i18n::Language;
@@ -16,7 +16,7 @@ type R = Result<(), Box<dyn std::error::Error>>;
 
 #[test]
 fn the_last_opened_file_is_shown_in_the_reader() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let files = tempfile::tempdir()?;
     let mut paths = Vec::new();

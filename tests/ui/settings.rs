@@ -1,8 +1,7 @@
 //! The account settings page, driven through iced_test's simulator and `update` on a real store,
-//! with the account's real sync worker fetching from a real Dovecot. German UI (the language is
-//! process-wide; switching it has its own test binary).
+//! with the account's real sync worker fetching from a real Dovecot. German UI.
 
-mod support;
+use crate::support;
 
 use iced::keyboard::key::Named;
 use postfach::i18n::Language;
@@ -69,7 +68,7 @@ fn account_settings_on(
 
 #[test]
 fn leave_on_server_for_14_days_until_deleted_is_saved_and_the_next_fetch_keeps_the_mail() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     for i in 0..3 {
         server.seed(
@@ -154,7 +153,7 @@ fn leave_on_server_for_14_days_until_deleted_is_saved_and_the_next_fetch_keeps_t
 
 #[test]
 fn unticking_leave_on_server_asks_first_because_it_deletes_on_the_server() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     server.seed(support::USER, "m", b"Subject: eins\r\n\r\nx\r\n");
     let fx = Fixture::with_settings(&[], |s| {
@@ -219,7 +218,7 @@ fn unticking_leave_on_server_asks_first_because_it_deletes_on_the_server() -> R 
 
 #[test]
 fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     server.seed(support::USER, "m", b"Subject: eins\r\n\r\nx\r\n");
     let fx = Fixture::with_settings(&[], account_settings_on(&server))?;
@@ -279,7 +278,7 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
 
 #[test]
 fn removing_an_account_asks_and_can_keep_its_mail_in_a_local_folder() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let fx = Fixture::new(&support::mail::realistic(support::sandbox::now())[..3])?;
     let (mut app, sb) = fx.app()?;
     sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
@@ -312,7 +311,7 @@ fn removing_an_account_asks_and_can_keep_its_mail_in_a_local_folder() -> R {
 
 #[test]
 fn leaving_a_page_with_unsaved_changes_asks_first() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let fx = Fixture::new(&[])?;
     let (mut app, sb) = fx.app()?;
     sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
@@ -342,7 +341,7 @@ fn leaving_a_page_with_unsaved_changes_asks_first() -> R {
 
 #[test]
 fn trusting_a_certificate_from_the_connection_test_pins_it_when_saved() -> R {
-    language(Language::German);
+    let _language = language(Language::German);
     let server = support::Dovecot::start();
     let fx = Fixture::with_settings(&[], |s| {
         account_settings_on(&server)(s);
@@ -406,7 +405,7 @@ fn settings_screenshot_data() -> R {
     let mut store = Store::open_in(std::path::Path::new(&dir))?;
     let account = store
         .account_by_name("privat")?
-        .ok_or("seed the screenshot data first (tests/ui_seed.rs)")?;
+        .ok_or("seed the screenshot data first (tests/ui/seed.rs)")?;
     let mut s = account.settings;
     s.leave_on_server = true;
     s.keep_days = Some(14);

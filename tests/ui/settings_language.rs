@@ -1,19 +1,19 @@
-//! Switching the language in the settings relabels the window at once and is remembered (own
-//! test binary: the language is process-wide).
+//! Switching the language in the settings relabels the window at once and is remembered. The
+//! language is process-wide, so no other test looks at words meanwhile (`language_alone`).
 
-mod support;
+use crate::support;
 
 use postfach::config::{Config, ThemeChoice};
 use postfach::i18n::Language;
 use postfach::ui::screen::settings::Page;
 use support::page::{click, shows};
-use support::sandbox::{Fixture, language};
+use support::sandbox::{Fixture, language_alone};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
 #[test]
 fn switching_to_english_relabels_the_screen_and_is_saved() -> R {
-    language(Language::German);
+    let _language = language_alone(Language::German);
     let fx = Fixture::new(&[])?;
     let (mut app, sb) = fx.app()?;
     click(&mut app, &sb, "Einstellungen")?;

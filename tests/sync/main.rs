@@ -4,8 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "sync/hostile.rs"]
 mod hostile;
+mod pop3;
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::collections::HashMap;

@@ -1,24 +1,21 @@
 //! Dragging attachments out of the window, for real under X11: each test runs its own Xvfb, moves
 //! the real pointer with `xdotool`, and drops on an XDND target that copies the file like a
-//! file manager (tests/dragout). Fails, never skips, when Xvfb or xdotool are missing.
+//! file manager (tests/ui/dragout). Fails, never skips, when Xvfb or xdotool are missing.
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "dragout/paste.rs"]
 mod paste;
-mod support;
-#[path = "dragout/target.rs"]
 mod target;
-#[path = "dragout/window.rs"]
 mod window;
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::support;
+use crate::support::xvfb::{Running, Xvfb};
 use postfach::ui::platform::dragout::x11::{self, Limits, Request};
 use postfach::ui::platform::dragout::{Error, Outcome};
-use support::xvfb::{Running, Xvfb};
 use target::{DropTarget, OnDrop, Report, TargetOptions};
 use window::{AppWindow, sample_bytes};
 
@@ -300,7 +297,7 @@ fn a_missing_file_fails_cleanly() {
 /// it as a file list (uri-list and GNOME's copied-files), and as the path in plain text.
 #[test]
 fn a_copied_file_is_pasted_as_a_file_by_another_client() {
-    use crate::paste::{Paster, file_path};
+    use self::paste::{Paster, file_path};
     use postfach::ui::platform::dragout::clipboard;
 
     let scene = Scene::new("Angebot Müller & Söhne (final).pdf");

@@ -1,8 +1,8 @@
 //! Seeds a data directory with realistic German and English mail, for the screenshot script:
-//! `POSTFACH_SEED_DIR=dir cargo test --test ui_seed -- --ignored`. With `POSTFACH_SEED_EXTRA=N`
+//! `POSTFACH_SEED_DIR=dir cargo test --test ui -- --ignored seed::`. With `POSTFACH_SEED_EXTRA=N`
 //! the "arbeit" Inbox also gets N generated messages (to try the window with a huge folder).
 
-mod support;
+use crate::support;
 
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Store};

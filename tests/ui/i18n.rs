@@ -5,6 +5,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use postfach::i18n::Language;
+
+use crate::support::sandbox::language_alone;
+
 fn ids(lang: &str) -> BTreeSet<String> {
     postfach::i18n::message_ids(lang).into_iter().collect()
 }
@@ -58,8 +62,7 @@ fn every_id_used_in_the_code_exists_in_both_languages() {
 
 #[test]
 fn german_plurals_and_umlauts_render() {
-    postfach::i18n::set_isolating(false);
-    postfach::i18n::select(postfach::i18n::Language::German);
+    let _language = language_alone(Language::German);
     assert_eq!(
         postfach::fl!("sync-new-messages", count = 1),
         "1 neue Nachricht"
@@ -68,7 +71,7 @@ fn german_plurals_and_umlauts_render() {
         postfach::fl!("sync-new-messages", count = 3),
         "3 neue Nachrichten"
     );
-    postfach::i18n::select(postfach::i18n::Language::English);
+    postfach::i18n::select(Language::English);
     assert_eq!(
         postfach::fl!("sync-new-messages", count = 1),
         "1 new message"

@@ -1,7 +1,7 @@
 //! The main window, driven through iced_test's simulator and `update`, on a real store.
-//! English UI (the language is process-wide; the German UI has its own test binary).
+//! English UI.
 
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::time::Duration;
@@ -31,7 +31,7 @@ fn subjects(app: &postfach::ui::App) -> Vec<String> {
 
 #[test]
 fn the_list_shows_the_inbox_newest_first() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (app, _sb) = fx.app()?;
     assert_eq!(app.list().scope(), Some(Scope::Folder(fx.inbox)));
@@ -55,7 +55,7 @@ fn the_list_shows_the_inbox_newest_first() -> R {
 
 #[test]
 fn selecting_a_message_shows_it_in_the_reader_and_marks_it_read() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let clicked = {
@@ -87,7 +87,7 @@ fn selecting_a_message_shows_it_in_the_reader_and_marks_it_read() -> R {
 
 #[test]
 fn attachments_show_as_chips_with_previews() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let clicked = {
@@ -147,7 +147,7 @@ fn attachments_show_as_chips_with_previews() -> R {
 
 #[test]
 fn delete_moves_to_trash_and_from_trash_deletes_for_good() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let target = fx.ids[2];
@@ -224,7 +224,7 @@ fn click_row(
 
 #[test]
 fn shift_click_selects_a_range_and_delete_moves_all_of_it_to_the_trash() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let before = subjects(&app);
@@ -305,7 +305,7 @@ fn shift_click_selects_a_range_and_delete_moves_all_of_it_to_the_trash() -> R {
 
 #[test]
 fn ctrl_click_and_select_all_mark_the_whole_selection() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let before = subjects(&app);
@@ -355,7 +355,7 @@ fn ctrl_click_and_select_all_mark_the_whole_selection() -> R {
 
 #[test]
 fn search_narrows_the_list_and_waits_for_typing_to_pause() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     // Two keystrokes in quick succession: only the last text is searched.
@@ -400,7 +400,7 @@ fn search_narrows_the_list_and_waits_for_typing_to_pause() -> R {
 
 #[test]
 fn arrow_keys_walk_through_the_list() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let down = || Message::Key(Key::Named(Named::ArrowDown), Modifiers::empty());
@@ -420,7 +420,7 @@ fn arrow_keys_walk_through_the_list() -> R {
 
 #[test]
 fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let server = std::net::TcpListener::bind("127.0.0.1:0")?;
     let port = server.local_addr()?.port();
     let fx = Fixture::with_settings(&[], |s| {
@@ -503,7 +503,7 @@ fn get_messages_sends_the_fetch_and_progress_updates_the_status() -> R {
 
 #[test]
 fn dropped_eml_files_are_imported_into_the_folder_shown() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now())[..2])?;
     let (mut app, sb) = fx.app()?;
     let file = fx.dir.path().join("Weitergeleitet.eml");
@@ -530,7 +530,7 @@ fn dropped_eml_files_are_imported_into_the_folder_shown() -> R {
 
 #[test]
 fn window_size_and_pane_widths_are_remembered() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&[])?;
     let (mut app, sb) = fx.app()?;
     sb.feed(&mut app, [Message::Resized(iced::Size::new(1400.0, 900.0))]);
@@ -548,7 +548,7 @@ fn window_size_and_pane_widths_are_remembered() -> R {
 
 #[test]
 fn quick_selection_changes_show_the_last_message() -> R {
-    language(Language::English);
+    let _language = language(Language::English);
     let fx = Fixture::new(&mail::realistic(now()))?;
     let (mut app, sb) = fx.app()?;
     let down = || Message::Key(Key::Named(Named::ArrowDown), Modifiers::empty());
