@@ -33,12 +33,12 @@ fn a_newer_schema_is_refused() -> TestResult {
     Ok(())
 }
 
-/// Every `tests/store_fixtures/vN.sql` holds data written at schema version N. The test builds
+/// Every `tests/fixtures/store/vN.sql` holds data written at schema version N. The test builds
 /// version N with the migrations, loads the data, opens the file with the current program and
 /// checks the data survived. Add a fixture for the old version whenever the schema changes.
 #[test]
 fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/store_fixtures");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
     let mut seen = 0;
     for entry in std::fs::read_dir(&fixtures)? {
         let path = entry?.path();
