@@ -6,7 +6,7 @@
 //! unencoded part legitimately differ). On a mismatch the actual dump is written to `NAME.failed`
 //! (`NAME.crlf.failed`) next to it and the test fails.
 //!
-//! To (re)generate the expected files: `POSTFACH_BLESS=1 cargo test --test mime_golden`, then
+//! To (re)generate the expected files: `POSTFACH_BLESS=1 cargo test --test mime golden::`, then
 //! review every changed `.expected` file by eye — a blessed wrong result is a defect.
 
 use std::fmt::Write as _;

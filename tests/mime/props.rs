@@ -9,6 +9,22 @@ use std::sync::OnceLock;
 
 use postfach::mime;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+/// Where failing cases are kept and re-run first: under the crate's one `proptest-regressions/`
+/// root, as the unit tests' are (proptest's default would put them next to this file).
+const REGRESSIONS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/proptest-regressions/tests/mime/props.txt"
+);
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 512,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(REGRESSIONS))),
+        ..ProptestConfig::default()
+    }
+}
 
 /// The golden fixtures, each in its LF and CRLF form.
 fn fixtures() -> &'static [Vec<u8>] {
@@ -145,7 +161,7 @@ fn apply(mut raw: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_bytes_never_panic(raw in prop::collection::vec(any::<u8>(), 0..4096), index in 0usize..64) {
