@@ -7,7 +7,8 @@
 //! - [`cli`]: the real `postfach` binary on a private data directory.
 //! - [`proxy`]: a TCP proxy that cuts connections at chosen points.
 //! - [`scripted`]: a scripted POP3 server for what Dovecot will not do on demand.
-//! - [`mail`]: test mail as bytes (hand-written realistic mail and numbered mail).
+//! - [`mail`]: test mail as bytes (hand-written realistic mail, numbered mail, the benchmarks'
+//!   generated sets) and the one set of encoders; [`rng`]: the one seeded RNG.
 //! - [`sandbox`]: the app on a seeded store, with a sandbox that runs its tasks; [`page`] drives
 //!   a whole page in the simulator.
 //! - [`xvfb`]: a private X server per test (Linux).
@@ -26,6 +27,7 @@ mod dovecot;
 pub mod mail;
 pub mod page;
 pub mod proxy;
+pub mod rng;
 pub mod sandbox;
 pub mod scripted;
 #[cfg(target_os = "linux")]

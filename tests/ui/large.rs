@@ -13,6 +13,7 @@ use postfach::mime;
 use postfach::store::{Fetched, Scope, Store};
 use postfach::ui::Message;
 use postfach::ui::screen::mail::list::{PAGE, ROW_HEIGHT};
+use support::mail::rfc2822;
 use support::sandbox::{Fixture, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -31,7 +32,7 @@ fn seed(store: &mut Store, account: postfach::store::AccountId, n: u64) -> R {
     for i in 0..n {
         let raw = format!(
             "From: Absender {i} <a{i}@example.de>\r\nSubject: Nachricht Nummer {i}\r\nDate: {}\r\n\r\nText {i}\r\n",
-            httpdate(base + i as i64 * 60)
+            rfc2822(base + i as i64 * 60)
         )
         .into_bytes();
         let summary = mime::summarize(&raw);
@@ -48,22 +49,6 @@ fn seed(store: &mut Store, account: postfach::store::AccountId, n: u64) -> R {
     }
     store.store_fetched(account, &batch, base)?;
     Ok(())
-}
-
-fn httpdate(ts: i64) -> String {
-    let t =
-        time::OffsetDateTime::from_unix_timestamp(ts).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][u8::from(t.month()) as usize - 1];
-    format!(
-        "{} {month} {} {:02}:{:02}:{:02} +0000",
-        t.day(),
-        t.year(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 #[test]

@@ -7,6 +7,7 @@ use x11rb::protocol::xproto::{
 use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
+use crate::support::rng::Rng;
 use crate::support::xvfb::Xvfb;
 
 /// A stand-in for the app's window: mapped, listening to the mouse (so a press on it gives its
@@ -68,13 +69,5 @@ impl AppWindow {
 
 /// Bytes that are not all alike, so a wrong copy shows.
 pub fn sample_bytes(len: usize) -> Vec<u8> {
-    let mut state: u32 = 0x1234_5678;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            (state >> 24) as u8
-        })
-        .collect()
+    Rng::new(0x1234_5678).bytes(len)
 }

@@ -7,44 +7,13 @@
 //! dot-stuffing. The small set: 1.5–4 KB text mails, for per-message overhead.
 //!
 //! Mail `i` depends only on `i` and the set, never on what was generated before.
+//!
+//! [`app_mail`] is the app benchmark's mailbox (tests/ui/bench.rs): five years of mail, 74 % plain
+//! text, 20 % HTML, 5 % with a PDF, 1 % with pictures. Each set keeps its own words and shape:
+//! the benchmarks' published figures were measured on exactly these bytes.
 
-/// SplitMix64: small, deterministic, good enough to vary generated mail.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    pub fn between(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        let mut out = Vec::with_capacity(n + 8);
-        while out.len() < n {
-            out.extend_from_slice(&self.next().to_le_bytes());
-        }
-        out.truncate(n);
-        out
-    }
-}
+use super::super::rng::Rng;
+use super::{b64, b64_lines, encoded, local_part, q_encode, qp, rfc2822};
 
 /// Which generated set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -177,11 +146,6 @@ const WORDS: &[&str] = &[
     "freundlichen",
 ];
 
-fn b64(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
 /// An RFC 2047 encoded word (UTF-8 or ISO-8859-1, B or Q) for `text`.
 fn encoded_word(rng: &mut Rng, text: &str) -> String {
     match rng.below(3) {
@@ -198,52 +162,11 @@ fn encoded_word(rng: &mut Rng, text: &str) -> String {
     }
 }
 
-fn q_encode(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for &b in bytes {
-        match b {
-            b' ' => out.push('_'),
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b',' | b'-' => out.push(b as char),
-            _ => out.push_str(&format!("={b:02X}")),
-        }
-    }
-    out
-}
-
-/// Quoted-printable body encoding with soft line breaks (lines ≤ 76).
-fn qp_body(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 11 / 10);
-    for line in text.split("\r\n") {
-        let mut col = 0;
-        for &b in line.as_bytes() {
-            let piece = match b {
-                b'=' => "=3D".to_owned(),
-                33..=126 | b' ' => (b as char).to_string(),
-                _ => format!("={b:02X}"),
-            };
-            if col + piece.len() > 75 {
-                out.push_str("=\r\n");
-                col = 0;
-            }
-            col += piece.len();
-            out.push_str(&piece);
-        }
-        out.push_str("\r\n");
-    }
-    out
-}
-
 fn person(rng: &mut Rng) -> (String, String) {
     let first = rng.pick(FIRST);
     let last = rng.pick(LAST);
     let domain = rng.pick(DOMAINS);
-    let local: String = format!("{first}.{last}")
-        .to_lowercase()
-        .replace('ä', "ae")
-        .replace('ö', "oe")
-        .replace('ü', "ue")
-        .replace('ß', "ss")
-        .replace('ë', "e");
+    let local = local_part(first, last);
     (format!("{first} {last}"), format!("{local}@{domain}"))
 }
 
@@ -326,14 +249,22 @@ fn headers(rng: &mut Rng, set: &str, i: usize, m: &mut String) {
 
 fn text_part(rng: &mut Rng, bytes: usize, m: &mut String) {
     let body = prose(rng, bytes);
+    plain_part(rng, &body, 75, "; format=flowed", m);
+}
+
+/// A text/plain part holding `body`: quoted-printable (lines up to `width`) or 8bit (with
+/// `flowed` after the charset), one or the other at random.
+fn plain_part(rng: &mut Rng, body: &str, width: usize, flowed: &str, m: &mut String) {
     if rng.below(2) == 0 {
         m.push_str("Content-Type: text/plain; charset=utf-8\r\n");
         m.push_str("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-        m.push_str(&qp_body(&body));
+        m.push_str(&qp(width, body));
     } else {
-        m.push_str("Content-Type: text/plain; charset=utf-8; format=flowed\r\n");
+        m.push_str(&format!(
+            "Content-Type: text/plain; charset=utf-8{flowed}\r\n"
+        ));
         m.push_str("Content-Transfer-Encoding: 8bit\r\n\r\n");
-        m.push_str(&body);
+        m.push_str(body);
     }
 }
 
@@ -381,12 +312,7 @@ fn large(i: usize) -> Vec<u8> {
             encoded_word(&mut rng, name),
             percent(name)
         ));
-        let encoded = b64(&rng.bytes(size));
-        m.reserve(encoded.len() * 78 / 76 + 64);
-        for chunk in encoded.as_bytes().chunks(76) {
-            m.push_str(std::str::from_utf8(chunk).unwrap_or(""));
-            m.push_str("\r\n");
-        }
+        m.push_str(&b64_lines(&rng.bytes(size)));
         m.push_str("--=_mixed_b1--\r\n");
     } else if kind < 250 {
         // HTML mail: multipart/alternative, text and HTML
@@ -399,7 +325,7 @@ fn large(i: usize) -> Vec<u8> {
         m.push_str("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
         let html = rng.between(1_500, 5_000);
         let html = html_of(&mut rng, html);
-        m.push_str(&qp_body(&html));
+        m.push_str(&qp(75, &html));
         m.push_str("--=_alt_b2--\r\n");
     } else {
         let text = rng.between(2_000, 9_000);
@@ -416,6 +342,209 @@ fn small(i: usize) -> Vec<u8> {
     let text = rng.between(200, 2_200);
     text_part(&mut rng, text, &mut m);
     m.into_bytes()
+}
+
+// --- the app benchmark's mailbox ----------------------------------------------------------------
+
+/// Five years.
+const SPAN: i64 = 5 * 365 * 86_400;
+
+const APP_FIRST: &[&str] = &[
+    "Jürgen", "Sören", "Käthe", "Björn", "Günther", "Anna", "Lukas", "Lena", "Jörg", "Sabine",
+    "Ümit", "Hannah", "John", "Emily", "Michael", "Sarah", "Olivia", "James",
+];
+const APP_LAST: &[&str] = &[
+    "Müller",
+    "Schröder",
+    "Bäcker",
+    "Weiß",
+    "Groß",
+    "Köhler",
+    "Schäfer",
+    "Krüger",
+    "Meißner",
+    "Jäger",
+    "Wagner",
+    "Smith",
+    "Johnson",
+    "Taylor",
+    "Clarke",
+];
+const APP_DOMAINS: &[&str] = &[
+    "example.de",
+    "firma.example",
+    "web.example",
+    "beispiel.at",
+    "example.com",
+    "university.example",
+];
+const APP_SUBJECTS: &[&str] = &[
+    "Rechnung Nr. {n}",
+    "Besprechung am Donnerstag",
+    "Ihre Bestellung {n} wurde versandt",
+    "Grüße aus Köln",
+    "Termin für die Übergabe der Schlüssel",
+    "Angebot für Projekt Nordlicht",
+    "Änderung der Lieferadresse",
+    "Protokoll der Sitzung vom Montag",
+    "Einladung zum Sommerfest",
+    "Re: Urlaubsplanung für das Frühjahr",
+    "Meeting notes: Q3 launch",
+    "Invoice #{n}",
+    "Re: timeline for the migration",
+    "Lunch on Friday?",
+    "Weekly newsletter",
+];
+const APP_WORDS: &[&str] = &[
+    "und",
+    "die",
+    "der",
+    "das",
+    "wir",
+    "für",
+    "Ihre",
+    "bitte",
+    "Rückmeldung",
+    "gestern",
+    "nächste",
+    "Woche",
+    "Straße",
+    "Übergabe",
+    "Änderung",
+    "Lieferung",
+    "Vertrag",
+    "Kunden",
+    "Besprechung",
+    "Unterlagen",
+    "schön",
+    "größer",
+    "Grüße",
+    "Angebot",
+    "Rechnung",
+    "überwiesen",
+    "Termin",
+    "möglich",
+    "natürlich",
+    "Büro",
+    "the",
+    "and",
+    "please",
+    "review",
+    "attached",
+    "schedule",
+    "meeting",
+    "project",
+    "budget",
+    "customer",
+    "feedback",
+    "deadline",
+    "report",
+];
+
+fn app_prose(rng: &mut Rng, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 80);
+    let mut line = 0;
+    while out.len() < bytes {
+        for i in 0..rng.between(6, 14) {
+            let w = rng.pick(APP_WORDS);
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+            line += w.len() + 1;
+            if line > 68 {
+                out.push_str("\r\n");
+                line = 0;
+            }
+        }
+        out.push('.');
+        if rng.below(6) == 0 {
+            out.push_str("\r\n\r\n");
+            line = 0;
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str("\r\n\r\nViele Grüße\r\n");
+    out
+}
+
+fn app_text_part(rng: &mut Rng, bytes: usize, m: &mut String) {
+    let body = app_prose(rng, bytes);
+    plain_part(rng, &body, 73, "", m);
+}
+
+/// Mail `i` of `total` (newer with higher `i`): 74 % plain text of 2–8 KB, 20 % HTML
+/// (multipart/alternative), 5 % with a 10–40 KB PDF, 1 % with two pictures.
+/// Returns the bytes and the date: the five years before `now`, older with lower `i`.
+pub fn app_mail(i: usize, total: usize, now: i64, png: &[u8]) -> (Vec<u8>, i64) {
+    let mut rng = Rng::new(0xA99_BE4C ^ (i as u64).wrapping_mul(0x9E37_79B9));
+    let date = now - SPAN + SPAN * i as i64 / total.max(1) as i64 - rng.below(3_600) as i64;
+    let (first, last) = (rng.pick(APP_FIRST), rng.pick(APP_LAST));
+    let local = local_part(first, last);
+    let mut m = format!(
+        "Return-Path: <{local}@{d}>\r\nMessage-ID: <{i}.{x:x}@postfach.bench>\r\n\
+         Date: {}\r\nFrom: {} <{local}@{d}>\r\nTo: Erika Mustermann <erika@example.de>\r\n\
+         Subject: {}\r\nMIME-Version: 1.0\r\n",
+        rfc2822(date),
+        encoded(&format!("{first} {last}")),
+        encoded(
+            &rng.pick(APP_SUBJECTS)
+                .replace("{n}", &(10_000 + i).to_string())
+        ),
+        d = rng.pick(APP_DOMAINS),
+        x = rng.next(),
+    );
+    let kind = rng.below(100);
+    if kind < 6 {
+        m.push_str("Content-Type: multipart/mixed; boundary=\"=_mixed\"\r\n\r\n--=_mixed\r\n");
+        let len = rng.between(1_500, 4_000);
+        app_text_part(&mut rng, len, &mut m);
+        if kind < 1 {
+            for name in ["Straßenfest.png", "Ausflug.png"] {
+                m.push_str(&format!(
+                    "--=_mixed\r\nContent-Type: image/png; name=\"{}\"\r\nContent-Disposition: \
+                     attachment; filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+                    encoded(name),
+                    encoded(name)
+                ));
+                m.push_str(&b64_lines(png));
+            }
+        } else {
+            let size = rng.between(10_000, 40_000);
+            let bytes = rng.bytes(size);
+            m.push_str(
+                "--=_mixed\r\nContent-Type: application/pdf; name=\"=?UTF-8?Q?Rechnung_M=C3=A4rz.pdf?=\"\r\n\
+                 Content-Disposition: attachment; filename*=UTF-8''Rechnung_M%C3%A4rz.pdf\r\n\
+                 Content-Transfer-Encoding: base64\r\n\r\n",
+            );
+            m.push_str(&b64_lines(&bytes));
+        }
+        m.push_str("--=_mixed--\r\n");
+    } else if kind < 26 {
+        m.push_str("Content-Type: multipart/alternative; boundary=\"=_alt\"\r\n\r\n--=_alt\r\n");
+        let len = rng.between(1_500, 4_000);
+        app_text_part(&mut rng, len, &mut m);
+        m.push_str("--=_alt\r\nContent-Type: text/html; charset=utf-8\r\n");
+        m.push_str("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+        let mut html = String::from("<!DOCTYPE html><html><body>\r\n");
+        while html.len() < len + 1_000 {
+            let para = app_prose(&mut rng, 300);
+            html.push_str(&format!("<p style=\"font-family:Arial\">{para}</p>\r\n"));
+            if rng.below(3) == 0 {
+                html.push_str(
+                    "<a href=\"https://www.example.de/angebot?id=42\">Zum Angebot</a>\r\n",
+                );
+            }
+        }
+        html.push_str("</body></html>");
+        m.push_str(&qp(73, &html));
+        m.push_str("--=_alt--\r\n");
+    } else {
+        let len = rng.between(2_000, 8_000);
+        app_text_part(&mut rng, len, &mut m);
+    }
+    (m.into_bytes(), date)
 }
 
 fn percent(s: &str) -> String {

@@ -1,6 +1,9 @@
 //! Test mail as RFC 5322 bytes: [`Mail`], a builder for hand-written realistic mail (German and
 //! English, with attachments) and [`realistic`], the set the screenshots and window tests show;
-//! [`message`], a numbered mail for fetch tests.
+//! [`message`], a numbered mail for fetch tests; [`generated`], the benchmarks' generated sets.
+//! The encoders below are the only ones the tests and benches use.
+
+pub mod generated;
 
 use std::io::Cursor;
 
@@ -80,8 +83,8 @@ impl Mail {
             ("text/plain", self.body.to_owned())
         };
         let text_part = format!(
-            "Content-Type: {ctype}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
-            wrap(&b64(body.replace('\n', "\r\n").as_bytes()))
+            "Content-Type: {ctype}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
+            b64_lines(body.replace('\n', "\r\n").as_bytes())
         );
         if self.attachments.is_empty() {
             out.push_str(&text_part);
@@ -93,24 +96,16 @@ impl Mail {
         ));
         for a in &self.attachments {
             out.push_str(&format!(
-                "--{boundary}\r\nContent-Type: {}; name=\"{}\"\r\nContent-Disposition: attachment; filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+                "--{boundary}\r\nContent-Type: {}; name=\"{}\"\r\nContent-Disposition: attachment; filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
                 a.content_type,
                 a.name,
                 a.name,
-                wrap(&b64(&a.bytes))
+                b64_lines(&a.bytes)
             ));
         }
         out.push_str(&format!("--{boundary}--\r\n"));
         out.into_bytes()
     }
-}
-
-fn wrap(b64: &str) -> String {
-    b64.as_bytes()
-        .chunks(76)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join("\r\n")
 }
 
 /// RFC 2047 for non-ASCII header text.
@@ -120,24 +115,6 @@ fn encode_word(s: &str) -> String {
     } else {
         format!("=?utf-8?B?{}?=", b64(s.as_bytes()))
     }
-}
-
-fn rfc2822(ts: i64) -> String {
-    let t =
-        time::OffsetDateTime::from_unix_timestamp(ts).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        [t.weekday().number_days_from_monday() as usize];
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][u8::from(t.month()) as usize - 1];
-    format!(
-        "{weekday}, {:02} {month} {} {:02}:{:02}:{:02} +0000",
-        t.day(),
-        t.year(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 /// A PNG picture (a soft landscape-like gradient with a sun), `w × h` pixels.
@@ -250,10 +227,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
 /// A realistic, distinct message number `i`: CRLF, German 8-bit and encoded headers, lines that
 /// need dot-stuffing, and every seventh one with a base64 attachment.
 pub fn message(i: usize) -> Vec<u8> {
@@ -295,12 +268,93 @@ pub fn message(i: usize) -> Vec<u8> {
         let payload: Vec<u8> = (0..3000u32)
             .map(|b| (b.wrapping_mul(31) ^ i as u32) as u8)
             .collect();
-        let encoded = b64(&payload);
-        for chunk in encoded.as_bytes().chunks(76) {
-            m.push_str(std::str::from_utf8(chunk).unwrap_or(""));
-            m.push_str("\r\n");
-        }
+        m.push_str(&b64_lines(&payload));
         m.push_str("--b1--\r\n");
     }
     m.into_bytes()
+}
+
+// --- encoders --------------------------------------------------------------------------------
+
+/// Base64 on one line (for encoded words and header values).
+pub fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Base64 for a body: lines of 76 characters, each ended by CRLF.
+pub fn b64_lines(bytes: &[u8]) -> String {
+    let encoded = b64(bytes);
+    let mut out = String::with_capacity(encoded.len() * 78 / 76 + 2);
+    for chunk in encoded.as_bytes().chunks(76) {
+        out.push_str(std::str::from_utf8(chunk).unwrap_or(""));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The RFC 2047 Q encoding of `bytes` (the text of an encoded word).
+pub fn q_encode(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for &b in bytes {
+        match b {
+            b' ' => out.push('_'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b',' | b'-' => out.push(b as char),
+            _ => out.push_str(&format!("={b:02X}")),
+        }
+    }
+    out
+}
+
+/// `text` as it is, or as a UTF-8 Q encoded word when it is not plain ASCII.
+pub fn encoded(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    format!("=?UTF-8?Q?{}?=", q_encode(text.as_bytes()))
+}
+
+/// Quoted-printable for text with CRLF line ends, with soft line breaks before a line would pass
+/// `width` characters.
+pub fn qp(width: usize, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 11 / 10);
+    for line in text.split("\r\n") {
+        let mut col = 0;
+        for &b in line.as_bytes() {
+            let piece = match b {
+                b'=' => "=3D".to_owned(),
+                33..=126 | b' ' => (b as char).to_string(),
+                _ => format!("={b:02X}"),
+            };
+            if col + piece.len() > width {
+                out.push_str("=\r\n");
+                col = 0;
+            }
+            col += piece.len();
+            out.push_str(&piece);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// An address's local part for a person: lower case, umlauts spelt out, letters and dots only.
+pub fn local_part(first: &str, last: &str) -> String {
+    format!("{first}.{last}")
+        .to_lowercase()
+        .replace('ä', "ae")
+        .replace('ö', "oe")
+        .replace('ü', "ue")
+        .replace('ß', "ss")
+        .replace('ë', "e")
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic() || *c == '.')
+        .collect()
+}
+
+/// A Date header value (RFC 2822, UTC) for a Unix time.
+pub fn rfc2822(ts: i64) -> String {
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(ts).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(&time::format_description::well_known::Rfc2822)
+        .unwrap_or_default()
 }
