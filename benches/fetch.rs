@@ -24,8 +24,6 @@ mod support;
 
 #[path = "fetch/floor.rs"]
 mod floor;
-#[path = "fetch/mails.rs"]
-mod mails;
 #[path = "fetch/peers.rs"]
 mod peers;
 #[path = "fetch/report.rs"]
@@ -36,10 +34,10 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use mails::Set;
 use peers::{Client, Mode, Prepared, Run, Server, Tools};
 use report::{Key, Results, SetInfo};
 use support::Dovecot;
+use support::mail::generated::Set;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 

@@ -5,6 +5,9 @@
 //!
 //! `cargo bench --bench store_bench`; `POSTFACH_BENCH_MESSAGES=N` changes the number of messages,
 //! `POSTFACH_BENCH_BATCH=N` the batch size (default 100, as the fetch engine commits).
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::error::Error as StdError;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -13,6 +16,9 @@ use postfach::mime::{Address, Summary};
 use postfach::store::{
     AccountId, AccountSettings, Fetched, FolderKind, ListQuery, MessageId, Scope, Store,
 };
+
+use support::mail::{encoded, local_part};
+use support::rng::Rng;
 
 type Result<T> = std::result::Result<T, Box<dyn StdError>>;
 
@@ -49,31 +55,6 @@ const SEARCHES: [&str; 20] = [
 const TYPING: [&str; 10] = [
     "re", "rec", "rech", "mü", "mül", "be", "bes", "gr", "grü", "ang",
 ];
-
-/// SplitMix64: small, deterministic, good enough to vary generated mail.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 const FIRST: &[&str] = &[
     "Jürgen",
@@ -201,12 +182,7 @@ const EN_WORDS: &[&str] = &[
 fn person(rng: &mut Rng) -> Address {
     let first = rng.pick(FIRST);
     let last = rng.pick(LAST);
-    let local: String = format!("{first}.{last}")
-        .to_lowercase()
-        .replace('ä', "ae")
-        .replace('ö', "oe")
-        .replace('ü', "ue")
-        .replace('ß', "ss");
+    let local = local_part(first, last);
     Address {
         name: Some(format!("{first} {last}")),
         email: format!("{local}@{}", rng.pick(DOMAINS)),
@@ -276,26 +252,9 @@ fn body(rng: &mut Rng, german: bool, target: usize) -> String {
     out
 }
 
-/// RFC 2047 Q-encoding of a header value when it is not plain ASCII.
-fn encode_header(value: &str) -> String {
-    if value.is_ascii() {
-        return value.to_owned();
-    }
-    let mut out = String::from("=?UTF-8?Q?");
-    for b in value.bytes() {
-        match b {
-            b' ' => out.push('_'),
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b',' | b'-' => out.push(b as char),
-            _ => out.push_str(&format!("={b:02X}")),
-        }
-    }
-    out.push_str("?=");
-    out
-}
-
 fn mailbox(a: &Address) -> String {
     match &a.name {
-        Some(n) => format!("{} <{}>", encode_header(n), a.email),
+        Some(n) => format!("{} <{}>", encoded(n), a.email),
         None => a.email.clone(),
     }
 }
@@ -322,7 +281,7 @@ fn message(rng: &mut Rng, n: usize, total: usize) -> Result<Fetched> {
         mailbox(&from),
         mailbox(&to[0])
     ));
-    raw.push_str(&format!("Subject: {}\r\n", encode_header(&subject)));
+    raw.push_str(&format!("Subject: {}\r\n", encoded(&subject)));
     if let Some(d) = date {
         let formatted = time::OffsetDateTime::from_unix_timestamp(d)?
             .format(&time::format_description::well_known::Rfc2822)?;
@@ -387,7 +346,7 @@ fn seed(dir: &Path, total: usize, batch_size: usize) -> Result<AccountId> {
         host: "pop.example.de".into(),
         ..AccountSettings::default()
     })?;
-    let mut rng = Rng(0x5EED_2026);
+    let mut rng = Rng::new(0x5EED_2026);
     let mut spent = Duration::ZERO;
     let mut bytes = 0usize;
     let mut stored: Vec<MessageId> = Vec::with_capacity(total);

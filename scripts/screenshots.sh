@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the main window and the account settings under Xvfb, in German and English (and
-# the dark theme), from a data directory seeded with realistic mail (tests/ui_seed.rs,
-# tests/ui_settings.rs), and of the first-start wizard. Checks that they are not blank.
+# the dark theme), from a data directory seeded with realistic mail (tests/ui/seed.rs,
+# tests/ui/settings.rs), and of the first-start wizard. Checks that they are not blank.
 #
 #   scripts/screenshots.sh            → target/screenshots/main-de.png, main-en.png, main-dark.png,
 #                                       settings-de.png, settings-en.png, settings-dark.png,
@@ -33,8 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-POSTFACH_SEED_DIR=$work/seed cargo test --test ui_seed -- --ignored --exact seed_screenshot_data --nocapture
-POSTFACH_SEED_DIR=$work/seed cargo test --test ui_settings -- --ignored --exact settings_screenshot_data
+POSTFACH_SEED_DIR=$work/seed cargo test --test ui -- --ignored --exact seed::seed_screenshot_data --nocapture
+POSTFACH_SEED_DIR=$work/seed cargo test --test ui -- --ignored --exact settings::settings_screenshot_data
 
 display=:$(( 90 + RANDOM % 9 ))
 Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &

@@ -13,7 +13,7 @@
 # stderr, screenshots of the first start (first frame, after the opens) in target/bench-app/.
 #
 # What is measured, exactly:
-# - The data directory holds one account whose Inbox has N generated mails (tests/ui_bench.rs,
+# - The data directory holds one account whose Inbox has N generated mails (tests/ui/bench.rs,
 #   `seed_bench_data`: 2-8 KB text, HTML, some PDFs and pictures; the newest 10 % unread). It is
 #   seeded once per seed version, message count and store schema and cached under
 #   POSTFACH_BENCH_APP_CACHE; every run gets a fresh copy (opening unread mail marks it read),
@@ -73,12 +73,12 @@ say "building (release)"
 nice -n 19 cargo build --release --bin postfach >&2
 bin=$target/release/postfach
 grep -q POSTFACH_BENCH_TIMING "$bin" || { say "$bin has no timing hook (a stale build?)"; exit 1; }
-seeder=$(nice -n 19 cargo test --release --no-run --test ui_bench 2>&1 | tee -a /dev/stderr |
-    sed -n 's/.*Executable tests\/ui_bench.rs (\(.*\))/\1/p' | tail -1)
-[[ -x "$seeder" ]] || { say "could not find the ui_bench test binary"; exit 1; }
+seeder=$(nice -n 19 cargo test --release --no-run --test ui 2>&1 | tee -a /dev/stderr |
+    sed -n 's/.*Executable tests\/ui\/main.rs (\(.*\))/\1/p' | tail -1)
+[[ -x "$seeder" ]] || { say "could not find the ui test binary"; exit 1; }
 
 # --- seeded data (cached) -------------------------------------------------------------------
-seed_version=$(sed -n 's/^pub const SEED_VERSION: u32 = \([0-9]*\);.*/\1/p' tests/ui_bench.rs)
+seed_version=$(sed -n 's/^pub const SEED_VERSION: u32 = \([0-9]*\);.*/\1/p' tests/ui/bench.rs)
 schema=$(sha256sum src/store/schema.rs | cut -c1-12)
 mkdir -p "$cache"
 
@@ -91,7 +91,7 @@ seeded() {
         rm -rf "$cache"/seed-*-"$n" "$cache"/seed-*-"$n".tmp
         say "seeding $n messages into $dir (once)"
         POSTFACH_BENCH_SEED_DIR=$dir.tmp POSTFACH_BENCH_MESSAGES=$n \
-            "$seeder" --ignored --exact seed_bench_data --nocapture >&2
+            "$seeder" --ignored --exact bench::seed_bench_data --nocapture >&2
         touch "$dir.tmp/.complete"
         mv "$dir.tmp" "$dir"
     fi

@@ -3,7 +3,7 @@
 //! The version lives in `PRAGMA user_version`: 0 is an empty file, N means migrations `1..=N` ran.
 //! Each step is one function in [`MIGRATIONS`], run in its own `BEGIN IMMEDIATE` transaction
 //! together with the version bump. A released step is never edited: a change is a new step.
-//! `tests/store_fixtures/vN.sql` holds data written at version N; the migration test rebuilds
+//! `tests/fixtures/store/vN.sql` holds data written at version N; the migration test rebuilds
 //! version N with [`migrate_to`], loads that data and upgrades it to the current version.
 use rusqlite::{Connection, TransactionBehavior};
 

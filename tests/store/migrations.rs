@@ -33,13 +33,14 @@ fn a_newer_schema_is_refused() -> TestResult {
     Ok(())
 }
 
-/// Every `tests/store_fixtures/vN.sql` holds data written at schema version N. The test builds
+/// Every `tests/fixtures/store/vN.sql` holds data written at schema version N. The test builds
 /// version N with the migrations, loads the data, opens the file with the current program and
-/// checks the data survived. Add a fixture for the old version whenever the schema changes.
+/// checks the data survived. Add a fixture for the old version whenever the schema changes: the
+/// test fails while one is missing.
 #[test]
 fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/store_fixtures");
-    let mut seen = 0;
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
+    let mut seen = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&fixtures)? {
         let path = entry?.path();
         let Some(version) = path
@@ -50,7 +51,7 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         else {
             continue;
         };
-        seen += 1;
+        seen.insert(version);
         let dir = tempfile::tempdir()?;
         let db = dir.path().join("postfach.sqlite3");
         {
@@ -66,7 +67,8 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         assert_eq!(rows.len(), 2, "{}", path.display());
         assert_eq!(store.raw(rows[0].id)?, b"Subject: Zweite\r\n\r\nHallo\r\n");
         assert_eq!(store.search("grusse", None, 10)?.len(), 1);
-        // the index rebuilt at version 2: people from the columns, text from the raw message
+        // the index as version 2 and later build it (for v1, rebuilt by the upgrade: people from
+        // the columns, text from the raw message)
         assert_eq!(store.search("jürgen koeln", None, 10)?.len(), 1);
         assert_eq!(store.search("zwei", None, 10)?.len(), 1);
         assert_eq!(store.search("hallo", None, 10)?.len(), 1);
@@ -110,6 +112,8 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         assert_eq!(store.raw(copy)?, b"Subject: Zweite\r\n\r\nHallo\r\n");
         assert_eq!(store.raw(new)?, raw_for("fx-new", "y"));
     }
-    assert!(seen >= 1, "no fixtures found in {}", fixtures.display());
+    // one fixture for every earlier version
+    let earlier: std::collections::BTreeSet<u32> = (1..schema::CURRENT_VERSION).collect();
+    assert_eq!(seen, earlier, "fixtures in {}", fixtures.display());
     Ok(())
 }

@@ -1,4 +1,17 @@
-//! Test support shared by the integration tests: a private, real Dovecot per test.
+//! Everything the integration tests (and the benches, through `#[path]`) share. A test binary
+//! declares `mod support;` (or `#[path = "../support/mod.rs"] mod support;` from a folder) and
+//! uses what it needs:
+//!
+//! - [`Dovecot`]: a private, real Dovecot per test, with certificates from a throwaway CA
+//!   (`certs`); [`USER`] and [`PASSWORD`] are its mailbox.
+//! - [`cli`]: the real `postfach` binary on a private data directory.
+//! - [`proxy`]: a TCP proxy that cuts connections at chosen points.
+//! - [`scripted`]: a scripted POP3 server for what Dovecot will not do on demand.
+//! - [`mail`]: test mail as bytes (hand-written realistic mail, numbered mail, the benchmarks'
+//!   generated sets) and the one set of encoders; [`rng`]: the one seeded RNG.
+//! - [`sandbox`]: the app on a seeded store, with a sandbox that runs its tasks; [`page`] drives
+//!   a whole page in the simulator.
+//! - [`xvfb`]: a private X server per test (Linux).
 //!
 //! ```ignore
 //! mod support;
@@ -6,12 +19,20 @@
 //! server.seed(support::USER, "first", b"Subject: hi\r\n\r\nbody\r\n");
 //! // connect to server.host():server.pop3s_port() trusting server.ca_pem_path()
 //! ```
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports, clippy::unwrap_used, clippy::expect_used)]
 
 mod certs;
+pub mod cli;
 mod dovecot;
+pub mod mail;
+pub mod page;
+pub mod proxy;
+pub mod rng;
+pub mod sandbox;
+pub mod scripted;
+#[cfg(target_os = "linux")]
+pub mod xvfb;
 
-#[allow(unused_imports)]
 pub use dovecot::{Dovecot, DovecotBuilder};
 
 /// The default test user.

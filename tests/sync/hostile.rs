@@ -4,8 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::sync_util::fake::{Mail, ScriptedServer};
-use super::sync_util::{Cli, message, sha256_hex};
+use super::support::cli::Cli;
+use super::support::mail::{message, sha256_hex};
+use super::support::scripted::{Mail, ScriptedServer};
 use super::{DAY, T0, support::Dovecot};
 
 /// The CLI against a scripted server (the Dovecot only lends its CA path to the helper).

@@ -1,0 +1,57 @@
+//! Driving a whole page of the app in the simulator (a tall window so long settings pages fit),
+//! and feeding a sync worker's events to it.
+
+use std::time::Duration;
+
+use iced_test::Simulator;
+use postfach::sync::FetchReport;
+use postfach::sync::service::Event;
+use postfach::ui::{App, Message, service::workers};
+use tokio::sync::mpsc::Receiver;
+
+use super::sandbox::Sandbox;
+
+/// A simulator of the app's view in a tall window, so the whole settings page is visible.
+pub fn sim(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(iced::Settings::default(), (1200.0, 2000.0), app.view())
+}
+
+/// Clicks `label` in a fresh simulator of the app's view and feeds what that did back.
+pub fn click(app: &mut App, sb: &Sandbox, label: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let messages = {
+        let mut ui = sim(app);
+        ui.click(label)
+            .map_err(|e| format!("cannot click {label:?}: {e}"))?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking {label:?} did nothing");
+    sb.feed(app, messages);
+    Ok(())
+}
+
+/// Whether `label` is on screen.
+pub fn shows(app: &App, label: &str) -> bool {
+    sim(app).find(label).is_ok()
+}
+
+/// Passes the worker's events to the app until a fetch ends; returns its result.
+pub fn until_finished(
+    sb: &Sandbox,
+    app: &mut App,
+    events: &mut Receiver<Event>,
+) -> Result<Result<FetchReport, postfach::sync::Error>, Box<dyn std::error::Error>> {
+    loop {
+        let event = sb
+            .rt
+            .block_on(async { tokio::time::timeout(Duration::from_secs(30), events.recv()).await })?
+            .ok_or("the worker stopped")?;
+        let finished = match &event {
+            Event::Finished(_, result) => Some(result.clone()),
+            _ => None,
+        };
+        sb.feed(app, [Message::Worker(workers::Event::Service(event))]);
+        if let Some(result) = finished {
+            return Ok(result);
+        }
+    }
+}

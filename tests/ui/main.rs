@@ -1,0 +1,26 @@
+//! The window tests, one binary (the library with iced is linked once, not once a file): the main
+//! window, settings, wizard and large folders driven through iced_test's simulator and `update` on
+//! real stores; the real app under a private Xvfb (drag-out, the benchmark's timing lines); the
+//! words (en/de parity, plurals) and the data sets the screenshot and benchmark scripts seed.
+//!
+//! The UI language is process-wide, and tests run on several threads: every test that looks at
+//! words holds its language with `support::sandbox::language` (tests of the same language run side
+//! by side, the other language waits) or `language_alone` (a test that switches it).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+#[cfg(target_os = "linux")]
+mod bench;
+#[cfg(target_os = "linux")]
+mod dragout;
+mod german;
+mod i18n;
+mod large;
+mod open;
+mod seed;
+mod settings;
+mod settings_ca;
+mod settings_language;
+mod window;
+mod wizard;
