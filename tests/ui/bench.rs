@@ -149,7 +149,7 @@ impl App {
                 .recv_timeout(left)
                 .map_err(|_| format!("no timing line within {within:?}; stderr: {other:?}"))?;
             if line.starts_with(bench::PREFIX) {
-                return Ok(line.parse()?);
+                return Ok(parse_record(&line)?);
             }
             other.push(line);
         }
@@ -247,4 +247,124 @@ fn timing_lines_only_when_asked() -> R {
         bench::ENV
     );
     Ok(())
+}
+
+/// Why a line is not a timing line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum LineError {
+    NotTiming,
+    Missing(&'static str),
+    Bad { key: String, value: String },
+}
+
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineError::NotTiming => write!(f, "the line does not start with {}", bench::PREFIX),
+            LineError::Missing(key) => write!(f, "the field {key} is missing"),
+            LineError::Bad { key, value } => write!(f, "the field {key} has a bad value {value:?}"),
+        }
+    }
+}
+
+impl std::error::Error for LineError {}
+
+/// Reads a line the hook wrote (`Record`'s `Display`): fields in any order, unknown ones
+/// skipped, so the format can grow.
+fn parse_record(line: &str) -> Result<Record, LineError> {
+    let mut words = line.split_whitespace();
+    if words.next() != Some(bench::PREFIX) {
+        return Err(LineError::NotTiming);
+    }
+    let fields: Vec<(&str, &str)> = words.filter_map(|w| w.split_once('=')).collect();
+    let get = |key: &'static str| {
+        fields
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+            .ok_or(LineError::Missing(key))
+    };
+    let bad = |key: &str, value: &str| LineError::Bad {
+        key: key.to_owned(),
+        value: value.to_owned(),
+    };
+    let number = |key: &'static str| -> Result<f64, LineError> {
+        let v = get(key)?;
+        v.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| bad(key, v))
+    };
+    let integer = |key: &'static str| -> Result<u64, LineError> {
+        let v = get(key)?;
+        v.parse().map_err(|_| bad(key, v))
+    };
+    let kb = |key: &'static str| -> Result<Option<u64>, LineError> {
+        match get(key)? {
+            "n/a" => Ok(None),
+            v => v.parse().map(Some).map_err(|_| bad(key, v)),
+        }
+    };
+    let event = match get("event")? {
+        "first-frame" => Moment::FirstFrame,
+        "open" => Moment::Open,
+        v => return Err(bad("event", v)),
+    };
+    let since = match get("since")? {
+        "process" => bench::Since::Process,
+        "app" => bench::Since::App,
+        "selection" => bench::Since::Selection,
+        v => return Err(bad("since", v)),
+    };
+    let n = integer("n")?;
+    Ok(Record {
+        event,
+        n: u32::try_from(n).map_err(|_| bad("n", &n.to_string()))?,
+        ms: number("ms")?,
+        since,
+        rows: integer("rows")?,
+        rss_kb: kb("rss-kb")?,
+        hwm_kb: kb("hwm-kb")?,
+        unix_ms: number("unix-ms")?,
+    })
+}
+
+#[test]
+fn timing_lines_read_back_and_other_lines_are_refused() {
+    let record = Record {
+        event: Moment::Open,
+        n: 3,
+        ms: 21.44,
+        since: bench::Since::Selection,
+        rows: 100_000,
+        rss_kb: Some(81_234),
+        hwm_kb: None,
+        unix_ms: 1_795_683_345_123.456,
+    };
+    let line = record.to_string();
+    let back = parse_record(&line).map_err(|e| format!("{e}: {line}"));
+    let back = back.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.event, Moment::Open);
+    assert_eq!(back.n, 3);
+    assert!((back.ms - 21.4).abs() < 1e-9);
+    assert_eq!(back.since, bench::Since::Selection);
+    assert_eq!(
+        (back.rows, back.rss_kb, back.hwm_kb),
+        (100_000, Some(81_234), None)
+    );
+    assert!((back.unix_ms - record.unix_ms).abs() < 1e-3);
+
+    assert_eq!(parse_record(""), Err(LineError::NotTiming));
+    assert_eq!(
+        parse_record("2026-11-26 WARN postfach: event=open"),
+        Err(LineError::NotTiming)
+    );
+    assert_eq!(
+        parse_record("postfach-bench event=open n=1"),
+        Err(LineError::Missing("since"))
+    );
+    let wrong = line.replace("ms=21.4", "ms=fast");
+    assert!(matches!(parse_record(&wrong), Err(LineError::Bad { key, .. }) if key == "ms"));
+    let wrong = line.replace("event=open", "event=close");
+    assert!(matches!(parse_record(&wrong), Err(LineError::Bad { key, .. }) if key == "event"));
 }
