@@ -135,11 +135,6 @@ impl AccountPage {
         (page, task)
     }
 
-    /// The account shown.
-    pub fn id(&self) -> AccountId {
-        self.account.id
-    }
-
     /// The account as stored.
     pub fn account(&self) -> &Account {
         &self.account
@@ -148,11 +143,6 @@ impl AccountPage {
     /// The connection test.
     pub fn test(&self) -> &ConnectionTest {
         &self.test
-    }
-
-    /// Shows the trust dialog for a certificate problem (from the main window's banner).
-    pub fn ask_trust(&mut self, request: trust::Request) {
-        self.dialog = Some(Dialog::Trust(request));
     }
 
     /// The settings as typed, or the first problem in words.

@@ -21,7 +21,6 @@ use crate::config::Config;
 use crate::fl;
 use crate::pop3::Password;
 use crate::store::{Account, AccountId};
-use crate::ui::dialog::trust;
 use crate::ui::service::db::Db;
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::theme;
@@ -127,20 +126,6 @@ impl Settings {
     /// Shows a problem on the general page (saving the preferences failed).
     pub fn set_general_problem(&mut self, problem: Option<String>) {
         self.general.set_problem(problem);
-    }
-
-    /// Shows the certificate question on the account's page.
-    pub fn ask_trust(
-        &mut self,
-        id: AccountId,
-        request: trust::Request,
-        accounts: &[Account],
-    ) -> Task<Message> {
-        let task = self.show(Page::Account(id), accounts);
-        if let Some(page) = &mut self.account {
-            page.ask_trust(request);
-        }
-        task
     }
 
     /// The accounts were read again: leave a page whose account is gone.
