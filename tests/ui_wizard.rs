@@ -244,7 +244,7 @@ fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers(
     let dir = tempfile::tempdir()?;
     let db = Db::open(dir.path())?;
     let sb = Sandbox::new()?;
-    let mut w = Wizard::with_proposer(false, proposer);
+    let (mut w, _) = Wizard::with_proposer(false, proposer);
     let drive = |w: &mut Wizard, message: wizard::Message| {
         let mut queue = vec![message];
         while let Some(m) = queue.pop() {

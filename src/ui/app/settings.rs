@@ -72,14 +72,17 @@ impl App {
 
     /// Opens the wizard over what is shown (the settings come back when it is cancelled).
     pub(super) fn open_wizard(&mut self) -> Task<Message> {
-        let wizard = Box::new(Wizard::new(self.accounts.is_empty()));
+        let (wizard, task) = Wizard::new(self.accounts.is_empty());
         let over = match std::mem::replace(&mut self.screen, Screen::Mail) {
             Screen::Settings(s) => Some(s),
             Screen::Wizard { over, .. } => over,
             Screen::Mail => None,
         };
-        self.screen = Screen::Wizard { wizard, over };
-        Task::none()
+        self.screen = Screen::Wizard {
+            wizard: Box::new(wizard),
+            over,
+        };
+        task.map(Message::Wizard)
     }
 
     pub(super) fn on_settings(&mut self, message: settings::Message) -> Task<Message> {

@@ -134,13 +134,13 @@ pub struct Wizard {
 
 impl Wizard {
     /// A wizard; `first_start` when there is no account yet (then it offers "Später").
-    pub fn new(first_start: bool) -> Wizard {
+    pub fn new(first_start: bool) -> (Wizard, Task<Message>) {
         Wizard::with_proposer(first_start, Proposer::default())
     }
 
     /// A wizard that takes its server proposals from `proposer`.
-    pub fn with_proposer(first_start: bool, proposer: Proposer) -> Wizard {
-        Wizard {
+    pub fn with_proposer(first_start: bool, proposer: Proposer) -> (Wizard, Task<Message>) {
+        let wizard = Wizard {
             first_start,
             step: Step::Identity,
             display_name: String::new(),
@@ -159,7 +159,8 @@ impl Wizard {
             saving: false,
             problem: None,
             proposer,
-        }
+        };
+        (wizard, Task::none())
     }
 
     /// The page shown.
