@@ -10,6 +10,7 @@ use crate::fl;
 use crate::pop3::Password;
 use crate::store::{self, Account, AccountId, AccountSettings, KeepMail};
 use crate::ui::dialog::trust;
+use crate::ui::screen::settings::action;
 use crate::ui::screen::settings::ca_file::{self, CaFile};
 use crate::ui::screen::settings::connection::{self, ConnectionTest};
 use crate::ui::screen::settings::keyring::{self, Status};
@@ -54,10 +55,11 @@ pub enum Message {
 }
 
 /// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// What the parent hears of the page.
 #[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
+pub enum Outcome {
     /// The account was saved: tell its worker (and give it the session password, if any).
     Saved {
         account: Box<Account>,
@@ -66,10 +68,7 @@ pub enum Action {
         refresh: Task<Message>,
     },
     /// The account is gone.
-    Removed {
-        id: AccountId,
-        name: String,
-    },
+    Removed { id: AccountId, name: String },
 }
 
 /// A dialog over the page.
@@ -205,26 +204,30 @@ impl AccountPage {
                     m,
                     server::Message::Remember(_) | server::Message::CancelPlain
                 );
-                self.server.update(m);
+                let task = self.server.update(m).task();
                 if connection_changed {
                     self.test.reset();
                 }
                 self.notice = None;
-                Action::None
+                Action::run(task.map(Message::Server))
             }
             Message::CaFile(m) => {
                 let changes = matches!(
                     m,
                     ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
                 );
-                let task = self.ca.update(m);
+                let task = self.ca.update(m).task();
                 if changes {
                     self.test.reset();
                     self.notice = None;
                 }
-                Action::Run(task.map(Message::CaFile))
+                Action::run(task.map(Message::CaFile))
             }
-            Message::Options(m) => self.edited(|p| p.options.update(m)),
+            Message::Options(m) => {
+                let task = self.options.update(m).task();
+                self.notice = None;
+                Action::run(task.map(Message::Options))
+            }
             Message::CheckOnStartup(on) => self.edited(|p| p.check_on_startup = on),
             Message::CheckEvery(on) => self.edited(|p| p.check_every = on),
             Message::Minutes(v) => self
@@ -236,14 +239,16 @@ impl AccountPage {
             }
             Message::Test => self.test_connection(),
             Message::TestWith(password) => self.start_test(password),
-            Message::Connection(m) => {
-                if let Some(Err(_)) = self.test.update(m)
-                    && let Some(request) = self.test.trust_request()
-                {
-                    self.dialog = Some(Dialog::Trust(request));
+            Message::Connection(m) => match self.test.update(m) {
+                action::Action::Outcome(connection::Outcome::Finished(Err(_))) => {
+                    if let Some(request) = self.test.trust_request() {
+                        self.dialog = Some(Dialog::Trust(request));
+                    }
+                    Action::None
                 }
-                Action::None
-            }
+                action::Action::Run(task) => Action::Run(task.map(Message::Connection)),
+                _ => Action::None,
+            },
             Message::OpenTrust => {
                 if let Some(request) = self.test.trust_request() {
                     self.dialog = Some(Dialog::Trust(request));
@@ -271,10 +276,10 @@ impl AccountPage {
                 Action::None
             }
             Message::RemoveConfirm => self.remove(db),
-            Message::Removed(Ok(())) => Action::Removed {
+            Message::Removed(Ok(())) => Action::Outcome(Outcome::Removed {
                 id: self.account.id,
                 name: self.account.settings.name.clone(),
-            },
+            }),
             Message::Removed(Err(e)) => {
                 self.dialog = None;
                 self.notice = Some((Tone::Danger, fl!("settings-remove-failed", detail = e)));
@@ -408,11 +413,11 @@ impl AccountPage {
         page.test = std::mem::take(&mut self.test);
         page.server.remember = self.server.remember;
         *self = page;
-        Action::Saved {
+        Action::Outcome(Outcome::Saved {
             account: Box::new(account),
             session: outcome.session,
             refresh,
-        }
+        })
     }
 
     fn remove(&mut self, db: &Db) -> Action {

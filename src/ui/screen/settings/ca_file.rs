@@ -8,6 +8,7 @@ use iced::widget::{Column, row, text};
 use iced::{Alignment, Element, Task};
 
 use crate::fl;
+use crate::ui::screen::settings::action::Action;
 use crate::ui::widget::form;
 use crate::ui::{service::db, widget::theme};
 
@@ -56,8 +57,8 @@ impl CaFile {
     }
 
     /// Handles a message; the file dialog and the check run as tasks.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
+        Action::run(match message {
             Message::Choose => Task::perform(
                 async {
                     rfd::AsyncFileDialog::new()
@@ -87,7 +88,7 @@ impl CaFile {
                 self.problem = None;
                 Task::none()
             }
-        }
+        })
     }
 
     /// The row: the file (or "none"), "Choose…", "Remove", the problem and a short help.

@@ -5,6 +5,7 @@
 
 pub mod account;
 mod account_view;
+pub mod action;
 pub mod app_settings;
 pub mod ca_file;
 pub mod connection;
@@ -50,10 +51,11 @@ pub enum Message {
 }
 
 /// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// What the parent hears of the screen.
 #[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
+pub enum Outcome {
     /// Back to the messages.
     Close,
     /// Open the account wizard.
@@ -68,10 +70,7 @@ pub enum Action {
         then: Task<Message>,
     },
     /// An account was removed.
-    AccountRemoved {
-        id: AccountId,
-        name: String,
-    },
+    AccountRemoved { id: AccountId, name: String },
 }
 
 /// What the screen reads from the rest of the app.
@@ -182,33 +181,36 @@ impl Settings {
                 }
                 None => Action::None,
             },
-            Message::General(m) => match self.general.update(m, cx.db.data_dir()) {
-                app_settings::Action::None => Action::None,
-                app_settings::Action::Run(task) => Action::Run(task.map(Message::General)),
-                app_settings::Action::Changed(change) => Action::Changed(change),
-            },
+            Message::General(m) => self
+                .general
+                .update(m, cx.db.data_dir())
+                .map(Message::General)
+                .map_outcome(Outcome::Changed),
             Message::Account(m) => {
                 let Some(page) = &mut self.account else {
                     return Action::None;
                 };
-                match page.update(m, cx.db) {
-                    account::Action::None => Action::None,
-                    account::Action::Run(task) => Action::Run(task.map(Message::Account)),
-                    account::Action::Saved {
+                let outcome = match page.update(m, cx.db).map(Message::Account) {
+                    action::Action::Outcome(outcome) => outcome,
+                    action::Action::Run(task) => return Action::Run(task),
+                    action::Action::None => return Action::None,
+                };
+                Action::Outcome(match outcome {
+                    account::Outcome::Saved {
                         account,
                         session,
                         refresh,
-                    } => Action::AccountSaved {
+                    } => Outcome::AccountSaved {
                         account,
                         session,
                         then: refresh.map(Message::Account),
                     },
-                    account::Action::Removed { id, name } => {
+                    account::Outcome::Removed { id, name } => {
                         self.page = Page::General;
                         self.account = None;
-                        Action::AccountRemoved { id, name }
+                        Outcome::AccountRemoved { id, name }
                     }
-                }
+                })
             }
         }
     }
@@ -225,8 +227,8 @@ impl Settings {
     fn go(&mut self, to: Leave, cx: Context<'_>) -> Action {
         match to {
             Leave::To(page) => Action::Run(self.show(page, cx.accounts)),
-            Leave::AddAccount => Action::AddAccount,
-            Leave::Back => Action::Close,
+            Leave::AddAccount => Action::Outcome(Outcome::AddAccount),
+            Leave::Back => Action::Outcome(Outcome::Close),
         }
     }
 

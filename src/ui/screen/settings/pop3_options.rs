@@ -10,6 +10,7 @@ use iced::{Alignment, Element};
 use crate::fl;
 use crate::store::{AccountSettings, ServerExpire};
 use crate::sync::explain::{self, Choice};
+use crate::ui::screen::settings::action::Action;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;
 
@@ -73,8 +74,8 @@ impl Pop3Options {
         self.confirming
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message) {
+    /// Handles a message (all of it here: nothing to run, nothing for the parent).
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Leave(false) if self.leave_on_server && self.confirm_off => {
                 self.confirming = true;
@@ -96,6 +97,7 @@ impl Pop3Options {
             }
             Message::UntilDeleted(on) => self.until_deleted = on,
         }
+        Action::None
     }
 
     /// The days as a number, when usable.
@@ -337,9 +339,9 @@ mod tests {
             }),
             "download and delete is the default"
         );
-        o.update(Message::Leave(true));
-        o.update(Message::LimitDays(true));
-        o.update(Message::UntilDeleted(true));
+        let _ = o.update(Message::Leave(true));
+        let _ = o.update(Message::LimitDays(true));
+        let _ = o.update(Message::UntilDeleted(true));
         assert_eq!(
             o.choice(),
             Ok(Choice {
@@ -348,19 +350,19 @@ mod tests {
                 delete_when_deleted_here: true
             })
         );
-        o.update(Message::Days("0".into()));
+        let _ = o.update(Message::Days("0".into()));
         assert!(o.choice().is_err());
-        o.update(Message::Days("3651".into()));
+        let _ = o.update(Message::Days("3651".into()));
         assert!(o.choice().is_err());
-        o.update(Message::Days("3650".into()));
+        let _ = o.update(Message::Days("3650".into()));
         assert_eq!(o.choice().map(|c| c.keep_days), Ok(Some(3650)));
     }
 
     #[test]
     fn a_new_account_does_not_ask_but_a_stored_one_does() {
         let mut o = Pop3Options::new_account();
-        o.update(Message::Leave(true));
-        o.update(Message::Leave(false));
+        let _ = o.update(Message::Leave(true));
+        let _ = o.update(Message::Leave(false));
         assert!(!o.leave_on_server && !o.confirming());
 
         let mut stored = Pop3Options::from_settings(&AccountSettings {
@@ -368,13 +370,13 @@ mod tests {
             keep_days: Some(30),
             ..AccountSettings::default()
         });
-        stored.update(Message::Leave(false));
+        let _ = stored.update(Message::Leave(false));
         assert!(stored.confirming());
         assert!(stored.leave_on_server, "not before the answer");
-        stored.update(Message::CancelDelete);
+        let _ = stored.update(Message::CancelDelete);
         assert!(stored.leave_on_server && !stored.confirming());
-        stored.update(Message::Leave(false));
-        stored.update(Message::ConfirmDelete);
+        let _ = stored.update(Message::Leave(false));
+        let _ = stored.update(Message::ConfirmDelete);
         assert!(!stored.leave_on_server);
         assert_eq!(stored.choice().map(|c| c.keep_days), Ok(None));
     }

@@ -17,6 +17,7 @@ use crate::sync::ErrorKind;
 use crate::sync::autoconfig::{self, AutoconfigError, Proposal};
 use crate::sync::probe::{ProbeError, ProbeReport};
 use crate::ui::dialog::trust;
+use crate::ui::screen::settings::action;
 use crate::ui::screen::settings::connection::{self, ConnectionTest};
 use crate::ui::screen::settings::keyring;
 use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
@@ -93,10 +94,11 @@ pub enum Message {
 }
 
 /// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// What the parent hears of the wizard.
 #[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
+pub enum Outcome {
     /// Close the wizard without an account.
     Cancel,
     /// The account exists: start its worker (with the session password, if any).
@@ -202,17 +204,19 @@ impl Wizard {
             Message::Manual(on) => self.manual = on,
             Message::Next => return self.next(),
             Message::Back => self.back(),
-            Message::Cancel => return Action::Cancel,
+            Message::Cancel => return Action::Outcome(Outcome::Cancel),
             Message::Server(m) => {
                 let connection_changed = !matches!(
                     m,
                     server::Message::Remember(_) | server::Message::CancelPlain
                 );
-                self.server.update(m);
+                let task = self.server.update(m).task();
                 if connection_changed {
                     self.test.reset();
                     self.search = Search::Manual;
                 }
+                self.problem = None;
+                return Action::run(task.map(Message::Server));
             }
             Message::Edit => {
                 self.test.reset();
@@ -220,13 +224,22 @@ impl Wizard {
             }
             Message::SearchAgain => return self.start_search(),
             Message::Test => return self.run_test(),
-            Message::Connection(m) => {
-                if let Some(result) = self.test.update(m) {
+            Message::Connection(m) => match self.test.update(m) {
+                action::Action::Outcome(connection::Outcome::Finished(result)) => {
                     return self.tested(result);
                 }
-            }
+                action::Action::Run(task) => {
+                    self.problem = None;
+                    return Action::Run(task.map(Message::Connection));
+                }
+                action::Action::None => {}
+            },
             Message::Trust(m) => return self.on_trust(m),
-            Message::Options(m) => self.options.update(m),
+            Message::Options(m) => {
+                let task = self.options.update(m).task();
+                self.problem = None;
+                return Action::run(task.map(Message::Options));
+            }
             Message::AccountName(v) => self.account_name = v,
             Message::Finish => return self.finish(db),
             Message::Saved(result) => return self.saved(*result),
@@ -249,7 +262,8 @@ impl Wizard {
                     return Action::None;
                 }
                 self.step = Step::Server;
-                self.server
+                let _none = self
+                    .server
                     .update(server::Message::Password(self.password.clone()));
                 if self.server.username.is_empty() {
                     self.server.username = self.email.clone();
@@ -441,11 +455,11 @@ impl Wizard {
     fn saved(&mut self, result: Result<(Account, keyring::Outcome), String>) -> Action {
         self.saving = false;
         match result {
-            Ok((account, outcome)) => Action::Done {
+            Ok((account, outcome)) => Action::Outcome(Outcome::Done {
                 account: Box::new(account),
                 session: outcome.session,
                 keyring_unavailable: outcome.unavailable,
-            },
+            }),
             Err(problem) => {
                 self.problem = Some(fl!("wizard-failed", detail = problem));
                 Action::None
