@@ -231,8 +231,10 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
         &mut app,
         [Message::Settings(
             postfach::ui::screen::settings::Message::Account(
-                postfach::ui::screen::settings::account::Message::Server(
-                    postfach::ui::screen::settings::server::Message::Password("falsch".into()),
+                postfach::ui::screen::settings::account::Message::Form(
+                    postfach::ui::screen::settings::account_form::Message::Server(
+                        postfach::ui::screen::settings::server::Message::Password("falsch".into()),
+                    ),
                 ),
             ),
         )],
@@ -257,9 +259,11 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
         &mut app,
         [Message::Settings(
             postfach::ui::screen::settings::Message::Account(
-                postfach::ui::screen::settings::account::Message::Server(
-                    postfach::ui::screen::settings::server::Message::Password(
-                        support::PASSWORD.into(),
+                postfach::ui::screen::settings::account::Message::Form(
+                    postfach::ui::screen::settings::account_form::Message::Server(
+                        postfach::ui::screen::settings::server::Message::Password(
+                            support::PASSWORD.into(),
+                        ),
                     ),
                 ),
             ),
@@ -355,9 +359,11 @@ fn trusting_a_certificate_from_the_connection_test_pins_it_when_saved() -> R {
         &mut app,
         [Message::Settings(
             postfach::ui::screen::settings::Message::Account(
-                postfach::ui::screen::settings::account::Message::Server(
-                    postfach::ui::screen::settings::server::Message::Password(
-                        support::PASSWORD.into(),
+                postfach::ui::screen::settings::account::Message::Form(
+                    postfach::ui::screen::settings::account_form::Message::Server(
+                        postfach::ui::screen::settings::server::Message::Password(
+                            support::PASSWORD.into(),
+                        ),
                     ),
                 ),
             ),

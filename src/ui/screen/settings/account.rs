@@ -1,21 +1,18 @@
-//! One account's settings page: identity, incoming server, password, the POP3 options, when to
-//! check, the connection test, saving (store off the UI thread, then the worker is told) and
-//! removing the account (keeping its mail in a local folder, or deleting it).
-
-use std::path::Path;
+//! One account's settings page: identity, the account form (incoming server, password, CA
+//! certificate, POP3 options, connection test), when to check, saving (store off the UI thread,
+//! then the worker is told) and removing the account (keeping its mail in a local folder, or
+//! deleting it).
 
 use iced::Task;
 
 use crate::fl;
 use crate::pop3::Password;
-use crate::store::{self, Account, AccountId, AccountSettings, KeepMail};
-use crate::ui::dialog::trust;
+use crate::store::{Account, AccountId, AccountSettings, KeepMail};
+use crate::ui::screen::settings::account_form::{self, AccountForm, describe};
 use crate::ui::screen::settings::action;
-use crate::ui::screen::settings::ca_file::{self, CaFile};
-use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring::{self, Status};
-use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
-use crate::ui::screen::settings::server::{self, ServerForm};
+use crate::ui::screen::settings::server;
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form::Tone;
 
@@ -29,21 +26,15 @@ pub enum Message {
     Name(String),
     DisplayName(String),
     Email(String),
-    Server(server::Message),
-    /// The CA certificate of its own (see [`ca_file`]).
-    CaFile(ca_file::Message),
-    Options(pop3_options::Message),
+    /// Server, CA certificate, POP3 options, connection test and certificate question.
+    Form(account_form::Message),
     CheckOnStartup(bool),
     CheckEvery(bool),
     Minutes(String),
     Notify(bool),
     KeyringStatus(Status),
-    Test,
     /// The password for the test was looked up.
     TestWith(Option<Password>),
-    Connection(connection::Message),
-    OpenTrust,
-    Trust(trust::Message),
     Save,
     Saved(Box<Result<(Account, keyring::Outcome), String>>),
     Revert,
@@ -71,13 +62,6 @@ pub enum Outcome {
     Removed { id: AccountId, name: String },
 }
 
-/// A dialog over the page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Dialog {
-    Trust(trust::Request),
-    Remove { keep: bool },
-}
-
 /// The page's state: the form as typed, and what is going on.
 #[derive(Debug)]
 pub struct AccountPage {
@@ -85,19 +69,14 @@ pub struct AccountPage {
     pub(super) name: String,
     pub(super) display_name: String,
     pub(super) email: String,
-    pub(super) server: ServerForm,
-    /// CA certificates trusted in addition to the system's.
-    pub(super) ca: CaFile,
-    pub(super) options: Pop3Options,
+    pub(super) form: AccountForm,
     pub(super) check_on_startup: bool,
     pub(super) check_every: bool,
     pub(super) minutes: String,
     pub(super) notify: bool,
-    /// A certificate the user chose to trust (saved with the rest).
-    pub(super) pinned: Option<String>,
     pub(super) keyring: Status,
-    pub(super) test: ConnectionTest,
-    pub(super) dialog: Option<Dialog>,
+    /// The question before removing the account is open (with "keep the mail" chosen or not).
+    pub(super) removing: Option<bool>,
     pub(super) saving: bool,
     pub(super) notice: Option<(Tone, String)>,
 }
@@ -106,22 +85,18 @@ impl AccountPage {
     /// The page for `account`, and the keyring lookup.
     pub fn new(account: Account) -> (AccountPage, Task<Message>) {
         let s = &account.settings;
-        let (ca, ca_check) = CaFile::new(s.ca_file.clone());
+        let (form, check) = AccountForm::new(s);
         let page = AccountPage {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
             email: s.email.clone(),
-            server: ServerForm::from_settings(s),
-            ca,
-            options: Pop3Options::from_settings(s),
+            form,
             check_on_startup: s.check_on_startup,
             check_every: s.check_every_minutes.is_some(),
             minutes: s.check_every_minutes.unwrap_or(MINUTES_DEFAULT).to_string(),
             notify: s.notify,
-            pinned: s.pinned_sha256.clone(),
             keyring: Status::Unknown,
-            test: ConnectionTest::default(),
-            dialog: None,
+            removing: None,
             saving: false,
             notice: None,
             account,
@@ -129,7 +104,7 @@ impl AccountPage {
         let entry = keyring::entry(&page.account.settings);
         let task = Task::batch([
             Task::perform(keyring::status(entry), Message::KeyringStatus),
-            ca_check.map(Message::CaFile),
+            check.map(Message::Form),
         ]);
         (page, task)
     }
@@ -141,7 +116,7 @@ impl AccountPage {
 
     /// The connection test.
     pub fn test(&self) -> &ConnectionTest {
-        &self.test
+        self.form.test()
     }
 
     /// The settings as typed, or the first problem in words.
@@ -153,9 +128,7 @@ impl AccountPage {
         }
         s.display_name = self.display_name.trim().to_owned();
         s.email = self.email.trim().to_owned();
-        self.server.apply(&mut s)?;
-        s.ca_file = self.ca.path().map(Path::to_path_buf);
-        self.options.apply(&mut s)?;
+        self.form.apply(&mut s)?;
         s.check_on_startup = self.check_on_startup;
         s.check_every_minutes = if self.check_every {
             Some(
@@ -166,7 +139,6 @@ impl AccountPage {
             None
         };
         s.notify = self.notify;
-        s.pinned_sha256 = self.pinned.clone();
         Ok(s)
     }
 
@@ -174,10 +146,8 @@ impl AccountPage {
     /// is a problem here (but not for [`AccountPage::is_dirty`]).
     fn usable_settings(&self) -> Result<AccountSettings, String> {
         let s = self.settings()?;
-        match self.ca.problem() {
-            Some(problem) => Err(problem.to_owned()),
-            None => Ok(s),
-        }
+        self.form.usable()?;
+        Ok(s)
     }
 
     pub(super) fn minutes(&self) -> Option<u32> {
@@ -189,7 +159,7 @@ impl AccountPage {
 
     /// Whether anything differs from what is stored.
     pub fn is_dirty(&self) -> bool {
-        !self.server.password.is_empty()
+        !self.form.server().password.is_empty()
             || self.settings().map_or(true, |s| s != self.account.settings)
     }
 
@@ -199,34 +169,16 @@ impl AccountPage {
             Message::Name(v) => self.edited(|p| p.name = v),
             Message::DisplayName(v) => self.edited(|p| p.display_name = v),
             Message::Email(v) => self.edited(|p| p.email = v),
-            Message::Server(m) => {
-                let connection_changed = !matches!(
-                    m,
-                    server::Message::Remember(_) | server::Message::CancelPlain
-                );
-                let task = self.server.update(m).task();
-                if connection_changed {
-                    self.test.reset();
-                }
-                self.notice = None;
-                Action::run(task.map(Message::Server))
-            }
-            Message::CaFile(m) => {
-                let changes = matches!(
-                    m,
-                    ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
-                );
-                let task = self.ca.update(m).task();
-                if changes {
-                    self.test.reset();
+            Message::Form(m) => {
+                if m.edits() {
                     self.notice = None;
                 }
-                Action::run(task.map(Message::CaFile))
-            }
-            Message::Options(m) => {
-                let task = self.options.update(m).task();
-                self.notice = None;
-                Action::run(task.map(Message::Options))
+                match self.form.update(m) {
+                    action::Action::None => Action::None,
+                    action::Action::Run(task) => Action::Run(task.map(Message::Form)),
+                    action::Action::Outcome(account_form::Outcome::Test) => self.test_connection(),
+                    action::Action::Outcome(account_form::Outcome::Tested(_)) => Action::None,
+                }
             }
             Message::CheckOnStartup(on) => self.edited(|p| p.check_on_startup = on),
             Message::CheckEvery(on) => self.edited(|p| p.check_every = on),
@@ -237,25 +189,7 @@ impl AccountPage {
                 self.keyring = status;
                 Action::None
             }
-            Message::Test => self.test_connection(),
             Message::TestWith(password) => self.start_test(password),
-            Message::Connection(m) => match self.test.update(m) {
-                action::Action::Outcome(connection::Outcome::Finished(Err(_))) => {
-                    if let Some(request) = self.test.trust_request() {
-                        self.dialog = Some(Dialog::Trust(request));
-                    }
-                    Action::None
-                }
-                action::Action::Run(task) => Action::Run(task.map(Message::Connection)),
-                _ => Action::None,
-            },
-            Message::OpenTrust => {
-                if let Some(request) = self.test.trust_request() {
-                    self.dialog = Some(Dialog::Trust(request));
-                }
-                Action::None
-            }
-            Message::Trust(m) => self.on_trust(m),
             Message::Save => self.save(db),
             Message::Saved(result) => self.saved(*result),
             Message::Revert => {
@@ -264,15 +198,15 @@ impl AccountPage {
                 Action::Run(task)
             }
             Message::Remove => {
-                self.dialog = Some(Dialog::Remove { keep: true });
+                self.removing = Some(true);
                 Action::None
             }
             Message::RemoveKeep(keep) => {
-                self.dialog = Some(Dialog::Remove { keep });
+                self.removing = Some(keep);
                 Action::None
             }
             Message::RemoveCancel => {
-                self.dialog = None;
+                self.removing = None;
                 Action::None
             }
             Message::RemoveConfirm => self.remove(db),
@@ -281,7 +215,7 @@ impl AccountPage {
                 name: self.account.settings.name.clone(),
             }),
             Message::Removed(Err(e)) => {
-                self.dialog = None;
+                self.removing = None;
                 self.notice = Some((Tone::Danger, fl!("settings-remove-failed", detail = e)));
                 Action::None
             }
@@ -303,7 +237,7 @@ impl AccountPage {
     }
 
     fn test_connection(&mut self) -> Action {
-        if let Some(p) = self.server.typed_password() {
+        if let Some(p) = self.form.server().typed_password() {
             return self.start_test(Some(p));
         }
         let mut entries = vec![keyring::entry(&self.account.settings)];
@@ -333,20 +267,7 @@ impl AccountPage {
             return Action::Run(iced::widget::operation::focus(server::password_id()));
         };
         self.notice = None;
-        Action::Run(self.test.start(settings, password).map(Message::Connection))
-    }
-
-    fn on_trust(&mut self, message: trust::Message) -> Action {
-        let Some(Dialog::Trust(request)) = self.dialog.take() else {
-            return Action::None;
-        };
-        match message {
-            trust::Message::Cancel => Action::None,
-            trust::Message::Trust => {
-                self.pinned = Some(request.pin());
-                self.test_connection()
-            }
-        }
+        Action::Run(self.form.start_test(settings, password).map(Message::Form))
     }
 
     fn save(&mut self, db: &Db) -> Action {
@@ -363,30 +284,15 @@ impl AccountPage {
         let request = keyring::Request {
             old_entry: Some(keyring::entry(&self.account.settings)),
             new_entry: keyring::entry(&settings),
-            password: self.server.typed_password(),
-            remember: self.server.remember,
+            password: self.form.server().typed_password(),
+            remember: self.form.server().remember,
         };
-        let db = db.clone();
+        let write = move |s: &mut crate::store::Store, settings: &AccountSettings| {
+            s.update_account(id, settings)?;
+            Ok(s.account(id)?)
+        };
         Action::Run(Task::perform(
-            async move {
-                // The file may have changed since it was chosen: check it again.
-                if let Some(path) = settings.ca_file.clone() {
-                    db::blocking(move || Ok(ca_file::check(&path)))
-                        .await
-                        .map_err(|e| e.to_string())??;
-                }
-                let account = db
-                    .call(move |s| {
-                        s.update_account(id, &settings)?;
-                        Ok(s.account(id)?)
-                    })
-                    .await
-                    .map_err(|e| describe(&e))?;
-                let outcome = db::blocking(move || Ok(keyring::apply(request)))
-                    .await
-                    .map_err(|e| e.to_string())?;
-                Ok((account, outcome))
-            },
+            account_form::save(db.clone(), settings, write, request),
             |r| Message::Saved(Box::new(r)),
         ))
     }
@@ -410,8 +316,7 @@ impl AccountPage {
         };
         let (mut page, refresh) = AccountPage::new(account.clone());
         page.notice = Some((Tone::Success, notice));
-        page.test = std::mem::take(&mut self.test);
-        page.server.remember = self.server.remember;
+        page.form.keep_from(&mut self.form);
         *self = page;
         Action::Outcome(Outcome::Saved {
             account: Box::new(account),
@@ -421,7 +326,7 @@ impl AccountPage {
     }
 
     fn remove(&mut self, db: &Db) -> Action {
-        let Some(Dialog::Remove { keep }) = self.dialog else {
+        let Some(keep) = self.removing else {
             return Action::None;
         };
         let id = self.account.id;
@@ -446,15 +351,5 @@ impl AccountPage {
             },
             Message::Removed,
         ))
-    }
-}
-
-/// A store error in words (a taken name is said plainly).
-pub fn describe(e: &db::Error) -> String {
-    match e {
-        db::Error::Store(store::Error::AccountExists(name)) => {
-            fl!("settings-name-taken", name = name.as_str())
-        }
-        other => other.to_string(),
     }
 }

@@ -62,3 +62,10 @@ impl<M> Action<M, Nothing> {
         }
     }
 }
+
+impl Nothing {
+    /// Any type at all: there is no `Nothing` to turn into it.
+    pub fn never<T>(self) -> T {
+        match self {}
+    }
+}

@@ -4,6 +4,7 @@
 //! here too; the main window shows them when needed.
 
 pub mod account;
+pub mod account_form;
 mod account_view;
 pub mod action;
 pub mod app_settings;

@@ -1,7 +1,8 @@
 //! The account wizard (first start, or "Konto hinzufügen"): name, email and password; then
 //! Postfach proposes server settings (built-in provider table, else the usual names), tests them
 //! in order with the connection test and shows what it found — everything editable by hand; the
-//! last page offers the POP3 options with the default preselected. Finishing saves the account
+//! last page offers the POP3 options with the default preselected. The server, CA certificate,
+//! options, test and certificate question are the account form the settings page uses too. Finishing saves the account
 //! and its password; the main window then starts its worker.
 
 mod view;
@@ -17,12 +18,12 @@ use crate::sync::ErrorKind;
 use crate::sync::autoconfig::{self, AutoconfigError, Proposal};
 use crate::sync::probe::{ProbeError, ProbeReport};
 use crate::ui::dialog::trust;
+use crate::ui::screen::settings::account_form::{self, AccountForm};
 use crate::ui::screen::settings::action;
-use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring;
-use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
-use crate::ui::screen::settings::server::{self, ServerForm};
-use crate::ui::service::db::{self, Db};
+use crate::ui::screen::settings::server::ServerForm;
+use crate::ui::service::db::Db;
 
 /// Where server proposals come from (the built-in table; tests give their own server).
 #[derive(Clone)]
@@ -81,13 +82,10 @@ pub enum Message {
     Next,
     Back,
     Cancel,
-    Server(server::Message),
+    /// Server, CA certificate, POP3 options, connection test and certificate question.
+    Form(account_form::Message),
     Edit,
     SearchAgain,
-    Test,
-    Connection(connection::Message),
-    Trust(trust::Message),
-    Options(pop3_options::Message),
     AccountName(String),
     Finish,
     Saved(Box<Result<(Account, keyring::Outcome), String>>),
@@ -123,11 +121,7 @@ pub struct Wizard {
     /// Proposals that did not work, with why.
     pub(super) attempts: Vec<(Proposal, String)>,
     pub(super) search: Search,
-    pub(super) server: ServerForm,
-    pub(super) pinned: Option<String>,
-    pub(super) test: ConnectionTest,
-    pub(super) trust: Option<trust::Request>,
-    pub(super) options: Pop3Options,
+    pub(super) form: AccountForm,
     pub(super) account_name: String,
     pub(super) saving: bool,
     pub(super) problem: Option<String>,
@@ -142,6 +136,7 @@ impl Wizard {
 
     /// A wizard that takes its server proposals from `proposer`.
     pub fn with_proposer(first_start: bool, proposer: Proposer) -> (Wizard, Task<Message>) {
+        let (form, check) = AccountForm::new(&AccountSettings::default());
         let wizard = Wizard {
             first_start,
             step: Step::Identity,
@@ -152,17 +147,13 @@ impl Wizard {
             proposals: Vec::new(),
             attempts: Vec::new(),
             search: Search::Manual,
-            server: ServerForm::from_settings(&AccountSettings::default()),
-            pinned: None,
-            test: ConnectionTest::default(),
-            trust: None,
-            options: Pop3Options::new_account(),
+            form,
             account_name: String::new(),
             saving: false,
             problem: None,
             proposer,
         };
-        (wizard, Task::none())
+        (wizard, check.map(Message::Form))
     }
 
     /// The page shown.
@@ -182,17 +173,17 @@ impl Wizard {
 
     /// The server form (what was found, or typed).
     pub fn server(&self) -> &ServerForm {
-        &self.server
+        self.form.server()
     }
 
     /// The certificate question, when one is open.
     pub fn trust_request(&self) -> Option<&trust::Request> {
-        self.trust.as_ref()
+        self.form.trust_request()
     }
 
     /// The connection test.
     pub fn test(&self) -> &ConnectionTest {
-        &self.test
+        self.form.test()
     }
 
     /// Handles a message.
@@ -205,47 +196,36 @@ impl Wizard {
             Message::Next => return self.next(),
             Message::Back => self.back(),
             Message::Cancel => return Action::Outcome(Outcome::Cancel),
-            Message::Server(m) => {
-                let connection_changed = !matches!(
-                    m,
-                    server::Message::Remember(_) | server::Message::CancelPlain
-                );
-                let task = self.server.update(m).task();
-                if connection_changed {
-                    self.test.reset();
-                    self.search = Search::Manual;
-                }
-                self.problem = None;
-                return Action::run(task.map(Message::Server));
-            }
+            Message::Form(m) => return self.on_form(m),
             Message::Edit => {
-                self.test.reset();
+                self.form.reset_test();
                 self.search = Search::Manual;
             }
             Message::SearchAgain => return self.start_search(),
-            Message::Test => return self.run_test(),
-            Message::Connection(m) => match self.test.update(m) {
-                action::Action::Outcome(connection::Outcome::Finished(result)) => {
-                    return self.tested(result);
-                }
-                action::Action::Run(task) => {
-                    self.problem = None;
-                    return Action::Run(task.map(Message::Connection));
-                }
-                action::Action::None => {}
-            },
-            Message::Trust(m) => return self.on_trust(m),
-            Message::Options(m) => {
-                let task = self.options.update(m).task();
-                self.problem = None;
-                return Action::run(task.map(Message::Options));
-            }
             Message::AccountName(v) => self.account_name = v,
             Message::Finish => return self.finish(db),
             Message::Saved(result) => return self.saved(*result),
         }
         self.problem = None;
         Action::None
+    }
+
+    fn on_form(&mut self, message: account_form::Message) -> Action {
+        if message.changes_connection() {
+            self.search = Search::Manual;
+        }
+        match self.form.update(message) {
+            action::Action::None => {
+                self.problem = None;
+                Action::None
+            }
+            action::Action::Run(task) => {
+                self.problem = None;
+                Action::Run(task.map(Message::Form))
+            }
+            action::Action::Outcome(account_form::Outcome::Test) => self.run_test(),
+            action::Action::Outcome(account_form::Outcome::Tested(result)) => self.tested(result),
+        }
     }
 
     fn next(&mut self) -> Action {
@@ -262,11 +242,10 @@ impl Wizard {
                     return Action::None;
                 }
                 self.step = Step::Server;
-                let _none = self
-                    .server
-                    .update(server::Message::Password(self.password.clone()));
-                if self.server.username.is_empty() {
-                    self.server.username = self.email.clone();
+                let server = self.form.server_mut();
+                server.password = self.password.clone();
+                if server.username.is_empty() {
+                    server.username = self.email.clone();
                 }
                 if self.account_name.is_empty() {
                     self.account_name = self.email.clone();
@@ -277,12 +256,13 @@ impl Wizard {
                         self.start_search()
                     }
                     Ok(list) => {
+                        let server = self.form.server_mut();
                         if let Some(first) = list.first()
-                            && self.server.host.is_empty()
+                            && server.host.is_empty()
                         {
-                            self.server.host = first.host.clone();
-                            self.server.port = first.port.to_string();
-                            self.server.security = first.security;
+                            server.host = first.host.clone();
+                            server.port = first.port.to_string();
+                            server.security = first.security;
                         }
                         self.search = Search::Manual;
                         Action::None
@@ -294,7 +274,7 @@ impl Wizard {
                     }
                 }
             }
-            Step::Server if self.test.passed().is_some() => {
+            Step::Server if self.form.test().passed().is_some() => {
                 self.step = Step::Options;
                 Action::None
             }
@@ -309,7 +289,7 @@ impl Wizard {
     fn back(&mut self) {
         self.step = match self.step {
             Step::Identity | Step::Server => {
-                self.test.reset();
+                self.form.reset_test();
                 Step::Identity
             }
             Step::Options => Step::Server,
@@ -318,7 +298,7 @@ impl Wizard {
 
     fn start_search(&mut self) -> Action {
         self.attempts.clear();
-        self.pinned = None;
+        self.form.forget_pin();
         self.try_proposal(0)
     }
 
@@ -329,7 +309,7 @@ impl Wizard {
                 self.fill(first);
             }
             self.search = Search::Manual;
-            self.test.reset();
+            self.form.reset_test();
             return Action::None;
         };
         self.search = Search::Trying(index);
@@ -338,10 +318,11 @@ impl Wizard {
     }
 
     fn fill(&mut self, p: Proposal) {
-        self.server.host = p.host;
-        self.server.port = p.port.to_string();
-        self.server.security = p.security;
-        self.server.username = p.username;
+        let server = self.form.server_mut();
+        server.host = p.host;
+        server.port = p.port.to_string();
+        server.security = p.security;
+        server.username = p.username;
     }
 
     /// The settings as typed, or the problem in words.
@@ -350,30 +331,36 @@ impl Wizard {
             name: self.account_name.trim().to_owned(),
             display_name: self.display_name.trim().to_owned(),
             email: self.email.clone(),
-            pinned_sha256: self.pinned.clone(),
             ..AccountSettings::default()
         };
         if s.name.is_empty() {
             s.name = self.email.clone();
         }
-        self.server.apply(&mut s)?;
-        self.options.apply(&mut s)?;
+        self.form.apply(&mut s)?;
+        Ok(s)
+    }
+
+    /// The settings as typed, when they can be used to connect (a CA file found unusable
+    /// cannot).
+    fn usable_settings(&self) -> Result<AccountSettings, String> {
+        let s = self.settings()?;
+        self.form.usable()?;
         Ok(s)
     }
 
     fn run_test(&mut self) -> Action {
-        let settings = match self.settings() {
+        let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
                 self.problem = Some(problem);
                 return Action::None;
             }
         };
-        let Some(password) = self.server.typed_password() else {
+        let Some(password) = self.form.server().typed_password() else {
             self.problem = Some(fl!("settings-test-needs-password"));
             return Action::None;
         };
-        Action::Run(self.test.start(settings, password).map(Message::Connection))
+        Action::Run(self.form.start_test(settings, password).map(Message::Form))
     }
 
     fn tested(&mut self, result: Result<ProbeReport, ProbeError>) -> Action {
@@ -384,9 +371,8 @@ impl Wizard {
             }
             Err(e) => e,
         };
-        if let Some(request) = self.test.trust_request() {
-            // The server is there; only its certificate is in question.
-            self.trust = Some(request);
+        if self.form.test().trust_request().is_some() {
+            // The server is there; only its certificate is in question (the form asks).
             self.search = Search::Manual;
             return Action::None;
         }
@@ -404,21 +390,8 @@ impl Wizard {
         }
     }
 
-    fn on_trust(&mut self, message: trust::Message) -> Action {
-        let Some(request) = self.trust.take() else {
-            return Action::None;
-        };
-        match message {
-            trust::Message::Cancel => Action::None,
-            trust::Message::Trust => {
-                self.pinned = Some(request.pin());
-                self.run_test()
-            }
-        }
-    }
-
     fn finish(&mut self, db: &Db) -> Action {
-        let settings = match self.settings() {
+        let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
                 self.problem = Some(problem);
@@ -428,26 +401,17 @@ impl Wizard {
         let request = keyring::Request {
             old_entry: None,
             new_entry: keyring::entry(&settings),
-            password: Some(Password::new(self.server.password.clone())),
-            remember: self.server.remember,
+            password: Some(Password::new(self.form.server().password.clone())),
+            remember: self.form.server().remember,
         };
         self.saving = true;
         self.problem = None;
-        let db = db.clone();
+        let write = |s: &mut crate::store::Store, settings: &AccountSettings| {
+            let id = s.add_account(settings)?;
+            Ok(s.account(id)?)
+        };
         Action::Run(Task::perform(
-            async move {
-                let account = db
-                    .call(move |s| {
-                        let id = s.add_account(&settings)?;
-                        Ok(s.account(id)?)
-                    })
-                    .await
-                    .map_err(|e| crate::ui::screen::settings::account::describe(&e))?;
-                let outcome = db::blocking(move || Ok(keyring::apply(request)))
-                    .await
-                    .map_err(|e| e.to_string())?;
-                Ok((account, outcome))
-            },
+            account_form::save(db.clone(), settings, write, request),
             |r| Message::Saved(Box::new(r)),
         ))
     }
