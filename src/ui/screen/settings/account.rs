@@ -3,6 +3,8 @@
 //! then the worker is told) and removing the account (keeping its mail in a local folder, or
 //! deleting it).
 
+mod view;
+
 use iced::Task;
 
 use crate::fl;

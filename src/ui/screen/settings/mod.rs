@@ -1,11 +1,13 @@
 //! The settings screen: the app's preferences and one page per account, with a navigation list
 //! on the left ("Allgemein", the accounts, "Konto hinzufügen"). Same shape as every pane:
-//! `Message`, `update(…) -> Action`, `view`. The account wizard and the certificate dialog live
-//! here too; the main window shows them when needed.
+//! `Message`, `update(…) -> Action`, `view`. The forms the account wizard shares live here too.
+//!
+//! Views: a thing's `view` sits next to its state in the same file; when that file would grow
+//! too long, the view moves to `<thing>/view.rs`, a child module (`account.rs` and
+//! `account/view.rs`, `wizard/mod.rs` and `wizard/view.rs`).
 
 pub mod account;
 pub mod account_form;
-mod account_view;
 pub mod action;
 pub mod app_settings;
 pub mod ca_file;

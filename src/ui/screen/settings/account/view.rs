@@ -3,8 +3,8 @@
 use iced::widget::{Column, column, row, text};
 use iced::{Alignment, Element};
 
+use super::{AccountPage, Message};
 use crate::fl;
-use crate::ui::screen::settings::account::{AccountPage, Message};
 use crate::ui::widget::form;
 use crate::ui::widget::icon::Icon;
 use crate::ui::widget::theme;
