@@ -10,10 +10,11 @@ use iced::Task;
 use crate::fl;
 use crate::pop3::Password;
 use crate::store::{Account, AccountId, AccountSettings, KeepMail};
-use crate::ui::screen::settings::account_form::{self, AccountForm, describe};
+use crate::ui::screen::settings::account_form::{self, AccountForm};
 use crate::ui::screen::settings::action;
 use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring::{self, Status};
+use crate::ui::screen::settings::problem::{Invalid, Problem};
 use crate::ui::screen::settings::server;
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form::Tone;
@@ -38,13 +39,13 @@ pub enum Message {
     /// The password for the test was looked up.
     TestWith(Option<Password>),
     Save,
-    Saved(Box<Result<(Account, keyring::Outcome), String>>),
+    Saved(Box<Result<(Account, keyring::Outcome), Problem>>),
     Revert,
     Remove,
     RemoveKeep(bool),
     RemoveConfirm,
     RemoveCancel,
-    Removed(Result<(), String>),
+    Removed(Result<(), Problem>),
 }
 
 /// What the parent should do.
@@ -64,6 +65,50 @@ pub enum Outcome {
     Removed { id: AccountId, name: String },
 }
 
+/// What the bar under the page says.
+#[derive(Debug, Clone)]
+pub(super) enum Notice {
+    /// Saved; `session_only` when the keyring could not keep the password.
+    Saved {
+        session_only: bool,
+    },
+    /// A test needs a password.
+    NeedsPassword,
+    /// The settings as typed cannot be tested or saved.
+    Unusable(Problem),
+    SaveFailed(Problem),
+    RemoveFailed(Problem),
+}
+
+impl Notice {
+    /// How it looks, and what it says in the user's words.
+    pub(super) fn shown(&self) -> (Tone, String) {
+        match self {
+            Notice::Saved {
+                session_only: false,
+            } => (Tone::Success, fl!("settings-saved")),
+            Notice::Saved { session_only: true } => (
+                Tone::Success,
+                format!(
+                    "{} {}",
+                    fl!("settings-saved"),
+                    fl!("settings-password-session-used")
+                ),
+            ),
+            Notice::NeedsPassword => (Tone::Warning, fl!("settings-test-needs-password")),
+            Notice::Unusable(problem) => (Tone::Danger, problem.words()),
+            Notice::SaveFailed(problem) => (
+                Tone::Danger,
+                fl!("settings-save-failed", detail = problem.words()),
+            ),
+            Notice::RemoveFailed(problem) => (
+                Tone::Danger,
+                fl!("settings-remove-failed", detail = problem.words()),
+            ),
+        }
+    }
+}
+
 /// The page's state: the form as typed, and what is going on.
 #[derive(Debug)]
 pub struct AccountPage {
@@ -80,7 +125,7 @@ pub struct AccountPage {
     /// The question before removing the account is open (with "keep the mail" chosen or not).
     pub(super) removing: Option<bool>,
     pub(super) saving: bool,
-    pub(super) notice: Option<(Tone, String)>,
+    pub(super) notice: Option<Notice>,
 }
 
 impl AccountPage {
@@ -121,22 +166,19 @@ impl AccountPage {
         self.form.test()
     }
 
-    /// The settings as typed, or the first problem in words.
-    pub fn settings(&self) -> Result<AccountSettings, String> {
+    /// The settings as typed, or the first field that is not usable.
+    pub fn settings(&self) -> Result<AccountSettings, Invalid> {
         let mut s = self.account.settings.clone();
         s.name = self.name.trim().to_owned();
         if s.name.is_empty() {
-            return Err(fl!("settings-missing-name"));
+            return Err(Invalid::MissingName);
         }
         s.display_name = self.display_name.trim().to_owned();
         s.email = self.email.trim().to_owned();
         self.form.apply(&mut s)?;
         s.check_on_startup = self.check_on_startup;
         s.check_every_minutes = if self.check_every {
-            Some(
-                self.minutes()
-                    .ok_or_else(|| fl!("settings-minutes-invalid"))?,
-            )
+            Some(self.minutes().ok_or(Invalid::InvalidMinutes)?)
         } else {
             None
         };
@@ -146,7 +188,7 @@ impl AccountPage {
 
     /// The settings as typed, when they can be used to connect: also a CA file found unusable
     /// is a problem here (but not for [`AccountPage::is_dirty`]).
-    fn usable_settings(&self) -> Result<AccountSettings, String> {
+    fn usable_settings(&self) -> Result<AccountSettings, Problem> {
         let s = self.settings()?;
         self.form.usable()?;
         Ok(s)
@@ -218,7 +260,7 @@ impl AccountPage {
             }),
             Message::Removed(Err(e)) => {
                 self.removing = None;
-                self.notice = Some((Tone::Danger, fl!("settings-remove-failed", detail = e)));
+                self.notice = Some(Notice::RemoveFailed(e));
                 Action::None
             }
         }
@@ -260,12 +302,12 @@ impl AccountPage {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.notice = Some((Tone::Danger, problem));
+                self.notice = Some(Notice::Unusable(problem));
                 return Action::None;
             }
         };
         let Some(password) = password else {
-            self.notice = Some((Tone::Warning, fl!("settings-test-needs-password")));
+            self.notice = Some(Notice::NeedsPassword);
             return Action::Run(iced::widget::operation::focus(server::password_id()));
         };
         self.notice = None;
@@ -276,7 +318,7 @@ impl AccountPage {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.notice = Some((Tone::Danger, problem));
+                self.notice = Some(Notice::Unusable(problem));
                 return Action::None;
             }
         };
@@ -299,25 +341,19 @@ impl AccountPage {
         ))
     }
 
-    fn saved(&mut self, result: Result<(Account, keyring::Outcome), String>) -> Action {
+    fn saved(&mut self, result: Result<(Account, keyring::Outcome), Problem>) -> Action {
         self.saving = false;
         let (account, outcome) = match result {
             Ok(r) => r,
             Err(problem) => {
-                self.notice = Some((Tone::Danger, fl!("settings-save-failed", detail = problem)));
+                self.notice = Some(Notice::SaveFailed(problem));
                 return Action::None;
             }
         };
-        let notice = match &outcome.unavailable {
-            Some(_) => format!(
-                "{} {}",
-                fl!("settings-saved"),
-                fl!("settings-password-session-used")
-            ),
-            None => fl!("settings-saved"),
-        };
         let (mut page, refresh) = AccountPage::new(account.clone());
-        page.notice = Some((Tone::Success, notice));
+        page.notice = Some(Notice::Saved {
+            session_only: outcome.unavailable.is_some(),
+        });
         page.form.keep_from(&mut self.form);
         *self = page;
         Action::Outcome(Outcome::Saved {
@@ -342,14 +378,13 @@ impl AccountPage {
         Action::Run(Task::perform(
             async move {
                 db.call(move |s| Ok(s.remove_account(id, keep_mail)?))
-                    .await
-                    .map_err(|e| describe(&e))?;
+                    .await?;
                 db::blocking(move || {
                     keyring::forget(&entry);
                     Ok(())
                 })
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(Problem::from)
             },
             Message::Removed,
         ))

@@ -17,6 +17,7 @@ use crate::ui::screen::settings::ca_file::{self, CaFile};
 use crate::ui::screen::settings::connection::{self, ConnectionTest};
 use crate::ui::screen::settings::keyring::{self, Status};
 use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
+use crate::ui::screen::settings::problem::{Invalid, Problem};
 use crate::ui::screen::settings::server::{self, ServerForm};
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form;
@@ -138,8 +139,8 @@ impl AccountForm {
         self.server.remember = before.server.remember;
     }
 
-    /// Writes the fields into `s`; the first problem in words when a field is not usable.
-    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), String> {
+    /// Writes the fields into `s`; the first field that is not usable otherwise.
+    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), Invalid> {
         self.server.apply(s)?;
         s.ca_file = self.ca.path().map(Path::to_path_buf);
         self.options.apply(s)?;
@@ -149,9 +150,9 @@ impl AccountForm {
 
     /// Whether the form can be used to connect: a CA file found unusable cannot (but it is
     /// still an edit, so it is no problem for [`AccountForm::apply`]).
-    pub fn usable(&self) -> Result<(), String> {
+    pub fn usable(&self) -> Result<(), Problem> {
         match self.ca.problem() {
-            Some(problem) => Err(problem.to_owned()),
+            Some(problem) => Err(problem.clone()),
             None => Ok(()),
         }
     }
@@ -300,28 +301,11 @@ pub async fn save(
     + Send
     + 'static,
     request: keyring::Request,
-) -> Result<(Account, keyring::Outcome), String> {
+) -> Result<(Account, keyring::Outcome), Problem> {
     if let Some(path) = settings.ca_file.clone() {
-        db::blocking(move || Ok(ca_file::check(&path)))
-            .await
-            .map_err(|e| e.to_string())??;
+        db::blocking(move || Ok(ca_file::check(&path))).await??;
     }
-    let account = db
-        .call(move |s| write(s, &settings))
-        .await
-        .map_err(|e| describe(&e))?;
-    let outcome = db::blocking(move || Ok(keyring::apply(request)))
-        .await
-        .map_err(|e| e.to_string())?;
+    let account = db.call(move |s| write(s, &settings)).await?;
+    let outcome = db::blocking(move || Ok(keyring::apply(request))).await?;
     Ok((account, outcome))
-}
-
-/// A store error in words (a taken name is said plainly).
-pub fn describe(e: &db::Error) -> String {
-    match e {
-        db::Error::Store(crate::store::Error::AccountExists(name)) => {
-            fl!("settings-name-taken", name = name.as_str())
-        }
-        other => other.to_string(),
-    }
 }

@@ -14,6 +14,7 @@ pub mod ca_file;
 pub mod connection;
 pub mod keyring;
 pub mod pop3_options;
+pub mod problem;
 pub mod server;
 
 use iced::widget::{Column, button, column, container, row, rule, scrollable, space, text};

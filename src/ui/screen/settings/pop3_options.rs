@@ -11,6 +11,7 @@ use crate::fl;
 use crate::store::{AccountSettings, ServerExpire};
 use crate::sync::explain::{self, Choice};
 use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::settings::problem::Invalid;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;
 
@@ -108,10 +109,10 @@ impl Pop3Options {
             .filter(|d| (DAYS_MIN..=DAYS_MAX).contains(d))
     }
 
-    /// The choice to save, or the problem in words.
-    pub fn choice(&self) -> Result<Choice, String> {
+    /// The choice to save, or why it cannot be saved.
+    pub fn choice(&self) -> Result<Choice, Invalid> {
         let keep_days = if self.leave_on_server && self.limit_days {
-            Some(self.days().ok_or_else(|| fl!("settings-days-invalid"))?)
+            Some(self.days().ok_or(Invalid::InvalidDays)?)
         } else {
             None
         };
@@ -123,7 +124,7 @@ impl Pop3Options {
     }
 
     /// Writes the options into `s`.
-    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), String> {
+    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), Invalid> {
         let c = self.choice()?;
         s.leave_on_server = c.leave_on_server;
         s.keep_days = c.keep_days;

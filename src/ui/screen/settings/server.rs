@@ -10,6 +10,7 @@ use crate::pop3::{AuthMethod, Security};
 use crate::store::AccountSettings;
 use crate::ui::screen::settings::action::Action;
 use crate::ui::screen::settings::keyring::Status;
+use crate::ui::screen::settings::problem::Invalid;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;
 
@@ -149,19 +150,19 @@ impl ServerForm {
         self.security = security;
     }
 
-    /// Writes the fields into `s`; the first problem in words when a field is not usable.
-    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), String> {
+    /// Writes the fields into `s`; the first field that is not usable otherwise.
+    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), Invalid> {
         if self.host.is_empty() {
-            return Err(fl!("settings-missing-host"));
+            return Err(Invalid::MissingHost);
         }
         let port: u16 = self
             .port
             .parse()
             .ok()
             .filter(|p| *p > 0)
-            .ok_or_else(|| fl!("settings-invalid-port"))?;
+            .ok_or(Invalid::InvalidPort)?;
         if self.username.trim().is_empty() {
-            return Err(fl!("settings-missing-username"));
+            return Err(Invalid::MissingUsername);
         }
         s.host = self.host.clone();
         s.port = port;

@@ -22,6 +22,7 @@ use crate::ui::screen::settings::account_form::{self, AccountForm};
 use crate::ui::screen::settings::action;
 use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring;
+use crate::ui::screen::settings::problem::{Invalid, Problem};
 use crate::ui::screen::settings::server::ServerForm;
 use crate::ui::service::db::Db;
 
@@ -72,6 +73,34 @@ pub enum Search {
     Manual,
 }
 
+/// What stops the wizard, shown under its page.
+#[derive(Debug, Clone)]
+pub(super) enum Note {
+    EmailInvalid,
+    NeedsPassword,
+    /// No POP3 server is known for the address.
+    NoPop3,
+    TestFirst,
+    /// The settings as typed cannot be tested or saved.
+    Unusable(Problem),
+    /// Saving failed.
+    Failed(Problem),
+}
+
+impl Note {
+    /// What it says, in the user's words.
+    pub(super) fn words(&self) -> String {
+        match self {
+            Note::EmailInvalid => fl!("wizard-email-invalid"),
+            Note::NeedsPassword => fl!("settings-test-needs-password"),
+            Note::NoPop3 => fl!("wizard-no-pop3"),
+            Note::TestFirst => fl!("wizard-test-first"),
+            Note::Unusable(problem) => problem.words(),
+            Note::Failed(problem) => fl!("wizard-failed", detail = problem.words()),
+        }
+    }
+}
+
 /// What the user does in the wizard, and finished work.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -88,7 +117,7 @@ pub enum Message {
     SearchAgain,
     AccountName(String),
     Finish,
-    Saved(Box<Result<(Account, keyring::Outcome), String>>),
+    Saved(Box<Result<(Account, keyring::Outcome), Problem>>),
 }
 
 /// What the parent should do.
@@ -124,7 +153,7 @@ pub struct Wizard {
     pub(super) form: AccountForm,
     pub(super) account_name: String,
     pub(super) saving: bool,
-    pub(super) problem: Option<String>,
+    pub(super) problem: Option<Note>,
     proposer: Proposer,
 }
 
@@ -234,11 +263,11 @@ impl Wizard {
             Step::Identity => {
                 let proposals = (self.proposer.0)(&self.email);
                 if matches!(proposals, Err(AutoconfigError::NotAnAddress)) {
-                    self.problem = Some(fl!("wizard-email-invalid"));
+                    self.problem = Some(Note::EmailInvalid);
                     return Action::None;
                 }
                 if self.password.is_empty() {
-                    self.problem = Some(fl!("settings-test-needs-password"));
+                    self.problem = Some(Note::NeedsPassword);
                     return Action::None;
                 }
                 self.step = Step::Server;
@@ -268,7 +297,7 @@ impl Wizard {
                         Action::None
                     }
                     Err(_) => {
-                        self.problem = Some(fl!("wizard-no-pop3"));
+                        self.problem = Some(Note::NoPop3);
                         self.search = Search::Manual;
                         Action::None
                     }
@@ -279,7 +308,7 @@ impl Wizard {
                 Action::None
             }
             Step::Server => {
-                self.problem = Some(fl!("wizard-test-first"));
+                self.problem = Some(Note::TestFirst);
                 Action::None
             }
             Step::Options => Action::None,
@@ -325,8 +354,8 @@ impl Wizard {
         server.username = p.username;
     }
 
-    /// The settings as typed, or the problem in words.
-    pub fn settings(&self) -> Result<AccountSettings, String> {
+    /// The settings as typed, or the first field that is not usable.
+    pub fn settings(&self) -> Result<AccountSettings, Invalid> {
         let mut s = AccountSettings {
             name: self.account_name.trim().to_owned(),
             display_name: self.display_name.trim().to_owned(),
@@ -342,7 +371,7 @@ impl Wizard {
 
     /// The settings as typed, when they can be used to connect (a CA file found unusable
     /// cannot).
-    fn usable_settings(&self) -> Result<AccountSettings, String> {
+    fn usable_settings(&self) -> Result<AccountSettings, Problem> {
         let s = self.settings()?;
         self.form.usable()?;
         Ok(s)
@@ -352,12 +381,12 @@ impl Wizard {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.problem = Some(problem);
+                self.problem = Some(Note::Unusable(problem));
                 return Action::None;
             }
         };
         let Some(password) = self.form.server().typed_password() else {
-            self.problem = Some(fl!("settings-test-needs-password"));
+            self.problem = Some(Note::NeedsPassword);
             return Action::None;
         };
         Action::Run(self.form.start_test(settings, password).map(Message::Form))
@@ -394,7 +423,7 @@ impl Wizard {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.problem = Some(problem);
+                self.problem = Some(Note::Unusable(problem));
                 return Action::None;
             }
         };
@@ -416,7 +445,7 @@ impl Wizard {
         ))
     }
 
-    fn saved(&mut self, result: Result<(Account, keyring::Outcome), String>) -> Action {
+    fn saved(&mut self, result: Result<(Account, keyring::Outcome), Problem>) -> Action {
         self.saving = false;
         match result {
             Ok((account, outcome)) => Action::Outcome(Outcome::Done {
@@ -425,7 +454,7 @@ impl Wizard {
                 keyring_unavailable: outcome.unavailable,
             }),
             Err(problem) => {
-                self.problem = Some(fl!("wizard-failed", detail = problem));
+                self.problem = Some(Note::Failed(problem));
                 Action::None
             }
         }

@@ -55,7 +55,7 @@ impl Wizard {
             Step::Options => self.options_step(),
         });
         if let Some(problem) = &self.problem {
-            card = card.push(form::notice(Tone::Danger, vec![problem.clone()]));
+            card = card.push(form::notice(Tone::Danger, vec![problem.words()]));
         }
         card = card.push(self.buttons());
         let page = scrollable(

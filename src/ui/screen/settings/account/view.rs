@@ -148,7 +148,10 @@ impl AccountPage {
     pub fn footer(&self) -> Element<'_, Message> {
         let dirty = self.is_dirty();
         let status: Element<'_, Message> = match &self.notice {
-            Some((tone, words)) => form::notice(*tone, vec![words.clone()]),
+            Some(notice) => {
+                let (tone, words) = notice.shown();
+                form::notice(tone, vec![words])
+            }
             None if self.saving => form::small(fl!("settings-saving")),
             None if dirty => form::small(fl!("settings-unsaved")),
             None => form::fill(),
