@@ -451,7 +451,7 @@ impl App {
         self.loaded_once = true;
         if first_start && !matches!(self.screen, Screen::Wizard { .. }) {
             self.screen = Screen::Wizard {
-                wizard: Box::new(Wizard::new(true)),
+                wizard: Box::new(Wizard::new(true).0),
                 over: None,
             };
         }

@@ -232,8 +232,10 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
         &mut app,
         [Message::Settings(
             postfach::ui::screen::settings::Message::Account(
-                postfach::ui::screen::settings::account::Message::Server(
-                    postfach::ui::screen::settings::server::Message::Password("falsch".into()),
+                postfach::ui::screen::settings::account::Message::Form(
+                    postfach::ui::screen::settings::account_form::Message::Server(
+                        postfach::ui::screen::settings::server::Message::Password("falsch".into()),
+                    ),
                 ),
             ),
         )],
@@ -258,9 +260,11 @@ fn the_connection_test_ticks_each_step_and_downloads_nothing() -> R {
         &mut app,
         [Message::Settings(
             postfach::ui::screen::settings::Message::Account(
-                postfach::ui::screen::settings::account::Message::Server(
-                    postfach::ui::screen::settings::server::Message::Password(
-                        support::PASSWORD.into(),
+                postfach::ui::screen::settings::account::Message::Form(
+                    postfach::ui::screen::settings::account_form::Message::Server(
+                        postfach::ui::screen::settings::server::Message::Password(
+                            support::PASSWORD.into(),
+                        ),
                     ),
                 ),
             ),
@@ -356,9 +360,11 @@ fn trusting_a_certificate_from_the_connection_test_pins_it_when_saved() -> R {
         &mut app,
         [Message::Settings(
             postfach::ui::screen::settings::Message::Account(
-                postfach::ui::screen::settings::account::Message::Server(
-                    postfach::ui::screen::settings::server::Message::Password(
-                        support::PASSWORD.into(),
+                postfach::ui::screen::settings::account::Message::Form(
+                    postfach::ui::screen::settings::account_form::Message::Server(
+                        postfach::ui::screen::settings::server::Message::Password(
+                            support::PASSWORD.into(),
+                        ),
                     ),
                 ),
             ),

@@ -12,7 +12,7 @@ use postfach::i18n::Language;
 use postfach::pop3::Security;
 use postfach::setup::probe::Step;
 use postfach::sync::ErrorKind;
-use postfach::ui::screen::settings::{self, Page, account, ca_file, server};
+use postfach::ui::screen::settings::{self, Page, account, account_form, ca_file, server};
 use postfach::ui::{App, Message};
 use support::page::{click, shows};
 use support::sandbox::{Fixture, Sandbox, language};
@@ -32,9 +32,9 @@ fn account_message(m: account::Message) -> Message {
 
 /// What the file dialog hands back when the user picks `path`.
 fn chosen(path: PathBuf) -> Message {
-    account_message(account::Message::CaFile(ca_file::Message::Chosen(Some(
-        path,
-    ))))
+    account_message(account::Message::Form(account_form::Message::CaFile(
+        ca_file::Message::Chosen(Some(path)),
+    )))
 }
 
 /// The app on a fixture whose account points at `server` without a CA file of its own, on its
@@ -53,8 +53,8 @@ fn open(server: &support::Dovecot) -> Result<(Fixture, App, Sandbox), Box<dyn st
     sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
     sb.feed(
         &mut app,
-        [account_message(account::Message::Server(
-            server::Message::Password(support::PASSWORD.into()),
+        [account_message(account::Message::Form(
+            account_form::Message::Server(server::Message::Password(support::PASSWORD.into())),
         ))],
     );
     Ok((fx, app, sb))

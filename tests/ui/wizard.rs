@@ -16,7 +16,7 @@ use postfach::store::{Account, Store};
 use postfach::sync::Fetcher;
 use postfach::sync::service::{self, Event};
 use postfach::ui::dialog::trust;
-use postfach::ui::screen::settings::server;
+use postfach::ui::screen::settings::{account_form, ca_file, server};
 use postfach::ui::screen::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::service::db::Db;
 use postfach::ui::{App, Boot, Message, service::workers};
@@ -45,6 +45,30 @@ fn start_worker(
     // The app gives the worker the session password, if the keyring could not keep it.
     sb.feed(app, [Message::Worker(workers::Event::Ready(controller))]);
     Ok(events)
+}
+
+/// Email and password typed, servers to be entered by hand: on to the server page.
+fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
+    wizard_says(app, sb, wizard::Message::Email("alice@example.org".into()));
+    wizard_says(app, sb, wizard::Message::Password(support::PASSWORD.into()));
+    // The built-in proposals (pop.example.org, …) cannot find a test server: enter it by hand.
+    click(app, sb, "Servereinstellungen selbst eingeben")?;
+    click(app, sb, "Weiter")
+}
+
+/// Types the test server's host, port and user name into the wizard's server form.
+fn type_server(app: &mut App, sb: &Sandbox, server: &support::Dovecot) {
+    for m in [
+        server::Message::Host(server.host().into()),
+        server::Message::Port(server.pop3s_port().to_string()),
+        server::Message::Username(support::USER.into()),
+    ] {
+        wizard_says(
+            app,
+            sb,
+            wizard::Message::Form(account_form::Message::Server(m)),
+        );
+    }
 }
 
 fn empty_app(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::error::Error>> {
@@ -81,32 +105,14 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
         &sb,
         wizard::Message::DisplayName("Alice Beispiel".into()),
     );
-    wizard_says(
-        &mut app,
-        &sb,
-        wizard::Message::Email("alice@example.org".into()),
-    );
-    wizard_says(
-        &mut app,
-        &sb,
-        wizard::Message::Password(support::PASSWORD.into()),
-    );
-    // The built-in proposals (pop.example.org, …) cannot find a test server: enter it by hand.
-    click(&mut app, &sb, "Servereinstellungen selbst eingeben")?;
-    click(&mut app, &sb, "Weiter")?;
+    to_the_server_page(&mut app, &sb)?;
     assert_eq!(app.wizard().map(Wizard::step), Some(Step::Server));
     assert_eq!(
         app.wizard().map(|w| w.server().host.clone()),
         Some("pop.example.org".to_owned()),
         "the first proposal is there to edit"
     );
-    for m in [
-        server::Message::Host(server.host().into()),
-        server::Message::Port(server.pop3s_port().to_string()),
-        server::Message::Username(support::USER.into()),
-    ] {
-        wizard_says(&mut app, &sb, wizard::Message::Server(m));
-    }
+    type_server(&mut app, &sb, &server);
     assert!(
         sim(&app).find("Weiter").is_ok()
             && app.wizard().is_some_and(|w| w.test().passed().is_none()),
@@ -225,6 +231,61 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
 }
 
 #[test]
+fn the_wizard_takes_a_ca_certificate_tests_with_it_and_saves_it_with_the_account() -> R {
+    let _language = language(Language::German);
+    let server = support::Dovecot::start();
+    let dir = tempfile::tempdir()?;
+    let (mut app, sb) = empty_app(dir.path())?;
+    to_the_server_page(&mut app, &sb)?;
+    type_server(&mut app, &sb, &server);
+    assert!(shows(&app, "CA-Zertifikat"), "the wizard has the CA row");
+    assert!(shows(&app, "Keins"), "no CA file yet");
+
+    // A file that is no certificate is refused: nothing is tested with it.
+    let bad = dir.path().join("notiz.txt");
+    std::fs::write(&bad, "Das ist kein Zertifikat.\n")?;
+    let chosen = |path: std::path::PathBuf| {
+        wizard::Message::Form(account_form::Message::CaFile(ca_file::Message::Chosen(
+            Some(path),
+        )))
+    };
+    wizard_says(&mut app, &sb, chosen(bad.clone()));
+    assert!(
+        shows(&app, &bad.display().to_string()) && !shows(&app, "Keins"),
+        "the file is shown (its problem in words: ui_settings_ca)"
+    );
+    click(&mut app, &sb, "Verbindung testen")?;
+    assert!(
+        app.wizard()
+            .is_some_and(|w| w.test().passed().is_none() && w.test().failed().is_none()),
+        "no connection was tried"
+    );
+
+    // The test CA, as the file dialog would return it: the server is trusted without a pin.
+    let ca = server.ca_pem_path();
+    wizard_says(&mut app, &sb, chosen(ca.clone()));
+    assert!(shows(&app, &ca.display().to_string()), "the path is shown");
+    click(&mut app, &sb, "Verbindung testen")?;
+    let w = app.wizard().ok_or("the wizard closed")?;
+    assert!(w.trust_request().is_none(), "no certificate question");
+    assert!(
+        w.test().passed().is_some(),
+        "the test passes with the CA file: {:?}",
+        w.test().failed()
+    );
+    click(&mut app, &sb, "Weiter")?;
+    click(&mut app, &sb, "Fertig")?;
+    assert!(app.wizard().is_none(), "the wizard closes");
+
+    let accounts = Store::open_in(dir.path())?.accounts()?;
+    assert_eq!(accounts.len(), 1);
+    let s = &accounts[0].settings;
+    assert_eq!(s.ca_file, Some(ca), "the CA file is saved with the account");
+    assert_eq!(s.pinned_sha256, None, "no pin needed");
+    Ok(())
+}
+
+#[test]
 fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers() -> R {
     let _language = language(Language::German);
     let server = support::Dovecot::start();
@@ -246,7 +307,7 @@ fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers(
     let dir = tempfile::tempdir()?;
     let db = Db::open(dir.path())?;
     let sb = Sandbox::new()?;
-    let mut w = Wizard::with_proposer(false, proposer);
+    let (mut w, _) = Wizard::with_proposer(false, proposer);
     let drive = |w: &mut Wizard, message: wizard::Message| {
         let mut queue = vec![message];
         while let Some(m) = queue.pop() {
@@ -268,7 +329,10 @@ fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers(
         matches!(w.trust_request(), Some(trust::Request::Untrusted { .. })),
         "the second server answered; its certificate is in question"
     );
-    drive(&mut w, wizard::Message::Trust(trust::Message::Trust));
+    drive(
+        &mut w,
+        wizard::Message::Form(account_form::Message::Trust(trust::Message::Trust)),
+    );
     assert_eq!(w.search(), &Search::Found);
     assert_eq!(w.server().port, good_port.to_string());
     assert_eq!(w.server().username, support::USER);

@@ -72,14 +72,17 @@ impl App {
 
     /// Opens the wizard over what is shown (the settings come back when it is cancelled).
     pub(super) fn open_wizard(&mut self) -> Task<Message> {
-        let wizard = Box::new(Wizard::new(self.accounts.is_empty()));
+        let (wizard, task) = Wizard::new(self.accounts.is_empty());
         let over = match std::mem::replace(&mut self.screen, Screen::Mail) {
             Screen::Settings(s) => Some(s),
             Screen::Wizard { over, .. } => over,
             Screen::Mail => None,
         };
-        self.screen = Screen::Wizard { wizard, over };
-        Task::none()
+        self.screen = Screen::Wizard {
+            wizard: Box::new(wizard),
+            over,
+        };
+        task.map(Message::Wizard)
     }
 
     pub(super) fn on_settings(&mut self, message: settings::Message) -> Task<Message> {
@@ -94,21 +97,23 @@ impl App {
         match screen.update(message, cx) {
             settings::Action::None => Task::none(),
             settings::Action::Run(task) => task.map(Message::Settings),
-            settings::Action::Close => {
+            settings::Action::Outcome(settings::Outcome::Close) => {
                 self.screen = Screen::Mail;
                 Task::none()
             }
-            settings::Action::AddAccount => self.open_wizard(),
-            settings::Action::Changed(change) => self.preference_changed(change),
-            settings::Action::AccountSaved {
+            settings::Action::Outcome(settings::Outcome::AddAccount) => self.open_wizard(),
+            settings::Action::Outcome(settings::Outcome::Changed(change)) => {
+                self.preference_changed(change)
+            }
+            settings::Action::Outcome(settings::Outcome::AccountSaved {
                 account,
                 session,
                 then,
-            } => {
+            }) => {
                 self.account_saved(&account, session);
                 Task::batch([then.map(Message::Settings), app_load(&self.db)])
             }
-            settings::Action::AccountRemoved { id, name } => {
+            settings::Action::Outcome(settings::Outcome::AccountRemoved { id, name }) => {
                 self.tls_questions.remove(&id);
                 self.banners.clear_account(id);
                 self.status = fl!("settings-removed", account = name);
@@ -159,7 +164,7 @@ impl App {
         match wizard.update(message, &self.db) {
             wizard::Action::None => Task::none(),
             wizard::Action::Run(task) => task.map(Message::Wizard),
-            wizard::Action::Cancel => {
+            wizard::Action::Outcome(wizard::Outcome::Cancel) => {
                 if let Screen::Wizard { over, .. } =
                     std::mem::replace(&mut self.screen, Screen::Mail)
                 {
@@ -167,11 +172,11 @@ impl App {
                 }
                 Task::none()
             }
-            wizard::Action::Done {
+            wizard::Action::Outcome(wizard::Outcome::Done {
                 account,
                 session,
                 keyring_unavailable,
-            } => {
+            }) => {
                 self.screen = Screen::Mail;
                 if let Some(password) = session {
                     self.workers.set_session_password(account.id, password);

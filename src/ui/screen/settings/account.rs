@@ -1,20 +1,21 @@
-//! One account's settings page: identity, incoming server, password, the POP3 options, when to
-//! check, the connection test, saving (store off the UI thread, then the worker is told) and
-//! removing the account (keeping its mail in a local folder, or deleting it).
+//! One account's settings page: identity, the account form (incoming server, password, CA
+//! certificate, POP3 options, connection test), when to check, saving (store off the UI thread,
+//! then the worker is told) and removing the account (keeping its mail in a local folder, or
+//! deleting it).
 
-use std::path::Path;
+mod view;
 
 use iced::Task;
 
 use crate::fl;
 use crate::pop3::Password;
-use crate::store::{self, Account, AccountId, AccountSettings, KeepMail};
-use crate::ui::dialog::trust;
-use crate::ui::screen::settings::ca_file::{self, CaFile};
-use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::store::{Account, AccountId, AccountSettings, KeepMail};
+use crate::ui::screen::settings::account_form::{self, AccountForm};
+use crate::ui::screen::settings::action;
+use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring::{self, Status};
-use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
-use crate::ui::screen::settings::server::{self, ServerForm};
+use crate::ui::screen::settings::problem::{Invalid, Problem};
+use crate::ui::screen::settings::server;
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form::Tone;
 
@@ -28,36 +29,31 @@ pub enum Message {
     Name(String),
     DisplayName(String),
     Email(String),
-    Server(server::Message),
-    /// The CA certificate of its own (see [`ca_file`]).
-    CaFile(ca_file::Message),
-    Options(pop3_options::Message),
+    /// Server, CA certificate, POP3 options, connection test and certificate question.
+    Form(account_form::Message),
     CheckOnStartup(bool),
     CheckEvery(bool),
     Minutes(String),
     Notify(bool),
     KeyringStatus(Status),
-    Test,
     /// The password for the test was looked up.
     TestWith(Option<Password>),
-    Connection(connection::Message),
-    OpenTrust,
-    Trust(trust::Message),
     Save,
-    Saved(Box<Result<(Account, keyring::Outcome), String>>),
+    Saved(Box<Result<(Account, keyring::Outcome), Problem>>),
     Revert,
     Remove,
     RemoveKeep(bool),
     RemoveConfirm,
     RemoveCancel,
-    Removed(Result<(), String>),
+    Removed(Result<(), Problem>),
 }
 
 /// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// What the parent hears of the page.
 #[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
+pub enum Outcome {
     /// The account was saved: tell its worker (and give it the session password, if any).
     Saved {
         account: Box<Account>,
@@ -66,17 +62,51 @@ pub enum Action {
         refresh: Task<Message>,
     },
     /// The account is gone.
-    Removed {
-        id: AccountId,
-        name: String,
-    },
+    Removed { id: AccountId, name: String },
 }
 
-/// A dialog over the page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Dialog {
-    Trust(trust::Request),
-    Remove { keep: bool },
+/// What the bar under the page says.
+#[derive(Debug, Clone)]
+pub(super) enum Notice {
+    /// Saved; `session_only` when the keyring could not keep the password.
+    Saved {
+        session_only: bool,
+    },
+    /// A test needs a password.
+    NeedsPassword,
+    /// The settings as typed cannot be tested or saved.
+    Unusable(Problem),
+    SaveFailed(Problem),
+    RemoveFailed(Problem),
+}
+
+impl Notice {
+    /// How it looks, and what it says in the user's words.
+    pub(super) fn shown(&self) -> (Tone, String) {
+        match self {
+            Notice::Saved {
+                session_only: false,
+            } => (Tone::Success, fl!("settings-saved")),
+            Notice::Saved { session_only: true } => (
+                Tone::Success,
+                format!(
+                    "{} {}",
+                    fl!("settings-saved"),
+                    fl!("settings-password-session-used")
+                ),
+            ),
+            Notice::NeedsPassword => (Tone::Warning, fl!("settings-test-needs-password")),
+            Notice::Unusable(problem) => (Tone::Danger, problem.words()),
+            Notice::SaveFailed(problem) => (
+                Tone::Danger,
+                fl!("settings-save-failed", detail = problem.words()),
+            ),
+            Notice::RemoveFailed(problem) => (
+                Tone::Danger,
+                fl!("settings-remove-failed", detail = problem.words()),
+            ),
+        }
+    }
 }
 
 /// The page's state: the form as typed, and what is going on.
@@ -86,43 +116,34 @@ pub struct AccountPage {
     pub(super) name: String,
     pub(super) display_name: String,
     pub(super) email: String,
-    pub(super) server: ServerForm,
-    /// CA certificates trusted in addition to the system's.
-    pub(super) ca: CaFile,
-    pub(super) options: Pop3Options,
+    pub(super) form: AccountForm,
     pub(super) check_on_startup: bool,
     pub(super) check_every: bool,
     pub(super) minutes: String,
     pub(super) notify: bool,
-    /// A certificate the user chose to trust (saved with the rest).
-    pub(super) pinned: Option<String>,
     pub(super) keyring: Status,
-    pub(super) test: ConnectionTest,
-    pub(super) dialog: Option<Dialog>,
+    /// The question before removing the account is open (with "keep the mail" chosen or not).
+    pub(super) removing: Option<bool>,
     pub(super) saving: bool,
-    pub(super) notice: Option<(Tone, String)>,
+    pub(super) notice: Option<Notice>,
 }
 
 impl AccountPage {
     /// The page for `account`, and the keyring lookup.
     pub fn new(account: Account) -> (AccountPage, Task<Message>) {
         let s = &account.settings;
-        let (ca, ca_check) = CaFile::new(s.ca_file.clone());
+        let (form, check) = AccountForm::new(s);
         let page = AccountPage {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
             email: s.email.clone(),
-            server: ServerForm::from_settings(s),
-            ca,
-            options: Pop3Options::from_settings(s),
+            form,
             check_on_startup: s.check_on_startup,
             check_every: s.check_every_minutes.is_some(),
             minutes: s.check_every_minutes.unwrap_or(MINUTES_DEFAULT).to_string(),
             notify: s.notify,
-            pinned: s.pinned_sha256.clone(),
             keyring: Status::Unknown,
-            test: ConnectionTest::default(),
-            dialog: None,
+            removing: None,
             saving: false,
             notice: None,
             account,
@@ -130,14 +151,9 @@ impl AccountPage {
         let entry = keyring::entry(&page.account.settings);
         let task = Task::batch([
             Task::perform(keyring::status(entry), Message::KeyringStatus),
-            ca_check.map(Message::CaFile),
+            check.map(Message::Form),
         ]);
         (page, task)
-    }
-
-    /// The account shown.
-    pub fn id(&self) -> AccountId {
-        self.account.id
     }
 
     /// The account as stored.
@@ -147,48 +163,35 @@ impl AccountPage {
 
     /// The connection test.
     pub fn test(&self) -> &ConnectionTest {
-        &self.test
+        self.form.test()
     }
 
-    /// Shows the trust dialog for a certificate problem (from the main window's banner).
-    pub fn ask_trust(&mut self, request: trust::Request) {
-        self.dialog = Some(Dialog::Trust(request));
-    }
-
-    /// The settings as typed, or the first problem in words.
-    pub fn settings(&self) -> Result<AccountSettings, String> {
+    /// The settings as typed, or the first field that is not usable.
+    pub fn settings(&self) -> Result<AccountSettings, Invalid> {
         let mut s = self.account.settings.clone();
         s.name = self.name.trim().to_owned();
         if s.name.is_empty() {
-            return Err(fl!("settings-missing-name"));
+            return Err(Invalid::MissingName);
         }
         s.display_name = self.display_name.trim().to_owned();
         s.email = self.email.trim().to_owned();
-        self.server.apply(&mut s)?;
-        s.ca_file = self.ca.path().map(Path::to_path_buf);
-        self.options.apply(&mut s)?;
+        self.form.apply(&mut s)?;
         s.check_on_startup = self.check_on_startup;
         s.check_every_minutes = if self.check_every {
-            Some(
-                self.minutes()
-                    .ok_or_else(|| fl!("settings-minutes-invalid"))?,
-            )
+            Some(self.minutes().ok_or(Invalid::InvalidMinutes)?)
         } else {
             None
         };
         s.notify = self.notify;
-        s.pinned_sha256 = self.pinned.clone();
         Ok(s)
     }
 
     /// The settings as typed, when they can be used to connect: also a CA file found unusable
     /// is a problem here (but not for [`AccountPage::is_dirty`]).
-    fn usable_settings(&self) -> Result<AccountSettings, String> {
+    fn usable_settings(&self) -> Result<AccountSettings, Problem> {
         let s = self.settings()?;
-        match self.ca.problem() {
-            Some(problem) => Err(problem.to_owned()),
-            None => Ok(s),
-        }
+        self.form.usable()?;
+        Ok(s)
     }
 
     pub(super) fn minutes(&self) -> Option<u32> {
@@ -200,7 +203,7 @@ impl AccountPage {
 
     /// Whether anything differs from what is stored.
     pub fn is_dirty(&self) -> bool {
-        !self.server.password.is_empty()
+        !self.form.server().password.is_empty()
             || self.settings().map_or(true, |s| s != self.account.settings)
     }
 
@@ -210,31 +213,17 @@ impl AccountPage {
             Message::Name(v) => self.edited(|p| p.name = v),
             Message::DisplayName(v) => self.edited(|p| p.display_name = v),
             Message::Email(v) => self.edited(|p| p.email = v),
-            Message::Server(m) => {
-                let connection_changed = !matches!(
-                    m,
-                    server::Message::Remember(_) | server::Message::CancelPlain
-                );
-                self.server.update(m);
-                if connection_changed {
-                    self.test.reset();
-                }
-                self.notice = None;
-                Action::None
-            }
-            Message::CaFile(m) => {
-                let changes = matches!(
-                    m,
-                    ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
-                );
-                let task = self.ca.update(m);
-                if changes {
-                    self.test.reset();
+            Message::Form(m) => {
+                if m.edits() {
                     self.notice = None;
                 }
-                Action::Run(task.map(Message::CaFile))
+                match self.form.update(m) {
+                    action::Action::None => Action::None,
+                    action::Action::Run(task) => Action::Run(task.map(Message::Form)),
+                    action::Action::Outcome(account_form::Outcome::Test) => self.test_connection(),
+                    action::Action::Outcome(account_form::Outcome::Tested(_)) => Action::None,
+                }
             }
-            Message::Options(m) => self.edited(|p| p.options.update(m)),
             Message::CheckOnStartup(on) => self.edited(|p| p.check_on_startup = on),
             Message::CheckEvery(on) => self.edited(|p| p.check_every = on),
             Message::Minutes(v) => self
@@ -244,23 +233,7 @@ impl AccountPage {
                 self.keyring = status;
                 Action::None
             }
-            Message::Test => self.test_connection(),
             Message::TestWith(password) => self.start_test(password),
-            Message::Connection(m) => {
-                if let Some(Err(_)) = self.test.update(m)
-                    && let Some(request) = self.test.trust_request()
-                {
-                    self.dialog = Some(Dialog::Trust(request));
-                }
-                Action::None
-            }
-            Message::OpenTrust => {
-                if let Some(request) = self.test.trust_request() {
-                    self.dialog = Some(Dialog::Trust(request));
-                }
-                Action::None
-            }
-            Message::Trust(m) => self.on_trust(m),
             Message::Save => self.save(db),
             Message::Saved(result) => self.saved(*result),
             Message::Revert => {
@@ -269,25 +242,25 @@ impl AccountPage {
                 Action::Run(task)
             }
             Message::Remove => {
-                self.dialog = Some(Dialog::Remove { keep: true });
+                self.removing = Some(true);
                 Action::None
             }
             Message::RemoveKeep(keep) => {
-                self.dialog = Some(Dialog::Remove { keep });
+                self.removing = Some(keep);
                 Action::None
             }
             Message::RemoveCancel => {
-                self.dialog = None;
+                self.removing = None;
                 Action::None
             }
             Message::RemoveConfirm => self.remove(db),
-            Message::Removed(Ok(())) => Action::Removed {
+            Message::Removed(Ok(())) => Action::Outcome(Outcome::Removed {
                 id: self.account.id,
                 name: self.account.settings.name.clone(),
-            },
+            }),
             Message::Removed(Err(e)) => {
-                self.dialog = None;
-                self.notice = Some((Tone::Danger, fl!("settings-remove-failed", detail = e)));
+                self.removing = None;
+                self.notice = Some(Notice::RemoveFailed(e));
                 Action::None
             }
         }
@@ -308,7 +281,7 @@ impl AccountPage {
     }
 
     fn test_connection(&mut self) -> Action {
-        if let Some(p) = self.server.typed_password() {
+        if let Some(p) = self.form.server().typed_password() {
             return self.start_test(Some(p));
         }
         let mut entries = vec![keyring::entry(&self.account.settings)];
@@ -329,36 +302,23 @@ impl AccountPage {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.notice = Some((Tone::Danger, problem));
+                self.notice = Some(Notice::Unusable(problem));
                 return Action::None;
             }
         };
         let Some(password) = password else {
-            self.notice = Some((Tone::Warning, fl!("settings-test-needs-password")));
+            self.notice = Some(Notice::NeedsPassword);
             return Action::Run(iced::widget::operation::focus(server::password_id()));
         };
         self.notice = None;
-        Action::Run(self.test.start(settings, password).map(Message::Connection))
-    }
-
-    fn on_trust(&mut self, message: trust::Message) -> Action {
-        let Some(Dialog::Trust(request)) = self.dialog.take() else {
-            return Action::None;
-        };
-        match message {
-            trust::Message::Cancel => Action::None,
-            trust::Message::Trust => {
-                self.pinned = Some(request.pin());
-                self.test_connection()
-            }
-        }
+        Action::Run(self.form.start_test(settings, password).map(Message::Form))
     }
 
     fn save(&mut self, db: &Db) -> Action {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.notice = Some((Tone::Danger, problem));
+                self.notice = Some(Notice::Unusable(problem));
                 return Action::None;
             }
         };
@@ -368,65 +328,43 @@ impl AccountPage {
         let request = keyring::Request {
             old_entry: Some(keyring::entry(&self.account.settings)),
             new_entry: keyring::entry(&settings),
-            password: self.server.typed_password(),
-            remember: self.server.remember,
+            password: self.form.server().typed_password(),
+            remember: self.form.server().remember,
         };
-        let db = db.clone();
+        let write = move |s: &mut crate::store::Store, settings: &AccountSettings| {
+            s.update_account(id, settings)?;
+            Ok(s.account(id)?)
+        };
         Action::Run(Task::perform(
-            async move {
-                // The file may have changed since it was chosen: check it again.
-                if let Some(path) = settings.ca_file.clone() {
-                    db::blocking(move || Ok(ca_file::check(&path)))
-                        .await
-                        .map_err(|e| e.to_string())??;
-                }
-                let account = db
-                    .call(move |s| {
-                        s.update_account(id, &settings)?;
-                        Ok(s.account(id)?)
-                    })
-                    .await
-                    .map_err(|e| describe(&e))?;
-                let outcome = db::blocking(move || Ok(keyring::apply(request)))
-                    .await
-                    .map_err(|e| e.to_string())?;
-                Ok((account, outcome))
-            },
+            account_form::save(db.clone(), settings, write, request),
             |r| Message::Saved(Box::new(r)),
         ))
     }
 
-    fn saved(&mut self, result: Result<(Account, keyring::Outcome), String>) -> Action {
+    fn saved(&mut self, result: Result<(Account, keyring::Outcome), Problem>) -> Action {
         self.saving = false;
         let (account, outcome) = match result {
             Ok(r) => r,
             Err(problem) => {
-                self.notice = Some((Tone::Danger, fl!("settings-save-failed", detail = problem)));
+                self.notice = Some(Notice::SaveFailed(problem));
                 return Action::None;
             }
         };
-        let notice = match &outcome.unavailable {
-            Some(_) => format!(
-                "{} {}",
-                fl!("settings-saved"),
-                fl!("settings-password-session-used")
-            ),
-            None => fl!("settings-saved"),
-        };
         let (mut page, refresh) = AccountPage::new(account.clone());
-        page.notice = Some((Tone::Success, notice));
-        page.test = std::mem::take(&mut self.test);
-        page.server.remember = self.server.remember;
+        page.notice = Some(Notice::Saved {
+            session_only: outcome.unavailable.is_some(),
+        });
+        page.form.keep_from(&mut self.form);
         *self = page;
-        Action::Saved {
+        Action::Outcome(Outcome::Saved {
             account: Box::new(account),
             session: outcome.session,
             refresh,
-        }
+        })
     }
 
     fn remove(&mut self, db: &Db) -> Action {
-        let Some(Dialog::Remove { keep }) = self.dialog else {
+        let Some(keep) = self.removing else {
             return Action::None;
         };
         let id = self.account.id;
@@ -440,26 +378,15 @@ impl AccountPage {
         Action::Run(Task::perform(
             async move {
                 db.call(move |s| Ok(s.remove_account(id, keep_mail)?))
-                    .await
-                    .map_err(|e| describe(&e))?;
+                    .await?;
                 db::blocking(move || {
                     keyring::forget(&entry);
                     Ok(())
                 })
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(Problem::from)
             },
             Message::Removed,
         ))
-    }
-}
-
-/// A store error in words (a taken name is said plainly).
-pub fn describe(e: &db::Error) -> String {
-    match e {
-        db::Error::Store(store::Error::AccountExists(name)) => {
-            fl!("settings-name-taken", name = name.as_str())
-        }
-        other => other.to_string(),
     }
 }

@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Fill, Task};
 use crate::config::{Config, ThemeChoice};
 use crate::fl;
 use crate::i18n::Language;
+use crate::ui::screen::settings::action;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::Icon;
 use crate::ui::{service::db, widget::theme};
@@ -20,18 +21,12 @@ pub enum Message {
     Theme(ThemeChoice),
     Notifications(bool),
     OpenFolder,
-    /// Opening the folder finished (the error in words).
+    /// Opening the folder finished (the system's error text).
     Opened(Result<(), String>),
 }
 
-/// What the parent should do.
-#[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Apply and save the changed preferences.
-    Changed(Change),
-}
+/// What the parent should do; the outcome is a changed preference to apply and save.
+pub type Action = action::Action<Message, Change>;
 
 /// One changed preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,9 +62,9 @@ impl AppSettings {
     /// Handles a message; `data_dir` is the folder to open.
     pub fn update(&mut self, message: Message, data_dir: &Path) -> Action {
         match message {
-            Message::Language(l) => Action::Changed(Change::Language(l)),
-            Message::Theme(t) => Action::Changed(Change::Theme(t)),
-            Message::Notifications(on) => Action::Changed(Change::Notifications(on)),
+            Message::Language(l) => Action::Outcome(Change::Language(l)),
+            Message::Theme(t) => Action::Outcome(Change::Theme(t)),
+            Message::Notifications(on) => Action::Outcome(Change::Notifications(on)),
             Message::OpenFolder => {
                 let dir = data_dir.to_path_buf();
                 Action::Run(Task::perform(

@@ -8,28 +8,31 @@ use iced::widget::{Column, row, text};
 use iced::{Alignment, Element, Task};
 
 use crate::fl;
+use crate::pop3::CaFileError;
+use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::settings::problem::Problem;
 use crate::ui::widget::form;
 use crate::ui::{service::db, widget::theme};
 
 /// What the user does with the CA certificate, and finished work.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Message {
     /// "Choose…": opens the file dialog.
     Choose,
     /// What the file dialog returned (`None`: cancelled).
     Chosen(Option<PathBuf>),
-    /// The chosen file was checked: the problem in words, if any.
-    Checked(PathBuf, Option<String>),
+    /// The chosen file was checked: why it cannot be used, if so.
+    Checked(PathBuf, Option<Problem>),
     /// "Remove": no CA certificate of its own any more.
     Remove,
 }
 
 /// The CA certificate as chosen on the page.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct CaFile {
     path: Option<PathBuf>,
     /// Why the chosen file cannot be used, once checked.
-    problem: Option<String>,
+    problem: Option<Problem>,
 }
 
 impl CaFile {
@@ -51,13 +54,13 @@ impl CaFile {
     }
 
     /// Why the chosen file cannot be used, if it was found unusable.
-    pub fn problem(&self) -> Option<&str> {
-        self.problem.as_deref()
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
     }
 
     /// Handles a message; the file dialog and the check run as tasks.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
+        Action::run(match message {
             Message::Choose => Task::perform(
                 async {
                     rfd::AsyncFileDialog::new()
@@ -87,7 +90,7 @@ impl CaFile {
                 self.problem = None;
                 Task::none()
             }
-        }
+        })
     }
 
     /// The row: the file (or "none"), "Choose…", "Remove", the problem and a short help.
@@ -116,7 +119,7 @@ impl CaFile {
         );
         if let Some(problem) = &self.problem {
             control = control.push(
-                text(problem.clone())
+                text(problem.words())
                     .size(theme::SMALL)
                     .style(form::error_text),
             );
@@ -133,30 +136,19 @@ impl CaFile {
 fn check_task(path: PathBuf) -> Task<Message> {
     let checked = path.clone();
     Task::perform(db::blocking(move || Ok(check(&checked).err())), move |r| {
-        let problem = r.unwrap_or_else(|e| Some(e.to_string()));
+        let problem = match r {
+            Ok(unusable) => unusable.map(Problem::CaFile),
+            Err(e) => Some(Problem::Store(e)),
+        };
         Message::Checked(path.clone(), problem)
     })
 }
 
 /// Reads `path` and checks that it holds at least one PEM certificate and that each parses;
-/// the problem in the user's words otherwise. Blocking: call it off the UI thread.
-pub fn check(path: &Path) -> Result<usize, String> {
-    use crate::pop3::CaFileError as E;
-    crate::pop3::read_ca_file(path)
-        .map(|certs| certs.len())
-        .map_err(|e| match e {
-            E::Unreadable { file, detail } => fl!(
-                "settings-ca-file-unreadable",
-                file = file.as_str(),
-                detail = detail.as_str()
-            ),
-            E::NotPem { file } => fl!("settings-ca-file-not-pem", file = file.as_str()),
-            E::Damaged { file, detail } => fl!(
-                "settings-ca-file-damaged",
-                file = file.as_str(),
-                detail = detail.as_str()
-            ),
-        })
+/// the number of certificates, or why the file cannot be used. Blocking: call it off the UI
+/// thread.
+pub fn check(path: &Path) -> Result<usize, CaFileError> {
+    crate::pop3::read_ca_file(path).map(|certs| certs.len())
 }
 
 #[cfg(test)]
@@ -167,7 +159,7 @@ mod tests {
     fn only_a_readable_pem_certificate_passes() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let missing = dir.path().join("fehlt.pem");
-        let err = check(&missing).err().ok_or("a missing file passed")?;
+        let err = Problem::from(check(&missing).err().ok_or("a missing file passed")?).words();
         assert!(err.contains("fehlt.pem"), "{err}");
 
         let text = dir.path().join("notes.txt");

@@ -10,6 +10,7 @@ use crate::pop3::Password;
 use crate::setup::probe::{self, ProbeError, ProbeReport, Step};
 use crate::store::AccountSettings;
 use crate::ui::dialog::trust;
+use crate::ui::screen::settings::action::Action;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::{widget::format, widget::theme};
@@ -21,6 +22,13 @@ pub const STEPS: [Step; 4] = [
     Step::Authenticate,
     Step::Mailbox,
 ];
+
+/// What the parent hears of a test.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The test finished (once per test).
+    Finished(Result<ProbeReport, ProbeError>),
+}
 
 /// Progress and the result of a test; `u64` tells tests apart (an old one's news is dropped).
 #[derive(Debug, Clone)]
@@ -90,12 +98,12 @@ impl ConnectionTest {
         self.state = State::Idle;
     }
 
-    /// Takes in progress; returns the finished result once, when it arrives.
-    pub fn update(&mut self, message: Message) -> Option<Result<ProbeReport, ProbeError>> {
+    /// Takes in progress; hands the finished result on once, when it arrives.
+    pub fn update(&mut self, message: Message) -> Action<Message, Outcome> {
         match message {
             Message::ToggleDetails => {
                 self.details_open = !self.details_open;
-                None
+                Action::None
             }
             Message::Step(g, step) if g == self.generation => {
                 if let State::Running(done) = &mut self.state
@@ -103,7 +111,7 @@ impl ConnectionTest {
                 {
                     done.push(step);
                 }
-                None
+                Action::None
             }
             Message::Done(g, result) if g == self.generation => {
                 self.running = None;
@@ -115,9 +123,9 @@ impl ConnectionTest {
                     Ok(report) => State::Passed(report.clone()),
                     Err(e) => State::Failed(passed, Box::new(e.clone())),
                 };
-                Some(result)
+                Action::Outcome(Outcome::Finished(result))
             }
-            _ => None,
+            _ => Action::None,
         }
     }
 

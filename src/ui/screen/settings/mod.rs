@@ -1,15 +1,20 @@
 //! The settings screen: the app's preferences and one page per account, with a navigation list
 //! on the left ("Allgemein", the accounts, "Konto hinzufügen"). Same shape as every pane:
-//! `Message`, `update(…) -> Action`, `view`. The account wizard and the certificate dialog live
-//! here too; the main window shows them when needed.
+//! `Message`, `update(…) -> Action`, `view`. The forms the account wizard shares live here too.
+//!
+//! Views: a thing's `view` sits next to its state in the same file; when that file would grow
+//! too long, the view moves to `<thing>/view.rs`, a child module (`account.rs` and
+//! `account/view.rs`, `wizard/mod.rs` and `wizard/view.rs`).
 
 pub mod account;
-mod account_view;
+pub mod account_form;
+pub mod action;
 pub mod app_settings;
 pub mod ca_file;
 pub mod connection;
 pub mod keyring;
 pub mod pop3_options;
+pub mod problem;
 pub mod server;
 
 use iced::widget::{Column, button, column, container, row, rule, scrollable, space, text};
@@ -21,7 +26,6 @@ use crate::config::Config;
 use crate::fl;
 use crate::pop3::Password;
 use crate::store::{Account, AccountId};
-use crate::ui::dialog::trust;
 use crate::ui::service::db::Db;
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::theme;
@@ -51,10 +55,11 @@ pub enum Message {
 }
 
 /// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// What the parent hears of the screen.
 #[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
+pub enum Outcome {
     /// Back to the messages.
     Close,
     /// Open the account wizard.
@@ -69,10 +74,7 @@ pub enum Action {
         then: Task<Message>,
     },
     /// An account was removed.
-    AccountRemoved {
-        id: AccountId,
-        name: String,
-    },
+    AccountRemoved { id: AccountId, name: String },
 }
 
 /// What the screen reads from the rest of the app.
@@ -129,20 +131,6 @@ impl Settings {
         self.general.set_problem(problem);
     }
 
-    /// Shows the certificate question on the account's page.
-    pub fn ask_trust(
-        &mut self,
-        id: AccountId,
-        request: trust::Request,
-        accounts: &[Account],
-    ) -> Task<Message> {
-        let task = self.show(Page::Account(id), accounts);
-        if let Some(page) = &mut self.account {
-            page.ask_trust(request);
-        }
-        task
-    }
-
     /// The accounts were read again: leave a page whose account is gone.
     pub fn accounts_changed(&mut self, accounts: &[Account]) -> Task<Message> {
         match self.page {
@@ -197,33 +185,36 @@ impl Settings {
                 }
                 None => Action::None,
             },
-            Message::General(m) => match self.general.update(m, cx.db.data_dir()) {
-                app_settings::Action::None => Action::None,
-                app_settings::Action::Run(task) => Action::Run(task.map(Message::General)),
-                app_settings::Action::Changed(change) => Action::Changed(change),
-            },
+            Message::General(m) => self
+                .general
+                .update(m, cx.db.data_dir())
+                .map(Message::General)
+                .map_outcome(Outcome::Changed),
             Message::Account(m) => {
                 let Some(page) = &mut self.account else {
                     return Action::None;
                 };
-                match page.update(m, cx.db) {
-                    account::Action::None => Action::None,
-                    account::Action::Run(task) => Action::Run(task.map(Message::Account)),
-                    account::Action::Saved {
+                let outcome = match page.update(m, cx.db).map(Message::Account) {
+                    action::Action::Outcome(outcome) => outcome,
+                    action::Action::Run(task) => return Action::Run(task),
+                    action::Action::None => return Action::None,
+                };
+                Action::Outcome(match outcome {
+                    account::Outcome::Saved {
                         account,
                         session,
                         refresh,
-                    } => Action::AccountSaved {
+                    } => Outcome::AccountSaved {
                         account,
                         session,
                         then: refresh.map(Message::Account),
                     },
-                    account::Action::Removed { id, name } => {
+                    account::Outcome::Removed { id, name } => {
                         self.page = Page::General;
                         self.account = None;
-                        Action::AccountRemoved { id, name }
+                        Outcome::AccountRemoved { id, name }
                     }
-                }
+                })
             }
         }
     }
@@ -240,8 +231,8 @@ impl Settings {
     fn go(&mut self, to: Leave, cx: Context<'_>) -> Action {
         match to {
             Leave::To(page) => Action::Run(self.show(page, cx.accounts)),
-            Leave::AddAccount => Action::AddAccount,
-            Leave::Back => Action::Close,
+            Leave::AddAccount => Action::Outcome(Outcome::AddAccount),
+            Leave::Back => Action::Outcome(Outcome::Close),
         }
     }
 

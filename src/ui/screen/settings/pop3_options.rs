@@ -10,6 +10,8 @@ use iced::{Alignment, Element};
 use crate::fl;
 use crate::setup::explain::{self, Choice};
 use crate::store::{AccountSettings, ServerExpire};
+use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::settings::problem::Invalid;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;
 
@@ -73,8 +75,8 @@ impl Pop3Options {
         self.confirming
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message) {
+    /// Handles a message (all of it here: nothing to run, nothing for the parent).
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Leave(false) if self.leave_on_server && self.confirm_off => {
                 self.confirming = true;
@@ -96,6 +98,7 @@ impl Pop3Options {
             }
             Message::UntilDeleted(on) => self.until_deleted = on,
         }
+        Action::None
     }
 
     /// The days as a number, when usable.
@@ -106,10 +109,10 @@ impl Pop3Options {
             .filter(|d| (DAYS_MIN..=DAYS_MAX).contains(d))
     }
 
-    /// The choice to save, or the problem in words.
-    pub fn choice(&self) -> Result<Choice, String> {
+    /// The choice to save, or why it cannot be saved.
+    pub fn choice(&self) -> Result<Choice, Invalid> {
         let keep_days = if self.leave_on_server && self.limit_days {
-            Some(self.days().ok_or_else(|| fl!("settings-days-invalid"))?)
+            Some(self.days().ok_or(Invalid::InvalidDays)?)
         } else {
             None
         };
@@ -121,7 +124,7 @@ impl Pop3Options {
     }
 
     /// Writes the options into `s`.
-    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), String> {
+    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), Invalid> {
         let c = self.choice()?;
         s.leave_on_server = c.leave_on_server;
         s.keep_days = c.keep_days;
@@ -337,9 +340,9 @@ mod tests {
             }),
             "download and delete is the default"
         );
-        o.update(Message::Leave(true));
-        o.update(Message::LimitDays(true));
-        o.update(Message::UntilDeleted(true));
+        let _ = o.update(Message::Leave(true));
+        let _ = o.update(Message::LimitDays(true));
+        let _ = o.update(Message::UntilDeleted(true));
         assert_eq!(
             o.choice(),
             Ok(Choice {
@@ -348,19 +351,19 @@ mod tests {
                 delete_when_deleted_here: true
             })
         );
-        o.update(Message::Days("0".into()));
+        let _ = o.update(Message::Days("0".into()));
         assert!(o.choice().is_err());
-        o.update(Message::Days("3651".into()));
+        let _ = o.update(Message::Days("3651".into()));
         assert!(o.choice().is_err());
-        o.update(Message::Days("3650".into()));
+        let _ = o.update(Message::Days("3650".into()));
         assert_eq!(o.choice().map(|c| c.keep_days), Ok(Some(3650)));
     }
 
     #[test]
     fn a_new_account_does_not_ask_but_a_stored_one_does() {
         let mut o = Pop3Options::new_account();
-        o.update(Message::Leave(true));
-        o.update(Message::Leave(false));
+        let _ = o.update(Message::Leave(true));
+        let _ = o.update(Message::Leave(false));
         assert!(!o.leave_on_server && !o.confirming());
 
         let mut stored = Pop3Options::from_settings(&AccountSettings {
@@ -368,13 +371,13 @@ mod tests {
             keep_days: Some(30),
             ..AccountSettings::default()
         });
-        stored.update(Message::Leave(false));
+        let _ = stored.update(Message::Leave(false));
         assert!(stored.confirming());
         assert!(stored.leave_on_server, "not before the answer");
-        stored.update(Message::CancelDelete);
+        let _ = stored.update(Message::CancelDelete);
         assert!(stored.leave_on_server && !stored.confirming());
-        stored.update(Message::Leave(false));
-        stored.update(Message::ConfirmDelete);
+        let _ = stored.update(Message::Leave(false));
+        let _ = stored.update(Message::ConfirmDelete);
         assert!(!stored.leave_on_server);
         assert_eq!(stored.choice().map(|c| c.keep_days), Ok(None));
     }

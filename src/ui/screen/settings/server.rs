@@ -8,7 +8,9 @@ use iced::{Alignment, Element, Fill};
 use crate::fl;
 use crate::pop3::{AuthMethod, Security};
 use crate::store::AccountSettings;
+use crate::ui::screen::settings::action::Action;
 use crate::ui::screen::settings::keyring::Status;
+use crate::ui::screen::settings::problem::Invalid;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;
 
@@ -117,8 +119,8 @@ impl ServerForm {
         self.plain_pending
     }
 
-    /// Handles a form message.
-    pub fn update(&mut self, message: Message) {
+    /// Handles a form message (all of it here: nothing to run, nothing for the parent).
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Host(v) => self.host = v.trim().to_owned(),
             Message::Port(v) => self.port = v.chars().filter(char::is_ascii_digit).collect(),
@@ -136,6 +138,7 @@ impl ServerForm {
             Message::Password(v) => self.password = v,
             Message::Remember(on) => self.remember = on,
         }
+        Action::None
     }
 
     /// Changes the security and, when the port was the usual one (or empty), the port too.
@@ -147,19 +150,19 @@ impl ServerForm {
         self.security = security;
     }
 
-    /// Writes the fields into `s`; the first problem in words when a field is not usable.
-    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), String> {
+    /// Writes the fields into `s`; the first field that is not usable otherwise.
+    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), Invalid> {
         if self.host.is_empty() {
-            return Err(fl!("settings-missing-host"));
+            return Err(Invalid::MissingHost);
         }
         let port: u16 = self
             .port
             .parse()
             .ok()
             .filter(|p| *p > 0)
-            .ok_or_else(|| fl!("settings-invalid-port"))?;
+            .ok_or(Invalid::InvalidPort)?;
         if self.username.trim().is_empty() {
-            return Err(fl!("settings-missing-username"));
+            return Err(Invalid::MissingUsername);
         }
         s.host = self.host.clone();
         s.port = port;
@@ -322,26 +325,26 @@ mod tests {
     fn the_port_follows_the_security_unless_typed_by_hand() {
         let mut f = form();
         assert_eq!(f.port, "995");
-        f.update(Message::Security(Security::StartTls));
+        let _ = f.update(Message::Security(Security::StartTls));
         assert_eq!(f.port, "110");
-        f.update(Message::Port("1110".into()));
-        f.update(Message::Security(Security::Tls));
+        let _ = f.update(Message::Port("1110".into()));
+        let _ = f.update(Message::Security(Security::Tls));
         assert_eq!(f.port, "1110", "a port typed by hand stays");
-        f.update(Message::Port("x99y5".into()));
+        let _ = f.update(Message::Port("x99y5".into()));
         assert_eq!(f.port, "995", "only digits");
     }
 
     #[test]
     fn no_encryption_only_after_the_warning() {
         let mut f = form();
-        f.update(Message::Security(Security::Plain));
+        let _ = f.update(Message::Security(Security::Plain));
         assert_eq!(f.security, Security::Tls, "not yet");
         assert!(f.plain_pending());
-        f.update(Message::CancelPlain);
+        let _ = f.update(Message::CancelPlain);
         assert!(!f.plain_pending());
         assert_eq!(f.security, Security::Tls);
-        f.update(Message::Security(Security::Plain));
-        f.update(Message::ConfirmPlain);
+        let _ = f.update(Message::Security(Security::Plain));
+        let _ = f.update(Message::ConfirmPlain);
         assert_eq!(f.security, Security::Plain);
         assert_eq!(f.port, "110");
     }
@@ -356,16 +359,16 @@ mod tests {
         };
         let mut f = ServerForm::from_settings(&s);
         assert_eq!(f.auth, Auth::NormalPassword);
-        f.update(Message::Host("  pop.example.org ".into()));
+        let _ = f.update(Message::Host("  pop.example.org ".into()));
         assert_eq!(f.apply(&mut s), Ok(()));
         assert_eq!(s.host, "pop.example.org");
         assert_eq!(s.auth, AuthMethod::Login, "still a normal password");
-        f.update(Message::Auth(Auth::CramMd5));
+        let _ = f.update(Message::Auth(Auth::CramMd5));
         f.apply(&mut s).ok();
         assert_eq!(s.auth, AuthMethod::CramMd5);
-        f.update(Message::Port(String::new()));
+        let _ = f.update(Message::Port(String::new()));
         assert!(f.apply(&mut s).is_err());
-        f.update(Message::Port("0".into()));
+        let _ = f.update(Message::Port("0".into()));
         assert!(f.apply(&mut s).is_err());
     }
 }

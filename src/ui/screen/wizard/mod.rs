@@ -1,7 +1,8 @@
 //! The account wizard (first start, or "Konto hinzufügen"): name, email and password; then
 //! Postfach proposes server settings (built-in provider table, else the usual names), tests them
 //! in order with the connection test and shows what it found — everything editable by hand; the
-//! last page offers the POP3 options with the default preselected. Finishing saves the account
+//! last page offers the POP3 options with the default preselected. The server, CA certificate,
+//! options, test and certificate question are the account form the settings page uses too. Finishing saves the account
 //! and its password; the main window then starts its worker.
 
 mod view;
@@ -17,11 +18,13 @@ use crate::setup::probe::{ProbeError, ProbeReport};
 use crate::store::{Account, AccountSettings};
 use crate::sync::ErrorKind;
 use crate::ui::dialog::trust;
-use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::ui::screen::settings::account_form::{self, AccountForm};
+use crate::ui::screen::settings::action;
+use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring;
-use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
-use crate::ui::screen::settings::server::{self, ServerForm};
-use crate::ui::service::db::{self, Db};
+use crate::ui::screen::settings::problem::{Invalid, Problem};
+use crate::ui::screen::settings::server::ServerForm;
+use crate::ui::service::db::Db;
 
 /// Where server proposals come from (the built-in table; tests give their own server).
 #[derive(Clone)]
@@ -70,6 +73,34 @@ pub enum Search {
     Manual,
 }
 
+/// What stops the wizard, shown under its page.
+#[derive(Debug, Clone)]
+pub(super) enum Note {
+    EmailInvalid,
+    NeedsPassword,
+    /// No POP3 server is known for the address.
+    NoPop3,
+    TestFirst,
+    /// The settings as typed cannot be tested or saved.
+    Unusable(Problem),
+    /// Saving failed.
+    Failed(Problem),
+}
+
+impl Note {
+    /// What it says, in the user's words.
+    pub(super) fn words(&self) -> String {
+        match self {
+            Note::EmailInvalid => fl!("wizard-email-invalid"),
+            Note::NeedsPassword => fl!("settings-test-needs-password"),
+            Note::NoPop3 => fl!("wizard-no-pop3"),
+            Note::TestFirst => fl!("wizard-test-first"),
+            Note::Unusable(problem) => problem.words(),
+            Note::Failed(problem) => fl!("wizard-failed", detail = problem.words()),
+        }
+    }
+}
+
 /// What the user does in the wizard, and finished work.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -80,23 +111,21 @@ pub enum Message {
     Next,
     Back,
     Cancel,
-    Server(server::Message),
+    /// Server, CA certificate, POP3 options, connection test and certificate question.
+    Form(account_form::Message),
     Edit,
     SearchAgain,
-    Test,
-    Connection(connection::Message),
-    Trust(trust::Message),
-    Options(pop3_options::Message),
     AccountName(String),
     Finish,
-    Saved(Box<Result<(Account, keyring::Outcome), String>>),
+    Saved(Box<Result<(Account, keyring::Outcome), Problem>>),
 }
 
 /// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// What the parent hears of the wizard.
 #[derive(Debug)]
-pub enum Action {
-    None,
-    Run(Task<Message>),
+pub enum Outcome {
     /// Close the wizard without an account.
     Cancel,
     /// The account exists: start its worker (with the session password, if any).
@@ -121,26 +150,23 @@ pub struct Wizard {
     /// Proposals that did not work, with why.
     pub(super) attempts: Vec<(Proposal, String)>,
     pub(super) search: Search,
-    pub(super) server: ServerForm,
-    pub(super) pinned: Option<String>,
-    pub(super) test: ConnectionTest,
-    pub(super) trust: Option<trust::Request>,
-    pub(super) options: Pop3Options,
+    pub(super) form: AccountForm,
     pub(super) account_name: String,
     pub(super) saving: bool,
-    pub(super) problem: Option<String>,
+    pub(super) problem: Option<Note>,
     proposer: Proposer,
 }
 
 impl Wizard {
     /// A wizard; `first_start` when there is no account yet (then it offers "Später").
-    pub fn new(first_start: bool) -> Wizard {
+    pub fn new(first_start: bool) -> (Wizard, Task<Message>) {
         Wizard::with_proposer(first_start, Proposer::default())
     }
 
     /// A wizard that takes its server proposals from `proposer`.
-    pub fn with_proposer(first_start: bool, proposer: Proposer) -> Wizard {
-        Wizard {
+    pub fn with_proposer(first_start: bool, proposer: Proposer) -> (Wizard, Task<Message>) {
+        let (form, check) = AccountForm::new(&AccountSettings::default());
+        let wizard = Wizard {
             first_start,
             step: Step::Identity,
             display_name: String::new(),
@@ -150,16 +176,13 @@ impl Wizard {
             proposals: Vec::new(),
             attempts: Vec::new(),
             search: Search::Manual,
-            server: ServerForm::from_settings(&AccountSettings::default()),
-            pinned: None,
-            test: ConnectionTest::default(),
-            trust: None,
-            options: Pop3Options::new_account(),
+            form,
             account_name: String::new(),
             saving: false,
             problem: None,
             proposer,
-        }
+        };
+        (wizard, check.map(Message::Form))
     }
 
     /// The page shown.
@@ -179,17 +202,17 @@ impl Wizard {
 
     /// The server form (what was found, or typed).
     pub fn server(&self) -> &ServerForm {
-        &self.server
+        self.form.server()
     }
 
     /// The certificate question, when one is open.
     pub fn trust_request(&self) -> Option<&trust::Request> {
-        self.trust.as_ref()
+        self.form.trust_request()
     }
 
     /// The connection test.
     pub fn test(&self) -> &ConnectionTest {
-        &self.test
+        self.form.test()
     }
 
     /// Handles a message.
@@ -201,31 +224,13 @@ impl Wizard {
             Message::Manual(on) => self.manual = on,
             Message::Next => return self.next(),
             Message::Back => self.back(),
-            Message::Cancel => return Action::Cancel,
-            Message::Server(m) => {
-                let connection_changed = !matches!(
-                    m,
-                    server::Message::Remember(_) | server::Message::CancelPlain
-                );
-                self.server.update(m);
-                if connection_changed {
-                    self.test.reset();
-                    self.search = Search::Manual;
-                }
-            }
+            Message::Cancel => return Action::Outcome(Outcome::Cancel),
+            Message::Form(m) => return self.on_form(m),
             Message::Edit => {
-                self.test.reset();
+                self.form.reset_test();
                 self.search = Search::Manual;
             }
             Message::SearchAgain => return self.start_search(),
-            Message::Test => return self.run_test(),
-            Message::Connection(m) => {
-                if let Some(result) = self.test.update(m) {
-                    return self.tested(result);
-                }
-            }
-            Message::Trust(m) => return self.on_trust(m),
-            Message::Options(m) => self.options.update(m),
             Message::AccountName(v) => self.account_name = v,
             Message::Finish => return self.finish(db),
             Message::Saved(result) => return self.saved(*result),
@@ -234,24 +239,42 @@ impl Wizard {
         Action::None
     }
 
+    fn on_form(&mut self, message: account_form::Message) -> Action {
+        if message.changes_connection() {
+            self.search = Search::Manual;
+        }
+        match self.form.update(message) {
+            action::Action::None => {
+                self.problem = None;
+                Action::None
+            }
+            action::Action::Run(task) => {
+                self.problem = None;
+                Action::Run(task.map(Message::Form))
+            }
+            action::Action::Outcome(account_form::Outcome::Test) => self.run_test(),
+            action::Action::Outcome(account_form::Outcome::Tested(result)) => self.tested(result),
+        }
+    }
+
     fn next(&mut self) -> Action {
         self.problem = None;
         match self.step {
             Step::Identity => {
                 let proposals = (self.proposer.0)(&self.email);
                 if matches!(proposals, Err(AutoconfigError::NotAnAddress)) {
-                    self.problem = Some(fl!("wizard-email-invalid"));
+                    self.problem = Some(Note::EmailInvalid);
                     return Action::None;
                 }
                 if self.password.is_empty() {
-                    self.problem = Some(fl!("settings-test-needs-password"));
+                    self.problem = Some(Note::NeedsPassword);
                     return Action::None;
                 }
                 self.step = Step::Server;
-                self.server
-                    .update(server::Message::Password(self.password.clone()));
-                if self.server.username.is_empty() {
-                    self.server.username = self.email.clone();
+                let server = self.form.server_mut();
+                server.password = self.password.clone();
+                if server.username.is_empty() {
+                    server.username = self.email.clone();
                 }
                 if self.account_name.is_empty() {
                     self.account_name = self.email.clone();
@@ -262,29 +285,30 @@ impl Wizard {
                         self.start_search()
                     }
                     Ok(list) => {
+                        let server = self.form.server_mut();
                         if let Some(first) = list.first()
-                            && self.server.host.is_empty()
+                            && server.host.is_empty()
                         {
-                            self.server.host = first.host.clone();
-                            self.server.port = first.port.to_string();
-                            self.server.security = first.security;
+                            server.host = first.host.clone();
+                            server.port = first.port.to_string();
+                            server.security = first.security;
                         }
                         self.search = Search::Manual;
                         Action::None
                     }
                     Err(_) => {
-                        self.problem = Some(fl!("wizard-no-pop3"));
+                        self.problem = Some(Note::NoPop3);
                         self.search = Search::Manual;
                         Action::None
                     }
                 }
             }
-            Step::Server if self.test.passed().is_some() => {
+            Step::Server if self.form.test().passed().is_some() => {
                 self.step = Step::Options;
                 Action::None
             }
             Step::Server => {
-                self.problem = Some(fl!("wizard-test-first"));
+                self.problem = Some(Note::TestFirst);
                 Action::None
             }
             Step::Options => Action::None,
@@ -294,7 +318,7 @@ impl Wizard {
     fn back(&mut self) {
         self.step = match self.step {
             Step::Identity | Step::Server => {
-                self.test.reset();
+                self.form.reset_test();
                 Step::Identity
             }
             Step::Options => Step::Server,
@@ -303,7 +327,7 @@ impl Wizard {
 
     fn start_search(&mut self) -> Action {
         self.attempts.clear();
-        self.pinned = None;
+        self.form.forget_pin();
         self.try_proposal(0)
     }
 
@@ -314,7 +338,7 @@ impl Wizard {
                 self.fill(first);
             }
             self.search = Search::Manual;
-            self.test.reset();
+            self.form.reset_test();
             return Action::None;
         };
         self.search = Search::Trying(index);
@@ -323,42 +347,49 @@ impl Wizard {
     }
 
     fn fill(&mut self, p: Proposal) {
-        self.server.host = p.host;
-        self.server.port = p.port.to_string();
-        self.server.security = p.security;
-        self.server.username = p.username;
+        let server = self.form.server_mut();
+        server.host = p.host;
+        server.port = p.port.to_string();
+        server.security = p.security;
+        server.username = p.username;
     }
 
-    /// The settings as typed, or the problem in words.
-    pub fn settings(&self) -> Result<AccountSettings, String> {
+    /// The settings as typed, or the first field that is not usable.
+    pub fn settings(&self) -> Result<AccountSettings, Invalid> {
         let mut s = AccountSettings {
             name: self.account_name.trim().to_owned(),
             display_name: self.display_name.trim().to_owned(),
             email: self.email.clone(),
-            pinned_sha256: self.pinned.clone(),
             ..AccountSettings::default()
         };
         if s.name.is_empty() {
             s.name = self.email.clone();
         }
-        self.server.apply(&mut s)?;
-        self.options.apply(&mut s)?;
+        self.form.apply(&mut s)?;
+        Ok(s)
+    }
+
+    /// The settings as typed, when they can be used to connect (a CA file found unusable
+    /// cannot).
+    fn usable_settings(&self) -> Result<AccountSettings, Problem> {
+        let s = self.settings()?;
+        self.form.usable()?;
         Ok(s)
     }
 
     fn run_test(&mut self) -> Action {
-        let settings = match self.settings() {
+        let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.problem = Some(problem);
+                self.problem = Some(Note::Unusable(problem));
                 return Action::None;
             }
         };
-        let Some(password) = self.server.typed_password() else {
-            self.problem = Some(fl!("settings-test-needs-password"));
+        let Some(password) = self.form.server().typed_password() else {
+            self.problem = Some(Note::NeedsPassword);
             return Action::None;
         };
-        Action::Run(self.test.start(settings, password).map(Message::Connection))
+        Action::Run(self.form.start_test(settings, password).map(Message::Form))
     }
 
     fn tested(&mut self, result: Result<ProbeReport, ProbeError>) -> Action {
@@ -369,9 +400,8 @@ impl Wizard {
             }
             Err(e) => e,
         };
-        if let Some(request) = self.test.trust_request() {
-            // The server is there; only its certificate is in question.
-            self.trust = Some(request);
+        if self.form.test().trust_request().is_some() {
+            // The server is there; only its certificate is in question (the form asks).
             self.search = Search::Manual;
             return Action::None;
         }
@@ -389,64 +419,42 @@ impl Wizard {
         }
     }
 
-    fn on_trust(&mut self, message: trust::Message) -> Action {
-        let Some(request) = self.trust.take() else {
-            return Action::None;
-        };
-        match message {
-            trust::Message::Cancel => Action::None,
-            trust::Message::Trust => {
-                self.pinned = Some(request.pin());
-                self.run_test()
-            }
-        }
-    }
-
     fn finish(&mut self, db: &Db) -> Action {
-        let settings = match self.settings() {
+        let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
-                self.problem = Some(problem);
+                self.problem = Some(Note::Unusable(problem));
                 return Action::None;
             }
         };
         let request = keyring::Request {
             old_entry: None,
             new_entry: keyring::entry(&settings),
-            password: Some(Password::new(self.server.password.clone())),
-            remember: self.server.remember,
+            password: Some(Password::new(self.form.server().password.clone())),
+            remember: self.form.server().remember,
         };
         self.saving = true;
         self.problem = None;
-        let db = db.clone();
+        let write = |s: &mut crate::store::Store, settings: &AccountSettings| {
+            let id = s.add_account(settings)?;
+            Ok(s.account(id)?)
+        };
         Action::Run(Task::perform(
-            async move {
-                let account = db
-                    .call(move |s| {
-                        let id = s.add_account(&settings)?;
-                        Ok(s.account(id)?)
-                    })
-                    .await
-                    .map_err(|e| crate::ui::screen::settings::account::describe(&e))?;
-                let outcome = db::blocking(move || Ok(keyring::apply(request)))
-                    .await
-                    .map_err(|e| e.to_string())?;
-                Ok((account, outcome))
-            },
+            account_form::save(db.clone(), settings, write, request),
             |r| Message::Saved(Box::new(r)),
         ))
     }
 
-    fn saved(&mut self, result: Result<(Account, keyring::Outcome), String>) -> Action {
+    fn saved(&mut self, result: Result<(Account, keyring::Outcome), Problem>) -> Action {
         self.saving = false;
         match result {
-            Ok((account, outcome)) => Action::Done {
+            Ok((account, outcome)) => Action::Outcome(Outcome::Done {
                 account: Box::new(account),
                 session: outcome.session,
                 keyring_unavailable: outcome.unavailable,
-            },
+            }),
             Err(problem) => {
-                self.problem = Some(fl!("wizard-failed", detail = problem));
+                self.problem = Some(Note::Failed(problem));
                 Action::None
             }
         }

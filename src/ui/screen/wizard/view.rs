@@ -6,7 +6,6 @@ use iced::{Alignment, Element, Fill};
 use crate::fl;
 use crate::pop3::{ExpirePolicy, Security};
 use crate::store::ServerExpire;
-use crate::ui::dialog::trust;
 use crate::ui::screen::wizard::{Message, Search, Step, Wizard, security_name};
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::{self, Icon};
@@ -56,7 +55,7 @@ impl Wizard {
             Step::Options => self.options_step(),
         });
         if let Some(problem) = &self.problem {
-            card = card.push(form::notice(Tone::Danger, vec![problem.clone()]));
+            card = card.push(form::notice(Tone::Danger, vec![problem.words()]));
         }
         card = card.push(self.buttons());
         let page = scrollable(
@@ -80,19 +79,10 @@ impl Wizard {
             .height(Fill)
             .style(theme::bar)
             .into();
-        let dialog = if let Some(request) = &self.trust {
-            Some((
-                trust::view(request).map(Message::Trust),
-                Message::Trust(trust::Message::Cancel),
-            ))
-        } else if self.server.plain_pending() {
-            Some((
-                self.server.plain_dialog().map(Message::Server),
-                Message::Server(crate::ui::screen::settings::server::Message::CancelPlain),
-            ))
-        } else {
-            None
-        };
+        let dialog = self
+            .form
+            .dialog()
+            .map(|(dialog, dismiss)| (dialog.map(Message::Form), Message::Form(dismiss)));
         form::with_dialog(screen, dialog)
     }
 
@@ -148,20 +138,21 @@ impl Wizard {
                 }
                 col = col.push(form::notice(Tone::Info, lines));
                 col = col.push(self.attempt_list());
-                col = col.push(self.test.view::<Message>(None, Message::Connection));
+                col = col.push(self.form.test_view(false).map(Message::Form));
             }
             Search::Found => {
-                let port: u16 = self.server.port.parse().unwrap_or(0);
+                let server = self.form.server();
+                let port: u16 = server.port.parse().unwrap_or(0);
                 col = col.push(form::notice(
                     Tone::Success,
                     vec![fl!(
                         "wizard-found",
-                        host = self.server.host.as_str(),
+                        host = server.host.as_str(),
                         port = port,
-                        security = security_name(self.server.security)
+                        security = security_name(server.security)
                     )],
                 ));
-                col = col.push(self.test.view::<Message>(None, Message::Connection));
+                col = col.push(self.form.test_view(false).map(Message::Form));
                 col = col.push(
                     row![form::icon_button(
                         Icon::Gear,
@@ -176,18 +167,10 @@ impl Wizard {
                     col = col.push(form::notice(Tone::Warning, vec![fl!("wizard-not-found")]));
                     col = col.push(self.attempt_list());
                 }
-                col = col.push(self.server.view(None).map(Message::Server));
-                let testing = self.test.is_running();
-                let mut buttons = row![form::icon_button(
-                    Icon::Server,
-                    if testing {
-                        fl!("settings-test-running")
-                    } else {
-                        fl!("settings-test")
-                    },
-                    (!testing).then_some(Message::Test),
-                )]
-                .spacing(8);
+                col = col.push(self.form.server_view(None).map(Message::Form));
+                col = col.push(self.form.ca_view().map(Message::Form));
+                let testing = self.form.test().is_running();
+                let mut buttons = row![self.form.test_button().map(Message::Form)].spacing(8);
                 if !self.proposals.is_empty() && !testing {
                     buttons = buttons.push(form::secondary(
                         fl!("wizard-search-again"),
@@ -199,7 +182,7 @@ impl Wizard {
                     column![
                         buttons,
                         form::small(fl!("settings-test-hint")),
-                        self.test.view::<Message>(None, Message::Connection)
+                        self.form.test_view(false).map(Message::Form)
                     ]
                     .spacing(10),
                     None,
@@ -230,7 +213,7 @@ impl Wizard {
     }
 
     fn options_step(&self) -> Element<'_, Message> {
-        let (expire, delay) = match self.test.passed() {
+        let (expire, delay) = match self.form.test().passed() {
             Some(report) => (
                 report.expire.map(|e| match e.policy {
                     ExpirePolicy::Never => ServerExpire::Never,
@@ -241,17 +224,13 @@ impl Wizard {
             None => (None, None),
         };
         let mut col = Column::new().spacing(16);
-        col = col.push(
-            self.options
-                .choice_view(expire, delay)
-                .map(Message::Options),
-        );
+        col = col.push(self.form.choice_view(expire, delay).map(Message::Form));
         col = col.push(form::field(
             fl!("wizard-account-name"),
             form::input("", &self.account_name, Message::AccountName),
             Some(fl!("settings-account-name-hint")),
         ));
-        if self.server.security == Security::Plain {
+        if self.form.server().security == Security::Plain {
             col = col.push(form::notice(
                 Tone::Warning,
                 vec![fl!("settings-plain-active")],
@@ -281,7 +260,7 @@ impl Wizard {
             Step::Identity => form::primary(fl!("wizard-next"), Some(Message::Next)),
             Step::Server => form::primary(
                 fl!("wizard-next"),
-                self.test.passed().is_some().then_some(Message::Next),
+                self.form.test().passed().is_some().then_some(Message::Next),
             ),
             Step::Options if self.saving => form::primary(fl!("wizard-saving"), None),
             Step::Options => form::primary(fl!("wizard-finish"), Some(Message::Finish)),

@@ -3,9 +3,8 @@
 use iced::widget::{Column, column, row, text};
 use iced::{Alignment, Element};
 
+use super::{AccountPage, Message};
 use crate::fl;
-use crate::ui::dialog::trust;
-use crate::ui::screen::settings::account::{AccountPage, Dialog, Message};
 use crate::ui::widget::form;
 use crate::ui::widget::icon::Icon;
 use crate::ui::widget::theme;
@@ -24,9 +23,9 @@ impl AccountPage {
         page = page.push(form::section(
             Icon::Mailbox,
             fl!("settings-pop3"),
-            self.options
-                .view(self.account.server_expire, self.account.server_login_delay)
-                .map(Message::Options),
+            self.form
+                .options_view(self.account.server_expire, self.account.server_login_delay)
+                .map(Message::Form),
         ));
         page = page.push(self.checking(notifications));
         page = page.push(self.incoming());
@@ -67,34 +66,27 @@ impl AccountPage {
     }
 
     fn incoming(&self) -> Element<'_, Message> {
-        let testing = self.test.is_running();
-        let test_button = form::icon_button(
-            Icon::Server,
-            if testing {
-                fl!("settings-test-running")
-            } else {
-                fl!("settings-test")
-            },
-            (!testing).then_some(Message::Test),
-        );
         let test = column![
-            row![test_button, form::small(fl!("settings-test-hint"))]
-                .spacing(12)
-                .align_y(Alignment::Center),
-            self.test
-                .view(Some(Message::OpenTrust), Message::Connection),
+            row![
+                self.form.test_button(),
+                form::small(fl!("settings-test-hint"))
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+            self.form.test_view(true),
         ]
         .spacing(10);
         form::section(
             Icon::Server,
             fl!("settings-server"),
             column![
-                self.server.view(Some(&self.keyring)).map(Message::Server),
-                self.ca.view().map(Message::CaFile),
+                self.form.server_view(Some(&self.keyring)),
+                self.form.ca_view(),
                 form::field(String::new(), test, None),
             ]
             .spacing(12),
         )
+        .map(Message::Form)
     }
 
     fn checking(&self, notifications: bool) -> Element<'_, Message> {
@@ -156,7 +148,10 @@ impl AccountPage {
     pub fn footer(&self) -> Element<'_, Message> {
         let dirty = self.is_dirty();
         let status: Element<'_, Message> = match &self.notice {
-            Some((tone, words)) => form::notice(*tone, vec![words.clone()]),
+            Some(notice) => {
+                let (tone, words) = notice.shown();
+                form::notice(tone, vec![words])
+            }
             None if self.saving => form::small(fl!("settings-saving")),
             None if dirty => form::small(fl!("settings-unsaved")),
             None => form::fill(),
@@ -176,28 +171,11 @@ impl AccountPage {
 
     /// The dialog over the page, if one is open.
     pub fn dialog(&self) -> Option<(Element<'_, Message>, Message)> {
-        if self.options.confirming() {
-            return Some((
-                self.options.confirm_dialog().map(Message::Options),
-                Message::Options(crate::ui::screen::settings::pop3_options::Message::CancelDelete),
-            ));
+        if let Some((dialog, dismiss)) = self.form.dialog() {
+            return Some((dialog.map(Message::Form), Message::Form(dismiss)));
         }
-        if self.server.plain_pending() {
-            return Some((
-                self.server.plain_dialog().map(Message::Server),
-                Message::Server(crate::ui::screen::settings::server::Message::CancelPlain),
-            ));
-        }
-        match &self.dialog {
-            Some(Dialog::Trust(request)) => Some((
-                trust::view(request).map(Message::Trust),
-                Message::Trust(trust::Message::Cancel),
-            )),
-            Some(Dialog::Remove { keep }) => {
-                Some((self.remove_dialog(*keep), Message::RemoveCancel))
-            }
-            None => None,
-        }
+        self.removing
+            .map(|keep| (self.remove_dialog(keep), Message::RemoveCancel))
     }
 
     fn remove_dialog(&self, keep: bool) -> Element<'_, Message> {

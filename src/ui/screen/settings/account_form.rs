@@ -1,0 +1,311 @@
+//! The account form the account page and the wizard share: the incoming server, the CA
+//! certificate, the POP3 options, the connection test and the certificate question (with the
+//! certificate the user chose to trust). The parents add what only they have: the page its
+//! identity, checking and save bar, the wizard its search for a server.
+
+use std::path::Path;
+
+use iced::{Element, Task};
+
+use crate::fl;
+use crate::pop3::Password;
+use crate::setup::probe::{ProbeError, ProbeReport};
+use crate::store::{Account, AccountSettings, ServerExpire};
+use crate::ui::dialog::trust;
+use crate::ui::screen::settings::action::{self, Nothing};
+use crate::ui::screen::settings::ca_file::{self, CaFile};
+use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::ui::screen::settings::keyring::{self, Status};
+use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
+use crate::ui::screen::settings::problem::{Invalid, Problem};
+use crate::ui::screen::settings::server::{self, ServerForm};
+use crate::ui::service::db::{self, Db};
+use crate::ui::widget::form;
+use crate::ui::widget::icon::Icon;
+
+/// What the user does in the form, and finished work.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Server(server::Message),
+    /// The CA certificate of its own (see [`ca_file`]).
+    CaFile(ca_file::Message),
+    Options(pop3_options::Message),
+    /// "Verbindung testen".
+    Test,
+    Connection(connection::Message),
+    /// "Zertifikat prüfen…" under a failed test.
+    OpenTrust,
+    Trust(trust::Message),
+}
+
+impl Message {
+    /// Whether the message changes what the form holds (a note about the last save goes).
+    pub fn edits(&self) -> bool {
+        matches!(self, Message::Server(_) | Message::Options(_)) || self.changes_connection()
+    }
+
+    /// Whether it changes how to connect (a test result no longer holds).
+    pub fn changes_connection(&self) -> bool {
+        match self {
+            Message::Server(m) => !matches!(
+                m,
+                server::Message::Remember(_) | server::Message::CancelPlain
+            ),
+            Message::CaFile(m) => matches!(
+                m,
+                ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
+            ),
+            _ => false,
+        }
+    }
+}
+
+/// What the parent hears of the form.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The user wants the connection tested (the button, or a certificate just trusted): the
+    /// parent puts the settings together, finds the password and calls
+    /// [`AccountForm::start_test`].
+    Test,
+    /// A test finished.
+    Tested(Result<ProbeReport, ProbeError>),
+}
+
+/// What the parent should do.
+pub type Action = action::Action<Message, Outcome>;
+
+/// The form's state.
+#[derive(Debug)]
+pub struct AccountForm {
+    server: ServerForm,
+    /// CA certificates trusted in addition to the system's.
+    ca: CaFile,
+    options: Pop3Options,
+    /// A certificate the user chose to trust (saved with the rest).
+    pinned: Option<String>,
+    test: ConnectionTest,
+    /// The certificate question, when open.
+    trust: Option<trust::Request>,
+}
+
+impl AccountForm {
+    /// The form for stored settings (a new account: the defaults), and the check of its CA file.
+    pub fn new(s: &AccountSettings) -> (AccountForm, Task<Message>) {
+        let (ca, check) = CaFile::new(s.ca_file.clone());
+        let form = AccountForm {
+            server: ServerForm::from_settings(s),
+            ca,
+            options: Pop3Options::from_settings(s),
+            pinned: s.pinned_sha256.clone(),
+            test: ConnectionTest::default(),
+            trust: None,
+        };
+        (form, check.map(Message::CaFile))
+    }
+
+    /// The server fields.
+    pub fn server(&self) -> &ServerForm {
+        &self.server
+    }
+
+    /// The server fields, to fill in (the wizard's proposals).
+    pub fn server_mut(&mut self) -> &mut ServerForm {
+        &mut self.server
+    }
+
+    /// The connection test.
+    pub fn test(&self) -> &ConnectionTest {
+        &self.test
+    }
+
+    /// The certificate question, when one is open.
+    pub fn trust_request(&self) -> Option<&trust::Request> {
+        self.trust.as_ref()
+    }
+
+    /// Forgets a test result (the wizard goes back or tries something else).
+    pub fn reset_test(&mut self) {
+        self.test.reset();
+    }
+
+    /// Forgets a trusted certificate (the wizard searches anew).
+    pub fn forget_pin(&mut self) {
+        self.pinned = None;
+    }
+
+    /// Keeps what the user saw before saving: the test result and the "save password" tick.
+    pub fn keep_from(&mut self, before: &mut AccountForm) {
+        self.test = std::mem::take(&mut before.test);
+        self.server.remember = before.server.remember;
+    }
+
+    /// Writes the fields into `s`; the first field that is not usable otherwise.
+    pub fn apply(&self, s: &mut AccountSettings) -> Result<(), Invalid> {
+        self.server.apply(s)?;
+        s.ca_file = self.ca.path().map(Path::to_path_buf);
+        self.options.apply(s)?;
+        s.pinned_sha256 = self.pinned.clone();
+        Ok(())
+    }
+
+    /// Whether the form can be used to connect: a CA file found unusable cannot (but it is
+    /// still an edit, so it is no problem for [`AccountForm::apply`]).
+    pub fn usable(&self) -> Result<(), Problem> {
+        match self.ca.problem() {
+            Some(problem) => Err(problem.clone()),
+            None => Ok(()),
+        }
+    }
+
+    /// Starts a connection test of `settings` with `password`.
+    pub fn start_test(&mut self, settings: AccountSettings, password: Password) -> Task<Message> {
+        self.test.start(settings, password).map(Message::Connection)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        if message.changes_connection() {
+            self.test.reset();
+        }
+        match message {
+            Message::Server(m) => self
+                .server
+                .update(m)
+                .map(Message::Server)
+                .map_outcome(Nothing::never),
+            Message::CaFile(m) => self
+                .ca
+                .update(m)
+                .map(Message::CaFile)
+                .map_outcome(Nothing::never),
+            Message::Options(m) => self
+                .options
+                .update(m)
+                .map(Message::Options)
+                .map_outcome(Nothing::never),
+            Message::Test => Action::Outcome(Outcome::Test),
+            Message::Connection(m) => match self.test.update(m) {
+                action::Action::Outcome(connection::Outcome::Finished(result)) => {
+                    if result.is_err()
+                        && let Some(request) = self.test.trust_request()
+                    {
+                        // The server is there; only its certificate is in question.
+                        self.trust = Some(request);
+                    }
+                    Action::Outcome(Outcome::Tested(result))
+                }
+                action::Action::Run(task) => Action::Run(task.map(Message::Connection)),
+                action::Action::None => Action::None,
+            },
+            Message::OpenTrust => {
+                if let Some(request) = self.test.trust_request() {
+                    self.trust = Some(request);
+                }
+                Action::None
+            }
+            Message::Trust(m) => match (self.trust.take(), m) {
+                (Some(request), trust::Message::Trust) => {
+                    self.pinned = Some(request.pin());
+                    Action::Outcome(Outcome::Test)
+                }
+                _ => Action::None,
+            },
+        }
+    }
+
+    /// Host, port, security, user name, authentication and password; `keyring` says what is
+    /// saved (the account page), `None` in the wizard.
+    pub fn server_view(&self, keyring: Option<&Status>) -> Element<'_, Message> {
+        self.server.view(keyring).map(Message::Server)
+    }
+
+    /// The CA certificate row.
+    pub fn ca_view(&self) -> Element<'_, Message> {
+        self.ca.view().map(Message::CaFile)
+    }
+
+    /// "Verbindung testen" ("Teste…" while a test runs).
+    pub fn test_button(&self) -> Element<'_, Message> {
+        let testing = self.test.is_running();
+        form::icon_button(
+            Icon::Server,
+            if testing {
+                fl!("settings-test-running")
+            } else {
+                fl!("settings-test")
+            },
+            (!testing).then_some(Message::Test),
+        )
+    }
+
+    /// The test's steps and result; `offer_trust` adds "Zertifikat prüfen…" to a certificate
+    /// failure.
+    pub fn test_view(&self, offer_trust: bool) -> Element<'_, Message> {
+        self.test.view(
+            offer_trust.then_some(Message::OpenTrust),
+            Message::Connection,
+        )
+    }
+
+    /// The POP3 options as check boxes (the account page).
+    pub fn options_view(
+        &self,
+        server_expire: Option<ServerExpire>,
+        login_delay: Option<u32>,
+    ) -> Element<'_, Message> {
+        self.options
+            .view(server_expire, login_delay)
+            .map(Message::Options)
+    }
+
+    /// The POP3 options as two choice cards (the wizard).
+    pub fn choice_view(
+        &self,
+        server_expire: Option<ServerExpire>,
+        login_delay: Option<u32>,
+    ) -> Element<'_, Message> {
+        self.options
+            .choice_view(server_expire, login_delay)
+            .map(Message::Options)
+    }
+
+    /// The form's dialog, if one is open, with the message that dismisses it.
+    pub fn dialog(&self) -> Option<(Element<'_, Message>, Message)> {
+        if self.options.confirming() {
+            return Some((
+                self.options.confirm_dialog().map(Message::Options),
+                Message::Options(pop3_options::Message::CancelDelete),
+            ));
+        }
+        if self.server.plain_pending() {
+            return Some((
+                self.server.plain_dialog().map(Message::Server),
+                Message::Server(server::Message::CancelPlain),
+            ));
+        }
+        self.trust.as_ref().map(|request| {
+            (
+                trust::view(request).map(Message::Trust),
+                Message::Trust(trust::Message::Cancel),
+            )
+        })
+    }
+}
+
+/// Saves an account off the UI thread: checks its CA file again (it may have changed since it
+/// was chosen), writes it with `write` (add or update) and applies `request` to the keyring.
+pub async fn save(
+    db: Db,
+    settings: AccountSettings,
+    write: impl FnOnce(&mut crate::store::Store, &AccountSettings) -> Result<Account, db::Error>
+    + Send
+    + 'static,
+    request: keyring::Request,
+) -> Result<(Account, keyring::Outcome), Problem> {
+    if let Some(path) = settings.ca_file.clone() {
+        db::blocking(move || Ok(ca_file::check(&path))).await??;
+    }
+    let account = db.call(move |s| write(s, &settings)).await?;
+    let outcome = db::blocking(move || Ok(keyring::apply(request))).await?;
+    Ok((account, outcome))
+}
