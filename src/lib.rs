@@ -16,4 +16,5 @@ pub mod setup;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod tls;
 pub mod ui;

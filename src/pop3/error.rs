@@ -3,8 +3,7 @@ use std::fmt;
 use std::io;
 use std::sync::Arc;
 
-use super::cert::{CertificateInfo, fingerprint_hex};
-use super::failure::{NetFailure, TlsFailure};
+use crate::tls::{self, CertificateInfo, NetFailure, TlsFailure, fingerprint_hex};
 
 /// The explicit session states of RFC 1939.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -133,6 +132,25 @@ impl Error {
             Error::Network(e) => Some(NetFailure::of(e)),
             Error::Timeout(_) => Some(NetFailure::TimedOut),
             _ => None,
+        }
+    }
+}
+
+impl From<tls::Error> for Error {
+    fn from(e: tls::Error) -> Self {
+        match e {
+            tls::Error::Network(e) => Error::Network(e),
+            tls::Error::Timeout(what) => Error::Timeout(what),
+            tls::Error::Tls {
+                failure,
+                message,
+                certificate,
+            } => Error::Tls {
+                failure,
+                message,
+                certificate,
+            },
+            tls::Error::PinMismatch { expected, actual } => Error::PinMismatch { expected, actual },
         }
     }
 }
