@@ -11,6 +11,7 @@ pub mod logging;
 pub mod mime;
 pub mod paths;
 pub mod pop3;
+pub mod sasl;
 pub mod secrets;
 pub mod setup;
 pub mod store;
