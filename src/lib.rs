@@ -14,6 +14,7 @@ pub mod pop3;
 pub mod sasl;
 pub mod secrets;
 pub mod setup;
+pub mod smtp;
 pub mod store;
 pub mod sync;
 pub mod text;

@@ -157,12 +157,10 @@ impl From<tls::Error> for Error {
 
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
-        match e.kind() {
-            io::ErrorKind::UnexpectedEof
-            | io::ErrorKind::ConnectionReset
-            | io::ErrorKind::ConnectionAborted
-            | io::ErrorKind::BrokenPipe => Error::Closed,
-            _ => Error::Network(Arc::new(e)),
+        if crate::tls::is_disconnect(&e) {
+            Error::Closed
+        } else {
+            Error::Network(Arc::new(e))
         }
     }
 }

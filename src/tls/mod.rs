@@ -10,6 +10,7 @@
 //!
 //! - `cert`: fingerprints, certificate details, CA files
 //! - `failure`: why a connection failed, in categories (TLS, network)
+//! - `words`: those categories as sentences, in the user's language
 //!
 //! The TLS library: OpenSSL, driven directly, on Linux and the BSDs (`backend_openssl`, which
 //! avoids native-tls's repeated trust-store loading); native-tls elsewhere (`backend_native`).
@@ -27,6 +28,7 @@ use tokio::time::timeout;
 
 mod cert;
 mod failure;
+pub mod words;
 
 #[cfg(any(test, not(openssl_tls)))]
 mod backend_native;
@@ -100,6 +102,18 @@ impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
         Error::Network(Arc::new(e))
     }
+}
+
+/// Whether an I/O error means the server went away (closed or reset the connection) rather
+/// than a network failure.
+pub fn is_disconnect(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::UnexpectedEof
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::BrokenPipe
+    )
 }
 
 /// A connection: plain TCP or TLS over TCP.
