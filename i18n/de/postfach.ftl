@@ -457,3 +457,25 @@ settings-ca-file-filter-all = Alle Dateien
 settings-ca-file-unreadable = Das CA-Zertifikat „{ $file }“ kann nicht gelesen werden: { $detail }
 settings-ca-file-not-pem = Die Datei „{ $file }“ enthält kein Zertifikat im PEM-Format. Wählen Sie eine Datei, die mit „-----BEGIN CERTIFICATE-----“ beginnt.
 settings-ca-file-damaged = Das CA-Zertifikat „{ $file }“ ist beschädigt: { $detail }
+
+## Senden (SMTP). Jeder Satz sagt, ob die Nachricht verschickt wurde; nichts wird doppelt gesendet.
+smtp-error-network = Der Postausgangsserver { $host } ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung sowie Servername und Port in den Kontoeinstellungen. Die Nachricht wurde nicht gesendet und bleibt im Postausgang.
+smtp-error-refused = Der Postausgangsserver { $host } hat die Verbindung abgelehnt. Prüfen Sie Servername und Port in den Kontoeinstellungen. Die Nachricht wurde nicht gesendet.
+smtp-error-name = Der Postausgangsserver { $host } wurde nicht gefunden. Prüfen Sie die Schreibweise in den Kontoeinstellungen und Ihre Internetverbindung. Die Nachricht wurde nicht gesendet.
+smtp-error-timeout = Der Postausgangsserver { $host } hat nicht rechtzeitig geantwortet. Die Nachricht wurde nicht gesendet; Postfach versucht es später erneut.
+smtp-error-closed = Der Postausgangsserver { $host } hat die Verbindung unerwartet beendet. Die Nachricht wurde nicht gesendet; Postfach versucht es später erneut.
+smtp-error-starttls = Der Postausgangsserver { $host } bietet kein STARTTLS an, daher können Passwort und Nachricht nicht sicher übertragen werden. Es wurde nichts gesendet. Wählen Sie in den Kontoeinstellungen SSL/TLS (meist Port 465).
+smtp-error-auth = Der Postausgangsserver { $host } hat die Anmeldung nicht angenommen. Prüfen Sie Benutzername und Passwort in den Kontoeinstellungen. Die Nachricht wurde nicht gesendet.
+smtp-error-auth-failed = Der Postausgangsserver hat Benutzername oder Passwort abgelehnt. Prüfen Sie beides in den Kontoeinstellungen und geben Sie das Passwort neu ein. Die Nachricht wurde nicht gesendet.
+smtp-error-app-password = Ihr Anbieter verlangt für E-Mail-Programme ein App-Passwort (weil die Bestätigung in zwei Schritten eingeschaltet ist). Erstellen Sie eines in den Sicherheitseinstellungen Ihres Kontos und geben Sie es hier als Passwort ein. Die Nachricht wurde nicht gesendet.
+smtp-error-basic-auth-off = Ihr Anbieter erlaubt das Senden mit Passwort-Anmeldung nicht mehr (die Standardauthentifizierung ist für dieses Postfach abgeschaltet). Bitten Sie Ihre Administration, authentifiziertes SMTP zu erlauben, oder wählen Sie eine andere Anmeldemethode. Die Nachricht wurde nicht gesendet.
+smtp-error-send-as-denied = Sie dürfen mit dieser Absenderadresse von diesem Konto aus nicht senden. Wählen Sie die Adresse, die zum Konto gehört, oder bitten Sie Ihre Administration um die Berechtigung „Senden als“. Die Nachricht wurde nicht gesendet.
+smtp-error-message-too-large = Die Nachricht ist zu groß für den Server. Entfernen oder verkleinern Sie Anhänge und senden Sie sie erneut. Die Nachricht wurde nicht gesendet.
+smtp-error-sender-refused = Der Server erlaubt diese Absenderadresse für Ihr Konto nicht. Prüfen Sie die E-Mail-Adresse in den Kontoeinstellungen. Die Nachricht wurde nicht gesendet.
+smtp-error-temporary = Der Server kann die Nachricht gerade nicht annehmen. Sie bleibt im Postausgang; Postfach versucht es später erneut.
+smtp-error-recipients = Der Server hat alle Empfänger abgelehnt. Prüfen Sie die Adressen und senden Sie die Nachricht erneut. Die Nachricht wurde nicht gesendet.
+smtp-error-refused-message = Der Server hat die Nachricht abgelehnt. Sie wurde nicht gesendet; den Grund des Servers finden Sie in den Details.
+smtp-error-too-large = Die Nachricht ({ $size } Bytes) ist größer, als der Server annimmt ({ $limit } Bytes). Entfernen oder verkleinern Sie Anhänge. Die Nachricht wurde nicht gesendet.
+smtp-error-utf8 = Eine Adresse enthält Zeichen, die der Server nicht verarbeiten kann (er unterstützt keine internationalen Adressen). Verwenden Sie eine Adresse nur mit ASCII-Zeichen. Die Nachricht wurde nicht gesendet.
+smtp-error-envelope = Die Nachricht hat keine gültige Empfängeradresse. Prüfen Sie die Adressen. Die Nachricht wurde nicht gesendet.
+smtp-error-protocol = Der Postausgangsserver { $host } antwortet auf eine Weise, die Postfach nicht versteht. Die Nachricht wurde nicht gesendet.

@@ -457,3 +457,25 @@ settings-ca-file-filter-all = All files
 settings-ca-file-unreadable = The CA certificate “{ $file }” cannot be read: { $detail }
 settings-ca-file-not-pem = The file “{ $file }” contains no certificate in PEM format. Choose a file that starts with “-----BEGIN CERTIFICATE-----”.
 settings-ca-file-damaged = The CA certificate “{ $file }” is damaged: { $detail }
+
+## Sending (SMTP). Each sentence says whether the message left; nothing here is sent twice.
+smtp-error-network = Cannot reach the outgoing mail server { $host }. Check your internet connection and the server name and port in the account settings. The message was not sent; it stays in the Outbox.
+smtp-error-refused = The outgoing mail server { $host } refused the connection. Check the server name and port in the account settings. The message was not sent.
+smtp-error-name = The outgoing mail server { $host } was not found. Check its spelling in the account settings and your internet connection. The message was not sent.
+smtp-error-timeout = The outgoing mail server { $host } did not answer in time. The message was not sent; Postfach will try again later.
+smtp-error-closed = The outgoing mail server { $host } closed the connection unexpectedly. The message was not sent; Postfach will try again later.
+smtp-error-starttls = The outgoing mail server { $host } does not offer STARTTLS, so the password and the message cannot be sent securely. Nothing was sent. Choose SSL/TLS (usually port 465) in the account settings.
+smtp-error-auth = The outgoing mail server { $host } did not accept the sign-in. Check the user name and password in the account settings. The message was not sent.
+smtp-error-auth-failed = The outgoing mail server rejected the user name or password. Check them in the account settings and enter the password again. The message was not sent.
+smtp-error-app-password = Your provider requires an app password for mail programs (because two-step verification is on). Create one in your account's security settings and enter it as the password here. The message was not sent.
+smtp-error-basic-auth-off = Your provider no longer allows signing in with a password for sending (basic authentication is switched off for this mailbox). Ask your administrator to allow authenticated SMTP, or use another sign-in method. The message was not sent.
+smtp-error-send-as-denied = You are not allowed to send with this sender address from this account. Choose the address that belongs to the account, or ask your administrator for permission to send as it. The message was not sent.
+smtp-error-message-too-large = The message is too large for the server. Remove or shrink attachments and send it again. The message was not sent.
+smtp-error-sender-refused = The server does not allow this sender address for your account. Check the email address in the account settings. The message was not sent.
+smtp-error-temporary = The server cannot take the message right now. It stays in the Outbox; Postfach will try again later.
+smtp-error-recipients = The server refused every recipient. Check the addresses and send the message again. The message was not sent.
+smtp-error-refused-message = The server refused the message. The message was not sent; see the details for the server's reason.
+smtp-error-too-large = The message ({ $size } bytes) is larger than the server accepts ({ $limit } bytes). Remove or shrink attachments. The message was not sent.
+smtp-error-utf8 = An address contains characters the server cannot handle (it does not support international addresses). Use a plain-ASCII address. The message was not sent.
+smtp-error-envelope = The message has no valid recipient address. Check the addresses. The message was not sent.
+smtp-error-protocol = The outgoing mail server { $host } answered in a way Postfach does not understand. The message was not sent.

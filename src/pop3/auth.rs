@@ -2,7 +2,6 @@
 //! XOAUTH2 and OAUTHBEARER (RFC 7628), and the automatic choice of the strongest mechanism.
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
-use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
 use tokio::io::{AsyncRead, AsyncWrite};
 
@@ -11,6 +10,7 @@ use super::client::Client;
 use super::error::{Error, SessionState};
 use super::response::{ErrContext, Reply, err_to_error, parse_reply};
 use super::types::{AuthMethod, Password};
+use crate::sasl::{cram_md5_response, oauthbearer_response, plain_response, xoauth2_response};
 
 /// RFC 5034: an AUTH command with its initial response must fit in 255 octets.
 const MAX_AUTH_LINE: usize = 255;
@@ -44,13 +44,9 @@ impl Mechanism {
 
 /// Picks the mechanism for `method`. `capa_supported`: whether CAPA answered `+OK`.
 ///
-/// Automatic, on an encrypted connection: PLAIN > CRAM-MD5 > LOGIN > USER/PASS. TLS already
-/// protects the password, PLAIN with its initial response needs one round trip instead of
-/// two, and it lets the server keep only password hashes (CRAM-MD5 needs the plain password
-/// on the server). On a plain-text connection (only when the user chose it): CRAM-MD5 >
-/// PLAIN > LOGIN > USER/PASS, so the password does not cross the wire when avoidable. Never
-/// APOP and never the token mechanisms. A server without CAPA (or without a SASL line) gets
-/// USER/PASS.
+/// Automatic: the SASL mechanisms in `sasl::automatic_order` (PLAIN > CRAM-MD5 > LOGIN
+/// when encrypted, CRAM-MD5 first on plain text), then USER/PASS. Never APOP and never the
+/// token mechanisms. A server without CAPA (or without a SASL line) gets USER/PASS.
 pub(crate) fn choose(
     method: AuthMethod,
     caps: &Capabilities,
@@ -68,13 +64,10 @@ pub(crate) fn choose(
     };
     match method {
         AuthMethod::Auto => {
-            let order = if encrypted {
-                [Mechanism::Plain, Mechanism::CramMd5, Mechanism::Login]
-            } else {
-                [Mechanism::CramMd5, Mechanism::Plain, Mechanism::Login]
-            };
-            for m in order {
-                if m.sasl_name().is_some_and(|n| caps.has_sasl(n)) {
+            let candidates = [Mechanism::Plain, Mechanism::CramMd5, Mechanism::Login];
+            for name in crate::sasl::automatic_order(encrypted) {
+                let found = candidates.into_iter().find(|m| m.sasl_name() == Some(name));
+                if let Some(m) = found.filter(|_| caps.has_sasl(name)) {
                     return Ok(m);
                 }
             }
@@ -117,39 +110,6 @@ pub(crate) fn apop_digest(timestamp: &str, secret: &str) -> String {
     md5.update(timestamp.as_bytes());
     md5.update(secret.as_bytes());
     hex::encode(md5.finalize())
-}
-
-/// The CRAM-MD5 response (RFC 2195): `user hex(HMAC-MD5(secret, challenge))`.
-pub(crate) fn cram_md5_response(user: &str, secret: &str, challenge: &[u8]) -> Vec<u8> {
-    let digest = match Hmac::<Md5>::new_from_slice(secret.as_bytes()) {
-        Ok(mut mac) => {
-            mac.update(challenge);
-            hex::encode(mac.finalize().into_bytes())
-        }
-        // HMAC accepts keys of any length; this branch is unreachable in practice.
-        Err(_) => String::new(),
-    };
-    format!("{user} {digest}").into_bytes()
-}
-
-/// The XOAUTH2 initial response.
-pub(crate) fn xoauth2_response(user: &str, token: &str) -> Vec<u8> {
-    format!("user={user}\x01auth=Bearer {token}\x01\x01").into_bytes()
-}
-
-/// The OAUTHBEARER (RFC 7628) initial response; `a=` escapes `,` and `=`.
-pub(crate) fn oauthbearer_response(
-    user: &str,
-    token: &str,
-    server: Option<&(String, u16)>,
-) -> Vec<u8> {
-    let user = user.replace('=', "=3D").replace(',', "=2C");
-    let mut s = format!("n,a={user},\x01");
-    if let Some((host, port)) = server {
-        s.push_str(&format!("host={host}\x01port={port}\x01"));
-    }
-    s.push_str(&format!("auth=Bearer {token}\x01\x01"));
-    s.into_bytes()
 }
 
 impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
@@ -195,7 +155,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
                     .await?;
             }
             Mechanism::Plain => {
-                let initial = format!("\0{user}\0{pass}").into_bytes();
+                let initial = plain_response(user, pass);
                 self.sasl(mech, Some(initial), |_, _| {
                     Err(Error::Protocol("unexpected PLAIN challenge".into()))
                 })
@@ -339,32 +299,6 @@ mod tests {
         assert_eq!(apop_timestamp("ready <ä@c>"), None);
         assert_eq!(apop_timestamp("ready <@c>"), None);
         assert_eq!(apop_timestamp("ready <1.2@host> more"), Some("<1.2@host>"));
-    }
-
-    #[test]
-    fn cram_md5_matches_rfc2195() {
-        let challenge = B64
-            .decode("PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+")
-            .unwrap_or_default();
-        assert_eq!(challenge, b"<1896.697170952@postoffice.reston.mci.net>");
-        let answer = cram_md5_response("tim", "tanstaaftanstaaf", &challenge);
-        assert_eq!(
-            B64.encode(answer),
-            "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw"
-        );
-    }
-
-    #[test]
-    fn oauth_initial_responses() {
-        assert_eq!(
-            xoauth2_response("someuser@example.com", "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg"),
-            b"user=someuser@example.com\x01auth=Bearer ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg\x01\x01"
-        );
-        let server = ("server.example.com".to_owned(), 995);
-        assert_eq!(
-            oauthbearer_response("user,=x@example.com", "tok", Some(&server)),
-            b"n,a=user=2C=3Dx@example.com,\x01host=server.example.com\x01port=995\x01auth=Bearer tok\x01\x01"
-        );
     }
 
     fn caps(lines: &[&str]) -> Capabilities {

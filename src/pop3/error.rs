@@ -3,8 +3,7 @@ use std::fmt;
 use std::io;
 use std::sync::Arc;
 
-use super::cert::{CertificateInfo, fingerprint_hex};
-use super::failure::{NetFailure, TlsFailure};
+use crate::tls::{self, CertificateInfo, NetFailure, TlsFailure, fingerprint_hex};
 
 /// The explicit session states of RFC 1939.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,14 +136,31 @@ impl Error {
     }
 }
 
+impl From<tls::Error> for Error {
+    fn from(e: tls::Error) -> Self {
+        match e {
+            tls::Error::Network(e) => Error::Network(e),
+            tls::Error::Timeout(what) => Error::Timeout(what),
+            tls::Error::Tls {
+                failure,
+                message,
+                certificate,
+            } => Error::Tls {
+                failure,
+                message,
+                certificate,
+            },
+            tls::Error::PinMismatch { expected, actual } => Error::PinMismatch { expected, actual },
+        }
+    }
+}
+
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
-        match e.kind() {
-            io::ErrorKind::UnexpectedEof
-            | io::ErrorKind::ConnectionReset
-            | io::ErrorKind::ConnectionAborted
-            | io::ErrorKind::BrokenPipe => Error::Closed,
-            _ => Error::Network(Arc::new(e)),
+        if crate::tls::is_disconnect(&e) {
+            Error::Closed
+        } else {
+            Error::Network(Arc::new(e))
         }
     }
 }

@@ -5,19 +5,17 @@
 //! - `capabilities`: CAPA (RFC 2449)
 //! - `client`, `commands`, `pipeline`: the session (RFC 1939) and PIPELINING
 //! - `auth`: USER/PASS, APOP, SASL (RFC 5034)
-//! - `tls`, `cert`: connecting, implicit TLS, STLS, certificates
-//! - `failure`: why a connection failed, in categories (TLS, network)
+//! - `tls`: connecting, implicit TLS, STLS, over the shared trust policy of `crate::tls`
+//!   (certificates and failure categories are re-exported from there)
 //!
 //! Every protocol line is traced at `trace` level with credentials redacted; message bodies
 //! are never logged.
 mod auth;
 mod capabilities;
-mod cert;
 mod client;
 mod codec;
 mod commands;
 mod error;
-mod failure;
 mod pipeline;
 mod response;
 mod tls;
@@ -30,14 +28,13 @@ mod client_tests;
 #[cfg(test)]
 mod script;
 
-pub use capabilities::{Capabilities, Expire, ExpirePolicy};
-pub use cert::{
-    CaFileError, CertificateInfo, fingerprint_hex, parse_fingerprint, read_ca_file,
-    sha256_fingerprint,
+pub use crate::tls::{
+    CaFileError, CertificateInfo, NetFailure, TlsFailure, TlsOptions, fingerprint_hex,
+    parse_fingerprint, read_ca_file, sha256_fingerprint,
 };
+pub use capabilities::{Capabilities, Expire, ExpirePolicy};
 pub use client::Client;
 pub use codec::Limits;
 pub use error::{Error, SessionState};
-pub use failure::{NetFailure, TlsFailure};
-pub use tls::{ConnectOptions, Pop3Stream, TlsOptions, connect};
+pub use tls::{ConnectOptions, Pop3Stream, connect};
 pub use types::{AuthMethod, Password, Security};

@@ -19,7 +19,7 @@ use openssl::x509::verify::X509CheckFlags;
 use tokio::net::TcpStream;
 
 use super::Trust;
-use crate::pop3::failure::TlsFailure;
+use super::failure::TlsFailure;
 
 /// An established TLS session.
 pub type Stream = tokio_openssl::SslStream<TcpStream>;

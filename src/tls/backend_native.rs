@@ -3,7 +3,7 @@ use async_native_tls::{Certificate, TlsConnector, TlsStream};
 use tokio::net::TcpStream;
 
 use super::Trust;
-use crate::pop3::failure::TlsFailure;
+use super::failure::TlsFailure;
 
 /// An established TLS session.
 pub type Stream = TlsStream<TcpStream>;

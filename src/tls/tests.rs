@@ -15,8 +15,8 @@ use openssl::x509::{X509, X509NameBuilder};
 use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 
+use super::TlsFailure;
 use super::{Trust, backend_native, backend_openssl};
-use crate::pop3::TlsFailure;
 
 fn self_signed() -> (X509, PKey<Private>) {
     let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();

@@ -1,0 +1,19 @@
+//! The failure categories as sentences in the user's language, for every protocol's errors.
+//!
+//! `sync::tls_reason` says the same for fetching; it is to become a re-export of
+//! [`tls_reason`] when the fetch engine's owner next touches `sync/error.rs`.
+use super::TlsFailure;
+use crate::fl;
+
+/// Why a certificate was not accepted, as a sentence.
+pub fn tls_reason(failure: TlsFailure) -> String {
+    match failure {
+        TlsFailure::SelfSigned => fl!("tls-failure-self-signed"),
+        TlsFailure::UnknownIssuer => fl!("tls-failure-unknown-issuer"),
+        TlsFailure::Expired => fl!("tls-failure-expired"),
+        TlsFailure::NotYetValid => fl!("tls-failure-not-yet-valid"),
+        TlsFailure::WrongName => fl!("tls-failure-wrong-name"),
+        TlsFailure::Revoked => fl!("tls-failure-revoked"),
+        TlsFailure::Other | TlsFailure::BadCaFile => fl!("tls-failure-other"),
+    }
+}
