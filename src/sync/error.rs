@@ -116,13 +116,13 @@ impl Error {
                     } => fl!(
                         "error-tls-untrusted",
                         host = host,
-                        reason = tls_reason(*failure),
+                        reason = crate::tls::words::tls_reason(*failure),
                         fingerprint = cert.fingerprint_hex()
                     ),
                     P::Tls { failure, .. } if failure.is_certificate() => fl!(
                         "error-tls-certificate",
                         host = host,
-                        reason = tls_reason(*failure)
+                        reason = crate::tls::words::tls_reason(*failure)
                     ),
                     P::Tls { .. } => fl!("error-tls", host = host),
                     P::PinMismatch { expected, actual } => fl!(
@@ -173,18 +173,6 @@ impl Error {
     }
 }
 
-/// Why a certificate was not accepted, as a sentence.
-pub fn tls_reason(failure: TlsFailure) -> String {
-    match failure {
-        TlsFailure::SelfSigned => fl!("tls-failure-self-signed"),
-        TlsFailure::UnknownIssuer => fl!("tls-failure-unknown-issuer"),
-        TlsFailure::Expired => fl!("tls-failure-expired"),
-        TlsFailure::NotYetValid => fl!("tls-failure-not-yet-valid"),
-        TlsFailure::WrongName => fl!("tls-failure-wrong-name"),
-        TlsFailure::Revoked => fl!("tls-failure-revoked"),
-        TlsFailure::Other | TlsFailure::BadCaFile => fl!("tls-failure-other"),
-    }
-}
 
 /// Why `host` could not be reached, and what to do, as sentences.
 fn net_words(host: &str, failure: NetFailure) -> String {

@@ -9,5 +9,6 @@ pub mod plan;
 pub mod service;
 
 pub use engine::{FetchReport, Fetcher, Progress};
-pub use error::{Error, ErrorKind, keyring_reason, tls_reason};
+pub use crate::tls::words::tls_reason;
+pub use error::{Error, ErrorKind, keyring_reason};
 pub use identity::fallback_uidl;

@@ -1,7 +1,5 @@
-//! The failure categories as sentences in the user's language, for every protocol's errors.
-//!
-//! `sync::tls_reason` says the same for fetching; it is to become a re-export of
-//! [`tls_reason`] when the fetch engine's owner next touches `sync/error.rs`.
+//! The failure categories as sentences in the user's language, for every protocol's errors
+//! (`sync::tls_reason` is this one, re-exported).
 use super::TlsFailure;
 use crate::fl;
 
