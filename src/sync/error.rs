@@ -173,7 +173,6 @@ impl Error {
     }
 }
 
-
 /// Why `host` could not be reached, and what to do, as sentences.
 fn net_words(host: &str, failure: NetFailure) -> String {
     match failure {

@@ -8,7 +8,7 @@ mod pipeline;
 pub mod plan;
 pub mod service;
 
-pub use engine::{FetchReport, Fetcher, Progress};
 pub use crate::tls::words::tls_reason;
+pub use engine::{FetchReport, Fetcher, Progress};
 pub use error::{Error, ErrorKind, keyring_reason};
 pub use identity::fallback_uidl;
