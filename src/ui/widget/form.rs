@@ -25,7 +25,7 @@ pub const PAGE_WIDTH: f32 = 780.0;
 /// A page's title and the sentence under it.
 pub fn page_header<'a, M: 'a>(title: String, subtitle: String) -> Element<'a, M> {
     column![
-        text(title).size(22).font(theme::SEMIBOLD),
+        text(title).size(22).font(theme::BOLD),
         text(subtitle).size(theme::TEXT).style(theme::muted_text),
     ]
     .spacing(4)
@@ -40,7 +40,7 @@ pub fn section<'a, M: 'a>(
 ) -> Element<'a, M> {
     let head = row![
         icon::styled(glyph, 18.0, theme::icon_accent),
-        text(title).size(15.5).font(theme::SEMIBOLD),
+        text(title).size(15.5).font(theme::BOLD),
     ]
     .spacing(10)
     .align_y(Alignment::Center);
@@ -123,7 +123,7 @@ pub fn choice<'a, M: Clone + 'a>(
     .padding(3)
     .style(move |t: &Theme| ring(t, selected));
     let mut words = column![text(title).size(theme::TEXT).font(if selected {
-        theme::SEMIBOLD
+        theme::BOLD
     } else {
         Font::DEFAULT
     })]
@@ -207,7 +207,7 @@ pub fn aside<'a, M: 'a>(glyph: Icon, title: String, lines: Vec<String>) -> Eleme
     let mut words = Column::new()
         .spacing(3)
         .width(Fill)
-        .push(text(title).size(theme::SMALL + 0.5).font(theme::SEMIBOLD));
+        .push(text(title).size(theme::SMALL + 0.5).font(theme::BOLD));
     for line in lines {
         words = words.push(text(line).size(theme::SMALL + 0.5));
     }
@@ -316,7 +316,7 @@ pub fn dialog_title<'a, M: 'a>(glyph: Icon, title: String, warn: bool) -> Elemen
                 theme::icon_accent
             }
         ),
-        text(title).size(18).font(theme::SEMIBOLD),
+        text(title).size(18).font(theme::BOLD),
     ]
     .spacing(10)
     .align_y(Alignment::Center)

@@ -8,14 +8,11 @@ use iced::{Background, Color, Shadow, Theme, color};
 
 use crate::config::ThemeChoice;
 
-/// Emphasis: unread rows, the reader's subject, list titles.
+/// Emphasis: unread rows, the reader's subject, titles and headings. Bold, not semibold: DejaVu
+/// (the usual Linux default) has no semibold face, and the font system then picked a monospaced
+/// bold one for the settings' and the wizard's headings (seen in the screenshots).
 pub const BOLD: Font = Font {
     weight: font::Weight::Bold,
-    ..Font::DEFAULT
-};
-/// Lighter emphasis: headings and labels of forms and dialogs.
-pub const SEMIBOLD: Font = Font {
-    weight: font::Weight::Semibold,
     ..Font::DEFAULT
 };
 /// How much the backdrop behind an enlarged image dims the window.

@@ -270,7 +270,7 @@ impl Settings {
                 .style(theme::tool)
                 .on_press(Message::Back),
                 space().width(12),
-                text(fl!("settings-title")).size(16).font(theme::SEMIBOLD),
+                text(fl!("settings-title")).size(16).font(theme::BOLD),
             ]
             .align_y(Alignment::Center),
         )

@@ -44,7 +44,7 @@ impl Wizard {
                 text(fl!("wizard-step", step = number))
                     .size(theme::SMALL)
                     .style(theme::muted_text),
-                text(title).size(24).font(theme::SEMIBOLD),
+                text(title).size(24).font(theme::BOLD),
                 text(intro).size(theme::TEXT).style(theme::muted_text),
             ]
             .spacing(6),
