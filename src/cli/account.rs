@@ -4,7 +4,7 @@ use std::io::BufRead;
 
 use super::{AccountCommand, AccountOptions, CliError, exit};
 use crate::fl;
-use crate::pop3::{self, Password, Security};
+use crate::pop3::{self, Password};
 use crate::store::{AccountSettings, KeepMail, Store};
 
 pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliError> {
@@ -44,16 +44,7 @@ fn add(store: &mut Store, name: String, options: AccountOptions) -> Result<u8, C
         email,
         host,
         port: 0,
-        security: Security::Tls,
-        auth: pop3::AuthMethod::Auto,
-        ca_file: None,
-        pinned_sha256: None,
-        leave_on_server: false,
-        keep_days: None,
-        delete_when_deleted_here: false,
-        check_on_startup: true,
-        check_every_minutes: Some(10),
-        notify: true,
+        ..AccountSettings::default()
     };
     let password = apply(&mut settings, &options, true)?;
     if store.account_by_name(&name)?.is_some() {

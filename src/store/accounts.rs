@@ -1,9 +1,8 @@
 //! Accounts and their settings. Passwords are never stored here (they live in the OS keyring).
 use std::path::PathBuf;
 
-use rusqlite::types::ToSqlOutput;
-use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
+use rusqlite::types::{Type, Value};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::folders::{self, FolderKind};
 use super::{AccountId, Error, Store};
@@ -37,6 +36,26 @@ pub struct AccountSettings {
     pub check_every_minutes: Option<u32>,
     /// Desktop notification on new mail.
     pub notify: bool,
+    /// The outgoing server (SMTP submission); `None` until one is set up.
+    pub smtp: Option<SmtpSettings>,
+    /// Where answers should go, when not to `email`.
+    pub reply_to: Option<String>,
+    /// Placed below the user's text, after the `-- ` line (plain text; empty: none).
+    pub signature: String,
+}
+
+/// An account's outgoing server. Certificate trust (CA file, pin) is the account's, as for
+/// its incoming server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmtpSettings {
+    pub host: String,
+    /// 465 for SSL/TLS, 587 for STARTTLS.
+    pub port: u16,
+    pub security: Security,
+    pub auth: AuthMethod,
+    pub username: String,
+    /// The password is its own keyring entry (off: the incoming server's password is used).
+    pub own_password: bool,
 }
 
 impl Default for AccountSettings {
@@ -58,6 +77,9 @@ impl Default for AccountSettings {
             check_on_startup: true,
             check_every_minutes: Some(10),
             notify: true,
+            smtp: None,
+            reply_to: None,
+            signature: String::new(),
         }
     }
 }
@@ -116,7 +138,8 @@ pub struct Account {
 const COLUMNS: &str = "id, name, display_name, email, host, port, security, username, auth, \
      ca_file, pinned_sha256, leave_on_server, keep_days, delete_when_deleted_here, \
      check_on_startup, check_every_minutes, notify, server_expire, server_login_delay, \
-     last_fetch_at, created_at";
+     last_fetch_at, created_at, smtp_host, smtp_port, smtp_security, smtp_auth, smtp_username, \
+     smtp_own_password, reply_to, signature";
 
 fn parse_column<T: std::str::FromStr>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
@@ -147,6 +170,19 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
             check_on_startup: row.get(14)?,
             check_every_minutes: row.get(15)?,
             notify: row.get(16)?,
+            smtp: match row.get::<_, Option<String>>(21)? {
+                Some(host) => Some(SmtpSettings {
+                    host,
+                    port: row.get(22)?,
+                    security: parse_column(row, 23)?,
+                    auth: parse_column(row, 24)?,
+                    username: row.get(25)?,
+                    own_password: row.get(26)?,
+                }),
+                None => None,
+            },
+            reply_to: row.get(27)?,
+            signature: row.get(28)?,
         },
         server_expire: row
             .get::<_, Option<i64>>(17)?
@@ -157,38 +193,38 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     })
 }
 
-impl ToSql for Security {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.as_str()))
-    }
-}
-
-impl ToSql for AuthMethod {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.as_str()))
-    }
-}
-
-/// The settings columns in the order of `COLUMNS` after the id (`?1`…`?16` of the insert,
-/// `?2`…`?17` of the update).
-fn settings_params<'a>(s: &'a AccountSettings, ca_file: &'a Option<String>) -> [&'a dyn ToSql; 16] {
-    [
-        &s.name,
-        &s.display_name,
-        &s.email,
-        &s.host,
-        &s.port,
-        &s.security,
-        &s.username,
-        &s.auth,
-        ca_file,
-        &s.pinned_sha256,
-        &s.leave_on_server,
-        &s.keep_days,
-        &s.delete_when_deleted_here,
-        &s.check_on_startup,
-        &s.check_every_minutes,
-        &s.notify,
+/// The settings columns in the order of `COLUMNS` without the id and the server's
+/// announcements (`?1`…`?24` of the insert, `?2`…`?25` of the update).
+fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> {
+    let text = |v: &str| Value::Text(v.to_owned());
+    let opt = |v: Option<&str>| v.map_or(Value::Null, |v| Value::Text(v.to_owned()));
+    let number = |v: Option<u32>| v.map_or(Value::Null, |v| Value::Integer(i64::from(v)));
+    let smtp = s.smtp.as_ref();
+    vec![
+        text(&s.name),
+        text(&s.display_name),
+        text(&s.email),
+        text(&s.host),
+        Value::Integer(i64::from(s.port)),
+        text(s.security.as_str()),
+        text(&s.username),
+        text(s.auth.as_str()),
+        opt(ca_file.as_deref()),
+        opt(s.pinned_sha256.as_deref()),
+        Value::Integer(i64::from(s.leave_on_server)),
+        number(s.keep_days),
+        Value::Integer(i64::from(s.delete_when_deleted_here)),
+        Value::Integer(i64::from(s.check_on_startup)),
+        number(s.check_every_minutes),
+        Value::Integer(i64::from(s.notify)),
+        opt(smtp.map(|m| m.host.as_str())),
+        number(smtp.map(|m| u32::from(m.port))),
+        opt(smtp.map(|m| m.security.as_str())),
+        opt(smtp.map(|m| m.auth.as_str())),
+        opt(smtp.map(|m| m.username.as_str())),
+        Value::Integer(i64::from(smtp.is_some_and(|m| m.own_password))),
+        opt(s.reply_to.as_deref()),
+        text(&s.signature),
     ]
 }
 
@@ -226,10 +262,11 @@ impl Store {
             tx.execute(
                 &format!(
                     "INSERT INTO accounts ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
-                     ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch())",
+                     ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch(), ?17, ?18, \
+                     ?19, ?20, ?21, ?22, ?23, ?24)",
                     COLUMNS
                 ),
-                settings_params(s, &ca_file).as_slice(),
+                params_from_iter(settings_values(s, &ca_file)),
             )?;
             let id = AccountId(tx.last_insert_rowid());
             folders::insert_special(tx, Some(id), FolderKind::Inbox)?;
@@ -250,9 +287,11 @@ impl Store {
                  port = ?6, security = ?7, username = ?8, auth = ?9, ca_file = ?10, \
                  pinned_sha256 = ?11, leave_on_server = ?12, keep_days = ?13, \
                  delete_when_deleted_here = ?14, check_on_startup = ?15, \
-                 check_every_minutes = ?16, notify = ?17 WHERE id = ?1",
+                 check_every_minutes = ?16, notify = ?17, smtp_host = ?18, smtp_port = ?19, \
+                 smtp_security = ?20, smtp_auth = ?21, smtp_username = ?22, \
+                 smtp_own_password = ?23, reply_to = ?24, signature = ?25 WHERE id = ?1",
                 params_from_iter(
-                    std::iter::once(&id as &dyn ToSql).chain(settings_params(s, &ca_file)),
+                    std::iter::once(Value::Integer(id.0)).chain(settings_values(s, &ca_file)),
                 ),
             )?;
             if n == 0 {

@@ -35,7 +35,7 @@ use std::time::Duration;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, TransactionBehavior};
 
-pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire};
+pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire, SmtpSettings};
 pub use error::Error;
 pub use folders::{Folder, FolderKind};
 pub use ledger::{LedgerEntry, PlanEntry, ServerState};

@@ -18,6 +18,7 @@ const MIGRATIONS: &[Step] = &[
     v2_index_without_prefixes,
     v3_bodies_apart,
     v4_ledger_identity,
+    v5_outgoing_server,
 ];
 
 /// The schema version this program writes.
@@ -269,6 +270,23 @@ fn v4_ledger_identity(tx: &Connection) -> rusqlite::Result<()> {
             received_size = (SELECT m.size FROM messages m WHERE m.id = ledger.message_id),
             sha256 = (SELECT m.sha256 FROM messages m WHERE m.id = ledger.message_id)
         WHERE message_id IS NOT NULL;
+        "#,
+    )
+}
+
+/// Version 5: each account's outgoing server (SMTP submission; all NULL until set up: the
+/// host decides) and identity (Reply-To, signature).
+fn v5_outgoing_server(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        ALTER TABLE accounts ADD COLUMN smtp_host TEXT;
+        ALTER TABLE accounts ADD COLUMN smtp_port INTEGER;
+        ALTER TABLE accounts ADD COLUMN smtp_security TEXT;
+        ALTER TABLE accounts ADD COLUMN smtp_auth TEXT;
+        ALTER TABLE accounts ADD COLUMN smtp_username TEXT;
+        ALTER TABLE accounts ADD COLUMN smtp_own_password INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE accounts ADD COLUMN reply_to TEXT;
+        ALTER TABLE accounts ADD COLUMN signature TEXT NOT NULL DEFAULT '';
         "#,
     )
 }

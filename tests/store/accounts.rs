@@ -63,6 +63,43 @@ fn accounts_keep_their_settings() -> TestResult {
 }
 
 #[test]
+fn the_outgoing_server_and_identity_are_kept_and_can_be_removed() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open_in(dir.path())?;
+    let mut s = settings("work");
+    assert_eq!(s.smtp, None, "no outgoing server until one is set up");
+    let id = store.add_account(&s)?;
+    assert_eq!(store.account(id)?.settings, s);
+
+    s.smtp = Some(SmtpSettings {
+        host: "smtp.example.de".into(),
+        port: 587,
+        security: Security::StartTls,
+        auth: AuthMethod::Login,
+        username: "erika@example.de".into(),
+        own_password: true,
+    });
+    s.reply_to = Some("antwort@example.de".into());
+    s.signature = "Erika Mustermann\nTel. 0123 – Grüße".into();
+    store.update_account(id, &s)?;
+    drop(store);
+    let mut store = Store::open_in(dir.path())?;
+    assert_eq!(store.account(id)?.settings, s);
+
+    let other = store.add_account(&AccountSettings {
+        name: "home".into(),
+        ..s.clone()
+    })?;
+    assert_eq!(store.account(other)?.settings.smtp, s.smtp);
+
+    s.smtp = None;
+    s.reply_to = None;
+    store.update_account(id, &s)?;
+    assert_eq!(store.account(id)?.settings, s);
+    Ok(())
+}
+
+#[test]
 fn removing_an_account_deletes_or_keeps_its_mail() -> TestResult {
     let dir = tempfile::tempdir()?;
     let mut store = Store::open_in(dir.path())?;

@@ -14,7 +14,7 @@ pub use postfach::mime::{Address, Summary};
 pub use postfach::pop3::{AuthMethod, Security};
 pub use postfach::store::{
     AccountId, AccountSettings, Error, Fetched, FolderKind, KeepMail, ListQuery, MessageId,
-    MessageRow, Scope, ServerExpire, ServerState, Store, StoredOutcome, schema,
+    MessageRow, Scope, ServerExpire, ServerState, SmtpSettings, Store, StoredOutcome, schema,
 };
 pub use sha2::{Digest, Sha256};
 

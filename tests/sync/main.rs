@@ -338,6 +338,9 @@ fn probe_settings(server: &Dovecot) -> postfach::store::AccountSettings {
         check_on_startup: false,
         check_every_minutes: None,
         notify: false,
+        smtp: None,
+        reply_to: None,
+        signature: String::new(),
     }
 }
 
