@@ -91,6 +91,11 @@ pub fn account_entry(s: &crate::store::AccountSettings) -> String {
     format!("pop3://{}@{}:{}", s.username, s.host, s.port)
 }
 
+/// The keyring entry name of an outgoing server's own password (when it has one).
+pub fn smtp_entry(s: &crate::store::SmtpSettings) -> String {
+    format!("smtp://{}@{}:{}", s.username, s.host, s.port)
+}
+
 fn entry(name: &str) -> Result<keyring::Entry, Error> {
     Ok(keyring::Entry::new(SERVICE, name)?)
 }

@@ -4,13 +4,14 @@ use std::io::BufRead;
 
 use super::{AccountCommand, AccountOptions, CliError, exit};
 use crate::fl;
-use crate::pop3::{self, Password};
-use crate::store::{AccountSettings, KeepMail, Store};
+use crate::pop3::{self, Password, Security};
+use crate::smtp;
+use crate::store::{AccountSettings, KeepMail, SmtpSettings, Store};
 
 pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliError> {
     match command {
-        AccountCommand::Add { name, options } => add(store, name, options),
-        AccountCommand::Set { name, options } => set(store, &name, options),
+        AccountCommand::Add { name, options } => add(store, name, *options),
+        AccountCommand::Set { name, options } => set(store, &name, *options),
         AccountCommand::List => list(store),
         AccountCommand::Remove { name, keep_mail_in } => {
             let account = super::commands::account_named(store, &name)?;
@@ -55,7 +56,7 @@ fn add(store: &mut Store, name: String, options: AccountOptions) -> Result<u8, C
     }
     store.add_account(&settings)?;
     println!("{}", fl!("cli-account-added", name = name));
-    save_password(&settings, password)
+    save_password(&settings, password, options.smtp_password_stdin)
 }
 
 fn set(store: &mut Store, name: &str, options: AccountOptions) -> Result<u8, CliError> {
@@ -64,7 +65,7 @@ fn set(store: &mut Store, name: &str, options: AccountOptions) -> Result<u8, Cli
     let password = apply(&mut settings, &options, false)?;
     store.update_account(account.id, &settings)?;
     println!("{}", fl!("cli-account-updated", name = name));
-    save_password(&settings, password)
+    save_password(&settings, password, options.smtp_password_stdin)
 }
 
 fn list(store: &Store) -> Result<u8, CliError> {
@@ -86,9 +87,13 @@ fn list(store: &Store) -> Result<u8, CliError> {
             }
             m
         };
+        let outgoing = match &s.smtp {
+            Some(m) => format!("{}@{}:{} ({})", m.username, m.host, m.port, m.security),
+            None => fl!("cli-no-outgoing-server"),
+        };
         println!(
-            "{}\t{}\t{}@{}:{} ({})\t{}",
-            s.name, s.email, s.username, s.host, s.port, s.security, mode
+            "{}\t{}\t{}@{}:{} ({})\t{}\t{}",
+            s.name, s.email, s.username, s.host, s.port, s.security, mode, outgoing
         );
     }
     Ok(exit::OK)
@@ -151,7 +156,11 @@ fn apply(
     if let Some(v) = o.check_every {
         s.check_every_minutes = (v > 0).then_some(v);
     }
-    if !o.password_stdin {
+    apply_outgoing(s, o)?;
+    if o.password_stdin && o.smtp_password_stdin {
+        return Err(CliError::new(exit::USAGE, fl!("cli-one-password-input")));
+    }
+    if !o.password_stdin && !o.smtp_password_stdin {
         return Ok(None);
     }
     let mut line = String::new();
@@ -163,11 +172,78 @@ fn apply(
     Ok(Some(Password::new(secret)))
 }
 
-fn save_password(s: &AccountSettings, password: Option<Password>) -> Result<u8, CliError> {
+/// The outgoing server and identity options.
+fn apply_outgoing(s: &mut AccountSettings, o: &AccountOptions) -> Result<(), CliError> {
+    if let Some(host) = &o.smtp_host {
+        let host = host.trim();
+        s.smtp = (!host.is_empty()).then(|| SmtpSettings {
+            host: host.to_owned(),
+            port: smtp::default_port(Security::StartTls),
+            security: Security::StartTls,
+            auth: pop3::AuthMethod::Auto,
+            username: s.username.clone(),
+            own_password: false,
+        });
+    }
+    let given = o.smtp_port.is_some()
+        || o.smtp_security.is_some()
+        || o.smtp_auth.is_some()
+        || o.smtp_user.is_some()
+        || o.smtp_password_stdin;
+    match s.smtp.as_mut() {
+        Some(m) => {
+            if let Some(v) = o.smtp_security {
+                m.security = v.into();
+                m.port = smtp::default_port(m.security);
+            }
+            if let Some(v) = o.smtp_port {
+                m.port = v;
+            }
+            if let Some(v) = o.smtp_auth {
+                m.auth = v.into();
+            }
+            if let Some(v) = &o.smtp_user {
+                m.username = v.clone();
+            }
+            if o.smtp_password_stdin {
+                m.own_password = true;
+            }
+        }
+        None if given => {
+            return Err(CliError::new(exit::USAGE, fl!("cli-smtp-needs-host")));
+        }
+        None => {}
+    }
+    if let Some(v) = &o.reply_to {
+        let v = v.trim();
+        s.reply_to = (!v.is_empty()).then(|| v.to_owned());
+    }
+    if let Some(path) = &o.signature_file {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let detail = crate::text::safe_line(&e.to_string());
+            let path = path.display().to_string();
+            CliError::new(
+                exit::USAGE,
+                fl!("cli-file-unreadable", path = path, detail = detail),
+            )
+        })?;
+        s.signature = text.trim_end().replace("\r\n", "\n");
+    }
+    Ok(())
+}
+
+fn save_password(
+    s: &AccountSettings,
+    password: Option<Password>,
+    outgoing: bool,
+) -> Result<u8, CliError> {
     let Some(password) = password else {
         return Ok(exit::OK);
     };
-    let entry = crate::secrets::account_entry(s);
+    let entry = match (&s.smtp, outgoing) {
+        (Some(m), true) => crate::secrets::smtp_entry(m),
+        _ => crate::secrets::account_entry(s),
+    };
     crate::secrets::save_password(&entry, &password).map_err(CliError::from)?;
     Ok(exit::OK)
 }

@@ -98,14 +98,14 @@ pub enum AccountCommand {
         /// A short unique name for the account.
         name: String,
         #[command(flatten)]
-        options: AccountOptions,
+        options: Box<AccountOptions>,
     },
     /// Change an account.
     Set {
         /// The account's name.
         name: String,
         #[command(flatten)]
-        options: AccountOptions,
+        options: Box<AccountOptions>,
     },
     /// List accounts.
     List,
@@ -183,6 +183,31 @@ pub struct AccountOptions {
     /// Check for mail every N minutes in the app (0 = never).
     #[arg(long, value_name = "MINUTES")]
     pub check_every: Option<u32>,
+    /// Outgoing (SMTP submission) server host name; an empty value removes the outgoing server.
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// Outgoing server port (default 465 for tls, 587 otherwise).
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// Outgoing server security (default starttls on 587).
+    #[arg(long, value_enum)]
+    pub smtp_security: Option<SecurityArg>,
+    /// Outgoing server authentication (default auto).
+    #[arg(long, value_enum)]
+    pub smtp_auth: Option<AuthArg>,
+    /// Outgoing server user name (default: the incoming server's).
+    #[arg(long, value_name = "NAME")]
+    pub smtp_user: Option<String>,
+    /// Read the outgoing server's own password from standard input and save it in the OS
+    /// keyring (otherwise the incoming server's password is used).
+    #[arg(long)]
+    pub smtp_password_stdin: bool,
+    /// Where answers should go (Reply-To); an empty value removes it.
+    #[arg(long, value_name = "ADDR")]
+    pub reply_to: Option<String>,
+    /// The signature, read from this UTF-8 text file (an empty file removes it).
+    #[arg(long, value_name = "PATH")]
+    pub signature_file: Option<PathBuf>,
 }
 
 impl AccountOptions {
@@ -355,7 +380,7 @@ mod tests {
     fn options(args: &[&str]) -> AccountOptions {
         let argv = ["postfach", "account", "set", "work"].iter().chain(args);
         match Cli::try_parse_from(argv).map(|c| c.command) {
-            Ok(Some(Command::Account(AccountCommand::Set { options, .. }))) => options,
+            Ok(Some(Command::Account(AccountCommand::Set { options, .. }))) => *options,
             other => panic!("{args:?}: {other:?}"),
         }
     }

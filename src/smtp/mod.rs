@@ -32,3 +32,11 @@ pub use error::{Error, ErrorKind, Stage};
 pub use probe::{ProbeError, ProbeReport, Step, probe};
 pub use reply::{Limits, Reply};
 pub use send::{Envelope, Outcome, Refused, transparent};
+
+/// The submission port for a security mode: 465 for SSL/TLS (RFC 8314), 587 otherwise.
+pub fn default_port(security: Security) -> u16 {
+    match security {
+        Security::Tls => 465,
+        Security::StartTls | Security::Plain => 587,
+    }
+}

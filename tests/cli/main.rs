@@ -7,4 +7,5 @@ mod support;
 
 mod error_words;
 mod locale;
+mod outgoing;
 mod server_text;
