@@ -269,8 +269,9 @@ impl Store {
                 params_from_iter(settings_values(s, &ca_file)),
             )?;
             let id = AccountId(tx.last_insert_rowid());
-            folders::insert_special(tx, Some(id), FolderKind::Inbox)?;
-            folders::insert_special(tx, Some(id), FolderKind::Trash)?;
+            for kind in FolderKind::OF_ACCOUNT {
+                folders::insert_special(tx, Some(id), kind)?;
+            }
             Ok(id)
         })
     }

@@ -3,7 +3,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::bodies::BodyId;
 use super::folders::{self, FolderKind};
-use super::messages::{self, PendingIndex, Placement, Prepared};
+use super::local::Target;
+use super::messages;
+use super::outbox;
 use super::{AccountId, Error, FolderId, MessageId, Store};
 use crate::mime::Summary;
 
@@ -41,6 +43,15 @@ fn move_one(conn: &Connection, id: MessageId, at: &Located, target: FolderId) ->
     }
     let (_, from_kind) = folders::folder_info(conn, at.folder)?;
     let (_, to_kind) = folders::folder_info(conn, target)?;
+    if to_kind == FolderKind::Outbox {
+        return Err(Error::Invalid(
+            "messages reach the Outbox by being sent".into(),
+        ));
+    }
+    if from_kind == FolderKind::Outbox {
+        // it no longer waits to be sent (refused while it is being sent)
+        outbox::release(conn, id)?;
+    }
     let trash_from = match (to_kind, from_kind) {
         (FolderKind::Trash, FolderKind::Trash) => at.trash_from,
         (FolderKind::Trash, _) => Some(at.folder),
@@ -110,6 +121,12 @@ impl Store {
                     continue;
                 }
                 let target = match at.trash_from {
+                    // an unsent message comes back as a draft, to be sent again on purpose
+                    Some(f) if folders::folder_info(tx, f)?.1 == FolderKind::Outbox => {
+                        let (account, _) = folders::folder_info(tx, f)?;
+                        folders::find_special(tx, account, FolderKind::Drafts)?
+                            .ok_or(Error::NotFound)?
+                    }
                     Some(f) => f,
                     None => match trash_account.or(at.account) {
                         Some(a) => folders::find_special(tx, Some(a), FolderKind::Inbox)?
@@ -147,6 +164,11 @@ impl Store {
     ) -> Result<Vec<MessageId>, Error> {
         self.write(|tx| {
             let (_, kind) = folders::folder_info(tx, folder)?;
+            if kind == FolderKind::Outbox {
+                return Err(Error::Invalid(
+                    "messages reach the Outbox by being sent".into(),
+                ));
+            }
             let mut out = Vec::with_capacity(ids.len());
             for &id in ids {
                 let new_id = messages::next_id(tx)?;
@@ -160,11 +182,11 @@ impl Store {
                         "INSERT INTO messages (id, folder_id, account_id, uidl, trash_from, \
                          message_id_hdr, subject, from_name, from_email, to_text, cc_text, date, \
                          sort_date, received_at, size, has_attachments, preview, seen, flagged, \
-                         sha256, fts_id, body_id) \
+                         sha256, fts_id, body_id, answered, forwarded) \
                          SELECT ?1, ?2, account_id, uidl, {trash_from}, message_id_hdr, subject, \
                          from_name, from_email, to_text, cc_text, date, sort_date, received_at, \
-                         size, has_attachments, preview, seen, flagged, sha256, fts_id, body_id \
-                         FROM messages WHERE id = ?3"
+                         size, has_attachments, preview, seen, flagged, sha256, fts_id, body_id, \
+                         answered, forwarded FROM messages WHERE id = ?3"
                     ))?
                     .execute(params![new_id, folder, id])?;
                 if n == 0 {
@@ -194,6 +216,7 @@ impl Store {
                 let Some(Located { account, uidl, .. }) = locate(tx, id)? else {
                     continue;
                 };
+                outbox::release(tx, id)?;
                 let body: Option<BodyId> = tx
                     .prepare_cached("DELETE FROM messages WHERE id = ?1 RETURNING body_id")?
                     .query_row([id], |r| r.get(0))?;
@@ -251,33 +274,15 @@ impl Store {
         summary: &Summary,
         now: i64,
     ) -> Result<MessageId, Error> {
-        let prepared = Prepared::new(raw, summary);
-        self.read(|tx| folders::folder_info(tx, folder))?;
-        // The bytes first, durably; then the row that refers to them.
-        let body = self.bodies()?.put([raw], now)?[0];
-        let imported = self.write(|tx| {
-            folders::folder_info(tx, folder)?;
-            let mut index = PendingIndex::default();
-            let id = messages::insert(
-                tx,
-                raw,
-                body,
-                summary,
-                &prepared,
-                &Placement {
-                    folder,
-                    account: None,
-                    uidl: None,
-                    received_at: now,
-                },
-                &mut index,
-            )?;
-            index.write(tx)?;
-            Ok(id)
-        });
-        if imported.is_err() {
-            self.drop_unreferenced_bodies(&[body]);
-        }
-        imported
+        let target = |c: &Connection| {
+            folders::folder_info(c, folder)?;
+            Ok(Target {
+                folder,
+                account: None,
+                seen: false,
+            })
+        };
+        let (id, ()) = self.store_local(raw, summary, now, target, |_, _| Ok(((), None)))?;
+        Ok(id)
     }
 }

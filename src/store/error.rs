@@ -24,6 +24,9 @@ pub enum Error {
     /// A folder that still holds messages cannot be deleted.
     #[error("the folder is not empty")]
     FolderNotEmpty,
+    /// The message is being sent right now; it cannot be changed, moved or removed.
+    #[error("the message is being sent")]
+    BeingSent,
     /// The caller passed a value the store cannot keep (e.g. an empty name).
     #[error("invalid value: {0}")]
     Invalid(String),

@@ -1,5 +1,5 @@
-//! Folders: an Inbox and a Trash per account, local folders the user creates, and one Trash for
-//! mail that belongs to no account (created when first needed).
+//! Folders: an Inbox, Drafts, Sent, Outbox and Trash per account, local folders the user
+//! creates, and one Trash for mail that belongs to no account (created when first needed).
 use std::fmt;
 use std::str::FromStr;
 
@@ -7,11 +7,19 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{AccountId, Error, FolderId, Store, to_u64};
 
-/// What a folder is for.
+/// What a folder is for. An account's folders are listed in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum FolderKind {
     /// Where an account's fetched mail arrives.
     Inbox,
+    /// Messages being written, saved as they are typed.
+    Drafts,
+    /// Messages the server accepted, as sent (with their Bcc line).
+    Sent,
+    /// Messages waiting to be sent, or that could not be sent.
+    Outbox,
+    /// Mail the provider marked as junk (see issue #18; no folder of this kind exists yet).
+    Junk,
     /// Deleted messages, restorable until deleted permanently.
     Trash,
     /// A folder the user created; belongs to no account.
@@ -22,15 +30,32 @@ impl FolderKind {
     pub fn as_str(self) -> &'static str {
         match self {
             FolderKind::Inbox => "inbox",
+            FolderKind::Drafts => "drafts",
+            FolderKind::Sent => "sent",
+            FolderKind::Outbox => "outbox",
+            FolderKind::Junk => "junk",
             FolderKind::Trash => "trash",
             FolderKind::Local => "local",
         }
     }
 
+    /// The folders every account has, created with it.
+    pub(crate) const OF_ACCOUNT: [FolderKind; 5] = [
+        FolderKind::Inbox,
+        FolderKind::Drafts,
+        FolderKind::Sent,
+        FolderKind::Outbox,
+        FolderKind::Trash,
+    ];
+
     /// The name stored for an account's special folder (the UI shows a translated name by kind).
     fn default_name(self) -> &'static str {
         match self {
             FolderKind::Inbox => "Inbox",
+            FolderKind::Drafts => "Drafts",
+            FolderKind::Sent => "Sent",
+            FolderKind::Outbox => "Outbox",
+            FolderKind::Junk => "Junk",
             FolderKind::Trash => "Trash",
             FolderKind::Local => "Folder",
         }
@@ -48,6 +73,10 @@ impl FromStr for FolderKind {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "inbox" => Ok(FolderKind::Inbox),
+            "drafts" => Ok(FolderKind::Drafts),
+            "sent" => Ok(FolderKind::Sent),
+            "outbox" => Ok(FolderKind::Outbox),
+            "junk" => Ok(FolderKind::Junk),
             "trash" => Ok(FolderKind::Trash),
             "local" => Ok(FolderKind::Local),
             other => Err(Error::Corrupt(format!("folder kind {other:?}"))),
@@ -59,7 +88,7 @@ impl FromStr for FolderKind {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Folder {
     pub id: FolderId,
-    /// The account for its Inbox and Trash; `None` for local folders and the local Trash.
+    /// The account for its own folders; `None` for local folders and the local Trash.
     pub account: Option<AccountId>,
     pub kind: FolderKind,
     pub name: String,
@@ -73,7 +102,7 @@ fn kind_column(text: String) -> rusqlite::Result<FolderKind> {
     })
 }
 
-/// Creates the Inbox or Trash of `account` (`None`: the Trash for mail without an account).
+/// Creates a special folder of `account` (`None`: the Trash for mail without an account).
 pub(crate) fn insert_special(
     conn: &Connection,
     account: Option<AccountId>,
@@ -86,7 +115,7 @@ pub(crate) fn insert_special(
     Ok(FolderId(conn.last_insert_rowid()))
 }
 
-/// The Inbox or Trash of an account (`None`: the local Trash), if it exists.
+/// A special folder of an account (`None`: the local Trash), if it exists.
 pub(crate) fn find_special(
     conn: &Connection,
     account: Option<AccountId>,
@@ -173,8 +202,8 @@ fn require_local(conn: &Connection, id: FolderId) -> Result<(), Error> {
     }
 }
 
-/// Sort key for [`Store::folders`]: accounts in order (Inbox, Trash), then local folders by
-/// name, then the local Trash.
+/// Sort key for [`Store::folders`]: accounts in order (their folders in [`FolderKind`] order),
+/// then local folders by name, then the local Trash.
 fn order_key(f: &Folder) -> (u8, i64, FolderKind, String) {
     match (f.account, f.kind) {
         (Some(a), kind) => (0, a.0, kind, String::new()),
@@ -184,8 +213,8 @@ fn order_key(f: &Folder) -> (u8, i64, FolderKind, String) {
 }
 
 impl Store {
-    /// Every folder with its total and unread counts: each account's Inbox and Trash (accounts in
-    /// the order they were added), then local folders by name, then the local Trash if it exists.
+    /// Every folder with its total and unread counts: each account's folders (accounts in the
+    /// order they were added), then local folders by name, then the local Trash if it exists.
     pub fn folders(&self) -> Result<Vec<Folder>, Error> {
         let mut folders = self.read(|c| {
             let mut stmt = c.prepare_cached(
@@ -222,8 +251,8 @@ impl Store {
         Ok(folders)
     }
 
-    /// The Inbox or Trash of an account. [`Error::NotFound`] for a missing account, and for
-    /// [`FolderKind::Local`] (local folders belong to no account).
+    /// A special folder of an account. [`Error::NotFound`] for a missing account or folder, and
+    /// for [`FolderKind::Local`] (local folders belong to no account).
     pub fn folder(&self, account: AccountId, kind: FolderKind) -> Result<FolderId, Error> {
         if kind == FolderKind::Local {
             return Err(Error::NotFound);

@@ -359,6 +359,14 @@ fn store_one<'a>(
         .execute(params![account, f.uidl, listed, received])?;
         return Ok(StoredOutcome::AlreadyStored(*message));
     }
+    if known.is_none()
+        && let Some(hdr) = &f.summary.message_id
+        && let Some(own) = super::outbox::own_message(tx, account, hdr)?
+    {
+        // Our own message, sent through the provider and put into the feed again.
+        insert_entry(tx, account, f, p, own, now)?;
+        return Ok(StoredOutcome::OwnEcho(own));
+    }
     let id = messages::insert(
         tx,
         &f.raw,
@@ -387,16 +395,35 @@ fn store_one<'a>(
             account, f.uidl, now, id, listed, received, p.sha256
         ])?;
     } else {
-        tx.prepare_cached(
-            "INSERT INTO ledger (account_id, uidl, first_stored_at, message_id, state, \
-               listed_size, received_size, sha256) \
-             VALUES (?1, ?2, ?3, ?4, 'on_server', ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            account, f.uidl, now, id, listed, received, p.sha256
-        ])?;
+        insert_entry(tx, account, f, p, Some(id), now)?;
     }
     Ok(StoredOutcome::Stored(id))
+}
+
+/// A new ledger entry for a fetched message, on the server, standing for `message`.
+fn insert_entry(
+    tx: &Connection,
+    account: AccountId,
+    f: &Fetched,
+    p: &Prepared,
+    message: Option<MessageId>,
+    now: i64,
+) -> Result<(), Error> {
+    tx.prepare_cached(
+        "INSERT INTO ledger (account_id, uidl, first_stored_at, message_id, state, \
+           listed_size, received_size, sha256) \
+         VALUES (?1, ?2, ?3, ?4, 'on_server', ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        account,
+        f.uidl,
+        now,
+        message,
+        i64::try_from(f.listed_size).unwrap_or(i64::MAX),
+        to_i64(f.raw.len()),
+        p.sha256
+    ])?;
+    Ok(())
 }
 
 fn to_i64(n: usize) -> i64 {

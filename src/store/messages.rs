@@ -39,6 +39,10 @@ pub enum StoredOutcome {
     /// the ledger identifies the server's copy by were updated). The message it produced,
     /// unless that was deleted here since.
     AlreadyStored(Option<MessageId>),
+    /// A message this account sent, coming back through the POP3 feed (Gmail puts what its
+    /// SMTP server sent there): nothing was stored, the ledger remembers the UIDL. The Sent
+    /// message, unless that was deleted here since.
+    OwnEcho(Option<MessageId>),
 }
 
 impl StoredOutcome {
@@ -46,7 +50,7 @@ impl StoredOutcome {
     pub fn message(self) -> Option<MessageId> {
         match self {
             StoredOutcome::Stored(id) => Some(id),
-            StoredOutcome::AlreadyStored(id) => id,
+            StoredOutcome::AlreadyStored(id) | StoredOutcome::OwnEcho(id) => id,
         }
     }
 
@@ -106,12 +110,19 @@ pub struct MessageRow {
     pub flagged: bool,
     /// SHA-256 of the raw bytes, lower-case hex.
     pub sha256: String,
+    /// An answer to it was sent from here.
+    pub answered: bool,
+    /// It was forwarded from here.
+    pub forwarded: bool,
 }
 
 /// The columns [`row_from`] reads, from `messages m`.
 pub(crate) const ROW_COLUMNS: &str = "m.id, m.account_id, m.folder_id, m.uidl, m.subject, \
      m.from_name, m.from_email, m.to_text, m.date, m.received_at, m.size, m.has_attachments, \
-     m.preview, m.seen, m.flagged, m.sha256";
+     m.preview, m.seen, m.flagged, m.sha256, m.answered, m.forwarded";
+
+/// How many columns [`ROW_COLUMNS`] names (a query may select more after them).
+pub(crate) const ROW_COLUMN_COUNT: usize = 18;
 
 pub(crate) fn row_from(r: &Row<'_>) -> rusqlite::Result<MessageRow> {
     let size: i64 = r.get(10)?;
@@ -132,6 +143,8 @@ pub(crate) fn row_from(r: &Row<'_>) -> rusqlite::Result<MessageRow> {
         seen: r.get(13)?,
         flagged: r.get(14)?,
         sha256: r.get(15)?,
+        answered: r.get(16)?,
+        forwarded: r.get(17)?,
     })
 }
 

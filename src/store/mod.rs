@@ -20,10 +20,13 @@
 mod accounts;
 mod actions;
 pub mod bodies;
+mod drafts;
 mod error;
 mod folders;
 mod ledger;
+mod local;
 mod messages;
+mod outbox;
 pub mod schema;
 mod search;
 mod shared;
@@ -36,10 +39,12 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, TransactionBehavior};
 
 pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire, SmtpSettings};
+pub use drafts::Links;
 pub use error::Error;
 pub use folders::{Folder, FolderKind};
 pub use ledger::{LedgerEntry, PlanEntry, ServerState};
 pub use messages::{Fetched, ListQuery, MessageRow, Ready, Scope, StoredOutcome};
+pub use outbox::{Claimed, OutboxEntry, OutboxState, Retry, ToQueue};
 pub use search::{fold_for_index, fold_query};
 pub use shared::{Shared, SharedError};
 

@@ -19,6 +19,7 @@ const MIGRATIONS: &[Step] = &[
     v3_bodies_apart,
     v4_ledger_identity,
     v5_outgoing_server,
+    v6_sending,
 ];
 
 /// The schema version this program writes.
@@ -38,6 +39,11 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Error> {
 /// Migrates up to `target` (at most [`CURRENT_VERSION`]), one transaction per step. Safe against a
 /// second process migrating at the same time: the version is read inside the write transaction.
 /// Public for the migration tests, which build databases of older versions with it.
+///
+/// Foreign keys are off while steps run, as SQLite's procedure for rebuilding a table asks
+/// (<https://sqlite.org/lang_altertable.html#otheralter>): dropping the old table must not fire
+/// the `ON DELETE` actions of the tables referring to it. Each step's result is checked with
+/// `foreign_key_check` before it commits; the setting is restored afterwards.
 #[doc(hidden)]
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Error> {
     if target > CURRENT_VERSION {
@@ -46,6 +52,14 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Error> {
             supported: CURRENT_VERSION,
         });
     }
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = run_steps(conn, target);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn run_steps(conn: &mut Connection, target: u32) -> Result<(), Error> {
     loop {
         let done = retry_busy(|| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -61,6 +75,17 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Error> {
             }
             let step = MIGRATIONS[found as usize];
             step(&tx)?;
+            let broken: Option<String> = tx
+                .prepare("PRAGMA foreign_key_check")?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .next()
+                .transpose()?;
+            if let Some(table) = broken {
+                return Err(Error::Corrupt(format!(
+                    "migration to version {} left a dangling reference in {table}",
+                    found + 1
+                )));
+            }
             tx.pragma_update(None, "user_version", found + 1)?;
             tx.commit()?;
             tracing::info!(from = found, to = found + 1, "store schema migrated");
@@ -287,6 +312,77 @@ fn v5_outgoing_server(tx: &Connection) -> rusqlite::Result<()> {
         ALTER TABLE accounts ADD COLUMN smtp_own_password INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE accounts ADD COLUMN reply_to TEXT;
         ALTER TABLE accounts ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+        "#,
+    )
+}
+
+/// Version 6: sending. Each account gets a Sent, a Drafts and an Outbox folder (the `folders`
+/// table is rebuilt: its `kind` check names the new kinds, and `junk` for the Junk folder to
+/// come). Messages record whether they were answered or forwarded. The Outbox's messages have
+/// an `outbox` row (envelope, state, attempts, next try, why it failed), drafts a `drafts` row
+/// (what they answer or forward). `own_message_ids` remembers the Message-IDs this program sent
+/// from an account, so the copy a provider puts into the POP3 feed again (Gmail does) is
+/// recognised.
+fn v6_sending(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        CREATE TABLE folders_v6 (
+            id         INTEGER PRIMARY KEY,
+            account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+            kind       TEXT NOT NULL
+                       CHECK (kind IN ('inbox', 'trash', 'local', 'sent', 'drafts', 'outbox',
+                                       'junk')),
+            name       TEXT NOT NULL
+        );
+        INSERT INTO folders_v6 (id, account_id, kind, name)
+            SELECT id, account_id, kind, name FROM folders;
+        DROP TABLE folders;
+        ALTER TABLE folders_v6 RENAME TO folders;
+        CREATE UNIQUE INDEX folders_special ON folders(ifnull(account_id, 0), kind)
+            WHERE kind <> 'local';
+        CREATE UNIQUE INDEX folders_local_name ON folders(name COLLATE NOCASE)
+            WHERE kind = 'local';
+        INSERT INTO folders (account_id, kind, name) SELECT id, 'sent', 'Sent' FROM accounts;
+        INSERT INTO folders (account_id, kind, name) SELECT id, 'drafts', 'Drafts' FROM accounts;
+        INSERT INTO folders (account_id, kind, name) SELECT id, 'outbox', 'Outbox' FROM accounts;
+
+        ALTER TABLE messages ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0;
+
+        -- a message waiting in an Outbox: its bytes are the message's (what Sent keeps, with
+        -- the Bcc line); the server gets them from byte `transmit_from` on
+        CREATE TABLE outbox (
+            message_id    INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            account_id    INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            envelope_from TEXT NOT NULL,
+            -- one address per line
+            recipients    TEXT NOT NULL,
+            transmit_from INTEGER NOT NULL,
+            state         TEXT NOT NULL
+                          CHECK (state IN ('queued', 'sending', 'dot_sent', 'unknown', 'failed')),
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            queued_at     INTEGER NOT NULL,
+            next_try_at   INTEGER NOT NULL,
+            -- why the last attempt failed (JSON written by the send engine)
+            reason        TEXT,
+            answers       INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            forwards      INTEGER REFERENCES messages(id) ON DELETE SET NULL
+        );
+        CREATE INDEX outbox_account ON outbox(account_id, next_try_at);
+
+        CREATE TABLE drafts (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            answers    INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            forwards   INTEGER REFERENCES messages(id) ON DELETE SET NULL
+        );
+
+        CREATE TABLE own_message_ids (
+            account_id     INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            message_id_hdr TEXT NOT NULL,
+            -- the Outbox or Sent message with this Message-ID
+            message_id     INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            PRIMARY KEY (account_id, message_id_hdr)
+        ) WITHOUT ROWID;
         "#,
     )
 }

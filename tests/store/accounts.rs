@@ -168,7 +168,12 @@ fn local_folders_are_managed() -> TestResult {
         Err(Error::Invalid(_))
     ));
     let names: Vec<String> = store.folders()?.into_iter().map(|f| f.name).collect();
-    assert_eq!(names, ["Inbox", "Trash", "Archiv", "Zeitung"]);
+    assert_eq!(
+        names,
+        [
+            "Inbox", "Drafts", "Sent", "Outbox", "Trash", "Archiv", "Zeitung"
+        ]
+    );
     store.rename_local_folder(a, "Zeitungen")?;
     assert!(matches!(
         store.rename_local_folder(a, "archiv"),
@@ -188,6 +193,6 @@ fn local_folders_are_managed() -> TestResult {
         Err(Error::FolderNotEmpty)
     ));
     store.delete_local_folder(a)?;
-    assert_eq!(store.folders()?.len(), 3);
+    assert_eq!(store.folders()?.len(), 6);
     Ok(())
 }

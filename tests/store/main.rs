@@ -6,6 +6,7 @@ mod bodies;
 mod concurrency;
 mod messages;
 mod migrations;
+mod outbox;
 mod search;
 
 pub use std::path::Path;

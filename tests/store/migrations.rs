@@ -95,6 +95,23 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
             }
         }
         assert!(checked >= 1, "{}", path.display());
+        // Version 6: every account has its Drafts, Sent and Outbox (the folders table was
+        // rebuilt); a message in the Trash still knows where it came from.
+        for kind in [FolderKind::Drafts, FolderKind::Sent, FolderKind::Outbox] {
+            store.folder(account.id, kind)?;
+        }
+        if version >= 5 {
+            let trash = Scope::Account(account.id, FolderKind::Trash);
+            let trashed = store.list(&page(trash))?;
+            assert_eq!(trashed.len(), 1, "{}", path.display());
+            assert_eq!(
+                account.settings.signature,
+                "Erika Mustermann\nBeispielweg 1"
+            );
+            store.restore(&[trashed[0].id])?;
+            assert_eq!(store.list(&page(inbox))?.len(), 3, "{}", path.display());
+            store.move_to_trash(&[trashed[0].id])?;
+        }
         // and it keeps working: a new message gets a fresh id; an old UIDL downloaded again
         // with the same bytes is not stored again (the hash recorded by version 4 proves it)
         let fx1 = rows.iter().find(|r| r.uidl.as_deref() == Some("fx-1"));

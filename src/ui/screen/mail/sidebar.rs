@@ -156,11 +156,10 @@ impl Sidebar {
         }
         for account in accounts {
             items = items.push(account_header(account));
-            for folder in self
-                .folders
-                .iter()
-                .filter(|f| f.account == Some(account.id))
-            {
+            // an empty Outbox is not shown: there is nothing waiting
+            for folder in self.folders.iter().filter(|f| {
+                f.account == Some(account.id) && (f.kind != FolderKind::Outbox || f.total > 0)
+            }) {
                 items = items.push(self.folder_entry(folder));
             }
             items = items.push(space().height(8));
@@ -186,13 +185,18 @@ impl Sidebar {
     fn folder_entry(&self, folder: &Folder) -> Element<'_, Message> {
         let icon = match folder.kind {
             FolderKind::Inbox => Icon::Inbox,
+            FolderKind::Drafts => Icon::Pencil,
+            FolderKind::Sent => Icon::Send,
+            FolderKind::Outbox => Icon::Outbox,
+            FolderKind::Junk => Icon::OctagonAlert,
             FolderKind::Trash => Icon::Trash,
             FolderKind::Local => Icon::Folder,
         };
-        let unread = if folder.kind == FolderKind::Trash {
-            0
-        } else {
-            folder.unread
+        // the Outbox counts what waits there; Trash and Drafts count nothing
+        let unread = match folder.kind {
+            FolderKind::Trash | FolderKind::Drafts => 0,
+            FolderKind::Outbox => folder.total,
+            _ => folder.unread,
         };
         self.entry(Scope::Folder(folder.id), icon, folder_name(folder), unread)
     }
@@ -276,7 +280,7 @@ fn section_header<'a>(label: String) -> Element<'a, Message> {
         .into()
 }
 
-/// The name shown for a folder: translated for Inbox and Trash.
+/// The name shown for a folder: translated for an account's own folders and the Trash.
 pub fn folder_name(folder: &Folder) -> String {
     match folder.kind {
         FolderKind::Local => folder.name.clone(),
@@ -287,6 +291,10 @@ pub fn folder_name(folder: &Folder) -> String {
 fn kind_name(kind: FolderKind, of_account: bool) -> String {
     match (kind, of_account) {
         (FolderKind::Inbox, _) => fl!("ui-folder-inbox"),
+        (FolderKind::Drafts, _) => fl!("ui-folder-drafts"),
+        (FolderKind::Sent, _) => fl!("ui-folder-sent"),
+        (FolderKind::Outbox, _) => fl!("ui-folder-outbox"),
+        (FolderKind::Junk, _) => fl!("ui-folder-junk"),
         (FolderKind::Trash, true) => fl!("ui-folder-trash"),
         (FolderKind::Trash, false) => fl!("ui-folder-local-trash"),
         (FolderKind::Local, _) => String::new(),

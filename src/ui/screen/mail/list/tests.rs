@@ -30,6 +30,8 @@ fn rows(page: u64, n: u64) -> Vec<MessageRow> {
                 seen: false,
                 flagged: false,
                 sha256: String::new(),
+                answered: false,
+                forwarded: false,
             }
         })
         .collect()
