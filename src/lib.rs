@@ -1,12 +1,14 @@
 //! Postfach: a POP3 desktop mail client.
 //!
-//! Layers (one way): `pop3` → `sync` → `store` → `ui`; `ui` is the only one that knows iced.
+//! Layers (one way): `pop3`/`smtp` → `sync`/`send` → `store` → `ui`; `ui` is the only one that
+//! knows iced.
 //! The map (layers, one round trip through the code, where each invariant is tested, names that
 //! could be confused) is `docs/ARCHITECTURE.md`.
 pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod import;
+pub mod lock;
 pub mod logging;
 pub mod mime;
 pub mod paths;

@@ -183,6 +183,8 @@ fn apply_outgoing(s: &mut AccountSettings, o: &AccountOptions) -> Result<(), Cli
             auth: pop3::AuthMethod::Auto,
             username: s.username.clone(),
             own_password: false,
+            ca_file: None,
+            pinned_sha256: None,
         });
     }
     let given = o.smtp_port.is_some()

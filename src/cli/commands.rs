@@ -24,6 +24,8 @@ pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
         Command::Show { id, raw } => show(&store, MessageId(id), raw),
         Command::Delete { id, permanently } => delete(&mut store, MessageId(id), permanently, now),
         Command::SaveAttachments { id, dir } => save_attachments(&store, MessageId(id), &dir),
+        Command::Send(args) => super::send::send(store, &data_dir, args, now),
+        Command::Outbox { command } => super::send::outbox(store, &data_dir, command, now),
     }
 }
 
@@ -112,7 +114,7 @@ fn fetch(
 }
 
 /// Keeps the first failure's code.
-fn worst(current: u8, new: u8) -> u8 {
+pub(super) fn worst(current: u8, new: u8) -> u8 {
     if current == exit::OK { new } else { current }
 }
 
@@ -165,14 +167,19 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
         .as_deref()
         .map(|n| account_named(store, n))
         .transpose()?;
-    let scopes: Vec<Scope> = match (args.folder.to_ascii_lowercase().as_str(), &account) {
-        ("inbox", Some(a)) => vec![Scope::Account(a.id, FolderKind::Inbox)],
-        ("inbox", None) => vec![Scope::UnifiedInbox],
-        ("trash", Some(a)) => vec![Scope::Account(a.id, FolderKind::Trash)],
-        ("trash", None) => store
+    let special = args
+        .folder
+        .to_ascii_lowercase()
+        .parse::<FolderKind>()
+        .ok()
+        .filter(|k| *k != FolderKind::Local);
+    let scopes: Vec<Scope> = match (special, &account) {
+        (Some(FolderKind::Inbox), None) => vec![Scope::UnifiedInbox],
+        (Some(kind), Some(a)) => vec![Scope::Account(a.id, kind)],
+        (Some(kind), None) => store
             .accounts()?
             .iter()
-            .map(|a| Scope::Account(a.id, FolderKind::Trash))
+            .map(|a| Scope::Account(a.id, kind))
             .collect(),
         (_, _) => {
             let folder = store

@@ -4,6 +4,7 @@
 mod account;
 mod commands;
 pub mod open;
+mod send;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -88,6 +89,60 @@ pub enum Command {
         id: i64,
         /// Target folder.
         dir: PathBuf,
+    },
+    /// Write a message: it goes into the account's Outbox, then to the outgoing server.
+    Send(SendArgs),
+    /// The messages waiting to be sent (list when no command is given).
+    Outbox {
+        #[command(subcommand)]
+        command: Option<OutboxCommand>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The account to send from (its outgoing server and identity).
+    #[arg(long)]
+    pub account: String,
+    /// Recipients (repeat, or separate with commas).
+    #[arg(long, value_name = "ADDR")]
+    pub to: Vec<String>,
+    /// Copy recipients.
+    #[arg(long, value_name = "ADDR")]
+    pub cc: Vec<String>,
+    /// Blind copy recipients (kept only in the Sent copy).
+    #[arg(long, value_name = "ADDR")]
+    pub bcc: Vec<String>,
+    /// The subject.
+    #[arg(long, default_value = "")]
+    pub subject: String,
+    /// Attach a file (repeat for several).
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    /// Read the text from this UTF-8 file (default: standard input).
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum OutboxCommand {
+    /// List the messages in the Outbox with their state and, for failures, why.
+    List,
+    /// Send now: one message (also a failed one, or one that may have been sent), or every
+    /// message waiting for its next try.
+    Retry {
+        /// Message id (from `outbox list`).
+        id: Option<i64>,
+    },
+    /// Move a message out of the Outbox into the Trash (it is not sent).
+    Remove {
+        /// Message id (from `outbox list`).
+        id: i64,
+    },
+    /// Treat a message that may have been sent as sent: it moves to Sent.
+    MarkSent {
+        /// Message id (from `outbox list`).
+        id: i64,
     },
 }
 
@@ -279,7 +334,7 @@ pub struct ListArgs {
     /// Only this account.
     #[arg(long)]
     pub account: Option<String>,
-    /// Folder: inbox, trash, or the name of a local folder.
+    /// Folder: inbox, drafts, sent, outbox, trash, or the name of a local folder.
     #[arg(long, default_value = "inbox")]
     pub folder: String,
     /// Only unread messages.

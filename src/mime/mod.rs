@@ -22,6 +22,7 @@ mod writer;
 pub use attachment::{Attachment, attachment_bytes};
 pub use html::html_to_text;
 pub use links::Link;
+pub(crate) use model::addresses as header_addresses;
 pub use model::{Body, MAX_BODY_TEXT, Message, parse};
 pub use names::{MAX_FILE_NAME_BYTES, safe_file_name};
 pub use save::{save_attachment, unique_path};

@@ -1,9 +1,12 @@
-//! Writing mail: what a reply or forward starts with ([`reply`]), the text as `format=flowed`
-//! ([`flowed`]), and the exact bytes of an outgoing message ([`build`]). No iced, no network:
-//! the Outbox engine and the compose window build on these.
+//! Writing and sending mail: what a reply or forward starts with ([`reply`]), the text as
+//! `format=flowed` ([`flowed`]), the exact bytes of an outgoing message ([`build`]), and the
+//! Outbox engine that submits them over SMTP and records every outcome ([`outbox`]). No iced.
+pub mod addresses;
 pub mod build;
 pub mod flowed;
+pub mod outbox;
 pub mod reply;
 
 pub use build::{Attachment, BuildError, Built, Outgoing, build, new_message_id};
+pub use outbox::{Delivery, Problem, RefusedRecipient, Sender, backoff, queue};
 pub use reply::{Draft, Prefixes, ReplyTo, forward_as_attachment, forward_inline, reply};

@@ -98,6 +98,20 @@ pub async fn submit(
     envelope: &Envelope,
     message: &[u8],
 ) -> Outcome {
+    submit_with(opts, credentials, envelope, message, async || Ok(())).await
+}
+
+/// [`submit`] with a call before the final dot (see [`Client::send_with`]).
+pub async fn submit_with<F>(
+    opts: &ConnectOptions,
+    credentials: Option<&Credentials>,
+    envelope: &Envelope,
+    message: &[u8],
+    before_dot: F,
+) -> Outcome
+where
+    F: AsyncFnOnce() -> Result<(), String>,
+{
     let not_sent = |error| Outcome::NotSent {
         error,
         refused: Vec::new(),
@@ -111,8 +125,14 @@ pub async fn submit(
     {
         return not_sent(error);
     }
-    let outcome = client.send(envelope, message).await;
-    if !matches!(outcome, Outcome::Unknown { .. }) {
+    let outcome = client.send_with(envelope, message, before_dot).await;
+    // After an unknown end or a message stopped halfway, the session is in no state for QUIT.
+    let unfinished = match &outcome {
+        Outcome::Unknown { .. } => true,
+        Outcome::NotSent { error, .. } => matches!(error, Error::Aborted(_)),
+        Outcome::Accepted { .. } => false,
+    };
+    if !unfinished {
         client.quit_quietly().await;
     }
     outcome

@@ -71,6 +71,10 @@ pub enum Error {
     /// The server broke the protocol (including data sent ahead of the TLS handshake).
     #[error("protocol violation: {0}")]
     Protocol(String),
+    /// The message was stopped before its final dot (the caller could not record that it was
+    /// about to be sent); nothing was sent.
+    #[error("the message was stopped before its end: {0}")]
+    Aborted(String),
 }
 
 /// The broad class of an error: drives the retry schedule and the words.
@@ -94,7 +98,9 @@ impl Error {
     /// The class of this error.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Network(_) | Error::Timeout(_) | Error::Closed => ErrorKind::Network,
+            Error::Network(_) | Error::Timeout(_) | Error::Closed | Error::Aborted(_) => {
+                ErrorKind::Network
+            }
             Error::Connect(tls::Error::Network(_) | tls::Error::Timeout(_)) => ErrorKind::Network,
             Error::Connect(_) | Error::StartTlsUnavailable => ErrorKind::Tls,
             Error::AuthRejected(r) if r.is_temporary() => ErrorKind::Temporary,
@@ -132,6 +138,7 @@ impl Error {
                 net_words(host, self.net_failure().unwrap_or(NetFailure::Other))
             }
             Error::Closed => fl!("smtp-error-closed", host = host),
+            Error::Aborted(_) => fl!("smtp-error-aborted"),
             Error::Connect(e) => connect_words(e, host),
             Error::StartTlsUnavailable => fl!("smtp-error-starttls", host = host),
             Error::NoCommonMechanism => fl!("error-no-mechanism"),

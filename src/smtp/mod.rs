@@ -27,7 +27,7 @@ pub use crate::tls::TlsOptions;
 pub use auth::Credentials;
 pub use capabilities::Capabilities;
 pub use client::Client;
-pub use connect::{ConnectOptions, SmtpStream, connect, ehlo_name, submit};
+pub use connect::{ConnectOptions, SmtpStream, connect, ehlo_name, submit, submit_with};
 pub use error::{Error, ErrorKind, Stage};
 pub use probe::{ProbeError, ProbeReport, Step, probe};
 pub use reply::{Limits, Reply};

@@ -63,8 +63,28 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     /// Submits `message` (the exact bytes of the message; line ends are made CRLF and lines
     /// starting with a dot are stuffed, nothing else is changed) to the envelope's recipients.
     pub async fn send(&mut self, envelope: &Envelope, message: &[u8]) -> Outcome {
+        self.send_with(envelope, message, async || Ok(())).await
+    }
+
+    /// [`Client::send`], calling `before_dot` when everything but the final dot is sent: the
+    /// moment after which the server may have the message. A caller records there, durably,
+    /// that the message may be sent, so that a crash afterwards is never followed by a silent
+    /// second copy. When `before_dot` fails, the dot is not sent and the connection must be
+    /// dropped (the outcome is [`Error::Aborted`]; the server discards the unfinished message).
+    pub async fn send_with<F>(
+        &mut self,
+        envelope: &Envelope,
+        message: &[u8],
+        before_dot: F,
+    ) -> Outcome
+    where
+        F: AsyncFnOnce() -> Result<(), String>,
+    {
         let mut refused = Vec::new();
-        match self.transaction(envelope, message, &mut refused).await {
+        match self
+            .transaction(envelope, message, before_dot, &mut refused)
+            .await
+        {
             Ok(Ok(reply)) => Outcome::Accepted { reply, refused },
             Ok(Err(error)) => Outcome::Unknown { error },
             Err(error) => Outcome::NotSent { error, refused },
@@ -72,12 +92,16 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     }
 
     /// The outer `Err`: not sent; the inner one: what happened after the final dot.
-    async fn transaction(
+    async fn transaction<F>(
         &mut self,
         envelope: &Envelope,
         message: &[u8],
+        before_dot: F,
         refused: &mut Vec<Refused>,
-    ) -> Result<Result<Reply, Error>, Error> {
+    ) -> Result<Result<Reply, Error>, Error>
+    where
+        F: AsyncFnOnce() -> Result<(), String>,
+    {
         let data = transparent(message);
         let mail = self.mail_from(envelope, message, data.len() as u64)?;
         let reply = self.call(&mail, &mail, "the MAIL FROM reply").await?;
@@ -125,10 +149,15 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
             });
         }
         tracing::trace!("C: <message, {} bytes>", data.len());
-        for chunk in data.chunks(64 * 1024) {
+        let (body, dot) = data.split_at(data.len() - DOT.len());
+        for chunk in body.chunks(64 * 1024) {
             self.write(chunk, "sending the message").await?;
         }
+        before_dot().await.map_err(Error::Aborted)?;
         // From here on the server may have the message: every failure is "unknown".
+        if let Err(e) = self.write(dot, "ending the message").await {
+            return Ok(Err(e));
+        }
         let deadline = self.reader.limits.data_end_timeout;
         Ok(
             match self
@@ -195,6 +224,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
     }
 }
 
+/// The end of the data: the final dot line.
+const DOT: &[u8] = b".\r\n";
+
 /// The message as DATA transmits it (RFC 5321 §4.5.2): every line end CRLF (bare CR and bare
 /// LF become CRLF), a dot doubled at the start of a line, a final line end if missing, and
 /// the ending `.CRLF`.
@@ -223,7 +255,7 @@ pub fn transparent(message: &[u8]) -> Vec<u8> {
     if !line_start {
         out.extend_from_slice(b"\r\n");
     }
-    out.extend_from_slice(b".\r\n");
+    out.extend_from_slice(DOT);
     out
 }
 

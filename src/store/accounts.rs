@@ -56,6 +56,10 @@ pub struct SmtpSettings {
     pub username: String,
     /// The password is its own keyring entry (off: the incoming server's password is used).
     pub own_password: bool,
+    /// Trust the outgoing server's certificate when this CA (PEM) vouches for it.
+    pub ca_file: Option<PathBuf>,
+    /// The outgoing server's pinned certificate: SHA-256 of its DER bytes, hex.
+    pub pinned_sha256: Option<String>,
 }
 
 impl Default for AccountSettings {
@@ -139,7 +143,7 @@ const COLUMNS: &str = "id, name, display_name, email, host, port, security, user
      ca_file, pinned_sha256, leave_on_server, keep_days, delete_when_deleted_here, \
      check_on_startup, check_every_minutes, notify, server_expire, server_login_delay, \
      last_fetch_at, created_at, smtp_host, smtp_port, smtp_security, smtp_auth, smtp_username, \
-     smtp_own_password, reply_to, signature";
+     smtp_own_password, reply_to, signature, smtp_ca_file, smtp_pinned_sha256";
 
 fn parse_column<T: std::str::FromStr>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
@@ -178,6 +182,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
                     auth: parse_column(row, 24)?,
                     username: row.get(25)?,
                     own_password: row.get(26)?,
+                    ca_file: row.get::<_, Option<String>>(29)?.map(PathBuf::from),
+                    pinned_sha256: row.get(30)?,
                 }),
                 None => None,
             },
@@ -194,7 +200,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 /// The settings columns in the order of `COLUMNS` without the id and the server's
-/// announcements (`?1`…`?24` of the insert, `?2`…`?25` of the update).
+/// announcements (`?1`…`?26` of the insert, `?2`…`?27` of the update).
 fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> {
     let text = |v: &str| Value::Text(v.to_owned());
     let opt = |v: Option<&str>| v.map_or(Value::Null, |v| Value::Text(v.to_owned()));
@@ -225,6 +231,10 @@ fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> 
         Value::Integer(i64::from(smtp.is_some_and(|m| m.own_password))),
         opt(s.reply_to.as_deref()),
         text(&s.signature),
+        opt(smtp
+            .and_then(|m| m.ca_file.as_deref())
+            .and_then(|p| p.to_str())),
+        opt(smtp.and_then(|m| m.pinned_sha256.as_deref())),
     ]
 }
 
@@ -263,7 +273,7 @@ impl Store {
                 &format!(
                     "INSERT INTO accounts ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
                      ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch(), ?17, ?18, \
-                     ?19, ?20, ?21, ?22, ?23, ?24)",
+                     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
                     COLUMNS
                 ),
                 params_from_iter(settings_values(s, &ca_file)),
@@ -290,7 +300,8 @@ impl Store {
                  delete_when_deleted_here = ?14, check_on_startup = ?15, \
                  check_every_minutes = ?16, notify = ?17, smtp_host = ?18, smtp_port = ?19, \
                  smtp_security = ?20, smtp_auth = ?21, smtp_username = ?22, \
-                 smtp_own_password = ?23, reply_to = ?24, signature = ?25 WHERE id = ?1",
+                 smtp_own_password = ?23, reply_to = ?24, signature = ?25, \
+                 smtp_ca_file = ?26, smtp_pinned_sha256 = ?27 WHERE id = ?1",
                 params_from_iter(
                     std::iter::once(Value::Integer(id.0)).chain(settings_values(s, &ca_file)),
                 ),

@@ -322,7 +322,8 @@ fn v5_outgoing_server(tx: &Connection) -> rusqlite::Result<()> {
 /// an `outbox` row (envelope, state, attempts, next try, why it failed), drafts a `drafts` row
 /// (what they answer or forward). `own_message_ids` remembers the Message-IDs this program sent
 /// from an account, so the copy a provider puts into the POP3 feed again (Gmail does) is
-/// recognised.
+/// recognised. The outgoing server gets its own certificate trust (CA file, pin): it is often
+/// another host than the incoming one.
 fn v6_sending(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute_batch(
         r#"
@@ -345,6 +346,9 @@ fn v6_sending(tx: &Connection) -> rusqlite::Result<()> {
         INSERT INTO folders (account_id, kind, name) SELECT id, 'sent', 'Sent' FROM accounts;
         INSERT INTO folders (account_id, kind, name) SELECT id, 'drafts', 'Drafts' FROM accounts;
         INSERT INTO folders (account_id, kind, name) SELECT id, 'outbox', 'Outbox' FROM accounts;
+
+        ALTER TABLE accounts ADD COLUMN smtp_ca_file TEXT;
+        ALTER TABLE accounts ADD COLUMN smtp_pinned_sha256 TEXT;
 
         ALTER TABLE messages ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE messages ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0;

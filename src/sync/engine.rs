@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::error::Error;
-use super::lock::{AccountLock, LockError};
 use super::pipeline::{Downloaded, Pipeline};
 use super::plan::{self, Known, Listed, Plan, Policy, ServerCopy};
+use crate::lock::{AccountLock, LockError, Purpose};
 use crate::pop3::{self, Client, ConnectOptions, Limits, Password, Pop3Stream, TlsOptions};
 use crate::store::{self, Account, AccountId, Shared, Store};
 
@@ -133,7 +133,7 @@ impl Fetcher {
         now: i64,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<FetchReport, Error> {
-        let _lock = match AccountLock::acquire(&self.data_dir, account.id.0).await {
+        let _lock = match AccountLock::acquire(&self.data_dir, Purpose::Fetch, account.id.0).await {
             Ok(lock) => lock,
             Err(LockError::Busy) => return Err(Error::Locked(account.settings.name.clone())),
             Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),

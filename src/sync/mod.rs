@@ -3,7 +3,6 @@
 mod engine;
 mod error;
 mod identity;
-pub mod lock;
 mod pipeline;
 pub mod plan;
 pub mod service;

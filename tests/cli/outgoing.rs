@@ -69,6 +69,8 @@ fn the_outgoing_server_is_set_shown_changed_and_removed() {
             auth: AuthMethod::Auto,
             username: "erika@example.de".into(),
             own_password: false,
+            ca_file: None,
+            pinned_sha256: None,
         })
     );
     assert_eq!(s.reply_to.as_deref(), Some("antwort@example.de"));
@@ -114,4 +116,81 @@ fn the_outgoing_server_is_set_shown_changed_and_removed() {
     assert_eq!(refused.status.code(), Some(2));
     let words = String::from_utf8_lossy(&refused.stderr);
     assert!(words.contains("need --smtp-host"), "{words}");
+}
+
+#[test]
+fn send_queues_first_and_an_unreachable_server_leaves_it_waiting_in_the_outbox() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // a port nobody listens on
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port()
+        .to_string();
+    ok(
+        d,
+        &[
+            "account",
+            "add",
+            "privat",
+            "--email",
+            "erika@example.de",
+            "--host",
+            "127.0.0.1",
+        ],
+    );
+    let body = d.join("text.txt");
+    std::fs::write(&body, "Hallo Anna,\nbis morgen.\n").unwrap();
+    let body = body.to_string_lossy().into_owned();
+    let send = [
+        "send",
+        "--account",
+        "privat",
+        "--to",
+        "anna@example.org",
+        "--subject",
+        "Grüße",
+        "--body-file",
+        &body,
+    ];
+    // no outgoing server: refused in words, nothing queued
+    let out = postfach(d, &send);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--smtp-host"));
+    assert!(ok(d, &["outbox"]).contains("The Outbox is empty."));
+
+    ok(
+        d,
+        &[
+            "account",
+            "set",
+            "privat",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            &port,
+            "--smtp-security",
+            "plain",
+        ],
+    );
+    let mut command = support::cli::command(d, &send);
+    command
+        .env("POSTFACH_LANG", "en")
+        .env("POSTFACH_PASSWORD", "secret");
+    let out = command.output().expect("run postfach");
+    assert_eq!(out.status.code(), Some(4), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("is in the Outbox"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("127.0.0.1"));
+
+    let list = ok(d, &["outbox", "list"]);
+    assert!(list.contains("waiting\tanna@example.org\tGrüße"), "{list}");
+    let id = list.split('\t').next().unwrap().to_owned();
+    let wrong = postfach(d, &["outbox", "remove", "99999"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    ok(d, &["outbox", "remove", &id]);
+    assert!(ok(d, &["outbox"]).contains("The Outbox is empty."));
+    let trash = ok(d, &["list", "--folder", "trash"]);
+    assert!(trash.contains("Grüße"), "{trash}");
 }

@@ -78,6 +78,8 @@ fn the_outgoing_server_and_identity_are_kept_and_can_be_removed() -> TestResult 
         auth: AuthMethod::Login,
         username: "erika@example.de".into(),
         own_password: true,
+        ca_file: Some("/etc/ssl/firma-ca.pem".into()),
+        pinned_sha256: Some("ab".repeat(32)),
     });
     s.reply_to = Some("antwort@example.de".into());
     s.signature = "Erika Mustermann\nTel. 0123 – Grüße".into();

@@ -4,6 +4,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod outbox;
+
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -31,15 +33,19 @@ enum Step {
     Huge(usize),
     /// Says nothing and keeps the connection open.
     Silence,
+    /// Runs this (e.g. looks into the store while the client waits for a reply).
+    Call(Box<dyn FnOnce() + std::marker::Send>),
 }
 
 use Step::*;
 
 /// What the server saw: every command line and the DATA bytes.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Seen {
     lines: Vec<String>,
     data: Vec<u8>,
+    /// How many messages were received up to their final dot.
+    messages: usize,
 }
 
 /// A server for one connection per script; returns its port and what it saw.
@@ -75,7 +81,11 @@ async fn server(scripts: Vec<Vec<Step>>) -> (u16, Arc<Mutex<Seen>>) {
                             }
                             data.push(byte[0]);
                         }
-                        record.lock().unwrap().data = data;
+                        let mut seen = record.lock().unwrap();
+                        if data.ends_with(b"\r\n.\r\n") {
+                            seen.messages += 1;
+                        }
+                        seen.data = data;
                     }
                     Close => break,
                     Endless(line) => loop {
@@ -87,6 +97,7 @@ async fn server(scripts: Vec<Vec<Step>>) -> (u16, Arc<Mutex<Seen>>) {
                         let _ = conn.get_mut().write_all(&vec![b'a'; n]).await;
                     }
                     Silence => tokio::time::sleep(Duration::from_secs(30)).await,
+                    Call(f) => f(),
                 }
             }
         }
@@ -197,11 +208,14 @@ fn message() -> Vec<u8> {
     m.into_bytes()
 }
 
-/// What DATA must carry for `message()`, written out independently of the client's code.
+/// What DATA must carry for a message (LF or CRLF line ends), written out independently of the
+/// client's code.
 fn on_the_wire(message: &[u8]) -> Vec<u8> {
     let text = String::from_utf8(message.to_vec()).unwrap();
+    let text = text.strip_suffix('\n').unwrap_or(&text);
     let mut out = String::new();
     for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.starts_with('.') {
             out.push('.');
         }
