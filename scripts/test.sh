@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Postfach's whole test suite on a fresh Debian/Ubuntu machine.
 #
-# 1. Installs what the tests need (build tools, Dovecot, Xvfb, gnome-keyring, ...) when it can
-#    (as root, or with password-less sudo); otherwise names exactly what is missing and stops.
+# 1. Installs what the tests need (build tools, Dovecot, Postfix, Xvfb, gnome-keyring, ...) when
+#    it can (as root, or with password-less sudo); otherwise names exactly what is missing and
+#    stops. tests/smtp_postfix.rs runs private Postfix instances, whose master runs only as root.
 # 2. Starts a private D-Bus session with an unlocked gnome-keyring and an Xvfb display, so the
 #    keyring and window tests talk to real services.
 # 3. Runs fmt, clippy, the Windows/macOS type check (scripts/check-targets.sh: the code Linux
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential pkg-config libssl-dev ca-certificates openssl
-  dovecot-core dovecot-pop3d
+  dovecot-core dovecot-pop3d postfix
   xvfb xauth imagemagick x11-utils xdotool
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
   gnome-keyring dbus-x11 dbus
@@ -35,13 +36,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   echo "==> installing: ${missing[*]}"
-  # Keep Debian's own Dovecot service from starting: the tests run private instances on 127.0.0.1.
+  # Keep Debian's own Dovecot and Postfix services from starting: the tests run private
+  # instances on 127.0.0.1. Postfix gets no system configuration at all ("No configuration").
   added_policy=0
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
     "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
     added_policy=1
   fi
+  echo "postfix postfix/main_mailer_type select No configuration" | "${sudo[@]}" debconf-set-selections
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   [ "$added_policy" = 1 ] && "${sudo[@]}" rm -f /usr/sbin/policy-rc.d

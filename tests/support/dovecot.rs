@@ -23,6 +23,7 @@ pub struct DovecotBuilder {
     users: Vec<(String, String)>,
     tls: bool,
     lock_session: bool,
+    auth_socket: bool,
     extra_config: String,
 }
 
@@ -35,6 +36,7 @@ impl Default for DovecotBuilder {
             ],
             tls: true,
             lock_session: true,
+            auth_socket: false,
             extra_config: String::new(),
         }
     }
@@ -56,6 +58,14 @@ impl DovecotBuilder {
     /// `pop3_lock_session` (default yes: a second session gets `[IN-USE]`).
     pub fn lock_session(mut self, lock: bool) -> Self {
         self.lock_session = lock;
+        self
+    }
+
+    /// Also offers Dovecot's authentication to an SMTP server (Postfix's `smtpd_sasl_type =
+    /// dovecot`) on a socket at [`Dovecot::auth_socket_path`] that any local user may connect to,
+    /// so that Postfix's unprivileged `smtpd` reaches it. The same users and passwords as POP3.
+    pub fn auth_socket(mut self) -> Self {
+        self.auth_socket = true;
         self
     }
 
@@ -100,6 +110,7 @@ pub struct Dovecot {
     certs: Certs,
     mail_owner: MailOwner,
     users: Vec<(String, String)>,
+    auth_socket: Option<PathBuf>,
     seq: AtomicU64,
 }
 
@@ -142,6 +153,23 @@ impl Dovecot {
     /// The test CA's certificate (PEM), to trust the server certificate.
     pub fn ca_pem_path(&self) -> PathBuf {
         self.certs.ca_cert.clone()
+    }
+
+    /// The server certificate (PEM), signed by the CA at [`Dovecot::ca_pem_path`]; another test
+    /// server may present it too, so that one CA file trusts both.
+    pub fn server_cert_path(&self) -> PathBuf {
+        self.certs.server_cert.clone()
+    }
+
+    /// The server certificate's private key (PEM).
+    pub fn server_key_path(&self) -> PathBuf {
+        self.certs.server_key.clone()
+    }
+
+    /// The authentication socket for an SMTP server, when built with
+    /// [`DovecotBuilder::auth_socket`].
+    pub fn auth_socket_path(&self) -> Option<&Path> {
+        self.auth_socket.as_deref()
     }
 
     /// SHA-256 of the server certificate (DER), for pinning.
@@ -227,6 +255,7 @@ impl Dovecot {
             config_text(dir.path(), opts, &certs, mail_owner, pop3_port, pop3s_port),
         )?;
 
+        let auth_socket = opts.auth_socket.then(|| auth_socket_path(dir.path()));
         let mut dovecot = Dovecot {
             child: Command::new(binary)
                 .arg("-F")
@@ -242,6 +271,7 @@ impl Dovecot {
             certs,
             mail_owner,
             users: opts.users.clone(),
+            auth_socket,
             seq: AtomicU64::new(0),
         };
         for (user, _) in &opts.users {
@@ -410,8 +440,23 @@ fn config_text(
         "service pop3-login {{\n  inet_listener pop3 {{\n    port = {pop3_port}\n  }}\n  inet_listener pop3s {{\n    port = {}\n    ssl = yes\n  }}\n}}\n",
         pop3s_port.unwrap_or(0)
     ));
+    if opts.auth_socket {
+        // Relative to base_dir. Mode 0666: Postfix's smtpd runs as its own unprivileged user;
+        // it only reaches this instance's test users.
+        c.push_str(&format!(
+            "service auth {{\n  unix_listener {AUTH_SOCKET} {{\n    mode = 0666\n  }}\n}}\n"
+        ));
+    }
     c.push_str(&opts.extra_config);
     c
+}
+
+/// The authentication socket for an SMTP server (see `DovecotBuilder::auth_socket`), in
+/// `base_dir`.
+const AUTH_SOCKET: &str = "auth-smtp";
+
+fn auth_socket_path(dir: &Path) -> PathBuf {
+    dir.join("run").join(AUTH_SOCKET)
 }
 
 /// The name for a numeric id in /etc/passwd or /etc/group.
@@ -425,7 +470,7 @@ fn name_of(file: &str, id: u32) -> Option<String> {
 }
 
 /// `n` distinct free ports on 127.0.0.1 (held together while probing, so they differ).
-fn free_ports(n: usize) -> io::Result<Vec<u16>> {
+pub(super) fn free_ports(n: usize) -> io::Result<Vec<u16>> {
     let listeners: Vec<TcpListener> = (0..n)
         .map(|_| TcpListener::bind("127.0.0.1:0"))
         .collect::<io::Result<_>>()?;

@@ -4,6 +4,8 @@
 //!
 //! - [`Dovecot`]: a private, real Dovecot per test, with certificates from a throwaway CA
 //!   (`certs`); [`USER`] and [`PASSWORD`] are its mailbox.
+//! - [`Postfix`]: a private, real Postfix in front of a test Dovecot (its sign-in and its
+//!   Maildirs), for submission (runs only as root).
 //! - [`cli`]: the real `postfach` binary on a private data directory.
 //! - [`proxy`]: a TCP proxy that cuts connections at chosen points.
 //! - [`scripted`]: a scripted POP3 server for what Dovecot will not do on demand.
@@ -26,6 +28,7 @@ pub mod cli;
 mod dovecot;
 pub mod mail;
 pub mod page;
+mod postfix;
 pub mod proxy;
 pub mod rng;
 pub mod sandbox;
@@ -34,6 +37,7 @@ pub mod scripted;
 pub mod xvfb;
 
 pub use dovecot::{Dovecot, DovecotBuilder};
+pub use postfix::Postfix;
 
 /// The default test user.
 pub const USER: &str = "alice";
