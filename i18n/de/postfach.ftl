@@ -318,6 +318,10 @@ settings-test-ok = { $count ->
 settings-test-needs-password = Geben Sie zuerst das Passwort ein.
 settings-test-trust = Zertifikat prüfen…
 
+## Einstellungen: Postausgangsserver (SMTP), Antwortadresse und Signatur der Identität
+settings-smtp-security-tls-hint = Verschlüsselt ab dem ersten Byte, meist Port 465.
+settings-smtp-security-starttls-hint = Wird gleich nach dem Verbinden verschlüsselt, meist Port 587.
+
 ## Einstellungen: POP3-Optionen
 settings-pop3 = Nachrichten auf dem Server
 settings-pop3-delete-hint = Aus: Nachrichten werden heruntergeladen und danach vom Server gelöscht (so arbeitet POP3 üblicherweise).

@@ -318,6 +318,10 @@ settings-test-ok = { $count ->
 settings-test-needs-password = Enter the password first.
 settings-test-trust = Check certificate…
 
+## Settings: the outgoing server (SMTP) and the identity's reply address and signature
+settings-smtp-security-tls-hint = Encrypted from the first byte, usually port 465.
+settings-smtp-security-starttls-hint = Encrypted right after connecting, usually port 587.
+
 ## Settings: POP3 options
 settings-pop3 = Messages on the server
 settings-pop3-delete-hint = Off: messages are downloaded and then deleted from the server (the usual way of POP3).

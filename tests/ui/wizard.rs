@@ -16,7 +16,7 @@ use postfach::store::{Account, Store};
 use postfach::sync::Fetcher;
 use postfach::sync::service::{self, Event};
 use postfach::ui::dialog::trust;
-use postfach::ui::screen::settings::{account_form, ca_file, server};
+use postfach::ui::screen::settings::{account_form, ca_file, endpoint, server};
 use postfach::ui::screen::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::service::db::Db;
 use postfach::ui::{App, Boot, Message, service::workers};
@@ -59,8 +59,8 @@ fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
 /// Types the test server's host, port and user name into the wizard's server form.
 fn type_server(app: &mut App, sb: &Sandbox, server: &support::Dovecot) {
     for m in [
-        server::Message::Host(server.host().into()),
-        server::Message::Port(server.pop3s_port().to_string()),
+        server::Message::Endpoint(endpoint::Message::Host(server.host().into())),
+        server::Message::Endpoint(endpoint::Message::Port(server.pop3s_port().to_string())),
         server::Message::Username(support::USER.into()),
     ] {
         wizard_says(
@@ -108,7 +108,7 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
     to_the_server_page(&mut app, &sb)?;
     assert_eq!(app.wizard().map(Wizard::step), Some(Step::Server));
     assert_eq!(
-        app.wizard().map(|w| w.server().host.clone()),
+        app.wizard().map(|w| w.server().endpoint.host.clone()),
         Some("pop.example.org".to_owned()),
         "the first proposal is there to edit"
     );
@@ -334,7 +334,7 @@ fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers(
         wizard::Message::Form(account_form::Message::Trust(trust::Message::Trust)),
     );
     assert_eq!(w.search(), &Search::Found);
-    assert_eq!(w.server().port, good_port.to_string());
+    assert_eq!(w.server().endpoint.port, good_port.to_string());
     assert_eq!(w.server().username, support::USER);
     drive(&mut w, wizard::Message::Next);
     assert_eq!(w.step(), Step::Options);

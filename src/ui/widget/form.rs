@@ -2,8 +2,8 @@
 //! fields, choice cards, segmented buttons, notices and dialogs (their styles are in `style`).
 
 use iced::widget::{
-    Column, Row, button, center, checkbox, column, container, mouse_area, opaque, row, space, text,
-    text_input,
+    Column, Row, button, center, checkbox, column, container, mouse_area, opaque, pick_list, row,
+    space, text, text_input,
 };
 use iced::{Alignment, Element, Fill, Font, Length, Theme};
 
@@ -83,6 +83,20 @@ pub fn input<'a, M: Clone + 'a>(
         .padding([7, 10])
         .size(theme::TEXT)
         .style(input_style)
+}
+
+/// A drop-down list in the settings look, as wide as its column.
+pub fn pick<'a, M: Clone + 'a, V: Clone + PartialEq + std::fmt::Display + 'a>(
+    options: Vec<V>,
+    selected: V,
+    on_select: impl Fn(V) -> M + 'a,
+) -> Element<'a, M> {
+    pick_list(options, Some(selected), on_select)
+        .padding([7, 10])
+        .text_size(theme::TEXT)
+        .style(pick_style)
+        .width(Fill)
+        .into()
 }
 
 /// A checkbox with the app's text size.

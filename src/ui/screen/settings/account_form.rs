@@ -15,6 +15,7 @@ use crate::ui::dialog::trust;
 use crate::ui::screen::settings::action::{self, Nothing};
 use crate::ui::screen::settings::ca_file::{self, CaFile};
 use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::ui::screen::settings::endpoint;
 use crate::ui::screen::settings::keyring::{self, Status};
 use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
 use crate::ui::screen::settings::problem::{Invalid, Problem};
@@ -47,10 +48,8 @@ impl Message {
     /// Whether it changes how to connect (a test result no longer holds).
     pub fn changes_connection(&self) -> bool {
         match self {
-            Message::Server(m) => !matches!(
-                m,
-                server::Message::Remember(_) | server::Message::CancelPlain
-            ),
+            Message::Server(server::Message::Endpoint(m)) => m.changes_connection(),
+            Message::Server(m) => !matches!(m, server::Message::Remember(_)),
             Message::CaFile(m) => matches!(
                 m,
                 ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
@@ -277,10 +276,13 @@ impl AccountForm {
                 Message::Options(pop3_options::Message::CancelDelete),
             ));
         }
-        if self.server.plain_pending() {
+        if self.server.endpoint.plain_pending() {
             return Some((
-                self.server.plain_dialog().map(Message::Server),
-                Message::Server(server::Message::CancelPlain),
+                self.server
+                    .endpoint
+                    .plain_dialog()
+                    .map(|m| Message::Server(server::Message::Endpoint(m))),
+                Message::Server(server::Message::Endpoint(endpoint::Message::CancelPlain)),
             ));
         }
         self.trust.as_ref().map(|request| {

@@ -12,6 +12,7 @@ pub mod action;
 pub mod app_settings;
 pub mod ca_file;
 pub mod connection;
+pub mod endpoint;
 pub mod keyring;
 pub mod pop3_options;
 pub mod problem;

@@ -287,11 +287,11 @@ impl Wizard {
                     Ok(list) => {
                         let server = self.form.server_mut();
                         if let Some(first) = list.first()
-                            && server.host.is_empty()
+                            && server.endpoint.host.is_empty()
                         {
-                            server.host = first.host.clone();
-                            server.port = first.port.to_string();
-                            server.security = first.security;
+                            server.endpoint.host = first.host.clone();
+                            server.endpoint.port = first.port.to_string();
+                            server.endpoint.security = first.security;
                         }
                         self.search = Search::Manual;
                         Action::None
@@ -348,9 +348,9 @@ impl Wizard {
 
     fn fill(&mut self, p: Proposal) {
         let server = self.form.server_mut();
-        server.host = p.host;
-        server.port = p.port.to_string();
-        server.security = p.security;
+        server.endpoint.host = p.host;
+        server.endpoint.port = p.port.to_string();
+        server.endpoint.security = p.security;
         server.username = p.username;
     }
 

@@ -141,14 +141,13 @@ impl Wizard {
                 col = col.push(self.form.test_view(false).map(Message::Form));
             }
             Search::Found => {
-                let server = self.form.server();
-                let port: u16 = server.port.parse().unwrap_or(0);
+                let server = &self.form.server().endpoint;
                 col = col.push(form::notice(
                     Tone::Success,
                     vec![fl!(
                         "wizard-found",
                         host = server.host.as_str(),
-                        port = port,
+                        port = server.port_number(),
                         security = security_name(server.security)
                     )],
                 ));
@@ -230,7 +229,7 @@ impl Wizard {
             form::input("", &self.account_name, Message::AccountName),
             Some(fl!("settings-account-name-hint")),
         ));
-        if self.form.server().security == Security::Plain {
+        if self.form.server().endpoint.security == Security::Plain {
             col = col.push(form::notice(
                 Tone::Warning,
                 vec![fl!("settings-plain-active")],
