@@ -47,13 +47,15 @@ fn start_worker(
     Ok(events)
 }
 
-/// Email and password typed, servers to be entered by hand: on to the server page.
+/// Email and password typed, servers to be entered by hand: on to the server page, without
+/// the outgoing server proposed for the address (tests/ui/wizard_smtp.rs tests that one).
 fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
     wizard_says(app, sb, wizard::Message::Email("alice@example.org".into()));
     wizard_says(app, sb, wizard::Message::Password(support::PASSWORD.into()));
     // The built-in proposals (pop.example.org, …) cannot find a test server: enter it by hand.
     click(app, sb, "Servereinstellungen selbst eingeben")?;
-    click(app, sb, "Weiter")
+    click(app, sb, "Weiter")?;
+    click(app, sb, "Postausgangsserver entfernen")
 }
 
 /// Types the test server's host, port and user name into the wizard's server form.

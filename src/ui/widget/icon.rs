@@ -63,6 +63,7 @@ icons! {
     Plus => "plus.svg",
     Refresh => "refresh.svg",
     Search => "search.svg",
+    Send => "send.svg",
     Server => "server.svg",
     Shield => "shield.svg",
     ShieldAlert => "shield-alert.svg",

@@ -14,6 +14,7 @@ pub mod ca_file;
 pub mod connection;
 pub mod endpoint;
 pub mod keyring;
+pub mod outgoing;
 pub mod pop3_options;
 pub mod problem;
 pub mod server;
