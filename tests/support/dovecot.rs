@@ -144,6 +144,15 @@ impl Dovecot {
         self.certs.ca_cert.clone()
     }
 
+    /// The server certificate and its key (PEM files), for another test server that should
+    /// be trusted the same way.
+    pub fn cert_files(&self) -> (PathBuf, PathBuf) {
+        (
+            self.certs.server_cert.clone(),
+            self.certs.server_key.clone(),
+        )
+    }
+
     /// SHA-256 of the server certificate (DER), for pinning.
     pub fn cert_sha256(&self) -> [u8; 32] {
         self.certs.server_sha256
