@@ -96,15 +96,6 @@ pub fn smtp_entry(s: &crate::store::SmtpSettings) -> String {
     format!("smtp://{}@{}:{}", s.username, s.host, s.port)
 }
 
-/// The password for an account's outgoing server: its own entry when it has one, else the
-/// incoming server's (see [`password`] for `POSTFACH_PASSWORD`).
-pub fn smtp_password(s: &crate::store::AccountSettings) -> Result<Option<Password>, Error> {
-    match &s.smtp {
-        Some(smtp) if smtp.own_password => password(&smtp_entry(smtp)),
-        _ => password(&account_entry(s)),
-    }
-}
-
 fn entry(name: &str) -> Result<keyring::Entry, Error> {
     Ok(keyring::Entry::new(SERVICE, name)?)
 }

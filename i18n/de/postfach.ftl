@@ -322,6 +322,43 @@ settings-test-ok = { $count ->
 settings-test-needs-password = Geben Sie zuerst das Passwort ein.
 settings-test-trust = Zertifikat prüfen…
 
+## Einstellungen: Postausgangsserver (SMTP), Antwortadresse und Signatur der Identität
+settings-smtp = Postausgangsserver (SMTP)
+settings-smtp-none = Für dieses Konto ist noch kein Postausgangsserver eingerichtet; es kann nur Mail empfangen.
+settings-smtp-set-up = Postausgangsserver einrichten
+settings-smtp-remove = Postausgangsserver entfernen
+settings-smtp-security-tls-hint = Verschlüsselt ab dem ersten Byte, meist Port 465.
+settings-smtp-security-starttls-hint = Wird gleich nach dem Verbinden verschlüsselt, meist Port 587.
+settings-smtp-auth-plain = Normales Passwort (PLAIN)
+settings-smtp-auth-login = Normales Passwort (LOGIN)
+settings-smtp-auth-xoauth2 = OAuth2-Zugriffstoken (XOAUTH2)
+settings-smtp-auth-oauthbearer = OAuth2-Zugriffstoken (OAUTHBEARER)
+settings-smtp-auth-none = Keine Anmeldung
+settings-smtp-same-password = Gleiches Passwort wie für den Posteingang
+settings-smtp-token = Zugriffstoken
+settings-smtp-token-enter = Zugriffstoken eingeben
+settings-smtp-password-keyring = Wird beim Speichern im Schlüsselbund des Systems abgelegt.
+settings-smtp-password-no-keyring = { $reason } Dieses Passwort kann nur im Schlüsselbund aufbewahrt werden und lässt sich daher gerade nicht speichern.
+settings-smtp-missing-host = Geben Sie den Namen des Postausgangsservers ein.
+settings-smtp-invalid-port = Der Port des Postausgangsservers muss eine Zahl von 1 bis 65535 sein.
+settings-smtp-missing-username = Geben Sie den Benutzernamen für den Postausgangsserver ein oder wählen Sie „Keine Anmeldung“.
+settings-saved-smtp-password-unsaved = Gespeichert, aber ohne das Passwort für den Postausgangsserver: { $reason }
+settings-test-hint-both = Meldet sich bei beiden Servern an und liest die Größe des Postfachs. Es wird nichts heruntergeladen, gelöscht oder gesendet.
+settings-test-step-quit = Verbindung beenden
+settings-smtp-test-ok = Verbindung und Anmeldung funktionieren. Es wurde nichts gesendet.
+settings-smtp-test-ok-no-auth = Die Verbindung funktioniert (ohne Anmeldung). Es wurde nichts gesendet.
+settings-smtp-test-size = Der Server nimmt Nachrichten bis { $size } an.
+settings-smtp-test-needs-password = Geben Sie zuerst das Passwort für den Postausgangsserver ein.
+settings-trust-shared = Postfach kann diesem Zertifikat nicht vertrauen, ohne den anderen Server des Kontos auszusperren: Ein Zertifikat, dem Sie vertrauen, gilt immer für beide Server eines Kontos. Wählen Sie stattdessen beim Posteingangsserver ein CA-Zertifikat, das beide Server bestätigt.
+settings-reply-to = Antwortadresse
+settings-reply-to-placeholder = optional
+settings-reply-to-hint = Wohin Antworten gehen sollen, falls nicht an die Adresse oben.
+settings-reply-to-invalid = Die Antwortadresse ist keine gültige E-Mail-Adresse.
+settings-signature = Signatur
+settings-signature-hint = Reiner Text, der unter Ihre Nachrichten gesetzt wird.
+wizard-found-smtp = Postausgangsserver: { $host }, Port { $port }, { $security }.
+wizard-reason-smtp-server = antwortet nicht wie ein SMTP-Server
+
 ## Einstellungen: POP3-Optionen
 settings-pop3 = Nachrichten auf dem Server
 settings-pop3-delete-hint = Aus: Nachrichten werden heruntergeladen und danach vom Server gelöscht (so arbeitet POP3 üblicherweise).

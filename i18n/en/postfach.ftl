@@ -322,6 +322,43 @@ settings-test-ok = { $count ->
 settings-test-needs-password = Enter the password first.
 settings-test-trust = Check certificate…
 
+## Settings: the outgoing server (SMTP) and the identity's reply address and signature
+settings-smtp = Outgoing server (SMTP)
+settings-smtp-none = This account has no outgoing server yet, so it can only receive mail.
+settings-smtp-set-up = Set up outgoing server
+settings-smtp-remove = Remove outgoing server
+settings-smtp-security-tls-hint = Encrypted from the first byte, usually port 465.
+settings-smtp-security-starttls-hint = Encrypted right after connecting, usually port 587.
+settings-smtp-auth-plain = Normal password (PLAIN)
+settings-smtp-auth-login = Normal password (LOGIN)
+settings-smtp-auth-xoauth2 = OAuth2 access token (XOAUTH2)
+settings-smtp-auth-oauthbearer = OAuth2 access token (OAUTHBEARER)
+settings-smtp-auth-none = No authentication
+settings-smtp-same-password = Same password as for incoming mail
+settings-smtp-token = Access token
+settings-smtp-token-enter = Enter the access token
+settings-smtp-password-keyring = Kept in the system's keyring when you save.
+settings-smtp-password-no-keyring = { $reason } This password can only be kept in the keyring, so it cannot be saved right now.
+settings-smtp-missing-host = Enter the name of the outgoing server.
+settings-smtp-invalid-port = The outgoing server's port must be a number from 1 to 65535.
+settings-smtp-missing-username = Enter the user name for the outgoing server, or choose “No authentication”.
+settings-saved-smtp-password-unsaved = Saved, but without the outgoing server's password: { $reason }
+settings-test-hint-both = Signs in to both servers and reads the size of the mailbox. Nothing is downloaded, deleted or sent.
+settings-test-step-quit = Close the connection
+settings-smtp-test-ok = The connection and the sign-in work. Nothing was sent.
+settings-smtp-test-ok-no-auth = The connection works (without signing in). Nothing was sent.
+settings-smtp-test-size = The server accepts messages of up to { $size }.
+settings-smtp-test-needs-password = Enter the outgoing server's password first.
+settings-trust-shared = Postfach cannot trust this certificate without shutting out the account's other server: a certificate you trust applies to both servers of an account. Choose a CA certificate (with the incoming server) that confirms both servers instead.
+settings-reply-to = Reply-To
+settings-reply-to-placeholder = optional
+settings-reply-to-hint = Where replies should go, if not to the address above.
+settings-reply-to-invalid = The reply-to address is not a valid email address.
+settings-signature = Signature
+settings-signature-hint = Plain text, placed below your messages.
+wizard-found-smtp = Outgoing server: { $host }, port { $port }, { $security }.
+wizard-reason-smtp-server = does not answer like an SMTP server
+
 ## Settings: POP3 options
 settings-pop3 = Messages on the server
 settings-pop3-delete-hint = Off: messages are downloaded and then deleted from the server (the usual way of POP3).

@@ -183,7 +183,16 @@ fn deliver(store: Store, data_dir: &Path, accounts: &[Account], now: i64) -> Res
     let mut code = exit::OK;
     for account in accounts.iter().filter(|a| a.settings.smtp.is_some()) {
         let name = account.settings.name.as_str();
-        let secret = match crate::secrets::smtp_password(&account.settings) {
+        let entry = account
+            .settings
+            .smtp
+            .as_ref()
+            .map(|server| send::server::password_entry(&account.settings, server));
+        let secret = match entry
+            .map(|e| crate::secrets::password(&e))
+            .transpose()
+            .map(Option::flatten)
+        {
             Ok(secret) => secret,
             Err(e) => {
                 let e = CliError::from(e);

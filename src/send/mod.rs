@@ -6,6 +6,7 @@ pub mod build;
 pub mod flowed;
 pub mod outbox;
 pub mod reply;
+pub mod server;
 
 pub use build::{Attachment, BuildError, Built, Outgoing, build, new_message_id};
 pub use outbox::{Delivery, Problem, RefusedRecipient, Sender, backoff, queue};

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use super::build::{BuildError, Outgoing, build};
 use crate::lock::{AccountLock, LockError, Purpose};
 use crate::pop3::Password;
-use crate::smtp::{self, ConnectOptions, Credentials, Envelope, Limits, Outcome, TlsOptions};
+use crate::smtp::{self, ConnectOptions, Credentials, Envelope, Limits, Outcome};
 use crate::store::{self, Account, Claimed, Links, MessageId, Retry, Shared, Store, ToQueue};
 use crate::text::safe_line;
 
@@ -223,27 +223,9 @@ impl Sender {
         if requeued + unknown > 0 {
             tracing::warn!(account = %id, requeued, unknown, "Outbox recovered after a crash");
         }
-        let options = ConnectOptions {
-            host: server.host.clone(),
-            port: server.port,
-            security: server.security,
-            tls: TlsOptions {
-                ca_file: server.ca_file.clone(),
-                pinned_sha256: server
-                    .pinned_sha256
-                    .as_deref()
-                    .and_then(crate::tls::parse_fingerprint),
-            },
-            limits: self.limits.clone(),
-        };
-        let credentials = match (secret, server.username.trim()) {
-            (Some(secret), user) if !user.is_empty() => Some(Credentials {
-                user: user.to_owned(),
-                secret: secret.clone(),
-                method: server.auth,
-            }),
-            _ => None,
-        };
+        let options = super::server::connect_options(s, server, self.limits.clone());
+        let credentials =
+            secret.and_then(|secret| super::server::credentials(server, secret.clone()));
         let mut done = Vec::new();
         loop {
             let at = now();

@@ -44,6 +44,18 @@ pub struct ProbeError {
     pub error: crate::sync::Error,
 }
 
+/// The account's certificate trust (its CA file and pinned certificate), for both of its
+/// servers.
+pub fn tls_options(settings: &AccountSettings) -> TlsOptions {
+    TlsOptions {
+        ca_file: settings.ca_file.clone(),
+        pinned_sha256: settings
+            .pinned_sha256
+            .as_deref()
+            .and_then(pop3::parse_fingerprint),
+    }
+}
+
 /// Runs the test; `on_step` is called when a step succeeded.
 pub async fn probe(
     settings: &AccountSettings,
@@ -61,13 +73,7 @@ pub async fn probe(
         host: settings.host.clone(),
         port: settings.port,
         security: settings.security,
-        tls: TlsOptions {
-            ca_file: settings.ca_file.clone(),
-            pinned_sha256: settings
-                .pinned_sha256
-                .as_deref()
-                .and_then(pop3::parse_fingerprint),
-        },
+        tls: tls_options(settings),
         limits: Limits::default(),
     };
     let mut client = pop3::connect(&options).await.map_err(fail(Step::Connect))?;

@@ -9,6 +9,8 @@
 //! - [`cli`]: the real `postfach` binary on a private data directory.
 //! - [`proxy`]: a TCP proxy that cuts connections at chosen points.
 //! - [`scripted`]: a scripted POP3 server for what Dovecot will not do on demand.
+//! - [`submission`]: a scripted SMTP submission server (TLS, AUTH) for the connection test
+//!   (Linux: it speaks TLS through OpenSSL).
 //! - [`mail`]: test mail as bytes (hand-written realistic mail, numbered mail, the benchmarks'
 //!   generated sets) and the one set of encoders; [`rng`]: the one seeded RNG.
 //! - [`sandbox`]: the app on a seeded store, with a sandbox that runs its tasks; [`page`] drives
@@ -33,6 +35,8 @@ pub mod proxy;
 pub mod rng;
 pub mod sandbox;
 pub mod scripted;
+#[cfg(target_os = "linux")]
+pub mod submission;
 #[cfg(target_os = "linux")]
 pub mod xvfb;
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 use iced_test::Simulator;
 use postfach::sync::FetchReport;
 use postfach::sync::service::Event;
+use postfach::ui::screen::settings::account::AccountPage;
 use postfach::ui::{App, Message, service::workers};
 use tokio::sync::mpsc::Receiver;
 
@@ -27,6 +28,14 @@ pub fn click(app: &mut App, sb: &Sandbox, label: &str) -> Result<(), Box<dyn std
     assert!(!messages.is_empty(), "clicking {label:?} did nothing");
     sb.feed(app, messages);
     Ok(())
+}
+
+/// The account settings page that is shown.
+pub fn account_page(app: &App) -> Result<&AccountPage, Box<dyn std::error::Error>> {
+    Ok(app
+        .settings()
+        .and_then(|s| s.account_page())
+        .ok_or("no account page")?)
 }
 
 /// Whether `label` is on screen.

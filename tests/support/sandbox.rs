@@ -74,17 +74,23 @@ impl Fixture {
 
     /// The app on this data dir (no sync workers), with its start-up tasks done.
     pub fn app(&self) -> Result<(App, Sandbox), Box<dyn std::error::Error>> {
-        let db = Db::open(self.dir.path())?;
-        let sandbox = Sandbox::new()?;
-        let (mut app, task) = App::new(Boot {
-            db,
-            config: Config::new(),
-            config_warning: None,
-            fetcher: None,
-        });
-        sandbox.settle(&mut app, task);
-        Ok((app, sandbox))
+        app_on(self.dir.path())
     }
+}
+
+/// The app on the data dir `dir` (no sync workers), with its start-up tasks done; on an empty
+/// one, the first-start wizard is open.
+pub fn app_on(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::error::Error>> {
+    let db = Db::open(dir)?;
+    let sandbox = Sandbox::new()?;
+    let (mut app, task) = App::new(Boot {
+        db,
+        config: Config::new(),
+        config_warning: None,
+        fetcher: None,
+    });
+    sandbox.settle(&mut app, task);
+    Ok((app, sandbox))
 }
 
 /// Runs tasks on a tokio runtime, feeding their messages back into the app until all is done.
@@ -121,8 +127,8 @@ impl Sandbox {
         panic!("the app kept producing tasks");
     }
 
-    /// The messages one task produces.
-    pub fn run(&self, task: iced::Task<Message>) -> Vec<Message> {
+    /// The messages one task produces (the app's, or a pane's or screen's of its own).
+    pub fn run<M: Send + 'static>(&self, task: iced::Task<M>) -> Vec<M> {
         use iced::futures::StreamExt;
         let Some(mut stream) = task::into_stream(task) else {
             return Vec::new();

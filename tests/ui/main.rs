@@ -22,5 +22,9 @@ mod seed;
 mod settings;
 mod settings_ca;
 mod settings_language;
+#[cfg(target_os = "linux")]
+mod settings_smtp;
 mod window;
 mod wizard;
+#[cfg(target_os = "linux")]
+mod wizard_smtp;

@@ -406,7 +406,8 @@ fn trusting_a_certificate_from_the_connection_test_pins_it_when_saved() -> R {
 }
 
 /// For scripts/screenshots.sh: gives the seeded "privat" account a policy worth showing (leave
-/// on the server for 14 days, until deleted here) and a server that announced its own rules.
+/// on the server for 14 days, until deleted here), a server that announced its own rules, an
+/// outgoing server with a password of its own, a reply address and a signature.
 #[test]
 #[ignore = "run by scripts/screenshots.sh with POSTFACH_SEED_DIR set"]
 fn settings_screenshot_data() -> R {
@@ -420,6 +421,18 @@ fn settings_screenshot_data() -> R {
     s.keep_days = Some(14);
     s.delete_when_deleted_here = true;
     s.check_every_minutes = Some(15);
+    s.smtp = Some(postfach::store::SmtpSettings {
+        host: "smtp.example.de".into(),
+        port: 587,
+        security: Security::StartTls,
+        auth: postfach::pop3::AuthMethod::Auto,
+        username: s.username.clone(),
+        own_password: true,
+        ca_file: None,
+        pinned_sha256: None,
+    });
+    s.reply_to = Some("familie.schmidt@example.de".into());
+    s.signature = "Viele Grüße\nAnna Schmidt".into();
     store.update_account(account.id, &s)?;
     store.set_server_policy(
         account.id,

@@ -14,17 +14,10 @@ use postfach::setup::probe::Step;
 use postfach::sync::ErrorKind;
 use postfach::ui::screen::settings::{self, Page, account, account_form, ca_file, server};
 use postfach::ui::{App, Message};
-use support::page::{click, shows};
+use support::page::{account_page as page, click, shows};
 use support::sandbox::{Fixture, Sandbox, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
-
-fn page(app: &App) -> Result<&account::AccountPage, Box<dyn std::error::Error>> {
-    Ok(app
-        .settings()
-        .and_then(|s| s.account_page())
-        .ok_or("no account page")?)
-}
 
 fn account_message(m: account::Message) -> Message {
     Message::Settings(settings::Message::Account(m))

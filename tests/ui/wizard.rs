@@ -6,9 +6,6 @@
 
 use crate::support;
 
-use std::time::Duration;
-
-use postfach::config::Config;
 use postfach::i18n::Language;
 use postfach::pop3::{Security, fingerprint_hex};
 use postfach::setup::autoconfig::Proposal;
@@ -16,12 +13,12 @@ use postfach::store::{Account, Store};
 use postfach::sync::Fetcher;
 use postfach::sync::service::{self, Event};
 use postfach::ui::dialog::trust;
-use postfach::ui::screen::settings::{account_form, ca_file, server};
+use postfach::ui::screen::settings::{account_form, ca_file, endpoint, server};
 use postfach::ui::screen::wizard::{self, Proposer, Search, Step, Wizard};
 use postfach::ui::service::db::Db;
-use postfach::ui::{App, Boot, Message, service::workers};
+use postfach::ui::{App, Message, service::workers};
 use support::page::{click, shows, sim, until_finished};
-use support::sandbox::{Sandbox, language};
+use support::sandbox::{Sandbox, app_on, language};
 use tokio::sync::mpsc::Receiver;
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -47,20 +44,22 @@ fn start_worker(
     Ok(events)
 }
 
-/// Email and password typed, servers to be entered by hand: on to the server page.
+/// Email and password typed, servers to be entered by hand: on to the server page, without
+/// the outgoing server proposed for the address (tests/ui/wizard_smtp.rs tests that one).
 fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
     wizard_says(app, sb, wizard::Message::Email("alice@example.org".into()));
     wizard_says(app, sb, wizard::Message::Password(support::PASSWORD.into()));
     // The built-in proposals (pop.example.org, …) cannot find a test server: enter it by hand.
     click(app, sb, "Servereinstellungen selbst eingeben")?;
-    click(app, sb, "Weiter")
+    click(app, sb, "Weiter")?;
+    click(app, sb, "Postausgangsserver entfernen")
 }
 
 /// Types the test server's host, port and user name into the wizard's server form.
 fn type_server(app: &mut App, sb: &Sandbox, server: &support::Dovecot) {
     for m in [
-        server::Message::Host(server.host().into()),
-        server::Message::Port(server.pop3s_port().to_string()),
+        server::Message::Endpoint(endpoint::Message::Host(server.host().into())),
+        server::Message::Endpoint(endpoint::Message::Port(server.pop3s_port().to_string())),
         server::Message::Username(support::USER.into()),
     ] {
         wizard_says(
@@ -69,18 +68,6 @@ fn type_server(app: &mut App, sb: &Sandbox, server: &support::Dovecot) {
             wizard::Message::Form(account_form::Message::Server(m)),
         );
     }
-}
-
-fn empty_app(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::error::Error>> {
-    let sb = Sandbox::new()?;
-    let (mut app, task) = App::new(Boot {
-        db: Db::open(dir)?,
-        config: Config::new(),
-        config_warning: None,
-        fetcher: None,
-    });
-    sb.settle(&mut app, task);
-    Ok((app, sb))
 }
 
 #[test]
@@ -94,7 +81,7 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
     );
     server.seed(support::USER, "b", b"Subject: Zweite\r\n\r\nNoch eine\r\n");
     let dir = tempfile::tempdir()?;
-    let (mut app, sb) = empty_app(dir.path())?;
+    let (mut app, sb) = app_on(dir.path())?;
 
     // No account yet: the wizard greets.
     assert!(app.wizard().is_some(), "the wizard opens on a first start");
@@ -108,7 +95,7 @@ fn first_start_wizard_tests_the_server_asks_to_trust_its_certificate_saves_and_f
     to_the_server_page(&mut app, &sb)?;
     assert_eq!(app.wizard().map(Wizard::step), Some(Step::Server));
     assert_eq!(
-        app.wizard().map(|w| w.server().host.clone()),
+        app.wizard().map(|w| w.server().endpoint.host.clone()),
         Some("pop.example.org".to_owned()),
         "the first proposal is there to edit"
     );
@@ -235,7 +222,7 @@ fn the_wizard_takes_a_ca_certificate_tests_with_it_and_saves_it_with_the_account
     let _language = language(Language::German);
     let server = support::Dovecot::start();
     let dir = tempfile::tempdir()?;
-    let (mut app, sb) = empty_app(dir.path())?;
+    let (mut app, sb) = app_on(dir.path())?;
     to_the_server_page(&mut app, &sb)?;
     type_server(&mut app, &sb, &server);
     assert!(shows(&app, "CA-Zertifikat"), "the wizard has the CA row");
@@ -312,7 +299,7 @@ fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers(
         let mut queue = vec![message];
         while let Some(m) = queue.pop() {
             if let wizard::Action::Run(task) = w.update(m, &db) {
-                queue.extend(run(&sb, task));
+                queue.extend(sb.run(task));
             }
         }
     };
@@ -334,31 +321,11 @@ fn the_wizard_tries_the_proposals_in_order_and_stops_at_the_server_that_answers(
         wizard::Message::Form(account_form::Message::Trust(trust::Message::Trust)),
     );
     assert_eq!(w.search(), &Search::Found);
-    assert_eq!(w.server().port, good_port.to_string());
+    assert_eq!(w.server().endpoint.port, good_port.to_string());
     assert_eq!(w.server().username, support::USER);
     drive(&mut w, wizard::Message::Next);
     assert_eq!(w.step(), Step::Options);
     Ok(())
-}
-
-/// The messages a pane's task produces.
-fn run<M: Send + 'static>(sb: &Sandbox, task: iced::Task<M>) -> Vec<M> {
-    use iced::futures::StreamExt;
-    use iced_test::runtime::{Action, task};
-    let Some(mut stream) = task::into_stream(task) else {
-        return Vec::new();
-    };
-    sb.rt.block_on(async move {
-        let mut out = Vec::new();
-        while let Ok(Some(action)) =
-            tokio::time::timeout(Duration::from_secs(30), stream.next()).await
-        {
-            if let Action::Output(m) = action {
-                out.push(m);
-            }
-        }
-        out
-    })
 }
 
 /// A fingerprint as the dialog shows it: two lines of 16 bytes.
@@ -391,7 +358,7 @@ fn a_changed_certificate_is_refused_and_the_banner_opens_the_dialog_with_both_fi
         })?;
         store.account(id)?
     };
-    let (mut app, sb) = empty_app(dir.path())?;
+    let (mut app, sb) = app_on(dir.path())?;
     assert!(app.wizard().is_none(), "there is an account");
     let mut events = start_worker(dir.path(), account.clone(), &sb, &mut app)?;
     sb.feed(

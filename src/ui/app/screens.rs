@@ -176,6 +176,7 @@ impl App {
                 account,
                 session,
                 keyring_unavailable,
+                outgoing_unsaved,
             }) => {
                 self.screen = Screen::Mail;
                 if let Some(password) = session {
@@ -184,6 +185,12 @@ impl App {
                 self.status = fl!("wizard-done", account = account.settings.name.as_str());
                 if keyring_unavailable.is_some() {
                     self.banners.error(fl!("settings-password-session-used"));
+                }
+                if let Some(reason) = outgoing_unsaved {
+                    self.banners.error(fl!(
+                        "settings-saved-smtp-password-unsaved",
+                        reason = reason.as_str()
+                    ));
                 }
                 self.refresh()
             }

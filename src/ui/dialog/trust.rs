@@ -8,10 +8,10 @@ use iced::{Alignment, Element, Fill};
 
 use crate::fl;
 use crate::pop3::{self, CertificateInfo};
-use crate::sync;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::Icon;
 use crate::ui::{widget::format, widget::theme};
+use crate::{smtp, sync, tls};
 
 /// What the dialog asks about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,17 +42,43 @@ impl Request {
                 failure,
                 certificate: Some(certificate),
                 ..
-            } => Some(Request::Untrusted {
-                host: host.clone(),
-                failure: *failure,
-                certificate: certificate.clone(),
-            }),
-            pop3::Error::PinMismatch { expected, actual } => Some(Request::Changed {
-                host: host.clone(),
-                expected: pop3::fingerprint_hex(expected),
-                actual: actual.clone(),
-            }),
+            } => Some(Request::untrusted(host, *failure, certificate)),
+            pop3::Error::PinMismatch { expected, actual } => {
+                Some(Request::changed(host, expected, actual))
+            }
             _ => None,
+        }
+    }
+
+    /// The question an outgoing server's error raises (its server is `host`), if it is about
+    /// the certificate.
+    pub fn from_smtp(host: &str, error: &smtp::Error) -> Option<Request> {
+        match error {
+            smtp::Error::Connect(tls::Error::Tls {
+                failure,
+                certificate: Some(certificate),
+                ..
+            }) => Some(Request::untrusted(host, *failure, certificate)),
+            smtp::Error::Connect(tls::Error::PinMismatch { expected, actual }) => {
+                Some(Request::changed(host, expected, actual))
+            }
+            _ => None,
+        }
+    }
+
+    fn untrusted(host: &str, failure: pop3::TlsFailure, certificate: &CertificateInfo) -> Request {
+        Request::Untrusted {
+            host: host.to_owned(),
+            failure,
+            certificate: Box::new(certificate.clone()),
+        }
+    }
+
+    fn changed(host: &str, expected: &[u8; 32], actual: &CertificateInfo) -> Request {
+        Request::Changed {
+            host: host.to_owned(),
+            expected: pop3::fingerprint_hex(expected),
+            actual: Box::new(actual.clone()),
         }
     }
 

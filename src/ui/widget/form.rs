@@ -2,15 +2,15 @@
 //! fields, choice cards, segmented buttons, notices and dialogs (their styles are in `style`).
 
 use iced::widget::{
-    Column, Row, button, center, checkbox, column, container, mouse_area, opaque, row, space, text,
-    text_input,
+    Column, Row, button, center, checkbox, column, container, mouse_area, opaque, pick_list, row,
+    space, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Fill, Font, Length, Theme};
 
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::style::{
-    aside_style, choice_style, danger_style, dialog_card, dot, icon_success, icon_warning,
-    input_style, ring, segment_frame, segment_style, tinted,
+    aside_style, choice_style, danger_style, dialog_card, dot, editor_style, icon_success,
+    icon_warning, input_style, ring, segment_frame, segment_style, tinted,
 };
 pub use crate::ui::widget::style::{
     card, error_text, icon_ok, nav_style, pick_style, secondary_style,
@@ -83,6 +83,34 @@ pub fn input<'a, M: Clone + 'a>(
         .padding([7, 10])
         .size(theme::TEXT)
         .style(input_style)
+}
+
+/// A multi-line text field in the settings look, `lines` lines high.
+pub fn text_area<'a, M: Clone + 'a>(
+    content: &'a text_editor::Content,
+    lines: u16,
+    on_action: impl Fn(text_editor::Action) -> M + 'a,
+) -> text_editor::TextEditor<'a, iced::advanced::text::highlighter::PlainText, M> {
+    text_editor(content)
+        .on_action(on_action)
+        .padding([7, 10])
+        .size(theme::TEXT)
+        .height(f32::from(lines) * theme::TEXT * 1.3 + 14.0)
+        .style(editor_style)
+}
+
+/// A drop-down list in the settings look, as wide as its column.
+pub fn pick<'a, M: Clone + 'a, V: Clone + PartialEq + std::fmt::Display + 'a>(
+    options: Vec<V>,
+    selected: V,
+    on_select: impl Fn(V) -> M + 'a,
+) -> Element<'a, M> {
+    pick_list(options, Some(selected), on_select)
+        .padding([7, 10])
+        .text_size(theme::TEXT)
+        .style(pick_style)
+        .width(Fill)
+        .into()
 }
 
 /// A checkbox with the app's text size.

@@ -2,7 +2,7 @@
 //! fields and dialogs, for the light and the dark theme.
 
 use iced::border::{self, Border};
-use iced::widget::{button, container, pick_list, text, text_input};
+use iced::widget::{button, container, pick_list, text, text_editor, text_input};
 use iced::{Background, Color, Shadow, Theme, Vector};
 
 use crate::ui::widget::form::Tone;
@@ -119,6 +119,17 @@ pub(super) fn input_style(theme: &Theme, status: text_input::Status) -> text_inp
     style.border.radius = border::radius(6);
     style.background = Background::Color(card_background(theme));
     if !matches!(status, text_input::Status::Focused { .. }) {
+        style.border.color = theme::separator(theme);
+    }
+    style
+}
+
+/// A multi-line field in the look of the text fields.
+pub(super) fn editor_style(theme: &Theme, status: text_editor::Status) -> text_editor::Style {
+    let mut style = text_editor::default(theme, status);
+    style.border.radius = border::radius(6);
+    style.background = Background::Color(card_background(theme));
+    if !matches!(status, text_editor::Status::Focused { .. }) {
         style.border.color = theme::separator(theme);
     }
     style

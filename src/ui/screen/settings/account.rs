@@ -1,21 +1,24 @@
-//! One account's settings page: identity, the account form (incoming server, password, CA
-//! certificate, POP3 options, connection test), when to check, saving (store off the UI thread,
-//! then the worker is told) and removing the account (keeping its mail in a local folder, or
-//! deleting it).
+//! One account's settings page: identity (with Reply-To and signature), the account form
+//! (incoming server, password, CA certificate, POP3 options, outgoing server, connection test),
+//! when to check, saving (store and keyring off the UI thread, then the worker is told) and
+//! removing the account (keeping its mail in a local folder, or deleting it).
 
 mod view;
 
+pub use view::signature_id;
+
 use iced::Task;
+use iced::widget::text_editor;
 
 use crate::fl;
 use crate::pop3::Password;
 use crate::store::{Account, AccountId, AccountSettings, KeepMail};
-use crate::ui::screen::settings::account_form::{self, AccountForm};
+use crate::ui::screen::settings::account_form::{self, AccountForm, Saved};
 use crate::ui::screen::settings::action;
 use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring::{self, Status};
 use crate::ui::screen::settings::problem::{Invalid, Problem};
-use crate::ui::screen::settings::server;
+use crate::ui::screen::settings::{outgoing, server};
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form::Tone;
 
@@ -29,17 +32,21 @@ pub enum Message {
     Name(String),
     DisplayName(String),
     Email(String),
-    /// Server, CA certificate, POP3 options, connection test and certificate question.
+    ReplyTo(String),
+    Signature(text_editor::Action),
+    /// Servers, CA certificate, POP3 options, connection test and certificate question.
     Form(account_form::Message),
     CheckOnStartup(bool),
     CheckEvery(bool),
     Minutes(String),
     Notify(bool),
     KeyringStatus(Status),
-    /// The password for the test was looked up.
-    TestWith(Option<Password>),
+    /// What the keyring holds for the outgoing server's own password.
+    OutgoingKeyringStatus(Status),
+    /// The passwords for the test were looked up: the incoming one, the outgoing one.
+    TestWith(Option<Password>, Option<Password>),
     Save,
-    Saved(Box<Result<(Account, keyring::Outcome), Problem>>),
+    Saved(Box<Result<Saved, Problem>>),
     Revert,
     Remove,
     RemoveKeep(bool),
@@ -68,12 +75,16 @@ pub enum Outcome {
 /// What the bar under the page says.
 #[derive(Debug, Clone)]
 pub(super) enum Notice {
-    /// Saved; `session_only` when the keyring could not keep the password.
+    /// Saved; `session_only` when the keyring could not keep the password; `outgoing_unsaved`
+    /// why the outgoing server's own password could not be kept.
     Saved {
         session_only: bool,
+        outgoing_unsaved: Option<String>,
     },
     /// A test needs a password.
     NeedsPassword,
+    /// A test needs the outgoing server's own password (or token).
+    NeedsOutgoingPassword,
     /// The settings as typed cannot be tested or saved.
     Unusable(Problem),
     SaveFailed(Problem),
@@ -86,8 +97,12 @@ impl Notice {
         match self {
             Notice::Saved {
                 session_only: false,
+                outgoing_unsaved: None,
             } => (Tone::Success, fl!("settings-saved")),
-            Notice::Saved { session_only: true } => (
+            Notice::Saved {
+                session_only: true,
+                outgoing_unsaved: None,
+            } => (
                 Tone::Success,
                 format!(
                     "{} {}",
@@ -95,7 +110,20 @@ impl Notice {
                     fl!("settings-password-session-used")
                 ),
             ),
+            Notice::Saved {
+                outgoing_unsaved: Some(why),
+                ..
+            } => (
+                Tone::Warning,
+                fl!(
+                    "settings-saved-smtp-password-unsaved",
+                    reason = why.as_str()
+                ),
+            ),
             Notice::NeedsPassword => (Tone::Warning, fl!("settings-test-needs-password")),
+            Notice::NeedsOutgoingPassword => {
+                (Tone::Warning, fl!("settings-smtp-test-needs-password"))
+            }
             Notice::Unusable(problem) => (Tone::Danger, problem.words()),
             Notice::SaveFailed(problem) => (
                 Tone::Danger,
@@ -116,12 +144,15 @@ pub struct AccountPage {
     pub(super) name: String,
     pub(super) display_name: String,
     pub(super) email: String,
+    pub(super) reply_to: String,
+    pub(super) signature: text_editor::Content,
     pub(super) form: AccountForm,
     pub(super) check_on_startup: bool,
     pub(super) check_every: bool,
     pub(super) minutes: String,
     pub(super) notify: bool,
     pub(super) keyring: Status,
+    pub(super) outgoing_keyring: Status,
     /// The question before removing the account is open (with "keep the mail" chosen or not).
     pub(super) removing: Option<bool>,
     pub(super) saving: bool,
@@ -137,22 +168,32 @@ impl AccountPage {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
             email: s.email.clone(),
+            reply_to: s.reply_to.clone().unwrap_or_default(),
+            signature: text_editor::Content::with_text(&s.signature),
             form,
             check_on_startup: s.check_on_startup,
             check_every: s.check_every_minutes.is_some(),
             minutes: s.check_every_minutes.unwrap_or(MINUTES_DEFAULT).to_string(),
             notify: s.notify,
             keyring: Status::Unknown,
+            outgoing_keyring: Status::Missing,
             removing: None,
             saving: false,
             notice: None,
             account,
         };
         let entry = keyring::entry(&page.account.settings);
-        let task = Task::batch([
+        let mut tasks = vec![
             Task::perform(keyring::status(entry), Message::KeyringStatus),
             check.map(Message::Form),
-        ]);
+        ];
+        if let Some(entry) = keyring::outgoing_entry(&page.account.settings) {
+            tasks.push(Task::perform(
+                keyring::status(entry),
+                Message::OutgoingKeyringStatus,
+            ));
+        }
+        let task = Task::batch(tasks);
         (page, task)
     }
 
@@ -175,6 +216,8 @@ impl AccountPage {
         }
         s.display_name = self.display_name.trim().to_owned();
         s.email = self.email.trim().to_owned();
+        s.reply_to = reply_to(&self.reply_to)?;
+        s.signature = signature(&self.signature.text());
         self.form.apply(&mut s)?;
         s.check_on_startup = self.check_on_startup;
         s.check_every_minutes = if self.check_every {
@@ -204,6 +247,7 @@ impl AccountPage {
     /// Whether anything differs from what is stored.
     pub fn is_dirty(&self) -> bool {
         !self.form.server().password.is_empty()
+            || !self.form.outgoing().password.is_empty()
             || self.settings().map_or(true, |s| s != self.account.settings)
     }
 
@@ -213,6 +257,14 @@ impl AccountPage {
             Message::Name(v) => self.edited(|p| p.name = v),
             Message::DisplayName(v) => self.edited(|p| p.display_name = v),
             Message::Email(v) => self.edited(|p| p.email = v),
+            Message::ReplyTo(v) => self.edited(|p| p.reply_to = v),
+            Message::Signature(action) => {
+                if action.is_edit() {
+                    self.notice = None;
+                }
+                self.signature.perform(action);
+                Action::None
+            }
             Message::Form(m) => {
                 if m.edits() {
                     self.notice = None;
@@ -221,7 +273,7 @@ impl AccountPage {
                     action::Action::None => Action::None,
                     action::Action::Run(task) => Action::Run(task.map(Message::Form)),
                     action::Action::Outcome(account_form::Outcome::Test) => self.test_connection(),
-                    action::Action::Outcome(account_form::Outcome::Tested(_)) => Action::None,
+                    action::Action::Outcome(account_form::Outcome::Tested) => Action::None,
                 }
             }
             Message::CheckOnStartup(on) => self.edited(|p| p.check_on_startup = on),
@@ -233,7 +285,11 @@ impl AccountPage {
                 self.keyring = status;
                 Action::None
             }
-            Message::TestWith(password) => self.start_test(password),
+            Message::OutgoingKeyringStatus(status) => {
+                self.outgoing_keyring = status;
+                Action::None
+            }
+            Message::TestWith(password, outgoing) => self.start_test(password, outgoing),
             Message::Save => self.save(db),
             Message::Saved(result) => self.saved(*result),
             Message::Revert => {
@@ -281,24 +337,48 @@ impl AccountPage {
     }
 
     fn test_connection(&mut self) -> Action {
-        if let Some(p) = self.form.server().typed_password() {
-            return self.start_test(Some(p));
+        let typed = self.form.server().typed_password();
+        let outgoing_typed = self.form.outgoing().typed_password();
+        let own = self.form.outgoing().own_secret();
+        if typed.is_some() && (!own || outgoing_typed.is_some()) {
+            let outgoing = if own { outgoing_typed } else { typed.clone() };
+            return self.start_test(typed, outgoing);
         }
-        let mut entries = vec![keyring::entry(&self.account.settings)];
-        if let Ok(s) = self.settings() {
-            entries.insert(0, keyring::entry(&s));
+        // The saved passwords: under the entries as typed, else as stored.
+        let stored = &self.account.settings;
+        let typed_settings = self.settings().ok();
+        let mut entries = vec![keyring::entry(stored)];
+        let mut outgoing_entries: Vec<String> =
+            keyring::outgoing_entry(stored).into_iter().collect();
+        if let Some(s) = &typed_settings {
+            entries.insert(0, keyring::entry(s));
+            if let Some(e) = keyring::outgoing_entry(s) {
+                outgoing_entries.insert(0, e);
+            }
         }
         Action::Run(Task::perform(
             db::blocking(move || {
-                Ok(entries
-                    .iter()
-                    .find_map(|e| crate::secrets::password(e).ok().flatten()))
+                let find = |entries: &[String]| {
+                    entries
+                        .iter()
+                        .find_map(|e| crate::secrets::password(e).ok().flatten())
+                };
+                let password = typed.or_else(|| find(&entries));
+                let outgoing = if own {
+                    outgoing_typed.or_else(|| find(&outgoing_entries))
+                } else {
+                    password.clone()
+                };
+                Ok((password, outgoing))
             }),
-            |r| Message::TestWith(r.ok().flatten()),
+            |r| match r {
+                Ok((password, outgoing)) => Message::TestWith(password, outgoing),
+                Err(_) => Message::TestWith(None, None),
+            },
         ))
     }
 
-    fn start_test(&mut self, password: Option<Password>) -> Action {
+    fn start_test(&mut self, password: Option<Password>, outgoing: Option<Password>) -> Action {
         let settings = match self.usable_settings() {
             Ok(s) => s,
             Err(problem) => {
@@ -310,8 +390,21 @@ impl AccountPage {
             self.notice = Some(Notice::NeedsPassword);
             return Action::Run(iced::widget::operation::focus(server::password_id()));
         };
+        let outgoing = if self.form.outgoing().signs_in() {
+            let Some(secret) = outgoing else {
+                self.notice = Some(Notice::NeedsOutgoingPassword);
+                return Action::Run(iced::widget::operation::focus(outgoing::password_id()));
+            };
+            Some(secret)
+        } else {
+            None
+        };
         self.notice = None;
-        Action::Run(self.form.start_test(settings, password).map(Message::Form))
+        Action::Run(
+            self.form
+                .start_test(settings, password, outgoing)
+                .map(Message::Form),
+        )
     }
 
     fn save(&mut self, db: &Db) -> Action {
@@ -331,19 +424,28 @@ impl AccountPage {
             password: self.form.server().typed_password(),
             remember: self.form.server().remember,
         };
+        let outgoing = keyring::outgoing_request(
+            Some(&self.account.settings),
+            &settings,
+            self.form.outgoing().typed_password(),
+        );
         let write = move |s: &mut crate::store::Store, settings: &AccountSettings| {
             s.update_account(id, settings)?;
             Ok(s.account(id)?)
         };
         Action::Run(Task::perform(
-            account_form::save(db.clone(), settings, write, request),
+            account_form::save(db.clone(), settings, write, request, outgoing),
             |r| Message::Saved(Box::new(r)),
         ))
     }
 
-    fn saved(&mut self, result: Result<(Account, keyring::Outcome), Problem>) -> Action {
+    fn saved(&mut self, result: Result<Saved, Problem>) -> Action {
         self.saving = false;
-        let (account, outcome) = match result {
+        let Saved {
+            account,
+            keyring: outcome,
+            outgoing_unsaved,
+        } = match result {
             Ok(r) => r,
             Err(problem) => {
                 self.notice = Some(Notice::SaveFailed(problem));
@@ -353,6 +455,7 @@ impl AccountPage {
         let (mut page, refresh) = AccountPage::new(account.clone());
         page.notice = Some(Notice::Saved {
             session_only: outcome.unavailable.is_some(),
+            outgoing_unsaved,
         });
         page.form.keep_from(&mut self.form);
         *self = page;
@@ -368,7 +471,9 @@ impl AccountPage {
             return Action::None;
         };
         let id = self.account.id;
-        let entry = keyring::entry(&self.account.settings);
+        let entries: Vec<String> = std::iter::once(keyring::entry(&self.account.settings))
+            .chain(keyring::outgoing_entry(&self.account.settings))
+            .collect();
         let keep_mail = if keep {
             KeepMail::MoveToLocalFolder(self.archive_folder())
         } else {
@@ -380,7 +485,7 @@ impl AccountPage {
                 db.call(move |s| Ok(s.remove_account(id, keep_mail)?))
                     .await?;
                 db::blocking(move || {
-                    keyring::forget(&entry);
+                    entries.iter().for_each(|e| keyring::forget(e));
                     Ok(())
                 })
                 .await
@@ -388,5 +493,53 @@ impl AccountPage {
             },
             Message::Removed,
         ))
+    }
+}
+
+/// The Reply-To address as typed: `None` when empty; an address needs an `@` with something on
+/// both sides and no spaces.
+fn reply_to(typed: &str) -> Result<Option<String>, Invalid> {
+    let v = typed.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match v.rsplit_once('@') {
+        Some((local, domain))
+            if !local.is_empty() && !domain.is_empty() && !v.contains(char::is_whitespace) =>
+        {
+            Ok(Some(v.to_owned()))
+        }
+        _ => Err(Invalid::InvalidReplyTo),
+    }
+}
+
+/// The signature as stored: line ends as `\n`, no trailing blank lines or spaces.
+fn signature(typed: &str) -> String {
+    typed.replace("\r\n", "\n").trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reply_to_is_an_address_or_nothing() {
+        assert_eq!(reply_to("  "), Ok(None));
+        assert_eq!(
+            reply_to(" team@example.de "),
+            Ok(Some("team@example.de".into()))
+        );
+        for bad in ["team", "@example.de", "team@", "te am@example.de"] {
+            assert_eq!(reply_to(bad), Err(Invalid::InvalidReplyTo), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_signature_keeps_its_lines_but_not_trailing_space() {
+        assert_eq!(
+            signature("Anna\r\nPostfach GmbH\n\n"),
+            "Anna\nPostfach GmbH"
+        );
+        assert_eq!(signature("  eingerückt"), "  eingerückt");
     }
 }

@@ -1,6 +1,6 @@
 //! The account form the account page and the wizard share: the incoming server, the CA
-//! certificate, the POP3 options, the connection test and the certificate question (with the
-//! certificate the user chose to trust). The parents add what only they have: the page its
+//! certificate, the POP3 options, the outgoing server, the connection test of both servers and
+//! the certificate question (with the certificate the user chose to trust, for both servers). The parents add what only they have: the page its
 //! identity, checking and save bar, the wizard its search for a server.
 
 use std::path::Path;
@@ -9,13 +9,14 @@ use iced::{Element, Task};
 
 use crate::fl;
 use crate::pop3::Password;
-use crate::setup::probe::{ProbeError, ProbeReport};
 use crate::store::{Account, AccountSettings, ServerExpire};
 use crate::ui::dialog::trust;
 use crate::ui::screen::settings::action::{self, Nothing};
 use crate::ui::screen::settings::ca_file::{self, CaFile};
-use crate::ui::screen::settings::connection::{self, ConnectionTest};
+use crate::ui::screen::settings::connection::{self, ConnectionTest, Side};
+use crate::ui::screen::settings::endpoint;
 use crate::ui::screen::settings::keyring::{self, Status};
+use crate::ui::screen::settings::outgoing::{self, OutgoingForm};
 use crate::ui::screen::settings::pop3_options::{self, Pop3Options};
 use crate::ui::screen::settings::problem::{Invalid, Problem};
 use crate::ui::screen::settings::server::{self, ServerForm};
@@ -30,6 +31,8 @@ pub enum Message {
     /// The CA certificate of its own (see [`ca_file`]).
     CaFile(ca_file::Message),
     Options(pop3_options::Message),
+    /// The outgoing server (see [`outgoing`]).
+    Outgoing(outgoing::Message),
     /// "Verbindung testen".
     Test,
     Connection(connection::Message),
@@ -41,16 +44,18 @@ pub enum Message {
 impl Message {
     /// Whether the message changes what the form holds (a note about the last save goes).
     pub fn edits(&self) -> bool {
-        matches!(self, Message::Server(_) | Message::Options(_)) || self.changes_connection()
+        matches!(
+            self,
+            Message::Server(_) | Message::Options(_) | Message::Outgoing(_)
+        ) || self.changes_connection()
     }
 
     /// Whether it changes how to connect (a test result no longer holds).
     pub fn changes_connection(&self) -> bool {
         match self {
-            Message::Server(m) => !matches!(
-                m,
-                server::Message::Remember(_) | server::Message::CancelPlain
-            ),
+            Message::Server(server::Message::Endpoint(m)) => m.changes_connection(),
+            Message::Server(m) => !matches!(m, server::Message::Remember(_)),
+            Message::Outgoing(m) => m.changes_connection(),
             Message::CaFile(m) => matches!(
                 m,
                 ca_file::Message::Chosen(Some(_)) | ca_file::Message::Remove
@@ -67,8 +72,8 @@ pub enum Outcome {
     /// parent puts the settings together, finds the password and calls
     /// [`AccountForm::start_test`].
     Test,
-    /// A test finished.
-    Tested(Result<ProbeReport, ProbeError>),
+    /// A test finished (its results: [`AccountForm::test`]).
+    Tested,
 }
 
 /// What the parent should do.
@@ -81,6 +86,7 @@ pub struct AccountForm {
     /// CA certificates trusted in addition to the system's.
     ca: CaFile,
     options: Pop3Options,
+    outgoing: OutgoingForm,
     /// A certificate the user chose to trust (saved with the rest).
     pinned: Option<String>,
     test: ConnectionTest,
@@ -96,6 +102,7 @@ impl AccountForm {
             server: ServerForm::from_settings(s),
             ca,
             options: Pop3Options::from_settings(s),
+            outgoing: OutgoingForm::from_settings(s),
             pinned: s.pinned_sha256.clone(),
             test: ConnectionTest::default(),
             trust: None,
@@ -113,6 +120,16 @@ impl AccountForm {
         &mut self.server
     }
 
+    /// The outgoing server's fields.
+    pub fn outgoing(&self) -> &OutgoingForm {
+        &self.outgoing
+    }
+
+    /// The outgoing server's fields, to fill in (the wizard's proposals).
+    pub fn outgoing_mut(&mut self) -> &mut OutgoingForm {
+        &mut self.outgoing
+    }
+
     /// The connection test.
     pub fn test(&self) -> &ConnectionTest {
         &self.test
@@ -126,6 +143,11 @@ impl AccountForm {
     /// Forgets a test result (the wizard goes back or tries something else).
     pub fn reset_test(&mut self) {
         self.test.reset();
+    }
+
+    /// Forgets one server's test result (the wizard tries another proposal for it).
+    pub fn reset_side(&mut self, side: Side) {
+        self.test.reset_side(side);
     }
 
     /// Forgets a trusted certificate (the wizard searches anew).
@@ -144,6 +166,7 @@ impl AccountForm {
         self.server.apply(s)?;
         s.ca_file = self.ca.path().map(Path::to_path_buf);
         self.options.apply(s)?;
+        self.outgoing.apply(s)?;
         s.pinned_sha256 = self.pinned.clone();
         Ok(())
     }
@@ -157,15 +180,40 @@ impl AccountForm {
         }
     }
 
-    /// Starts a connection test of `settings` with `password`.
-    pub fn start_test(&mut self, settings: AccountSettings, password: Password) -> Task<Message> {
-        self.test.start(settings, password).map(Message::Connection)
+    /// Starts a connection test of `settings`: the incoming server with `password`, the
+    /// outgoing one (if any) with `outgoing_secret`.
+    pub fn start_test(
+        &mut self,
+        settings: AccountSettings,
+        password: Password,
+        outgoing_secret: Option<Password>,
+    ) -> Task<Message> {
+        self.test
+            .start(settings, password, outgoing_secret)
+            .map(Message::Connection)
+    }
+
+    /// Tests one server of `settings` again (the wizard's next proposal).
+    pub fn start_side(
+        &mut self,
+        side: Side,
+        settings: AccountSettings,
+        secret: Option<Password>,
+    ) -> Task<Message> {
+        let task = match (side, secret) {
+            (Side::Incoming, Some(password)) => self.test.start_incoming(settings, password),
+            (Side::Incoming, None) => Task::none(),
+            (Side::Outgoing, secret) => self.test.start_outgoing(settings, secret),
+        };
+        task.map(Message::Connection)
     }
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Action {
-        if message.changes_connection() {
-            self.test.reset();
+        match &message {
+            Message::Outgoing(m) if m.changes_connection() => self.test.reset_side(Side::Outgoing),
+            m if m.changes_connection() => self.test.reset(),
+            _ => {}
         }
         match message {
             Message::Server(m) => self
@@ -183,16 +231,19 @@ impl AccountForm {
                 .update(m)
                 .map(Message::Options)
                 .map_outcome(Nothing::never),
+            Message::Outgoing(m) => self
+                .outgoing
+                .update(m)
+                .map(Message::Outgoing)
+                .map_outcome(Nothing::never),
             Message::Test => Action::Outcome(Outcome::Test),
             Message::Connection(m) => match self.test.update(m) {
-                action::Action::Outcome(connection::Outcome::Finished(result)) => {
-                    if result.is_err()
-                        && let Some(request) = self.test.trust_request()
-                    {
+                action::Action::Outcome(connection::Outcome::Finished) => {
+                    if let Some(request) = self.test.trust_request() {
                         // The server is there; only its certificate is in question.
                         self.trust = Some(request);
                     }
-                    Action::Outcome(Outcome::Tested(result))
+                    Action::Outcome(Outcome::Tested)
                 }
                 action::Action::Run(task) => Action::Run(task.map(Message::Connection)),
                 action::Action::None => Action::None,
@@ -238,10 +289,29 @@ impl AccountForm {
         )
     }
 
-    /// The test's steps and result; `offer_trust` adds "Zertifikat prüfen…" to a certificate
-    /// failure.
+    /// The incoming server's test steps and result; `offer_trust` adds "Zertifikat prüfen…"
+    /// to a certificate failure.
     pub fn test_view(&self, offer_trust: bool) -> Element<'_, Message> {
         self.test.view(
+            offer_trust.then_some(Message::OpenTrust),
+            Message::Connection,
+        )
+    }
+
+    /// The outgoing server's fields; `keyring` says whether its own password is saved (the
+    /// account page), `None` in the wizard.
+    pub fn outgoing_view(&self, keyring: Option<&Status>) -> Element<'_, Message> {
+        self.outgoing.view(keyring).map(Message::Outgoing)
+    }
+
+    /// "Postausgangsserver entfernen".
+    pub fn outgoing_remove_button(&self) -> Element<'_, Message> {
+        self.outgoing.remove_button().map(Message::Outgoing)
+    }
+
+    /// The outgoing server's test steps and result, like [`AccountForm::test_view`].
+    pub fn outgoing_test_view(&self, offer_trust: bool) -> Element<'_, Message> {
+        self.test.outgoing_view(
             offer_trust.then_some(Message::OpenTrust),
             Message::Connection,
         )
@@ -277,10 +347,19 @@ impl AccountForm {
                 Message::Options(pop3_options::Message::CancelDelete),
             ));
         }
-        if self.server.plain_pending() {
+        if self.server.endpoint.plain_pending() {
             return Some((
-                self.server.plain_dialog().map(Message::Server),
-                Message::Server(server::Message::CancelPlain),
+                self.server
+                    .endpoint
+                    .plain_dialog()
+                    .map(|m| Message::Server(server::Message::Endpoint(m))),
+                Message::Server(server::Message::Endpoint(endpoint::Message::CancelPlain)),
+            ));
+        }
+        if let Some(dialog) = self.outgoing.plain_dialog() {
+            return Some((
+                dialog.map(Message::Outgoing),
+                Message::Outgoing(outgoing::Message::Endpoint(endpoint::Message::CancelPlain)),
             ));
         }
         self.trust.as_ref().map(|request| {
@@ -292,8 +371,19 @@ impl AccountForm {
     }
 }
 
+/// What became of a saved account and its passwords.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub account: Account,
+    /// The incoming password.
+    pub keyring: keyring::Outcome,
+    /// Why the outgoing server's own password could not be saved, if it could not.
+    pub outgoing_unsaved: Option<String>,
+}
+
 /// Saves an account off the UI thread: checks its CA file again (it may have changed since it
-/// was chosen), writes it with `write` (add or update) and applies `request` to the keyring.
+/// was chosen), writes it with `write` (add or update) and applies `request` (the incoming
+/// password) and `outgoing` (the outgoing server's own one) to the keyring.
 pub async fn save(
     db: Db,
     settings: AccountSettings,
@@ -301,11 +391,19 @@ pub async fn save(
     + Send
     + 'static,
     request: keyring::Request,
-) -> Result<(Account, keyring::Outcome), Problem> {
+    outgoing: Option<keyring::Request>,
+) -> Result<Saved, Problem> {
     if let Some(path) = settings.ca_file.clone() {
         db::blocking(move || Ok(ca_file::check(&path))).await??;
     }
     let account = db.call(move |s| write(s, &settings)).await?;
-    let outcome = db::blocking(move || Ok(keyring::apply(request))).await?;
-    Ok((account, outcome))
+    db::blocking(move || {
+        Ok(Saved {
+            account,
+            keyring: keyring::apply(request),
+            outgoing_unsaved: outgoing.and_then(|r| keyring::apply(r).unavailable),
+        })
+    })
+    .await
+    .map_err(Problem::from)
 }

@@ -2,7 +2,9 @@
 //!
 //! The keyring entry of an account is named after its login (user, host, port). When those
 //! change, a saved password moves with them. When there is no usable keyring, nothing is written
-//! anywhere: the password goes to the account's sync worker for this session only.
+//! anywhere: the password goes to the account's sync worker for this session only. The outgoing
+//! server's own password (or token) has its own entry, named the same way; without it the
+//! incoming password is used.
 
 use crate::pop3::Password;
 use crate::secrets;
@@ -33,6 +35,39 @@ impl Status {
 /// The keyring entry name for these settings.
 pub fn entry(s: &AccountSettings) -> String {
     secrets::account_entry(s)
+}
+
+/// The outgoing server's own keyring entry, when it has one.
+pub fn outgoing_entry(s: &AccountSettings) -> Option<String> {
+    s.smtp
+        .as_ref()
+        .filter(|m| m.own_password)
+        .map(secrets::smtp_entry)
+}
+
+/// What to do with the outgoing server's own password when `new` is saved over `old` (`None`
+/// for a new account): save `typed` (or move the saved one), or forget the one that is no
+/// longer used. `None` when there is nothing to do.
+pub fn outgoing_request(
+    old: Option<&AccountSettings>,
+    new: &AccountSettings,
+    typed: Option<Password>,
+) -> Option<Request> {
+    let old_entry = old.and_then(outgoing_entry);
+    match outgoing_entry(new) {
+        Some(new_entry) => Some(Request {
+            old_entry,
+            new_entry,
+            password: typed,
+            remember: true,
+        }),
+        None => old_entry.map(|entry| Request {
+            old_entry: None,
+            new_entry: entry,
+            password: None,
+            remember: false,
+        }),
+    }
 }
 
 /// Looks up whether a password is saved for `entry`.

@@ -21,6 +21,14 @@ pub enum Invalid {
     InvalidDays,
     #[error("the minutes between checks are out of range")]
     InvalidMinutes,
+    #[error("no outgoing server name")]
+    MissingOutgoingHost,
+    #[error("no usable outgoing server port")]
+    InvalidOutgoingPort,
+    #[error("no outgoing server user name")]
+    MissingOutgoingUsername,
+    #[error("the reply-to address is not an address")]
+    InvalidReplyTo,
 }
 
 /// Anything that stops the account form.
@@ -47,6 +55,10 @@ impl Invalid {
             Invalid::MissingUsername => fl!("settings-missing-username"),
             Invalid::InvalidDays => fl!("settings-days-invalid"),
             Invalid::InvalidMinutes => fl!("settings-minutes-invalid"),
+            Invalid::MissingOutgoingHost => fl!("settings-smtp-missing-host"),
+            Invalid::InvalidOutgoingPort => fl!("settings-smtp-invalid-port"),
+            Invalid::MissingOutgoingUsername => fl!("settings-smtp-missing-username"),
+            Invalid::InvalidReplyTo => fl!("settings-reply-to-invalid"),
         }
     }
 }

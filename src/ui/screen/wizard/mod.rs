@@ -1,10 +1,12 @@
 //! The account wizard (first start, or "Konto hinzufügen"): name, email and password; then
-//! Postfach proposes server settings (built-in provider table, else the usual names), tests them
-//! in order with the connection test and shows what it found — everything editable by hand; the
-//! last page offers the POP3 options with the default preselected. The server, CA certificate,
-//! options, test and certificate question are the account form the settings page uses too. Finishing saves the account
-//! and its password; the main window then starts its worker.
+//! Postfach proposes server settings for both servers (built-in provider table, else the usual
+//! names), tests them in order with the connection test — the incoming and the outgoing server
+//! each with its own list — and shows what it found, everything editable by hand; the last page
+//! offers the POP3 options with the default preselected. The servers, CA certificate, options,
+//! test and certificate question are the account form the settings page uses too. Finishing
+//! saves the account and its passwords; the main window then starts its worker.
 
+mod search;
 mod view;
 
 use std::sync::Arc;
@@ -14,37 +16,53 @@ use iced::Task;
 use crate::fl;
 use crate::pop3::{Password, Security};
 use crate::setup::autoconfig::{self, AutoconfigError, Proposal};
-use crate::setup::probe::{ProbeError, ProbeReport};
 use crate::store::{Account, AccountSettings};
-use crate::sync::ErrorKind;
 use crate::ui::dialog::trust;
-use crate::ui::screen::settings::account_form::{self, AccountForm};
+use crate::ui::screen::settings::account_form::{self, AccountForm, Saved};
 use crate::ui::screen::settings::action;
 use crate::ui::screen::settings::connection::ConnectionTest;
 use crate::ui::screen::settings::keyring;
+use crate::ui::screen::settings::outgoing::OutgoingForm;
 use crate::ui::screen::settings::problem::{Invalid, Problem};
 use crate::ui::screen::settings::server::ServerForm;
 use crate::ui::service::db::Db;
 
-/// Where server proposals come from (the built-in table; tests give their own server).
+/// Where server proposals come from (the built-in table; tests give their own servers).
 #[derive(Clone)]
-pub struct Proposer(Arc<ProposeFn>);
+pub struct Proposer {
+    incoming: Arc<ProposeFn>,
+    outgoing: Arc<ProposeFn>,
+}
 
 /// The function behind a [`Proposer`].
 type ProposeFn = dyn Fn(&str) -> Result<Vec<Proposal>, AutoconfigError> + Send + Sync;
 
 impl Proposer {
-    /// Proposals from `f`.
+    /// Incoming-server proposals from `f`, and no outgoing server.
     pub fn new(
         f: impl Fn(&str) -> Result<Vec<Proposal>, AutoconfigError> + Send + Sync + 'static,
     ) -> Proposer {
-        Proposer(Arc::new(f))
+        Proposer {
+            incoming: Arc::new(f),
+            outgoing: Arc::new(|_: &str| Ok(Vec::new())),
+        }
+    }
+
+    /// The same, with outgoing-server proposals from `f`.
+    pub fn with_outgoing(
+        self,
+        f: impl Fn(&str) -> Result<Vec<Proposal>, AutoconfigError> + Send + Sync + 'static,
+    ) -> Proposer {
+        Proposer {
+            outgoing: Arc::new(f),
+            ..self
+        }
     }
 }
 
 impl Default for Proposer {
     fn default() -> Self {
-        Proposer::new(autoconfig::propose)
+        Proposer::new(autoconfig::propose).with_outgoing(autoconfig::propose_outgoing)
     }
 }
 
@@ -65,9 +83,9 @@ pub enum Step {
 /// Where the server search stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Search {
-    /// Trying proposal `usize`.
-    Trying(usize),
-    /// A proposal (or the settings typed by hand) signed in.
+    /// Trying proposals (which ones: [`Wizard::trying`]).
+    Trying,
+    /// The proposals (or the settings typed by hand) signed in, on both servers.
     Found,
     /// No proposal worked: the form is shown for editing by hand.
     Manual,
@@ -78,6 +96,7 @@ pub enum Search {
 pub(super) enum Note {
     EmailInvalid,
     NeedsPassword,
+    NeedsOutgoingPassword,
     /// No POP3 server is known for the address.
     NoPop3,
     TestFirst,
@@ -93,6 +112,7 @@ impl Note {
         match self {
             Note::EmailInvalid => fl!("wizard-email-invalid"),
             Note::NeedsPassword => fl!("settings-test-needs-password"),
+            Note::NeedsOutgoingPassword => fl!("settings-smtp-test-needs-password"),
             Note::NoPop3 => fl!("wizard-no-pop3"),
             Note::TestFirst => fl!("wizard-test-first"),
             Note::Unusable(problem) => problem.words(),
@@ -117,7 +137,7 @@ pub enum Message {
     SearchAgain,
     AccountName(String),
     Finish,
-    Saved(Box<Result<(Account, keyring::Outcome), Problem>>),
+    Saved(Box<Result<Saved, Problem>>),
 }
 
 /// What the parent should do.
@@ -134,6 +154,8 @@ pub enum Outcome {
         session: Option<Password>,
         /// The keyring could not be used (why).
         keyring_unavailable: Option<String>,
+        /// Why the outgoing server's own password could not be saved, if it could not.
+        outgoing_unsaved: Option<String>,
     },
 }
 
@@ -147,9 +169,15 @@ pub struct Wizard {
     pub(super) password: String,
     pub(super) manual: bool,
     pub(super) proposals: Vec<Proposal>,
+    pub(super) outgoing_proposals: Vec<Proposal>,
+    /// The address the outgoing server was proposed for.
+    outgoing_for: String,
     /// Proposals that did not work, with why.
     pub(super) attempts: Vec<(Proposal, String)>,
     pub(super) search: Search,
+    /// The proposals being tried, for each server.
+    incoming_try: Option<usize>,
+    outgoing_try: Option<usize>,
     pub(super) form: AccountForm,
     pub(super) account_name: String,
     pub(super) saving: bool,
@@ -174,8 +202,12 @@ impl Wizard {
             password: String::new(),
             manual: false,
             proposals: Vec::new(),
+            outgoing_proposals: Vec::new(),
+            outgoing_for: String::new(),
             attempts: Vec::new(),
             search: Search::Manual,
+            incoming_try: None,
+            outgoing_try: None,
             form,
             account_name: String::new(),
             saving: false,
@@ -200,9 +232,23 @@ impl Wizard {
         &self.attempts
     }
 
-    /// The server form (what was found, or typed).
+    /// The incoming server form (what was found, or typed).
     pub fn server(&self) -> &ServerForm {
         self.form.server()
+    }
+
+    /// The outgoing server form (what was found, or typed).
+    pub fn outgoing(&self) -> &OutgoingForm {
+        self.form.outgoing()
+    }
+
+    /// The proposals being tried: the incoming server's, the outgoing server's.
+    pub fn trying(&self) -> (Option<&Proposal>, Option<&Proposal>) {
+        (
+            self.incoming_try.and_then(|i| self.proposals.get(i)),
+            self.outgoing_try
+                .and_then(|i| self.outgoing_proposals.get(i)),
+        )
     }
 
     /// The certificate question, when one is open.
@@ -228,7 +274,7 @@ impl Wizard {
             Message::Form(m) => return self.on_form(m),
             Message::Edit => {
                 self.form.reset_test();
-                self.search = Search::Manual;
+                self.manual_search();
             }
             Message::SearchAgain => return self.start_search(),
             Message::AccountName(v) => self.account_name = v,
@@ -241,7 +287,7 @@ impl Wizard {
 
     fn on_form(&mut self, message: account_form::Message) -> Action {
         if message.changes_connection() {
-            self.search = Search::Manual;
+            self.manual_search();
         }
         match self.form.update(message) {
             action::Action::None => {
@@ -253,7 +299,7 @@ impl Wizard {
                 Action::Run(task.map(Message::Form))
             }
             action::Action::Outcome(account_form::Outcome::Test) => self.run_test(),
-            action::Action::Outcome(account_form::Outcome::Tested(result)) => self.tested(result),
+            action::Action::Outcome(account_form::Outcome::Tested) => self.tested(),
         }
     }
 
@@ -261,7 +307,7 @@ impl Wizard {
         self.problem = None;
         match self.step {
             Step::Identity => {
-                let proposals = (self.proposer.0)(&self.email);
+                let proposals = (self.proposer.incoming)(&self.email);
                 if matches!(proposals, Err(AutoconfigError::NotAnAddress)) {
                     self.problem = Some(Note::EmailInvalid);
                     return Action::None;
@@ -279,6 +325,7 @@ impl Wizard {
                 if self.account_name.is_empty() {
                     self.account_name = self.email.clone();
                 }
+                self.propose_outgoing();
                 match proposals {
                     Ok(list) if !self.manual => {
                         self.proposals = list;
@@ -287,23 +334,23 @@ impl Wizard {
                     Ok(list) => {
                         let server = self.form.server_mut();
                         if let Some(first) = list.first()
-                            && server.host.is_empty()
+                            && server.endpoint.host.is_empty()
                         {
-                            server.host = first.host.clone();
-                            server.port = first.port.to_string();
-                            server.security = first.security;
+                            server.endpoint.host = first.host.clone();
+                            server.endpoint.port = first.port.to_string();
+                            server.endpoint.security = first.security;
                         }
-                        self.search = Search::Manual;
+                        self.manual_search();
                         Action::None
                     }
                     Err(_) => {
                         self.problem = Some(Note::NoPop3);
-                        self.search = Search::Manual;
+                        self.manual_search();
                         Action::None
                     }
                 }
             }
-            Step::Server if self.form.test().passed().is_some() => {
+            Step::Server if self.tested_both() => {
                 self.step = Step::Options;
                 Action::None
             }
@@ -325,33 +372,12 @@ impl Wizard {
         };
     }
 
-    fn start_search(&mut self) -> Action {
-        self.attempts.clear();
-        self.form.forget_pin();
-        self.try_proposal(0)
-    }
-
-    fn try_proposal(&mut self, index: usize) -> Action {
-        let Some(p) = self.proposals.get(index).cloned() else {
-            // Nothing worked: offer the most likely settings (the first proposal) for editing.
-            if let Some(first) = self.proposals.first().cloned() {
-                self.fill(first);
-            }
-            self.search = Search::Manual;
-            self.form.reset_test();
-            return Action::None;
-        };
-        self.search = Search::Trying(index);
-        self.fill(p);
-        self.run_test()
-    }
-
-    fn fill(&mut self, p: Proposal) {
-        let server = self.form.server_mut();
-        server.host = p.host;
-        server.port = p.port.to_string();
-        server.security = p.security;
-        server.username = p.username;
+    /// Whether both servers passed the test (the incoming one, and the outgoing one unless
+    /// the account has none): the wizard may go on.
+    pub fn tested_both(&self) -> bool {
+        let test = self.form.test();
+        test.passed().is_some()
+            && (!self.form.outgoing().enabled || test.outgoing_passed().is_some())
     }
 
     /// The settings as typed, or the first field that is not usable.
@@ -377,48 +403,6 @@ impl Wizard {
         Ok(s)
     }
 
-    fn run_test(&mut self) -> Action {
-        let settings = match self.usable_settings() {
-            Ok(s) => s,
-            Err(problem) => {
-                self.problem = Some(Note::Unusable(problem));
-                return Action::None;
-            }
-        };
-        let Some(password) = self.form.server().typed_password() else {
-            self.problem = Some(Note::NeedsPassword);
-            return Action::None;
-        };
-        Action::Run(self.form.start_test(settings, password).map(Message::Form))
-    }
-
-    fn tested(&mut self, result: Result<ProbeReport, ProbeError>) -> Action {
-        let error = match result {
-            Ok(_) => {
-                self.search = Search::Found;
-                return Action::None;
-            }
-            Err(e) => e,
-        };
-        if self.form.test().trust_request().is_some() {
-            // The server is there; only its certificate is in question (the form asks).
-            self.search = Search::Manual;
-            return Action::None;
-        }
-        match self.search.clone() {
-            Search::Trying(i) if error.error.kind() != ErrorKind::Auth => {
-                if let Some(p) = self.proposals.get(i) {
-                    self.attempts.push((p.clone(), short_reason(&error.error)));
-                }
-                self.try_proposal(i + 1)
-            }
-            _ => {
-                self.search = Search::Manual;
-                Action::None
-            }
-        }
-    }
-
     fn finish(&mut self, db: &Db) -> Action {
         let settings = match self.usable_settings() {
             Ok(s) => s,
@@ -433,6 +417,8 @@ impl Wizard {
             password: Some(Password::new(self.form.server().password.clone())),
             remember: self.form.server().remember,
         };
+        let outgoing =
+            keyring::outgoing_request(None, &settings, self.form.outgoing().typed_password());
         self.saving = true;
         self.problem = None;
         let write = |s: &mut crate::store::Store, settings: &AccountSettings| {
@@ -440,35 +426,25 @@ impl Wizard {
             Ok(s.account(id)?)
         };
         Action::Run(Task::perform(
-            account_form::save(db.clone(), settings, write, request),
+            account_form::save(db.clone(), settings, write, request, outgoing),
             |r| Message::Saved(Box::new(r)),
         ))
     }
 
-    fn saved(&mut self, result: Result<(Account, keyring::Outcome), Problem>) -> Action {
+    fn saved(&mut self, result: Result<Saved, Problem>) -> Action {
         self.saving = false;
         match result {
-            Ok((account, outcome)) => Action::Outcome(Outcome::Done {
-                account: Box::new(account),
-                session: outcome.session,
-                keyring_unavailable: outcome.unavailable,
+            Ok(saved) => Action::Outcome(Outcome::Done {
+                account: Box::new(saved.account),
+                session: saved.keyring.session,
+                keyring_unavailable: saved.keyring.unavailable,
+                outgoing_unsaved: saved.outgoing_unsaved,
             }),
             Err(problem) => {
                 self.problem = Some(Note::Failed(problem));
                 Action::None
             }
         }
-    }
-}
-
-/// Why a proposal did not work, in a few words.
-fn short_reason(error: &crate::sync::Error) -> String {
-    match error.kind() {
-        ErrorKind::Network => fl!("wizard-reason-network"),
-        ErrorKind::Tls => fl!("wizard-reason-tls"),
-        ErrorKind::Busy => fl!("wizard-reason-busy"),
-        ErrorKind::Server => fl!("wizard-reason-server"),
-        ErrorKind::Auth | ErrorKind::Local => error.user_message(),
     }
 }
 

@@ -6,6 +6,7 @@ use iced::{Alignment, Element, Fill};
 use crate::fl;
 use crate::pop3::{ExpirePolicy, Security};
 use crate::store::ServerExpire;
+use crate::ui::screen::settings::connection::Side;
 use crate::ui::screen::wizard::{Message, Search, Step, Wizard, security_name};
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::{self, Icon};
@@ -126,9 +127,10 @@ impl Wizard {
     fn server_step(&self) -> Element<'_, Message> {
         let mut col = Column::new().spacing(14);
         match &self.search {
-            Search::Trying(i) => {
+            Search::Trying => {
                 let mut lines = vec![fl!("wizard-searching")];
-                if let Some(p) = self.proposals.get(*i) {
+                let (incoming, outgoing) = self.trying();
+                for p in incoming.into_iter().chain(outgoing) {
                     lines.push(fl!(
                         "wizard-trying",
                         host = p.host.as_str(),
@@ -138,21 +140,27 @@ impl Wizard {
                 }
                 col = col.push(form::notice(Tone::Info, lines));
                 col = col.push(self.attempt_list());
-                col = col.push(self.form.test_view(false).map(Message::Form));
+                col = col.push(self.results());
             }
             Search::Found => {
-                let server = self.form.server();
-                let port: u16 = server.port.parse().unwrap_or(0);
-                col = col.push(form::notice(
-                    Tone::Success,
-                    vec![fl!(
-                        "wizard-found",
-                        host = server.host.as_str(),
-                        port = port,
-                        security = security_name(server.security)
-                    )],
-                ));
-                col = col.push(self.form.test_view(false).map(Message::Form));
+                let server = &self.form.server().endpoint;
+                let mut lines = vec![fl!(
+                    "wizard-found",
+                    host = server.host.as_str(),
+                    port = server.port_number(),
+                    security = security_name(server.security)
+                )];
+                let outgoing = self.form.outgoing();
+                if outgoing.enabled {
+                    lines.push(fl!(
+                        "wizard-found-smtp",
+                        host = outgoing.endpoint.host.as_str(),
+                        port = outgoing.endpoint.port_number(),
+                        security = security_name(outgoing.endpoint.security)
+                    ));
+                }
+                col = col.push(form::notice(Tone::Success, lines));
+                col = col.push(self.results());
                 col = col.push(
                     row![form::icon_button(
                         Icon::Gear,
@@ -167,8 +175,14 @@ impl Wizard {
                     col = col.push(form::notice(Tone::Warning, vec![fl!("wizard-not-found")]));
                     col = col.push(self.attempt_list());
                 }
+                col = col.push(subheading(fl!("settings-server")));
                 col = col.push(self.form.server_view(None).map(Message::Form));
                 col = col.push(self.form.ca_view().map(Message::Form));
+                col = col.push(subheading(fl!("settings-smtp")));
+                col = col.push(self.form.outgoing_view(None).map(Message::Form));
+                if self.form.outgoing().enabled {
+                    col = col.push(self.form.outgoing_remove_button().map(Message::Form));
+                }
                 let testing = self.form.test().is_running();
                 let mut buttons = row![self.form.test_button().map(Message::Form)].spacing(8);
                 if !self.proposals.is_empty() && !testing {
@@ -177,19 +191,35 @@ impl Wizard {
                         Some(Message::SearchAgain),
                     ));
                 }
+                let hint = if self.form.outgoing().enabled {
+                    fl!("settings-test-hint-both")
+                } else {
+                    fl!("settings-test-hint")
+                };
                 col = col.push(form::field(
                     String::new(),
-                    column![
-                        buttons,
-                        form::small(fl!("settings-test-hint")),
-                        self.form.test_view(false).map(Message::Form)
-                    ]
-                    .spacing(10),
+                    column![buttons, form::small(hint), self.results()].spacing(10),
                     None,
                 ));
             }
         }
         col.into()
+    }
+
+    /// Each server's test steps and result, under its name when there are two.
+    fn results(&self) -> Element<'_, Message> {
+        let test = self.form.test();
+        let incoming = self.form.test_view(false).map(Message::Form);
+        if !test.ran(Side::Outgoing) {
+            return incoming;
+        }
+        let outgoing = self.form.outgoing_test_view(false).map(Message::Form);
+        let mut col = Column::new().spacing(18);
+        if test.ran(Side::Incoming) {
+            col = col.push(column![small_heading(fl!("settings-server")), incoming].spacing(8));
+        }
+        col.push(column![small_heading(fl!("settings-smtp")), outgoing].spacing(8))
+            .into()
     }
 
     fn attempt_list(&self) -> Element<'_, Message> {
@@ -230,7 +260,9 @@ impl Wizard {
             form::input("", &self.account_name, Message::AccountName),
             Some(fl!("settings-account-name-hint")),
         ));
-        if self.form.server().security == Security::Plain {
+        if self.form.server().endpoint.security == Security::Plain
+            || self.form.outgoing().is_plain()
+        {
             col = col.push(form::notice(
                 Tone::Warning,
                 vec![fl!("settings-plain-active")],
@@ -260,11 +292,25 @@ impl Wizard {
             Step::Identity => form::primary(fl!("wizard-next"), Some(Message::Next)),
             Step::Server => form::primary(
                 fl!("wizard-next"),
-                self.form.test().passed().is_some().then_some(Message::Next),
+                self.tested_both().then_some(Message::Next),
             ),
             Step::Options if self.saving => form::primary(fl!("wizard-saving"), None),
             Step::Options => form::primary(fl!("wizard-finish"), Some(Message::Finish)),
         };
         bar.push(next).width(Fill).into()
     }
+}
+
+/// The title over one server's fields.
+fn subheading<'a>(title: String) -> Element<'a, Message> {
+    text(title).size(15).font(theme::BOLD).into()
+}
+
+/// The name over one server's test result.
+fn small_heading<'a>(title: String) -> Element<'a, Message> {
+    text(title)
+        .size(theme::SMALL)
+        .font(theme::BOLD)
+        .style(theme::muted_text)
+        .into()
 }

@@ -29,6 +29,7 @@ impl AccountPage {
         ));
         page = page.push(self.checking(notifications));
         page = page.push(self.incoming());
+        page = page.push(self.outgoing());
         page = page.push(self.identity());
         page = page.push(
             row![
@@ -60,19 +61,35 @@ impl AccountPage {
                     form::input("", &self.email, Message::Email),
                     None,
                 ),
+                form::field(
+                    fl!("settings-reply-to"),
+                    form::input(
+                        &fl!("settings-reply-to-placeholder"),
+                        &self.reply_to,
+                        Message::ReplyTo
+                    ),
+                    Some(fl!("settings-reply-to-hint")),
+                ),
+                form::field(
+                    fl!("settings-signature"),
+                    form::text_area(&self.signature, 5, Message::Signature).id(signature_id()),
+                    Some(fl!("settings-signature-hint")),
+                ),
             ]
             .spacing(12),
         )
     }
 
     fn incoming(&self) -> Element<'_, Message> {
+        let hint = if self.form.outgoing().enabled {
+            fl!("settings-test-hint-both")
+        } else {
+            fl!("settings-test-hint")
+        };
         let test = column![
-            row![
-                self.form.test_button(),
-                form::small(fl!("settings-test-hint"))
-            ]
-            .spacing(12)
-            .align_y(Alignment::Center),
+            row![self.form.test_button(), form::small(hint)]
+                .spacing(12)
+                .align_y(Alignment::Center),
             self.form.test_view(true),
         ]
         .spacing(10);
@@ -87,6 +104,25 @@ impl AccountPage {
             .spacing(12),
         )
         .map(Message::Form)
+    }
+
+    fn outgoing(&self) -> Element<'_, Message> {
+        let mut col = column![self.form.outgoing_view(Some(&self.outgoing_keyring))].spacing(12);
+        if self.form.outgoing().enabled {
+            let test = column![
+                row![
+                    self.form.test_button(),
+                    form::small(fl!("settings-test-hint-both"))
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+                self.form.outgoing_test_view(true),
+            ]
+            .spacing(10);
+            col = col.push(form::field(String::new(), test, None));
+            col = col.push(self.form.outgoing_remove_button());
+        }
+        form::section(Icon::Send, fl!("settings-smtp"), col).map(Message::Form)
     }
 
     fn checking(&self, notifications: bool) -> Element<'_, Message> {
@@ -213,4 +249,9 @@ impl AccountPage {
         .spacing(14)
         .into()
     }
+}
+
+/// The signature field's id.
+pub fn signature_id() -> iced::widget::Id {
+    iced::widget::Id::new("settings-signature")
 }
