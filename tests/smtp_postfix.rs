@@ -294,3 +294,107 @@ fn an_unknown_recipient_is_refused_and_the_others_still_get_the_message() {
     );
     assert_eq!(error.kind(), ErrorKind::Permanent);
 }
+
+/// `postfach send` through the Outbox: queued, submitted over STARTTLS, moved to Sent; the
+/// recipient gets exactly the Sent copy without its Bcc line, and the blind copy to oneself
+/// comes back over POP3 as real mail (not mistaken for the provider's echo).
+#[test]
+fn postfach_send_goes_through_the_outbox_to_sent_and_arrives_intact() {
+    let (dovecot, postfix) = servers();
+    let cli = Cli::new(&dovecot);
+    let port = postfix.submission_port().to_string();
+    let own = Postfix::address(USER);
+    cli.add_account(&[
+        "--smtp-host",
+        postfix.host(),
+        "--smtp-port",
+        &port,
+        "--smtp-security",
+        "starttls",
+        "--smtp-user",
+        USER,
+    ]);
+    cli.ok(&[
+        "account",
+        "set",
+        "acct",
+        "--email",
+        &own,
+        "--display-name",
+        SENDER,
+    ]);
+    let dir = cli.data_dir().join("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("Übersicht März.pdf");
+    let txt = dir.join("Grüße.txt");
+    let body = dir.join("text.txt");
+    std::fs::write(&pdf, binary()).unwrap();
+    std::fs::write(&txt, "Viele Grüße aus Köln!\n").unwrap();
+    std::fs::write(&body, "Hallo Anna,\n\nanbei die Übersicht.\n").unwrap();
+    let to = format!("{RECIPIENT} <{}>", Postfix::address(USER2));
+    let out = cli.ok(&[
+        "send",
+        "--account",
+        "acct",
+        "--to",
+        &to,
+        "--bcc",
+        &own,
+        "--subject",
+        SUBJECT,
+        "--attach",
+        pdf.to_str().unwrap(),
+        "--attach",
+        txt.to_str().unwrap(),
+        "--body-file",
+        body.to_str().unwrap(),
+    ]);
+    assert!(out.contains("was sent"), "{out}\n{}", postfix.log());
+    assert!(cli.ok(&["outbox"]).contains("The Outbox is empty."));
+    let sent = cli.list_json(&["--folder", "sent"]);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    let stored = cli.raw(sent[0]["id"].as_i64().unwrap());
+    let line_end = stored.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
+    assert!(stored.starts_with(b"Bcc: "), "Sent keeps the blind copy");
+    let transmitted = &stored[line_end..];
+
+    postfix.wait_for_mail(&dovecot, USER2, 1);
+    let arrived = to_crlf(&delivered(&dovecot, USER2)[0]);
+    assert!(
+        arrived.ends_with(transmitted),
+        "the recipient got the Sent copy"
+    );
+    assert!(!String::from_utf8_lossy(&arrived).contains("Bcc:"));
+
+    postfix.wait_for_mail(&dovecot, USER, 1);
+    cli.ok(&["fetch"]);
+    let inbox = cli.list_json(&[]);
+    assert_eq!(
+        inbox.len(),
+        1,
+        "the copy to oneself is real mail: {inbox:?}"
+    );
+    let raw = cli.raw(inbox[0]["id"].as_i64().unwrap());
+    assert!(raw.ends_with(transmitted));
+    let mail = MessageParser::default().parse(&raw).expect("it parses");
+    assert_eq!(mail.subject(), Some(SUBJECT));
+    let parts: Vec<(String, Vec<u8>)> = mail
+        .attachments()
+        .map(|a| {
+            (
+                a.attachment_name().unwrap_or_default().to_owned(),
+                a.contents().to_vec(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("Übersicht März.pdf".to_owned(), binary()),
+            (
+                "Grüße.txt".to_owned(),
+                "Viele Grüße aus Köln!\n".as_bytes().to_vec()
+            ),
+        ]
+    );
+}
