@@ -511,6 +511,16 @@ smtp-error-timeout = Der Postausgangsserver { $host } hat nicht rechtzeitig gean
 smtp-error-closed = Der Postausgangsserver { $host } hat die Verbindung unerwartet beendet. Die Nachricht wurde nicht gesendet; Postfach versucht es später erneut.
 smtp-error-aborted = Die Nachricht wurde nicht gesendet: Postfach konnte in seinem Mailspeicher nicht vermerken, dass sie gleich gesendet wird (ist die Festplatte voll?). Sie bleibt im Postausgang und wird später erneut versucht.
 send-unknown = Die Nachricht wurde an { $host } übertragen, aber der Server hat nicht bestätigt, dass er sie angenommen hat (die Verbindung brach ab oder der Server antwortete nicht rechtzeitig). Sie wurde möglicherweise gesendet. Sie bleibt im Postausgang mit dem Vermerk „möglicherweise gesendet“: Fragen Sie bei einem Empfänger nach oder sehen Sie im Webmail des Anbieters nach, dann senden Sie sie erneut oder markieren Sie sie als gesendet.
+send-failed-title = Senden von { $account }:
+send-no-password = Für den Postausgangsserver von „{ $account }“ ist kein Passwort gespeichert. Geben Sie es in den Kontoeinstellungen ein; die Nachrichten warten im Postausgang.
+send-status-sent = { $count ->
+    [one] 1 Nachricht gesendet
+   *[other] { $count } Nachrichten gesendet
+}
+send-status-kept = { $count ->
+    [one] 1 noch im Postausgang
+   *[other] { $count } noch im Postausgang
+}
 smtp-error-starttls = Der Postausgangsserver { $host } bietet kein STARTTLS an, daher können Passwort und Nachricht nicht sicher übertragen werden. Es wurde nichts gesendet. Wählen Sie in den Kontoeinstellungen SSL/TLS (meist Port 465).
 smtp-error-auth = Der Postausgangsserver { $host } hat die Anmeldung nicht angenommen. Prüfen Sie Benutzername und Passwort in den Kontoeinstellungen. Die Nachricht wurde nicht gesendet.
 smtp-error-auth-failed = Der Postausgangsserver hat Benutzername oder Passwort abgelehnt. Prüfen Sie beides in den Kontoeinstellungen und geben Sie das Passwort neu ein. Die Nachricht wurde nicht gesendet.

@@ -511,6 +511,16 @@ smtp-error-timeout = The outgoing mail server { $host } did not answer in time. 
 smtp-error-closed = The outgoing mail server { $host } closed the connection unexpectedly. The message was not sent; Postfach will try again later.
 smtp-error-aborted = The message was not sent: Postfach could not note in its mail store that it was about to be sent (is the disk full?). It stays in the Outbox and is tried again later.
 send-unknown = The message was sent to { $host }, but the server did not confirm that it took it (the connection broke or the server did not answer in time). It may have been sent. It stays in the Outbox marked “may have been sent”: check with a recipient or in the server’s web mail, then send it again or mark it as sent.
+send-failed-title = Sending from { $account }:
+send-no-password = There is no password for the outgoing server of “{ $account }”. Enter it in the account settings; the messages wait in the Outbox.
+send-status-sent = { $count ->
+    [one] 1 message sent
+   *[other] { $count } messages sent
+}
+send-status-kept = { $count ->
+    [one] 1 still in the Outbox
+   *[other] { $count } still in the Outbox
+}
 smtp-error-starttls = The outgoing mail server { $host } does not offer STARTTLS, so the password and the message cannot be sent securely. Nothing was sent. Choose SSL/TLS (usually port 465) in the account settings.
 smtp-error-auth = The outgoing mail server { $host } did not accept the sign-in. Check the user name and password in the account settings. The message was not sent.
 smtp-error-auth-failed = The outgoing mail server rejected the user name or password. Check them in the account settings and enter the password again. The message was not sent.

@@ -7,6 +7,7 @@ pub mod flowed;
 pub mod outbox;
 pub mod reply;
 pub mod server;
+pub mod service;
 
 pub use build::{Attachment, BuildError, Built, Outgoing, build, new_message_id};
 pub use outbox::{Delivery, Problem, RefusedRecipient, Sender, backoff, queue};

@@ -196,6 +196,11 @@ impl Sender {
         self
     }
 
+    /// When the next waiting message of `account` is due (Unix seconds), if one waits.
+    pub async fn next_due(&self, account: store::AccountId) -> Result<Option<i64>, Error> {
+        Ok(self.store.call(move |st| st.next_due(account)).await??)
+    }
+
     /// Sends every message of `account` that is due, oldest first, and says what became of
     /// each. `secret` is the outgoing server's password or token (`None`: the server needs no
     /// sign-in, or the account's user name is empty). `now` gives the time (Unix seconds).

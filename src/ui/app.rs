@@ -4,10 +4,14 @@
 //! `update(…) -> Action` and `view` — and the app turns their actions into store work, sync
 //! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
 
+mod boot;
 mod input;
 mod screens;
 mod selection;
+mod sending;
 mod view;
+
+pub use boot::Boot;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,6 +24,7 @@ use iced::{Size, Task};
 
 use crate::config::{self, Config};
 use crate::fl;
+use crate::send::Sender;
 use crate::store::{Account, AccountId, Folder, FolderId, MessageId, MessageRow};
 use crate::sync::Fetcher;
 use crate::ui::dialog::trust;
@@ -34,39 +39,13 @@ use crate::ui::screen::wizard::{self, Wizard};
 use crate::ui::service::db::{self, Db, Error};
 use crate::ui::service::import::Imported;
 use crate::ui::service::notify;
+use crate::ui::service::senders::{self, Senders};
 use crate::ui::service::workers::{self, Outcome, Workers};
 
 /// How long the search waits after the last keystroke.
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
 /// How long to collect dropped files before importing them together.
 const DROP_GATHER: Duration = Duration::from_millis(150);
-
-/// What the app starts with.
-pub struct Boot {
-    pub db: Db,
-    pub config: Config,
-    pub config_warning: Option<config::Error>,
-    /// The sync workers' fetcher; `None` starts no workers (tests drive sync events by hand).
-    pub fetcher: Option<Fetcher>,
-}
-
-impl Boot {
-    /// Opens the UI's store and the sync service's own store in `data_dir`.
-    pub fn open(
-        data_dir: PathBuf,
-        config: Config,
-        warning: Option<config::Error>,
-    ) -> Result<Boot, Error> {
-        let db = Db::open(&data_dir)?;
-        let fetcher = Fetcher::open(&data_dir)?;
-        Ok(Boot {
-            db,
-            config,
-            config_warning: warning,
-            fetcher: Some(fetcher),
-        })
-    }
-}
 
 /// Work a store write did, to refresh what shows it.
 #[derive(Debug, Clone)]
@@ -86,6 +65,8 @@ pub enum Message {
     Toolbar(toolbar::Message),
     Banner(banner::Message),
     Worker(workers::Event),
+    /// An Outbox worker's event.
+    Sender(senders::Event),
     /// Folders and accounts were read.
     Loaded(Result<(Vec<Folder>, Vec<Account>), Error>),
     /// A store write finished.
@@ -145,6 +126,7 @@ pub struct App {
     db: Db,
     config: Config,
     fetcher: Option<Fetcher>,
+    sender: Option<Sender>,
     system_mode: Mode,
     /// The accounts as last read from the store (the sidebar, the sync subscription, the
     /// settings and the wizard all show these).
@@ -156,6 +138,7 @@ pub struct App {
     reader: Reader,
     toolbar: Toolbar,
     workers: Workers,
+    senders: Senders,
     banners: Banners,
     layout: Layout,
     status: String,
@@ -186,6 +169,7 @@ impl App {
             db: boot.db,
             config: boot.config,
             fetcher: boot.fetcher,
+            sender: boot.sender,
             system_mode: Mode::None,
             accounts: Vec::new(),
             screen: Screen::Mail,
@@ -195,6 +179,7 @@ impl App {
             reader: Reader::default(),
             toolbar: Toolbar::default(),
             workers: Workers::default(),
+            senders: Senders::default(),
             banners,
             status: String::new(),
             search_generation: 0,
@@ -219,6 +204,7 @@ impl App {
             Message::Toolbar(m) => self.on_toolbar(m),
             Message::Banner(m) => self.on_banner(m),
             Message::Worker(e) => self.on_worker(e),
+            Message::Sender(e) => self.on_sender(e),
             Message::Loaded(result) => self.on_loaded(result),
             Message::Changed(result) => self.on_changed(result),
             Message::SearchDue(generation) => self.on_search_due(generation),
@@ -446,6 +432,7 @@ impl App {
             Err(e) => return self.store_failed(e),
         };
         self.workers.set_accounts(&accounts);
+        self.senders.set_accounts(&accounts);
         let first_load = !self.loaded_once;
         let first_start = first_load && accounts.is_empty();
         self.loaded_once = true;
@@ -565,6 +552,7 @@ impl App {
             tracing::warn!("cannot save the preferences: {e}");
         }
         self.workers.shutdown();
+        self.senders.shutdown();
         let _ = reader::remove_drag_copies(reader::Leftovers::Mine);
         iced::exit()
     }

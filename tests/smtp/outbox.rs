@@ -355,3 +355,55 @@ async fn a_refused_sign_in_stops_the_round_and_sends_nothing() {
         .unwrap();
     assert!(sent.is_empty());
 }
+
+#[tokio::test]
+async fn the_worker_sends_at_start_and_when_told() {
+    use postfach::send::service::{self, Command, Event};
+    let mut first = script(up_to_the_dot());
+    first.extend(accepted());
+    let mut second = script(up_to_the_dot());
+    second.extend(accepted());
+    let (port, seen) = server(vec![first, second]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account) = queued(dir.path(), port, &[("Beim Start", &["ben@example.org"])]);
+    let (control, mut events) = service::spawn(
+        sender(&store, dir.path()),
+        account.clone(),
+        postfach::sync::service::system_clock,
+        Some(Password::new("secret")),
+    );
+    let mut next = async || {
+        loop {
+            match tokio::time::timeout(Duration::from_secs(10), events.recv()).await {
+                Ok(Some(Event::Delivered(_, done))) if done.is_empty() => continue,
+                Ok(Some(event)) => return event,
+                other => panic!("no event: {other:?}"),
+            }
+        }
+    };
+    let Event::Delivered(id, done) = next().await else {
+        panic!("delivered at start");
+    };
+    assert_eq!(id, account.id);
+    assert!(
+        matches!(done.as_slice(), [Delivery::Sent { .. }]),
+        "{done:?}"
+    );
+
+    let o = outgoing("Später", &["ben@example.org"], &[]);
+    store
+        .call(move |st| send::queue(st, &account, &o, Links::default(), None, NOW))
+        .await
+        .unwrap()
+        .unwrap();
+    control.send(Command::SendNow);
+    let Event::Delivered(_, done) = next().await else {
+        panic!("delivered when told");
+    };
+    assert!(
+        matches!(done.as_slice(), [Delivery::Sent { .. }]),
+        "{done:?}"
+    );
+    assert_eq!(seen.lock().unwrap().messages, 2);
+    control.send(Command::Shutdown);
+}

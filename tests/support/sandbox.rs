@@ -88,6 +88,7 @@ pub fn app_on(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::erro
         config: Config::new(),
         config_warning: None,
         fetcher: None,
+        sender: None,
     });
     sandbox.settle(&mut app, task);
     Ok((app, sandbox))

@@ -36,6 +36,7 @@ fn the_last_opened_file_is_shown_in_the_reader() -> R {
         config: Config::new(),
         config_warning: None,
         fetcher: None,
+        sender: None,
     });
     app.show_opened_after_load(folder, last);
     sandbox.settle(&mut app, task);

@@ -229,6 +229,7 @@ impl App {
         self.tls_questions.remove(&account.id);
         self.banners.clear_account(account.id);
         self.workers.settings_changed(&account);
+        self.senders.settings_changed(&account);
         self.status = fl!("trust-saved", account = account.settings.name.as_str());
         self.workers.fetch(account.id);
         app_load(&self.db)

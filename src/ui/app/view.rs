@@ -10,6 +10,7 @@ use crate::fl;
 use crate::ui::app::{App, Message, Modal, Screen};
 use crate::ui::dialog::trust;
 use crate::ui::screen::mail::layout::Pane;
+use crate::ui::service::senders;
 use crate::ui::widget::form;
 use crate::ui::{
     screen::mail::list, screen::mail::toolbar, screen::settings, service::workers, widget::theme,
@@ -109,6 +110,9 @@ impl App {
             subs.push(
                 workers::subscription(&self.accounts, fetcher, &self.workers).map(Message::Worker),
             );
+        }
+        if let Some(sender) = &self.sender {
+            subs.push(senders::subscription(&self.accounts, sender).map(Message::Sender));
         }
         Subscription::batch(subs)
     }

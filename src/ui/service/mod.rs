@@ -3,4 +3,5 @@
 pub mod db;
 pub mod import;
 pub mod notify;
+pub mod senders;
 pub mod workers;
