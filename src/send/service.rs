@@ -122,6 +122,16 @@ impl Worker {
     async fn round(&mut self) -> Option<Duration> {
         let id = self.account.id;
         let server = self.account.settings.smtp.clone()?;
+        // nothing due: no keyring, no connection
+        match self.sender.next_due(id).await {
+            Ok(Some(at)) if at > (self.clock)() => return Some(self.until(at)),
+            Ok(Some(_)) => {}
+            Ok(None) => return None,
+            Err(e) => {
+                tracing::warn!(account = %id, error = %e, "cannot read the Outbox");
+                return Some(AFTER_TROUBLE);
+            }
+        }
         let secret = match &self.session_secret {
             Some(s) => Some(s.clone()),
             None if !super::server::signs_in(&server) => None,
@@ -136,7 +146,8 @@ impl Worker {
                         return None;
                     }
                     Ok(Err(e)) => {
-                        let _ = self.events.send(Event::Failed(id, e.to_string())).await;
+                        let words = crate::sync::Error::Keyring(e).user_message();
+                        let _ = self.events.send(Event::Failed(id, words)).await;
                         return Some(AFTER_TROUBLE);
                     }
                     Err(e) => {
@@ -157,6 +168,8 @@ impl Worker {
                 let _ = self.events.send(Event::Delivered(id, done)).await;
             }
             Err(Error::NoServer(_)) => return None,
+            // another Postfach (the command line) is sending this Outbox right now
+            Err(Error::Locked(_)) => return Some(AFTER_TROUBLE),
             Err(e) => {
                 tracing::warn!(account = %id, error = %e, "the Outbox could not be sent");
                 let _ = self.events.send(Event::Failed(id, e.to_string())).await;
@@ -164,7 +177,11 @@ impl Worker {
             }
         }
         let next = self.sender.next_due(id).await.ok().flatten()?;
-        let seconds = u64::try_from(next - (self.clock)()).unwrap_or(0);
-        Some(Duration::from_secs(seconds))
+        Some(self.until(next))
+    }
+
+    /// How long until `at` (Unix seconds).
+    fn until(&self, at: i64) -> Duration {
+        Duration::from_secs(u64::try_from(at - (self.clock)()).unwrap_or(0))
     }
 }

@@ -265,11 +265,13 @@ impl Store {
         })
     }
 
-    /// When the next queued message of `account` is due, if one is.
+    /// When the next queued message of `account` is due, if one is. A message a crash left
+    /// `sending` or `dot_sent` counts as due now: [`Store::recover_outbox`] has to see it.
     pub fn next_due(&self, account: AccountId) -> Result<Option<i64>, Error> {
         self.read(|c| {
             Ok(c.prepare_cached(
-                "SELECT min(next_try_at) FROM outbox WHERE account_id = ?1 AND state = 'queued'",
+                "SELECT min(CASE WHEN state = 'queued' THEN next_try_at ELSE 0 END) FROM outbox \
+                 WHERE account_id = ?1 AND state IN ('queued', 'sending', 'dot_sent')",
             )?
             .query_row([account], |r| r.get(0))?)
         })

@@ -407,3 +407,22 @@ async fn the_worker_sends_at_start_and_when_told() {
     assert_eq!(seen.lock().unwrap().messages, 2);
     control.send(Command::Shutdown);
 }
+
+#[tokio::test]
+async fn with_nothing_to_send_the_worker_asks_for_no_password() {
+    use postfach::send::service;
+    let dir = tempfile::tempdir().unwrap();
+    // a server that would fail the test if anything connected
+    let (port, seen) = server(Vec::new()).await;
+    let (store, account) = queued(dir.path(), port, &[]);
+    let (control, mut events) = service::spawn(
+        sender(&store, dir.path()),
+        account,
+        postfach::sync::service::system_clock,
+        None,
+    );
+    let quiet = tokio::time::timeout(Duration::from_millis(700), events.recv()).await;
+    assert!(quiet.is_err(), "no keyring lookup, no event: {quiet:?}");
+    assert!(seen.lock().unwrap().lines.is_empty());
+    control.send(service::Command::Shutdown);
+}
