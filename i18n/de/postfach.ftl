@@ -137,6 +137,7 @@ ui-mark-read = Als gelesen markieren
 ui-mark-unread = Als ungelesen markieren
 ui-search-placeholder = Suchen (Strg+F)
 ui-search-clear = Suche leeren
+ui-list-to = An: { $names }
 ui-folder-unified = Alle Posteingänge
 ui-folder-inbox = Posteingang
 ui-folder-drafts = Entwürfe

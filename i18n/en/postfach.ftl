@@ -137,6 +137,7 @@ ui-mark-read = Mark read
 ui-mark-unread = Mark unread
 ui-search-placeholder = Search (Ctrl+F)
 ui-search-clear = Clear search
+ui-list-to = To: { $names }
 ui-folder-unified = All inboxes
 ui-folder-inbox = Inbox
 ui-folder-drafts = Drafts

@@ -9,6 +9,48 @@ use postfach::store::{AccountSettings, Fetched, FolderKind, Store};
 use support::mail;
 use support::sandbox::now;
 
+/// Sends an answer to `original` through the Outbox as far as the store is concerned: queued,
+/// taken, accepted (no server is involved), so it lies in Sent and `original` is answered.
+fn answer(
+    store: &mut Store,
+    account: postfach::store::AccountId,
+    original: postfach::store::MessageId,
+    now: i64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use postfach::mime::Address;
+    let account = store.account(account)?;
+    let outgoing = postfach::send::Outgoing {
+        from: Address {
+            name: Some("Anna Schmidt".into()),
+            email: account.settings.email.clone(),
+        },
+        reply_to: None,
+        to: vec![Address {
+            name: Some("Katrin Weiß".into()),
+            email: "katrin.weiss@example.de".into(),
+        }],
+        cc: Vec::new(),
+        bcc: Vec::new(),
+        subject: "Re: Treffen am Donnerstag".into(),
+        body: "Hallo Katrin,\n\nDonnerstag um 10 passt mir gut.\n\nViele Grüße\nAnna\n".into(),
+        in_reply_to: None,
+        references: Vec::new(),
+        attachments: Vec::new(),
+        forwarded: None,
+        message_id: postfach::send::new_message_id(&account.settings.email),
+        date: time::OffsetDateTime::from_unix_timestamp(now)?,
+    };
+    let links = postfach::store::Links {
+        answers: Some(original),
+        forwards: None,
+    };
+    let id = postfach::send::queue(store, &account, &outgoing, links, None, now)?;
+    store.claim(account.id, now)?.ok_or("the answer is due")?;
+    store.mark_dot_sent(id)?;
+    store.mark_sent(id)?;
+    Ok(())
+}
+
 #[test]
 #[ignore = "run by scripts/screenshots.sh with POSTFACH_SEED_DIR set"]
 fn seed_screenshot_data() -> Result<(), Box<dyn std::error::Error>> {
@@ -52,6 +94,14 @@ fn seed_screenshot_data() -> Result<(), Box<dyn std::error::Error>> {
     }
     // Older mail is read; the newest three are not.
     store.set_seen(&ids[3..], true)?;
+    // Anna answered Katrin: the answer is in Sent, Katrin's message shows the answered mark.
+    if let Some(&meeting) = ids.iter().find(|&&id| {
+        store
+            .message(id)
+            .is_ok_and(|m| m.subject.contains("Treffen"))
+    }) {
+        answer(&mut store, privat, meeting, now)?;
+    }
     let extra: usize = std::env::var("POSTFACH_SEED_EXTRA")
         .ok()
         .and_then(|v| v.parse().ok())

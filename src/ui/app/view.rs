@@ -96,7 +96,8 @@ impl App {
             .map(|s| self.sidebar.scope_name(s))
             .unwrap_or_default();
         let unread = scope.and_then(|s| self.sidebar.unread(s));
-        self.list.view(title, unread)
+        let written = scope.is_some_and(|s| self.sidebar.is_written(s));
+        self.list.view(title, unread, written)
     }
 
     /// Workers, keyboard, dropped files, window size, the close button and theme changes.

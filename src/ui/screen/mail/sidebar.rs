@@ -119,6 +119,22 @@ impl Sidebar {
         }
     }
 
+    /// Whether `scope` holds mail written here (Drafts, Sent, Outbox): its list names the
+    /// recipients rather than the sender.
+    pub fn is_written(&self, scope: Scope) -> bool {
+        let written = |k: FolderKind| {
+            matches!(
+                k,
+                FolderKind::Drafts | FolderKind::Sent | FolderKind::Outbox
+            )
+        };
+        match scope {
+            Scope::Folder(id) => self.folder(id).is_some_and(|f| written(f.kind)),
+            Scope::Account(_, kind) => written(kind),
+            Scope::UnifiedInbox => false,
+        }
+    }
+
     /// Handles a sidebar message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {

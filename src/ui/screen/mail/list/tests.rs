@@ -357,3 +357,16 @@ fn positions_resolve_to_the_messages_in_the_store_and_not_after_a_change() {
         "a row seen on screen is no longer where it was"
     );
 }
+
+#[test]
+fn written_mail_is_listed_by_its_recipients_names() {
+    let mut row = rows(0, 1).remove(0);
+    // as the store writes it: names unquoted
+    row.to =
+        "Katrin Weiß <katrin@example.de>, bernd@example.org, Müller, Jürgen <j@example.de>".into();
+    let shown = view::recipients_of(&row).replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        shown.ends_with("Katrin Weiß, bernd@example.org, Müller, Jürgen"),
+        "{shown}"
+    );
+}

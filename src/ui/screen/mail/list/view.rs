@@ -14,7 +14,14 @@ use crate::ui::{widget::format, widget::theme};
 
 impl List {
     /// The list: a header with the folder's name and counts, then the rows in view.
-    pub fn view<'a>(&'a self, title: String, unread: Option<u64>) -> Element<'a, Message> {
+    /// The list under `title`. `written`: mail written here (Drafts, Sent, Outbox), shown by
+    /// its recipients.
+    pub fn view<'a>(
+        &'a self,
+        title: String,
+        unread: Option<u64>,
+        written: bool,
+    ) -> Element<'a, Message> {
         let count = match &self.search {
             Some(s) => fl!(
                 "ui-search-results",
@@ -52,7 +59,7 @@ impl List {
                 };
                 center(text(empty).size(theme::TEXT).style(theme::muted_text)).into()
             } else {
-                self.rows()
+                self.rows(written)
             };
         column![
             header,
@@ -62,7 +69,7 @@ impl List {
         .into()
     }
 
-    fn rows(&self) -> Element<'_, Message> {
+    fn rows(&self, written: bool) -> Element<'_, Message> {
         let len = self.len();
         let first = ((self.offset_y / ROW_HEIGHT) as u64).min(len);
         let visible = (self.viewport / ROW_HEIGHT).ceil() as u64 + 2;
@@ -71,7 +78,7 @@ impl List {
         let mut content = Column::new().push(space().height(first as f32 * ROW_HEIGHT));
         for index in first..end {
             content = content.push(match self.row(index) {
-                Some(row) => self.row_view(index, row, now),
+                Some(row) => self.row_view(index, row, now, written),
                 None => space().height(ROW_HEIGHT).into(),
             });
         }
@@ -87,7 +94,13 @@ impl List {
             .into()
     }
 
-    fn row_view<'a>(&self, index: u64, row: &'a MessageRow, now: i64) -> Element<'a, Message> {
+    fn row_view<'a>(
+        &self,
+        index: u64,
+        row: &'a MessageRow,
+        now: i64,
+        written: bool,
+    ) -> Element<'a, Message> {
         let selected = self.is_selected(index, row.id);
         let weight = if row.seen {
             font::Weight::Normal
@@ -98,7 +111,11 @@ impl List {
             weight,
             ..Font::DEFAULT
         };
-        let sender = sender_of(row);
+        let sender = if written {
+            recipients_of(row)
+        } else {
+            sender_of(row)
+        };
         let subject = if row.subject.trim().is_empty() {
             fl!("ui-no-subject")
         } else {
@@ -117,6 +134,13 @@ impl List {
         let mut bottom = row![clipped(text(subject).size(theme::SMALL + 0.5).font(strong))]
             .spacing(6)
             .align_y(Alignment::Center);
+        // answered and forwarded from here, as Thunderbird marks them
+        if row.answered {
+            bottom = bottom.push(icon::view(Icon::Reply, 13.0));
+        }
+        if row.forwarded {
+            bottom = bottom.push(icon::view(Icon::Forward, 13.0));
+        }
         if row.has_attachments {
             bottom = bottom.push(icon::view(Icon::Paperclip, 13.0));
         }
@@ -129,6 +153,21 @@ impl List {
             .on_press(Message::Clicked(index));
         container(cell).padding([2, 6]).height(ROW_HEIGHT).into()
     }
+}
+
+/// The recipients as a list of mail written here shows them: "To: " and their names (else
+/// their addresses).
+pub fn recipients_of(row: &MessageRow) -> String {
+    let names: Vec<&str> = row
+        .to
+        .split(", ")
+        .map(|one| match one.rsplit_once(" <") {
+            Some((name, _)) => name,
+            None => one,
+        })
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    fl!("ui-list-to", names = names.join(", "))
 }
 
 /// The sender as shown in the list: the name, else the address.
