@@ -224,15 +224,24 @@ impl Store {
 
     /// The Outbox of one account, or of all (`None`), oldest first.
     pub fn outbox(&self, account: Option<AccountId>) -> Result<Vec<OutboxEntry>, Error> {
+        self.outbox_where("?1 IS NULL OR o.account_id = ?1", account.map(|a| a.0))
+    }
+
+    /// The Outbox entry of one message, if it waits in an Outbox.
+    pub fn outbox_entry(&self, id: MessageId) -> Result<Option<OutboxEntry>, Error> {
+        Ok(self.outbox_where("o.message_id = ?1", Some(id.0))?.pop())
+    }
+
+    fn outbox_where(&self, filter: &str, value: Option<i64>) -> Result<Vec<OutboxEntry>, Error> {
         self.read(|c| {
             let sql = format!(
                 "SELECT {ROW_COLUMNS}, o.state, o.recipients, o.attempts, o.queued_at, \
                    o.next_try_at, o.reason \
                  FROM outbox o JOIN messages m ON m.id = o.message_id \
-                 WHERE ?1 IS NULL OR o.account_id = ?1 ORDER BY o.queued_at, o.message_id"
+                 WHERE {filter} ORDER BY o.queued_at, o.message_id"
             );
             let mut stmt = c.prepare_cached(&sql)?;
-            let rows = stmt.query_map([account], |r| {
+            let rows = stmt.query_map([value], |r| {
                 let n = ROW_COLUMN_COUNT;
                 Ok(OutboxEntry {
                     message: row_from(r)?,

@@ -340,6 +340,7 @@ impl App {
                 self.banners.error(e.user_message());
                 Task::none()
             }
+            reader::Action::Outbox(id, choice) => self.outbox_choice(id, choice),
         }
     }
 

@@ -18,6 +18,7 @@ mod german;
 mod i18n;
 mod large;
 mod open;
+mod outbox;
 mod seed;
 mod settings;
 mod settings_ca;

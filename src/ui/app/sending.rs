@@ -6,8 +6,10 @@ use iced::Task;
 
 use crate::fl;
 use crate::send::Delivery;
-use crate::store::AccountId;
+use crate::store::{self, AccountId, MessageId};
+use crate::sync::service::system_clock;
 use crate::ui::app::{App, Message};
+use crate::ui::screen::mail::reader::OutboxChoice;
 use crate::ui::service::senders::{self, Outcome};
 
 impl App {
@@ -18,6 +20,12 @@ impl App {
                 return Task::none();
             }
             senders::Event::Service(event) => event,
+            senders::Event::Decided(Ok(account)) => {
+                self.senders.send_now(account);
+                self.reader.clear();
+                return self.refresh();
+            }
+            senders::Event::Decided(Err(e)) => return self.store_failed(e),
         };
         let problems = match &event {
             crate::send::service::Event::Delivered(account, done) => done
@@ -45,6 +53,26 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// Records what the user decided about a message in the Outbox, then lets its account's
+    /// worker send.
+    pub(super) fn outbox_choice(&mut self, id: MessageId, choice: OutboxChoice) -> Task<Message> {
+        let db = self.db.clone();
+        Task::perform(
+            async move {
+                db.call(move |s| {
+                    let account = s.message(id)?.account.ok_or(store::Error::NotFound)?;
+                    match choice {
+                        OutboxChoice::SendNow => s.retry_now(id, system_clock())?,
+                        OutboxChoice::MarkSent => s.mark_sent(id)?,
+                    }
+                    Ok(account)
+                })
+                .await
+            },
+            |result| Message::Sender(senders::Event::Decided(result)),
+        )
     }
 
     fn send_problem(&mut self, account: AccountId, words: String) {

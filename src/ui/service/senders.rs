@@ -23,6 +23,9 @@ pub enum Event {
     Ready(Controller),
     /// The worker finished a round, or could not run one.
     Service(service::Event),
+    /// The user's decision about a message in the Outbox was recorded (for this account), or
+    /// why not.
+    Decided(Result<AccountId, crate::ui::service::db::Error>),
 }
 
 #[derive(Clone)]

@@ -3,6 +3,7 @@
 
 mod actions;
 mod files;
+mod outbox;
 mod view;
 
 use std::collections::BTreeMap;
@@ -15,12 +16,13 @@ use iced::widget::image;
 
 use crate::fl;
 use crate::mime;
-use crate::store::{MessageId, MessageRow};
+use crate::store::{MessageId, MessageRow, OutboxEntry};
 use crate::ui::service::db::{self, Db, Error};
 
 pub use files::{
     DRAG_COPIES_KEPT, Leftovers, OPENER_ENV, open_path, remove_drag_copies, start_platform_drag,
 };
+pub use outbox::OutboxChoice;
 
 /// Longest side of a preview in the reader, and of an enlarged image (pixels).
 const PREVIEW_SIDE: u32 = 240;
@@ -45,6 +47,8 @@ pub struct Opened {
     pub paragraphs: Vec<Vec<Piece>>,
     /// The body was longer than what is shown.
     pub cut: bool,
+    /// Where it stands, when it waits in an Outbox.
+    pub outbox: Option<OutboxEntry>,
 }
 
 /// An image preview.
@@ -74,6 +78,8 @@ pub enum Message {
     DragReady(Result<PathBuf, FileError>),
     /// A file operation finished with something to tell the user (or nothing).
     Done(Result<Option<String>, FileError>),
+    /// The user decided about a message in the Outbox.
+    Outbox(MessageId, OutboxChoice),
 }
 
 /// What failed when the reader worked with an attachment, a picture or a link. The technical
@@ -145,6 +151,8 @@ pub enum Action {
     Notice(String),
     /// Show an error (banner).
     Error(FileError),
+    /// Do what the user decided about a message in the Outbox.
+    Outbox(MessageId, OutboxChoice),
 }
 
 #[derive(Debug, Default)]
@@ -230,8 +238,16 @@ impl Reader {
         let db = db.clone();
         Task::perform(
             async move {
-                let raw = db.call(move |s| Ok(s.raw(id)?)).await?;
-                db::blocking(move || Ok(Arc::new(prepare(row, raw)))).await
+                let (raw, outbox) = db
+                    .call(move |s| Ok((s.raw(id)?, s.outbox_entry(id)?)))
+                    .await?;
+                db::blocking(move || {
+                    Ok(Arc::new(Opened {
+                        outbox,
+                        ..prepare(row, raw)
+                    }))
+                })
+                .await
             },
             move |result| Message::Loaded(id, result),
         )
@@ -250,6 +266,7 @@ impl Reader {
                 raw: Arc::clone(&o.raw),
                 paragraphs: o.paragraphs.clone(),
                 cut: o.cut,
+                outbox: o.outbox.clone(),
             }));
         }
     }
@@ -318,6 +335,7 @@ impl Reader {
             Message::DragReady(Err(e)) | Message::Done(Err(e)) => Action::Error(e),
             Message::Done(Ok(Some(notice))) => Action::Notice(notice),
             Message::Done(Ok(None)) => Action::None,
+            Message::Outbox(id, choice) => Action::Outbox(id, choice),
         }
     }
 
@@ -431,6 +449,7 @@ pub fn prepare(row: MessageRow, raw: Vec<u8>) -> Opened {
         raw: Arc::new(raw),
         paragraphs,
         cut,
+        outbox: None,
     }
 }
 

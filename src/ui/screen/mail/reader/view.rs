@@ -38,6 +38,9 @@ impl Reader {
 
     fn message_view<'a>(&'a self, o: &'a Opened) -> Element<'a, Message> {
         let mut content = Column::new().spacing(14).padding([18, 24]).max_width(980);
+        if let Some(entry) = &o.outbox {
+            content = content.push(super::outbox::panel(entry));
+        }
         content = content.push(headers(o));
         content = content.push(iced::widget::rule::horizontal(1).style(theme::rule));
         for note in notes(o) {
