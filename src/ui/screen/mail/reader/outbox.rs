@@ -83,9 +83,15 @@ pub(super) fn panel(entry: &OutboxEntry) -> Element<'_, Message> {
                 .on_press(Message::Outbox(id, OutboxChoice::MarkSent)),
         );
     }
+    // red only when the user has to decide; a message that waits for its next try is no alarm
+    let style = if alert {
+        theme::banner
+    } else {
+        crate::ui::widget::style::card
+    };
     container(lines.push(actions))
         .padding(12)
         .width(Fill)
-        .style(theme::banner)
+        .style(style)
         .into()
 }
