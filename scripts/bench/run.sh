@@ -48,13 +48,16 @@ fi
 # --- build (low priority: a cold release build takes a while on small machines) -----------
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 nice -n 19 cargo build --release --bin postfach
-nice -n 19 cargo bench --no-run --bench fetch --bench store_bench
+nice -n 19 cargo bench --no-run --bench fetch --bench store_bench --bench send
 
 # --- run ----------------------------------------------------------------------------------
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 echo "== store benchmark (${POSTFACH_BENCH_MESSAGES:-100000} messages)"
 cargo bench --bench store_bench | tee "$scratch/store.txt"
+echo "== send benchmark (a ${POSTFACH_BENCH_ATTACHMENT_MB:-25} MB attachment)"
+command -v curl >/dev/null || { echo "send benchmark: curl is missing (apt-get install curl)" >&2; exit 1; }
+cargo bench --bench send
 echo "== app benchmark (${POSTFACH_BENCH_APP_MESSAGES:-100000} messages)"
 if [[ "${1:-}" == "--quick" ]]; then
     scripts/bench/app.sh --quick | tee "$scratch/app.md"

@@ -81,6 +81,8 @@ pub(super) fn send(
     let mut store = store;
     let id = send::queue(&mut store, &account, &outgoing, Links::default(), None, now)
         .map_err(send_error)?;
+    // the attachments' bytes are in the store now
+    drop(outgoing);
     println!("{}", fl!("cli-send-queued", id = id.0));
     deliver(store, data_dir, &[account], now)
 }
@@ -187,6 +189,8 @@ fn deliver(store: Store, data_dir: &Path, accounts: &[Account], now: i64) -> Res
             .settings
             .smtp
             .as_ref()
+            // a server without sign-in needs no keyring
+            .filter(|server| send::server::signs_in(server))
             .map(|server| send::server::password_entry(&account.settings, server));
         let secret = match entry
             .map(|e| crate::secrets::password(&e))

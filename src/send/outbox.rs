@@ -152,17 +152,25 @@ pub fn queue(
     draft: Option<MessageId>,
     now: i64,
 ) -> Result<MessageId, Error> {
-    let built = build(outgoing)?;
-    let summary = crate::mime::summarize(&built.stored);
+    let super::Built {
+        transmitted,
+        stored,
+        envelope_from,
+        recipients,
+    } = build(outgoing)?;
+    // the stored copy holds the transmitted bytes; keep one copy of a large message, not two
+    let transmit_from = stored.len() - transmitted.len();
+    drop(transmitted);
+    let summary = crate::mime::summarize(&stored);
     let own = account.settings.email.trim();
-    let to_self = built.recipients.iter().any(|r| r.eq_ignore_ascii_case(own));
+    let to_self = recipients.iter().any(|r| r.eq_ignore_ascii_case(own));
     Ok(store.queue(
         &ToQueue {
             account: account.id,
-            stored: &built.stored,
-            transmit_from: built.stored.len() - built.transmitted.len(),
-            envelope_from: &built.envelope_from,
-            recipients: &built.recipients,
+            stored: &stored,
+            transmit_from,
+            envelope_from: &envelope_from,
+            recipients: &recipients,
             summary: &summary,
             answers: links.answers,
             forwards: links.forwards,

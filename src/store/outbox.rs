@@ -330,11 +330,14 @@ impl Store {
             .ok()
             .filter(|&f| f <= raw.len())
             .ok_or_else(|| Error::Corrupt(format!("outbox transmit_from {transmit_from}")))?;
+        // in place: a second copy of a large message would double what sending holds
+        let mut transmitted = raw;
+        transmitted.drain(..from);
         Ok(Some(Claimed {
             id,
             envelope_from,
             recipients: recipients_column(&recipients),
-            transmitted: raw[from..].to_vec(),
+            transmitted,
             attempt,
         }))
     }
