@@ -23,3 +23,4 @@ pub mod sync;
 pub mod text;
 pub mod tls;
 pub mod ui;
+pub mod worker;

@@ -33,22 +33,7 @@ pub enum Event {
 }
 
 /// The handle that drives one worker. Dropping every handle stops it.
-#[derive(Debug, Clone)]
-pub struct Controller {
-    account: AccountId,
-    tx: mpsc::UnboundedSender<Command>,
-}
-
-impl Controller {
-    pub fn account(&self) -> AccountId {
-        self.account
-    }
-
-    /// Sends a command; false when the worker has stopped.
-    pub fn send(&self, command: Command) -> bool {
-        self.tx.send(command).is_ok()
-    }
-}
+pub type Controller = crate::worker::Controller<Command>;
 
 /// The clock (Unix seconds).
 pub type Clock = fn() -> i64;
@@ -66,10 +51,7 @@ pub fn spawn(
 ) -> (Controller, mpsc::Receiver<Event>) {
     let (tx, commands) = mpsc::unbounded_channel();
     let (events_tx, events) = mpsc::channel(64);
-    let controller = Controller {
-        account: account.id,
-        tx,
-    };
+    let controller = Controller::new(account.id, tx);
     let worker = Worker {
         sender,
         account,

@@ -49,23 +49,7 @@ impl Event {
 }
 
 /// The handle that drives one worker. Dropping every handle stops it.
-#[derive(Debug, Clone)]
-pub struct Controller {
-    account: AccountId,
-    tx: mpsc::UnboundedSender<Command>,
-}
-
-impl Controller {
-    /// The worker's account.
-    pub fn account(&self) -> AccountId {
-        self.account
-    }
-
-    /// Sends a command; false when the worker has stopped.
-    pub fn send(&self, command: Command) -> bool {
-        self.tx.send(command).is_ok()
-    }
-}
+pub type Controller = crate::worker::Controller<Command>;
 
 /// The clock the worker uses for retention decisions (Unix seconds).
 pub type Clock = fn() -> i64;
@@ -86,10 +70,7 @@ pub fn spawn(
 ) -> (Controller, mpsc::Receiver<Event>) {
     let (tx, rx) = mpsc::unbounded_channel();
     let (events_tx, events) = mpsc::channel(64);
-    let controller = Controller {
-        account: account.id,
-        tx,
-    };
+    let controller = Controller::new(account.id, tx);
     let worker = Worker {
         fetcher,
         account,
