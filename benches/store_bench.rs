@@ -1,7 +1,7 @@
 //! Store benchmark (a plain `main`, `harness = false`): seeds 100,000 realistic messages into a
 //! temporary store and prints insert throughput, open + first page, unread counts and search
-//! latency next to the targets (first page < 100 ms, search < 30 ms median). Not a test: it
-//! asserts nothing about time.
+//! latency next to the targets (first page < 100 ms, search < 30 ms median), and the time to
+//! build the contacts index for address completion. Not a test: it asserts nothing about time.
 //!
 //! `cargo bench --bench store_bench`; `POSTFACH_BENCH_MESSAGES=N` changes the number of messages,
 //! `POSTFACH_BENCH_BATCH=N` the batch size (default 100, as the fetch engine commits).
@@ -498,6 +498,68 @@ pub fn run() -> Result<()> {
         ms(slowest)
     );
     println!("  {}", report.join("; "));
+
+    time_contacts(&store, &file, total)
+}
+
+/// Address completion: building the contacts index from every message, next to a plain query
+/// that reads the same columns of the same rows (the floor for any index built from the table),
+/// and completing typed prefixes from the index.
+fn time_contacts(store: &Store, file: &Path, total: usize) -> Result<()> {
+    let conn = rusqlite::Connection::open_with_flags(
+        file,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let mut scans = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let mut stmt = conn.prepare_cached(
+            "SELECT f.kind, t.kind, m.from_name, m.from_email, m.to_text, m.cc_text, \
+                    m.sort_date \
+             FROM messages m JOIN folders f ON f.id = m.folder_id \
+             LEFT JOIN folders t ON t.id = m.trash_from \
+             WHERE f.kind NOT IN ('junk', 'drafts')",
+        )?;
+        let mut rows = stmt.query([])?;
+        bytes = 0;
+        while let Some(r) = rows.next()? {
+            for i in 2..6 {
+                bytes += r.get_ref(i)?.as_str()?.len();
+            }
+        }
+        scans.push(start.elapsed());
+    }
+    let mut builds = Vec::new();
+    let mut contacts = store.contacts(NOW)?;
+    for _ in 0..5 {
+        let start = Instant::now();
+        contacts = store.contacts(NOW)?;
+        builds.push(start.elapsed());
+    }
+    println!(
+        "contacts index (address completion) from {total} messages: build median {:.0} ms, \
+         {} contacts; the same columns read by a plain query: median {:.0} ms ({:.1} MB of \
+         address text)",
+        ms(median(builds)),
+        contacts.len(),
+        ms(median(scans)),
+        bytes as f64 / 1e6,
+    );
+    let mut times = Vec::new();
+    let mut report = Vec::new();
+    for typed in ["a", "mü", "mül", "schr", "jürgen m", "example.com", "xyz"] {
+        let start = Instant::now();
+        let found = contacts.complete(typed, 10).len();
+        let took = start.elapsed();
+        times.push(took);
+        report.push(format!("{typed:?} {:.2} ms ({found})", ms(took)));
+    }
+    println!(
+        "  complete (limit 10): median {:.2} ms; {}",
+        ms(median(times)),
+        report.join("; ")
+    );
     Ok(())
 }
 

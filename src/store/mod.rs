@@ -20,6 +20,7 @@
 mod accounts;
 mod actions;
 pub mod bodies;
+mod contacts;
 mod drafts;
 mod error;
 mod folders;
@@ -39,6 +40,7 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, TransactionBehavior};
 
 pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire, SmtpSettings};
+pub use contacts::{Contact, Contacts, MAX_CONTACTS};
 pub use drafts::Links;
 pub use error::Error;
 pub use folders::{Folder, FolderKind};

@@ -65,12 +65,13 @@ fn is_umlaut(c: char) -> bool {
     matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | '\u{308}')
 }
 
-fn has_umlaut(word: &str) -> bool {
+/// Whether `word` has an umlaut (`ä ö ü`, either case, or a combining diaeresis).
+pub(crate) fn has_umlaut(word: &str) -> bool {
     word.chars().any(is_umlaut)
 }
 
 /// Whether `c` belongs to a word (letters, digits and combining marks).
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -79,7 +80,8 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn fold_word(word: &str, ae: bool) -> String {
+/// `word` in lower case with umlauts folded: `ä→a`, or `ä→ae` with `ae`; `ß→ss` either way.
+pub(crate) fn fold_word(word: &str, ae: bool) -> String {
     let mut out = String::with_capacity(word.len() + 2);
     push_word_folded(&mut out, word, ae);
     out

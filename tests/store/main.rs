@@ -1,9 +1,11 @@
 //! The mail store on real files (one test binary: `cargo test --test store`): durability, the
-//! ledger, the last-copy rule, Trash, counts, concurrency, German search, account removal,
-//! migrations. Helpers build summaries by hand, so nothing here depends on MIME parsing.
+//! ledger, the last-copy rule, Trash, counts, concurrency, German search, address completion,
+//! account removal, migrations. Helpers build summaries by hand, so nothing here depends on MIME
+//! parsing, except the completion test, which reads addresses as received mail gives them.
 mod accounts;
 mod bodies;
 mod concurrency;
+mod contacts;
 mod messages;
 mod migrations;
 mod outbox;
