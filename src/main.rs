@@ -20,6 +20,11 @@ fn main() -> ExitCode {
     match cli.command.take() {
         Some(command) => cli::run(cli, command),
         None => {
+            let mailto = mailto_link(&mut cli.files);
+            if mailto.is_some() {
+                // What the link says stays out of the log: it names people.
+                tracing::info!("mailto link given");
+            }
             let mut show = None;
             if !cli.files.is_empty()
                 && let Some(dir) = &data_dir
@@ -27,6 +32,19 @@ fn main() -> ExitCode {
                 show = open_files(dir, &cli.files, cli.now);
             }
             postfach::ui::run(data_dir, show)
+        }
+    }
+}
+
+/// Takes a `mailto:` link out of the positional arguments (it is no file) and reads it. A link
+/// that cannot be used is reported on stderr and in the log; the window opens anyway.
+fn mailto_link(args: &mut Vec<String>) -> Option<postfach::send::mailto::Mailto> {
+    match cli::mailto::split_mailto(args)? {
+        Ok(mailto) => Some(mailto),
+        Err(e) => {
+            tracing::warn!("mailto link not used: {e}");
+            eprintln!("postfach: {}", cli::mailto::message(&e));
+            None
         }
     }
 }

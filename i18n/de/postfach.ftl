@@ -106,6 +106,11 @@ explain-conflict-expire-days = Achtung: Dieser Server löscht Nachrichten selbst
 ## Opening mail files
 open-folder-name = Geöffnete Dateien
 open-failed = { $path } kann nicht geöffnet werden: { $detail }
+# A mailto: link given on the command line (by a browser or the desktop) that cannot be used; the window opens anyway.
+cli-mailto-not-mailto = Das ist kein mailto:-Link. Postfach öffnet ohne neue Nachricht.
+cli-mailto-too-long = Der mailto:-Link ist länger als { $kib } KB, so lange Links liest Postfach nicht. Postfach öffnet ohne neue Nachricht.
+cli-mailto-bad-percent = Der mailto:-Link ist beschädigt: Auf ein % folgen nicht zwei Hexadezimalziffern. Postfach öffnet ohne neue Nachricht.
+cli-mailto-not-utf8 = Der mailto:-Link ist nicht als UTF-8 kodiert, sein Text lässt sich daher nicht sicher lesen. Postfach öffnet ohne neue Nachricht.
 
 ## Befehlszeile
 cli-account-added = Konto „{ $name }“ hinzugefügt.

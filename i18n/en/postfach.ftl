@@ -106,6 +106,11 @@ explain-conflict-expire-days = Warning: this server deletes messages itself afte
 ## Opening mail files
 open-folder-name = Opened files
 open-failed = Cannot open { $path }: { $detail }
+# A mailto: link given on the command line (by a browser or the desktop) that cannot be used; the window opens anyway.
+cli-mailto-not-mailto = This is not a mailto: link. Postfach opens without a new message.
+cli-mailto-too-long = The mailto: link is longer than { $kib } KB, which Postfach does not read. Postfach opens without a new message.
+cli-mailto-bad-percent = The mailto: link is damaged: a % is not followed by two hexadecimal digits. Postfach opens without a new message.
+cli-mailto-not-utf8 = The mailto: link is not encoded as UTF-8, so its text cannot be read safely. Postfach opens without a new message.
 
 ## Command line
 cli-account-added = Account “{ $name }” added.

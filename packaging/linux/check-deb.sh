@@ -155,6 +155,17 @@ appstreamcli validate-tree --no-net --strict "$work/tree" || fail "appstreamcli 
 
 grep -q "^Icon=$app_id\$" "$desktop" || fail "Icon= is not $app_id"
 grep -q '^MimeType=.*message/rfc822;' "$desktop" || fail "MimeType lacks message/rfc822"
+# mailto: links (issue #16): offered as a handler; %U hands the link over like a file's URI.
+grep -q '^MimeType=.*x-scheme-handler/mailto;' "$desktop" || fail "MimeType lacks x-scheme-handler/mailto"
+grep -q '^Exec=.* %[uU]$' "$desktop" || fail "Exec does not end in %U or %u, so links would not reach postfach"
+grep -q '<mediatype>x-scheme-handler/mailto</mediatype>' "$metainfo" ||
+  fail "the metainfo does not provide x-scheme-handler/mailto"
+# Offered, never forced: no mimeapps.list in the package, no `xdg-mime default` in its scripts.
+! grep -q 'mimeapps\.list$' <<<"$contents" || fail "the package ships a mimeapps.list (that sets defaults)"
+dpkg-deb -e "$deb" "$work/control"
+if grep -qs 'xdg-mime' "$work/control"/*; then
+  fail "a maintainer script calls xdg-mime (the package must not make itself the default)"
+fi
 newest_release="$({ grep -o '<release version="[^"]*"' "$metainfo" || true; } | head -n 1 | cut -d'"' -f2)"
 [ "$newest_release" = "$version" ] ||
   fail "the newest <release> in the metainfo is '$newest_release', Cargo.toml says $version: add a release entry"

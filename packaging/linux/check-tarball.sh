@@ -32,6 +32,8 @@ desktop="$prefix/share/applications/$app_id.desktop"
 desktop-file-validate "$desktop" || fail "desktop-file-validate reported errors"
 appstreamcli validate --no-net --strict "$prefix/share/metainfo/$app_id.metainfo.xml" ||
   fail "appstreamcli validate reported issues"
+grep -q '^MimeType=.*x-scheme-handler/mailto;' "$desktop" || fail "MimeType lacks x-scheme-handler/mailto"
+[ ! -e "$work/home/.config/mimeapps.list" ] || fail "install.sh wrote a mimeapps.list (it must not set defaults)"
 [ -f "$prefix/share/icons/hicolor/48x48/apps/$app_id.png" ] || fail "the 48 px icon was not installed"
 [ -f "$prefix/share/icons/hicolor/scalable/apps/$app_id.svg" ] || fail "the scalable icon was not installed"
 

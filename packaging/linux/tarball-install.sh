@@ -46,6 +46,8 @@ else
 fi
 
 # Refresh the menu and icon caches when the tools are there (desktops also notice on their own).
+# update-desktop-database also lists Postfach as one handler for .eml files and mailto: links
+# (mimeinfo.cache); it never makes it the default: that stays the user's choice (README).
 if command -v update-desktop-database >/dev/null; then
   update-desktop-database -q "$prefix/share/applications" 2>/dev/null || true
 fi

@@ -3,6 +3,7 @@
 
 mod account;
 mod commands;
+pub mod mailto;
 pub mod open;
 mod send;
 
@@ -39,8 +40,9 @@ pub mod exit {
 #[derive(Debug, Parser)]
 #[command(name = "postfach", version, about)]
 pub struct Cli {
-    /// Mail files (.eml paths or file:// URIs) to open in the window.
-    #[arg(value_name = "FILE")]
+    /// Mail files (.eml paths or file:// URIs) to open in the window, or a mailto: link
+    /// (RFC 6068) to start a new message with its recipients, subject and text.
+    #[arg(value_name = "FILE|MAILTO")]
     pub files: Vec<String>,
 
     /// Where the mail store lives (default: the platform's data directory; env POSTFACH_DATA_DIR).

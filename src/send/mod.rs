@@ -1,9 +1,11 @@
-//! Writing and sending mail: what a reply or forward starts with ([`reply`]), the text as
-//! `format=flowed` ([`flowed`]), the exact bytes of an outgoing message ([`build`]), and the
-//! Outbox engine that submits them over SMTP and records every outcome ([`outbox`]). No iced.
+//! Writing and sending mail: what a reply or forward starts with ([`reply`]), a new message from
+//! a `mailto:` link ([`mailto`]), the text as `format=flowed` ([`flowed`]), the exact bytes of an
+//! outgoing message ([`build`]), and the Outbox engine that submits them over SMTP and records
+//! every outcome ([`outbox`]). No iced.
 pub mod addresses;
 pub mod build;
 pub mod flowed;
+pub mod mailto;
 pub mod outbox;
 pub mod reply;
 pub mod server;
