@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             {
                 show = open_files(dir, &cli.files, cli.now);
             }
-            postfach::ui::run(data_dir, show)
+            postfach::ui::run(data_dir, show, mailto)
         }
     }
 }

@@ -248,6 +248,21 @@ ui-month-9 = Sept.
 ui-month-10 = Okt.
 ui-month-11 = Nov.
 ui-month-12 = Dez.
+ui-date-written = { $day }. { $month } { $year }
+ui-month-long = { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+}
 ui-import-folder-name = Importiert
 ui-thousands-separator = .
 
@@ -568,3 +583,68 @@ cli-outbox-marked-sent = Nachricht { $id } wurde nach „Gesendet“ verschoben.
 outbox-state-queued = wartet
 outbox-state-unknown = möglicherweise gesendet
 outbox-state-failed = nicht gesendet
+
+## Mail schreiben: das Fenster zum Verfassen
+ui-write = Verfassen
+ui-write-tip = Eine neue Nachricht schreiben (Strg+N)
+ui-reply = Antworten
+ui-reply-tip = Dem Absender antworten
+ui-reply-all = Allen antworten
+ui-reply-all-tip = Dem Absender und allen Empfängern antworten (Strg+Umschalt+R)
+ui-reply-list = An Liste antworten
+ui-reply-list-tip = Der Mailingliste antworten (Strg+Umschalt+L)
+ui-forward = Weiterleiten
+ui-forward-tip = Die Nachricht mit Text und Anhängen weiterleiten (Strg+L)
+
+ui-forward-attached-tip = Die ganze Nachricht als Anhang weiterleiten
+ui-draft-note = Dies ist ein Entwurf; er wurde nicht gesendet.
+ui-draft-continue = Weiterschreiben
+ui-outbox-edit = Bearbeiten
+compose-title-new = Neue Nachricht
+compose-from = Von
+compose-to = An
+compose-cc = Cc
+compose-bcc = Bcc
+compose-subject = Betreff
+compose-subject-placeholder = Worum geht es?
+compose-address-placeholder = Name oder Adresse; mehrere durch Komma getrennt
+compose-body-placeholder = Ihre Nachricht…
+compose-send = Senden
+compose-send-tip = Nachricht senden (Strg+Eingabe); sie wartet im Postausgang, bis der Server sie hat
+compose-attach = Anhängen
+compose-attach-tip = Dateien anhängen (Strg+Umschalt+A) oder auf dieses Fenster ziehen
+compose-attach-title = Dateien anhängen
+compose-save = Speichern
+compose-save-tip = Jetzt als Entwurf speichern (Strg+S); Entwürfe werden auch beim Schreiben gespeichert
+compose-discard = Verwerfen
+compose-discard-tip = Diese Nachricht verwerfen
+compose-files = { $count ->
+    [one] Ein Anhang, { $size }
+   *[other] { $count } Anhänge, { $size }
+}
+compose-not-an-address = Keine E-Mail-Adresse: { $entries }
+compose-queueing = Die Nachricht kommt in den Postausgang…
+compose-saved = Entwurf gespeichert um { $time }
+compose-subject-prefixes = de
+compose-attribution = Am { $date } um { $time } schrieb { $name }:
+compose-attribution-undated = { $name } schrieb:
+compose-forwarded-title = -------- Weitergeleitete Nachricht --------
+compose-forwarded-file = Weitergeleitete Nachricht
+compose-no-account = Richten Sie zuerst ein Konto ein.
+compose-no-server = Das Konto „{ $account }“ hat noch keinen Postausgangsserver. Tragen Sie ihn unter Einstellungen → { $account } → Postausgangsserver (SMTP) ein.
+compose-no-recipient = Geben Sie mindestens einen Empfänger an (An, Cc oder Bcc).
+compose-invalid-addresses = Einige Einträge sind keine E-Mail-Adressen; sie sind oben markiert. Korrigieren oder entfernen Sie sie und senden Sie erneut.
+compose-queue-failed = Die Nachricht konnte nicht in den Postausgang gelegt werden, es wurde nichts gesendet. Sie bleibt hier. ({ $detail })
+compose-save-failed = Der Entwurf konnte nicht gespeichert werden; Postfach versucht es weiter. ({ $detail })
+compose-discard-failed = Der Entwurf konnte nicht entfernt werden. ({ $detail })
+compose-attach-failed = „{ $name }“ kann nicht angehängt werden: { $detail }
+compose-attach-folder = „{ $name }“ ist ein Ordner; anhängen lassen sich nur Dateien.
+compose-attach-too-big = „{ $name }“ ist größer als 100 MB; so große Dateien sendet Postfach nicht.
+compose-ask-attachment-title = Anhang vergessen?
+compose-ask-attachment = Ihr Text erwähnt einen Anhang, aber es ist nichts angehängt.
+compose-send-anyway = Trotzdem senden
+compose-keep-writing = Weiterschreiben
+compose-ask-large-title = Eine große Nachricht
+compose-ask-large = Die Anhänge sind { $size } groß. Der Postausgangsserver oder der Server des Empfängers lehnt Nachrichten über { $limit } womöglich ab; dann bleibt sie mit dem Grund im Postausgang.
+compose-ask-discard-title = Diese Nachricht verwerfen?
+compose-ask-discard = Was Sie geschrieben haben, und der gespeicherte Entwurf werden entfernt.

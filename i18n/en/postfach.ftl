@@ -248,6 +248,21 @@ ui-month-9 = Sep
 ui-month-10 = Oct
 ui-month-11 = Nov
 ui-month-12 = Dec
+ui-date-written = { $day } { $month } { $year }
+ui-month-long = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
 ui-import-folder-name = Imported
 ui-thousands-separator = ,
 
@@ -568,3 +583,68 @@ cli-outbox-marked-sent = Message { $id } was moved to Sent.
 outbox-state-queued = waiting
 outbox-state-unknown = may have been sent
 outbox-state-failed = not sent
+
+## Writing mail: the compose window
+ui-write = Write
+ui-write-tip = Write a new message (Ctrl+N)
+ui-reply = Reply
+ui-reply-tip = Reply to the sender
+ui-reply-all = Reply all
+ui-reply-all-tip = Reply to the sender and all recipients (Ctrl+Shift+R)
+ui-reply-list = Reply to list
+ui-reply-list-tip = Reply to the mailing list (Ctrl+Shift+L)
+ui-forward = Forward
+ui-forward-tip = Forward the message with its text and attachments (Ctrl+L)
+
+ui-forward-attached-tip = Forward the whole message as an attachment
+ui-draft-note = This is a draft; it has not been sent.
+ui-draft-continue = Continue writing
+ui-outbox-edit = Edit
+compose-title-new = New message
+compose-from = From
+compose-to = To
+compose-cc = Cc
+compose-bcc = Bcc
+compose-subject = Subject
+compose-subject-placeholder = What is it about?
+compose-address-placeholder = Name or address; several separated by commas
+compose-body-placeholder = Write your message…
+compose-send = Send
+compose-send-tip = Send the message (Ctrl+Enter); it waits in the Outbox until the server has it
+compose-attach = Attach
+compose-attach-tip = Attach files (Ctrl+Shift+A), or drop them onto this window
+compose-attach-title = Attach files
+compose-save = Save
+compose-save-tip = Save as draft now (Ctrl+S); drafts are also saved while you type
+compose-discard = Discard
+compose-discard-tip = Throw this message away
+compose-files = { $count ->
+    [one] One attachment, { $size }
+   *[other] { $count } attachments, { $size }
+}
+compose-not-an-address = Not an e-mail address: { $entries }
+compose-queueing = Putting the message into the Outbox…
+compose-saved = Draft saved at { $time }
+compose-subject-prefixes = en
+compose-attribution = On { $date } at { $time }, { $name } wrote:
+compose-attribution-undated = { $name } wrote:
+compose-forwarded-title = -------- Forwarded message --------
+compose-forwarded-file = Forwarded message
+compose-no-account = Set up an account before writing mail.
+compose-no-server = The account “{ $account }” has no outgoing server yet. Add one under Settings → { $account } → Outgoing server (SMTP).
+compose-no-recipient = Add at least one recipient (To, Cc or Bcc).
+compose-invalid-addresses = Some entries are not e-mail addresses; they are marked above. Correct or remove them, then send again.
+compose-queue-failed = The message could not be put into the Outbox, nothing was sent. It is kept here. ({ $detail })
+compose-save-failed = The draft could not be saved; Postfach keeps trying. ({ $detail })
+compose-discard-failed = The draft could not be removed. ({ $detail })
+compose-attach-failed = “{ $name }” cannot be attached: { $detail }
+compose-attach-folder = “{ $name }” is a folder; only files can be attached.
+compose-attach-too-big = “{ $name }” is larger than 100 MB; Postfach does not send files this large.
+compose-ask-attachment-title = Forgot the attachment?
+compose-ask-attachment = Your text mentions an attachment, but nothing is attached.
+compose-send-anyway = Send anyway
+compose-keep-writing = Keep writing
+compose-ask-large-title = A large message
+compose-ask-large = The attachments come to { $size }. The outgoing server or the recipient's server may refuse messages above { $limit }; then it stays in the Outbox with the reason.
+compose-ask-discard-title = Discard this message?
+compose-ask-discard = What you wrote and its saved draft are removed.

@@ -1,7 +1,7 @@
 //! `postfach send` and `postfach outbox`: the same Outbox and engine as the window. A message
 //! is queued durably first, then the account's due messages are sent and each outcome printed.
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::commands::{account_named, worst};
 use super::{CliError, OutboxCommand, SendArgs, exit};
@@ -11,9 +11,6 @@ use crate::send::{self, Attachment, Delivery, Outgoing, Sender};
 use crate::smtp::ErrorKind;
 use crate::store::{Account, Links, MessageId, OutboxState, Shared, Store};
 use crate::text::safe_line;
-
-/// The largest file `--attach` reads (the message is built in memory).
-const MAX_ATTACHMENT: u64 = 100 * 1024 * 1024;
 
 pub(super) fn send(
     store: Store,
@@ -53,20 +50,13 @@ pub(super) fn send(
     let attachments = args
         .attach
         .iter()
-        .map(attachment)
+        .map(|p| attachment(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let s = &account.settings;
-    let from = Address {
-        name: Some(s.display_name.clone()).filter(|n| !n.trim().is_empty()),
-        email: s.email.clone(),
-    };
+    let (from, reply_to) = send::draft::identity(&account);
     let outgoing = Outgoing {
-        message_id: send::new_message_id(&s.email),
+        message_id: send::new_message_id(&from.email),
         from,
-        reply_to: s.reply_to.as_ref().map(|r| Address {
-            name: None,
-            email: r.clone(),
-        }),
+        reply_to,
         to: parse(&args.to)?,
         cc: parse(&args.cc)?,
         bcc: parse(&args.bcc)?,
@@ -76,7 +66,7 @@ pub(super) fn send(
         references: Vec::new(),
         attachments,
         forwarded: None,
-        date: local_date(now),
+        date: send::draft::local_date(now),
     };
     let mut store = store;
     let id = send::queue(&mut store, &account, &outgoing, Links::default(), None, now)
@@ -307,36 +297,12 @@ fn file_error(path: &Path, e: &std::io::Error) -> CliError {
     )
 }
 
-fn attachment(path: &PathBuf) -> Result<Attachment, CliError> {
-    let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
-    if meta.len() > MAX_ATTACHMENT {
-        return Err(CliError::new(
+fn attachment(path: &Path) -> Result<Attachment, CliError> {
+    send::draft::read_attachment(path).map_err(|e| match e {
+        send::draft::AttachError::Io(e) => file_error(path, &e),
+        send::draft::AttachError::Folder | send::draft::AttachError::TooBig(_) => CliError::new(
             exit::USAGE,
             fl!("cli-send-too-big", path = path.display().to_string()),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| file_error(path, &e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "attachment".into());
-    let content_type = mime_guess::from_path(path)
-        .first_or_octet_stream()
-        .essence_str()
-        .to_owned();
-    Ok(Attachment {
-        name,
-        content_type,
-        bytes,
+        ),
     })
-}
-
-/// `now` with the local UTC offset (UTC when it cannot be known).
-fn local_date(now: i64) -> time::OffsetDateTime {
-    let utc = time::OffsetDateTime::from_unix_timestamp(now)
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    match time::UtcOffset::local_offset_at(utc) {
-        Ok(offset) => utc.to_offset(offset),
-        Err(_) => utc,
-    }
 }

@@ -29,6 +29,8 @@ pub struct Message {
     pub from: Vec<Address>,
     pub to: Vec<Address>,
     pub cc: Vec<Address>,
+    /// `Bcc`: only in one's own copies (drafts, Sent).
+    pub bcc: Vec<Address>,
     pub reply_to: Vec<Address>,
     /// `Date` as Unix seconds (UTC); the UI formats it in the user's time zone.
     pub date: Option<i64>,
@@ -166,6 +168,7 @@ pub(crate) fn from_mail(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Pu
         from: addresses(mail.from()),
         to: addresses(mail.to()),
         cc: addresses(mail.cc()),
+        bcc: addresses(mail.bcc()),
         reply_to: addresses(mail.reply_to()),
         date: mail
             .date()

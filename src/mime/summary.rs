@@ -19,6 +19,32 @@ impl Address {
             email: email.to_owned(),
         }
     }
+
+    /// The address as a person types it into To or Cc: `Anna Müller <anna@example.org>`, the
+    /// name quoted when it holds a character that would split it (`"Müller, Anna" <…>`), or
+    /// the bare address when there is no name. `send::addresses::parse` reads it back.
+    pub fn for_field(&self) -> String {
+        // one line: runs of white space and control characters (line breaks) become one space
+        let name = self
+            .name
+            .as_deref()
+            .unwrap_or_default()
+            .split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name = name.as_str();
+        if name.is_empty() || name == self.email {
+            return self.email.clone();
+        }
+        let special = |c: char| "()<>[]:;@\\,.\"".contains(c);
+        if name.chars().any(special) {
+            let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
+            format!("\"{escaped}\" <{}>", self.email)
+        } else {
+            format!("{name} <{}>", self.email)
+        }
+    }
 }
 
 /// The fields a message list and the full-text index need, extracted once when a message is stored.

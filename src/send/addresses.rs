@@ -17,28 +17,39 @@ pub enum Entry {
 /// are dropped.
 pub fn split(field: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut start = 0;
+    for at in separators(field).into_iter().chain([field.len()]) {
+        let entry = field[start..at].trim();
+        if !entry.is_empty() {
+            out.push(entry.to_owned());
+        }
+        start = (at + 1).min(field.len());
+    }
+    out
+}
+
+/// Where the last entry of a field starts (the one being typed): after the last separator.
+pub fn last_entry_start(field: &str) -> usize {
+    separators(field).last().map_or(0, |at| at + 1)
+}
+
+/// The byte positions of the commas and semicolons that separate entries: those outside
+/// quotes (with backslash escapes) and angle brackets.
+fn separators(field: &str) -> Vec<usize> {
     let (mut quoted, mut angle, mut escaped) = (false, false, false);
-    for c in field.chars() {
+    let mut out = Vec::new();
+    for (i, c) in field.char_indices() {
         match c {
             _ if escaped => escaped = false,
             '\\' if quoted => escaped = true,
             '"' => quoted = !quoted,
             '<' if !quoted => angle = true,
             '>' if !quoted => angle = false,
-            ',' | ';' if !quoted && !angle => {
-                out.push(std::mem::take(&mut current));
-                continue;
-            }
+            ',' | ';' if !quoted && !angle => out.push(i),
             _ => {}
         }
-        current.push(c);
     }
-    out.push(current);
-    out.into_iter()
-        .map(|e| e.trim().to_owned())
-        .filter(|e| !e.is_empty())
-        .collect()
+    out
 }
 
 /// Reads one entry; `None` when it holds no usable address.
@@ -54,6 +65,14 @@ pub fn parse(entry: &str) -> Option<Address> {
         return None;
     };
     is_address(&address.email).then(|| address.clone())
+}
+
+/// Addresses as a field shows them: `Anna Müller <anna@example.org>, bernd@example.org`.
+pub fn field_text(list: &[Address]) -> String {
+    list.iter()
+        .map(Address::for_field)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every entry of a field, valid or not.

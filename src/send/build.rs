@@ -104,7 +104,23 @@ pub fn build(o: &Outgoing) -> Result<Built, BuildError> {
     if recipients.is_empty() {
         return Err(BuildError::NoRecipient);
     }
+    let (transmitted, stored) = write(o);
+    Ok(Built {
+        transmitted,
+        stored,
+        envelope_from: o.from.email.trim().to_owned(),
+        recipients,
+    })
+}
 
+/// The bytes of a draft: what [`build`] would store, also without recipients (a draft may
+/// have none yet) and with whatever was typed into the address fields.
+pub fn build_draft(o: &Outgoing) -> Vec<u8> {
+    write(o).1
+}
+
+/// The transmitted and the stored bytes.
+fn write(o: &Outgoing) -> (Vec<u8>, Vec<u8>) {
     let mut b = MessageBuilder::new()
         .from(address(&o.from))
         .subject(o.subject.as_str())
@@ -180,12 +196,7 @@ pub fn build(o: &Outgoing) -> Result<Built, BuildError> {
         }
     }
     stored.extend_from_slice(&transmitted);
-    Ok(Built {
-        transmitted,
-        stored,
-        envelope_from: o.from.email.trim().to_owned(),
-        recipients,
-    })
+    (transmitted, stored)
 }
 
 fn address(a: &Address) -> MbAddress<'_> {

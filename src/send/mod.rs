@@ -4,6 +4,7 @@
 //! every outcome ([`outbox`]). No iced.
 pub mod addresses;
 pub mod build;
+pub mod draft;
 pub mod flowed;
 pub mod mailto;
 pub mod outbox;
@@ -11,6 +12,6 @@ pub mod reply;
 pub mod server;
 pub mod service;
 
-pub use build::{Attachment, BuildError, Built, Outgoing, build, new_message_id};
+pub use build::{Attachment, BuildError, Built, Outgoing, build, build_draft, new_message_id};
 pub use outbox::{Delivery, Problem, RefusedRecipient, Sender, backoff, queue};
 pub use reply::{Draft, Prefixes, ReplyTo, forward_as_attachment, forward_inline, reply};

@@ -63,6 +63,21 @@ pub fn password_entry(account: &AccountSettings, server: &SmtpSettings) -> Strin
     }
 }
 
+/// The largest message the outgoing server of `account` takes, as it announces it (EHLO
+/// `SIZE`): asked over a connection without signing in, on which nothing is sent. `None` when
+/// the server sets no limit, there is no outgoing server, or it cannot be reached now.
+pub async fn announced_size(account: &AccountSettings) -> Option<u64> {
+    let server = account.smtp.as_ref()?;
+    let opts = connect_options(account, server, Limits::default());
+    match crate::smtp::probe(&opts, None, &mut |_| {}).await {
+        Ok(report) => report.size_limit.filter(|&n| n > 0),
+        Err(e) => {
+            tracing::debug!(step = ?e.step, "the outgoing server's size limit is not known: {}", e.error);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

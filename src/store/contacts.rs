@@ -63,46 +63,12 @@ impl Contact {
     /// `"` `<` `.` …) is quoted, `"Müller, Anna" <anna@example.org>`, so the field reads it back
     /// as one address.
     pub fn display(&self) -> String {
-        let Some(name) = self
-            .name
-            .as_deref()
-            .map(clean_name)
-            .filter(|n| !n.is_empty())
-        else {
-            return self.email.clone();
-        };
-        if name.chars().any(is_special) {
-            let mut quoted = String::with_capacity(name.len() + 4);
-            quoted.push('"');
-            for c in name.chars() {
-                if matches!(c, '"' | '\\') {
-                    quoted.push('\\');
-                }
-                quoted.push(c);
-            }
-            quoted.push('"');
-            format!("{quoted} <{}>", self.email)
-        } else {
-            format!("{name} <{}>", self.email)
+        crate::mime::Address {
+            name: self.name.clone(),
+            email: self.email.clone(),
         }
+        .for_field()
     }
-}
-
-/// RFC 5322 specials, which a name outside quotes may not hold.
-fn is_special(c: char) -> bool {
-    matches!(
-        c,
-        '(' | ')' | '<' | '>' | '[' | ']' | ':' | ';' | '@' | '\\' | ',' | '.' | '"'
-    )
-}
-
-/// A name on one line: runs of white space and control characters (line breaks) made one space,
-/// trimmed.
-fn clean_name(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The contacts index: every address seen in the store, ranked (see the module docs).

@@ -5,6 +5,8 @@
 //! commands and tasks. Every store call and every bit of parsing runs off the UI thread.
 
 mod boot;
+mod compose;
+mod fetching;
 mod input;
 mod screens;
 mod selection;
@@ -12,6 +14,7 @@ mod sending;
 mod view;
 
 pub use boot::Boot;
+pub use compose::Input;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,7 +23,7 @@ use std::time::Duration;
 use iced::keyboard::{Key, Modifiers};
 use iced::theme::Mode;
 use iced::widget::pane_grid;
-use iced::{Size, Task};
+use iced::{Size, Task, window};
 
 use crate::config::{self, Config};
 use crate::fl;
@@ -38,9 +41,8 @@ use crate::ui::screen::settings::{self as settings_screen, Settings};
 use crate::ui::screen::wizard::{self, Wizard};
 use crate::ui::service::db::{self, Db, Error};
 use crate::ui::service::import::Imported;
-use crate::ui::service::notify;
 use crate::ui::service::senders::{self, Senders};
-use crate::ui::service::workers::{self, Outcome, Workers};
+use crate::ui::service::workers::{self, Workers};
 
 /// How long the search waits after the last keystroke.
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -98,6 +100,18 @@ pub enum Message {
     OpenedFile(Result<MessageRow, Error>),
     /// The window's close button, or Ctrl+Q.
     Quit,
+    /// Input in one of the windows (routed by its id).
+    Window(window::Id, Input),
+    /// A window's close button.
+    CloseRequested(window::Id),
+    /// A message of a compose window.
+    Compose(window::Id, crate::ui::screen::compose::Message),
+    /// A compose window's start was read: open it.
+    ComposeReady(Result<Box<crate::ui::screen::compose::Begun>, Error>),
+    /// The autosave clock of the compose windows.
+    ComposeTick,
+    /// The contacts index was built.
+    ContactsReady(Result<std::sync::Arc<crate::store::Contacts>, Error>),
     /// A frame or tick for the benchmark's timing hook (`ui::bench`).
     Bench(crate::ui::dev::bench::Signal),
 }
@@ -151,6 +165,14 @@ pub struct App {
     /// A folder and its message to show once folders are read (mail files opened from the
     /// desktop).
     pending_open: Option<(FolderId, MessageId)>,
+    /// A compose window to open once the accounts are read (a `mailto:` link).
+    pending_compose: Option<crate::ui::screen::compose::Start>,
+    /// The compose windows, by window id.
+    composers: BTreeMap<window::Id, crate::ui::screen::compose::Compose>,
+    /// The contacts index the compose windows complete addresses from, and when it was built.
+    contacts: Option<std::sync::Arc<crate::store::Contacts>>,
+    contacts_built: Option<std::time::Instant>,
+    contacts_loading: bool,
     /// The benchmark's timing hook (off unless `POSTFACH_BENCH_TIMING=1`).
     bench: crate::ui::dev::bench::Bench,
 }
@@ -187,6 +209,11 @@ impl App {
             tls_questions: BTreeMap::new(),
             loaded_once: false,
             pending_open: None,
+            pending_compose: None,
+            composers: BTreeMap::new(),
+            contacts: None,
+            contacts_built: None,
+            contacts_loading: false,
             bench: crate::ui::dev::bench::Bench::from_env(),
         };
         let load = app_load(&app.db);
@@ -233,6 +260,12 @@ impl App {
             }
             Message::OpenedFile(Err(e)) => self.store_failed(e),
             Message::Quit => self.quit(),
+            Message::Window(id, input) => self.on_window_input(id, input),
+            Message::CloseRequested(id) => self.on_close_requested(id),
+            Message::Compose(id, m) => self.on_compose(id, m),
+            Message::ComposeReady(result) => self.on_compose_ready(result),
+            Message::ComposeTick => self.on_compose_tick(),
+            Message::ContactsReady(result) => self.on_contacts(result),
             Message::Bench(signal) => self.bench.update(signal),
         };
         self.bench.observe(&self.list, &self.reader);
@@ -316,7 +349,11 @@ impl App {
                 } else {
                     self.set_seen(vec![row.id], true)
                 };
-                let open = self.reader.open(*row, &self.db).map(Message::Reader);
+                let draft = self
+                    .sidebar
+                    .folder(row.folder)
+                    .is_some_and(|f| f.kind == crate::store::FolderKind::Drafts);
+                let open = self.reader.open(*row, draft, &self.db).map(Message::Reader);
                 Task::batch([scroll.map(Message::List), open, mark])
             }
             list::Action::Selected(count, task) => {
@@ -340,7 +377,11 @@ impl App {
                 self.banners.error(e.user_message());
                 Task::none()
             }
+            reader::Action::Outbox(id, reader::OutboxChoice::Edit) => {
+                self.compose(crate::ui::screen::compose::Start::Unqueue(id))
+            }
             reader::Action::Outbox(id, choice) => self.outbox_choice(id, choice),
+            reader::Action::Compose(start) => self.compose(start),
         }
     }
 
@@ -348,6 +389,8 @@ impl App {
         match self.toolbar.update(message) {
             toolbar::Action::None => Task::none(),
             toolbar::Action::GetMessages => self.get_messages(),
+            toolbar::Action::Write => self.compose(crate::ui::screen::compose::Start::New(None)),
+            toolbar::Action::Answer(answer) => self.answer_selected(answer),
             toolbar::Action::Cancel => {
                 self.workers.cancel_all();
                 Task::none()
@@ -356,72 +399,6 @@ impl App {
             toolbar::Action::SetSeen(seen) => self.set_seen_selected(seen),
             toolbar::Action::Search(query) => self.search_changed(query),
             toolbar::Action::OpenSettings => self.open_settings(settings_screen::Page::General),
-        }
-    }
-
-    fn on_banner(&mut self, message: banner::Message) -> Task<Message> {
-        match self.banners.update(message) {
-            banner::Action::None => Task::none(),
-            banner::Action::Retry(account) => {
-                self.workers.fetch(account);
-                Task::none()
-            }
-            banner::Action::SignIn(account, password) => {
-                self.workers.sign_in(account, password);
-                Task::none()
-            }
-            banner::Action::Trust(account) => {
-                self.modal = self
-                    .tls_questions
-                    .get(&account)
-                    .cloned()
-                    .map(|q| Modal::Trust(account, q));
-                Task::none()
-            }
-        }
-    }
-
-    // --- sync ---
-
-    fn get_messages(&mut self) -> Task<Message> {
-        self.workers.fetch_all();
-        Task::none()
-    }
-
-    fn on_worker(&mut self, event: workers::Event) -> Task<Message> {
-        let event = match event {
-            workers::Event::Ready(controller) => {
-                self.workers.ready(controller);
-                return Task::none();
-            }
-            workers::Event::Service(event) => event,
-        };
-        let outcome = self.workers.on_event(event);
-        self.status = self.workers.status().to_owned();
-        match outcome {
-            Outcome::Progress | Outcome::Cancelled => Task::none(),
-            Outcome::Finished { account, new } => {
-                self.banners.clear_account(account);
-                self.tls_questions.remove(&account);
-                let wanted = self
-                    .accounts
-                    .iter()
-                    .find(|a| a.id == account)
-                    .is_none_or(|a| a.settings.notify);
-                if new > 0 && self.config.notifications && wanted {
-                    notify::new_mail(new, &self.workers.name(account));
-                }
-                self.refresh()
-            }
-            Outcome::Failed { account, error } => {
-                match trust::Request::from_error(&error) {
-                    Some(q) => self.tls_questions.insert(account, q),
-                    None => self.tls_questions.remove(&account),
-                };
-                let name = self.workers.name(account);
-                self.banners.fetch_failed(account, &name, &error);
-                Task::none()
-            }
         }
     }
 
@@ -455,7 +432,11 @@ impl App {
         } else {
             Task::none()
         };
-        Task::batch([settings_task, selection, sweep])
+        let compose = match self.pending_compose.take() {
+            Some(start) if !self.accounts.is_empty() => self.compose(start),
+            _ => Task::none(),
+        };
+        Task::batch([settings_task, selection, sweep, compose])
     }
 
     /// Shows `folder` with `message` in the reader as soon as the folders are read (mail files
@@ -549,6 +530,7 @@ impl App {
     }
 
     fn quit(&mut self) -> Task<Message> {
+        self.save_all_drafts();
         if let Err(e) = self.config().save(self.db.data_dir()) {
             tracing::warn!("cannot save the preferences: {e}");
         }
@@ -560,7 +542,7 @@ impl App {
 }
 
 /// Reads folders (with counts) and accounts.
-fn app_load(db: &Db) -> Task<Message> {
+pub(crate) fn app_load(db: &Db) -> Task<Message> {
     let db = db.clone();
     Task::perform(
         async move { db.call(|s| Ok((s.folders()?, s.accounts()?))).await },

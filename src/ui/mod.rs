@@ -34,10 +34,12 @@ pub use app::{App, Boot, Message};
 const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png");
 
 /// Opens the main window on `data_dir` and returns when it is closed. `opened` is a folder and the
-/// message in it to show first (mail files opened from the desktop).
+/// message in it to show first (mail files opened from the desktop); `mailto` a link to write
+/// to (a compose window opens with it).
 pub fn run(
     data_dir: Option<PathBuf>,
     opened: Option<(crate::store::FolderId, crate::store::MessageId)>,
+    mailto: Option<crate::send::mailto::Mailto>,
 ) -> ExitCode {
     // On Wayland with XWayland available, restart under XWayland so attachments can be dragged out.
     platform::dragout::xwayland::use_xwayland();
@@ -65,20 +67,13 @@ pub fn run(
         }
     };
     let boot = std::sync::Mutex::new(Some(boot));
-    let settings = window::Settings {
-        size: iced::Size::new(config.window.width, config.window.height),
-        min_size: Some(iced::Size::new(720.0, 420.0)),
-        icon: window_icon(),
-        exit_on_close_request: false,
-        // The desktop entry's StartupWMClass: docks match the window to its menu entry by it.
-        #[cfg(target_os = "linux")]
-        platform_specific: window::settings::PlatformSpecific {
-            application_id: "org.postfach.Postfach".to_owned(),
-            ..Default::default()
-        },
-        ..window::Settings::default()
-    };
-    let result = iced::application(
+    let main_window = window_settings(
+        iced::Size::new(config.window.width, config.window.height),
+        iced::Size::new(720.0, 420.0),
+    );
+    // A daemon, not a single-window application: compose windows open beside the main window
+    // (the app ends with the main window, see `App::quit`).
+    let result = iced::daemon(
         move || {
             // The boot function runs once; a second call (never made by iced) gets an error.
             match boot.lock().ok().and_then(|mut b| b.take()) {
@@ -87,18 +82,21 @@ pub fn run(
                     if let Some((folder, message)) = opened {
                         app.show_opened_after_load(folder, message);
                     }
-                    (app, task)
+                    if let Some(link) = mailto.clone() {
+                        app.compose_after_load(screen::compose::Start::Mailto(link));
+                    }
+                    let (_, open) = window::open(main_window.clone());
+                    (app, iced::Task::batch([open.discard(), task]))
                 }
                 None => unreachable_boot(),
             }
         },
         App::update,
-        App::view,
+        App::view_of,
     )
-    .title(App::title)
+    .title(App::title_of)
     .subscription(App::subscription_with_bench)
-    .theme(App::theme)
-    .window(settings)
+    .theme(App::theme_of)
     .run();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,6 +113,25 @@ fn unreachable_boot() -> (App, iced::Task<Message>) {
     std::process::exit(1)
 }
 
+/// A window of the app: its size, its smallest size, the app's icon, the desktop entry's id
+/// (docks match windows to the menu entry by it, `StartupWMClass`), and no closing on the close
+/// button before the app has saved what it must.
+pub(crate) fn window_settings(size: iced::Size, min_size: iced::Size) -> window::Settings {
+    window::Settings {
+        size,
+        min_size: Some(min_size),
+        icon: window_icon(),
+        exit_on_close_request: false,
+        #[cfg(target_os = "linux")]
+        platform_specific: window::settings::PlatformSpecific {
+            application_id: "org.postfach.Postfach".to_owned(),
+            ..Default::default()
+        },
+        ..window::Settings::default()
+    }
+}
+
+/// The app's icon for a window.
 fn window_icon() -> Option<window::Icon> {
     let image = image::load_from_memory_with_format(APP_ICON, image::ImageFormat::Png).ok()?;
     let rgba = image.to_rgba8();

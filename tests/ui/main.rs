@@ -12,6 +12,7 @@ mod support;
 
 #[cfg(target_os = "linux")]
 mod bench;
+mod compose;
 #[cfg(target_os = "linux")]
 mod dragout;
 mod german;

@@ -8,6 +8,7 @@ use postfach::i18n::Language;
 use postfach::mime::Address;
 use postfach::send::{self, Outgoing};
 use postfach::store::{FolderKind, Links, MessageId, OutboxState, Retry, Store};
+use support::page::click;
 use support::sandbox::{Fixture, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -54,20 +55,6 @@ fn maybe_sent(fx: &Fixture) -> Result<MessageId, Box<dyn std::error::Error>> {
     });
     store.record_failure(id, Retry::Unknown, &problem.to_string())?;
     Ok(id)
-}
-
-fn click(
-    app: &mut postfach::ui::App,
-    sb: &support::sandbox::Sandbox,
-    label: &str,
-) -> Result<(), Box<dyn std::error::Error>> {
-    let messages = {
-        let mut ui = simulator(app.view());
-        ui.click(label)?;
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    sb.feed(app, messages);
-    Ok(())
 }
 
 type Opened = (

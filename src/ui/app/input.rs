@@ -9,6 +9,7 @@ use iced::widget::operation;
 
 use crate::fl;
 use crate::ui::app::{App, DROP_GATHER, Message, SEARCH_DEBOUNCE, Screen};
+use crate::ui::screen::compose::start::{Answer, Start};
 use crate::ui::service::db::Error;
 use crate::ui::service::import::{self, Imported};
 use crate::ui::{screen::mail::reader, screen::mail::toolbar, widget::format};
@@ -52,6 +53,16 @@ impl App {
         }
         match key.as_ref() {
             Key::Named(Named::F5) => self.get_messages(),
+            // Thunderbird's: Ctrl+N (or M) writes, Ctrl+Shift+R answers all, Ctrl+L forwards,
+            // Ctrl+Shift+L answers the list. Ctrl+R stays "Get messages".
+            Key::Character("n" | "N" | "m" | "M") if command => self.compose(Start::New(None)),
+            Key::Character("r" | "R") if command && modifiers.shift() => {
+                self.answer_selected(Answer::ReplyAll)
+            }
+            Key::Character("l" | "L") if command && modifiers.shift() => {
+                self.answer_selected(Answer::ReplyList)
+            }
+            Key::Character("l" | "L") if command => self.answer_selected(Answer::Forward),
             Key::Character("r") if command => self.get_messages(),
             Key::Character("f") if command => operation::focus(toolbar::search_id()),
             Key::Character("q") if command => self.quit(),
@@ -78,6 +89,20 @@ impl App {
             }
             Key::Named(Named::Escape) => self.on_reader(reader::Message::CloseEnlarged),
             _ => Task::none(),
+        }
+    }
+
+    /// Reply to or forward the one selected message (nothing when none or several are).
+    pub(super) fn answer_selected(&mut self, answer: Answer) -> Task<Message> {
+        if self.list.selection_len() != 1 {
+            return Task::none();
+        }
+        match self.list.selected() {
+            Some(row) => {
+                let id = row.id;
+                self.compose(answer.to(id))
+            }
+            None => Task::none(),
         }
     }
 

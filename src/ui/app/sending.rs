@@ -66,6 +66,8 @@ impl App {
                     match choice {
                         OutboxChoice::SendNow => s.retry_now(id, system_clock())?,
                         OutboxChoice::MarkSent => s.mark_sent(id)?,
+                        // the app opens a compose window for it instead
+                        OutboxChoice::Edit => {}
                     }
                     Ok(account)
                 })

@@ -2,12 +2,13 @@
 //! the enlarged image on top; workers, keys, dropped files, resizes, the close button, theme.
 
 use iced::event::{self, Event};
-use iced::keyboard::{self, Key, key::Named};
+use iced::keyboard;
 use iced::widget::{column, container, pane_grid, rule, stack};
 use iced::{Element, Fill, Subscription, Theme, window};
 
 use crate::fl;
-use crate::ui::app::{App, Message, Modal, Screen};
+use crate::ui::app::compose::AUTOSAVE_TICK;
+use crate::ui::app::{App, Input, Message, Modal, Screen};
 use crate::ui::dialog::trust;
 use crate::ui::screen::mail::layout::Pane;
 use crate::ui::service::senders;
@@ -22,9 +23,30 @@ impl App {
         fl!("app-name")
     }
 
+    /// The title of window `id`: the app's, or a compose window's subject.
+    pub fn title_of(&self, id: window::Id) -> String {
+        match self.composers.get(&id) {
+            Some(c) => format!("{} — {}", c.title(), fl!("app-name")),
+            None => self.title(),
+        }
+    }
+
+    /// What window `id` shows: a compose window, or the main window.
+    pub fn view_of(&self, id: window::Id) -> Element<'_, Message> {
+        match self.composers.get(&id) {
+            Some(c) => c.view().map(move |m| Message::Compose(id, m)),
+            None => self.view(),
+        }
+    }
+
     /// The theme: the preference, or the system's light/dark mode.
     pub fn theme(&self) -> Theme {
         theme::for_choice(self.config.theme, self.system_mode)
+    }
+
+    /// The theme of window `id` (all windows share it).
+    pub fn theme_of(&self, _id: window::Id) -> Theme {
+        self.theme()
     }
 
     /// The whole window: the account wizard, the settings, or the mail (with the certificate
@@ -59,6 +81,7 @@ impl App {
             has_accounts: !self.accounts.is_empty(),
             selected_seen: self.list.selection_seen(),
             in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
+            one_selected: self.list.selection_len() == 1 && self.list.selected().is_some(),
         };
         let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
             let body: Element<'_, Message> = match kind {
@@ -104,13 +127,16 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         let mut subs = vec![
             event::listen_with(on_event),
-            window::close_requests().map(|_| Message::Quit),
+            window::close_requests().map(Message::CloseRequested),
             iced::system::theme_changes().map(Message::SystemTheme),
         ];
         if let Some(fetcher) = &self.fetcher {
             subs.push(
                 workers::subscription(&self.accounts, fetcher, &self.workers).map(Message::Worker),
             );
+        }
+        if self.composers.values().any(|c| c.is_dirty()) {
+            subs.push(iced::time::every(AUTOSAVE_TICK).map(|_| Message::ComposeTick));
         }
         if let Some(sender) = &self.sender {
             subs.push(senders::subscription(&self.accounts, sender).map(Message::Sender));
@@ -119,21 +145,20 @@ impl App {
     }
 }
 
-/// Window and keyboard events the app cares about. Keys typed into a focused field are left to
-/// it, except the shortcuts that make sense anywhere.
-fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
-    match event {
+/// Window and keyboard events the app cares about, with the window they happened in (the app
+/// routes them: a compose window's keys are its own). Whether a focused field already used a
+/// key travels along; the main window leaves such keys to the field, except its shortcuts.
+fn on_event(event: Event, status: event::Status, window: window::Id) -> Option<Message> {
+    let input = match event {
         Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-            let anywhere = matches!(key.as_ref(), Key::Named(Named::F5))
-                || (modifiers.command()
-                    && matches!(key.as_ref(), Key::Character("r" | "f" | "q" | ",")));
-            (status == event::Status::Ignored || anywhere).then_some(Message::Key(key, modifiers))
+            Input::Key(key, modifiers, status == event::Status::Captured)
         }
         Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)) => {
-            Some(Message::List(list::Message::Modifiers(modifiers)))
+            return Some(Message::List(list::Message::Modifiers(modifiers)));
         }
-        Event::Window(window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
-        Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size)),
-        _ => None,
-    }
+        Event::Window(window::Event::FileDropped(path)) => Input::FileDropped(path),
+        Event::Window(window::Event::Resized(size)) => Input::Resized(size),
+        _ => return None,
+    };
+    Some(Message::Window(window, input))
 }

@@ -18,6 +18,9 @@ pub enum Error {
     /// The preferences could not be written.
     #[error(transparent)]
     Config(#[from] crate::config::Error),
+    /// A message could not be put into the Outbox.
+    #[error(transparent)]
+    Send(#[from] crate::send::outbox::Error),
     /// A file could not be read or written.
     #[error("{0}")]
     Io(Arc<std::io::Error>),

@@ -377,3 +377,15 @@ pub fn fill<'a, M: 'a>() -> Element<'a, M> {
 pub fn narrow() -> Length {
     Length::Fixed(76.0)
 }
+
+/// `content` with a tooltip below it (what a button does, and its shortcut).
+pub fn tip<'a, M: 'a>(content: impl Into<Element<'a, M>>, label: String) -> Element<'a, M> {
+    iced::widget::tooltip(
+        content,
+        container(text(label).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
+        iced::widget::tooltip::Position::Bottom,
+    )
+    .into()
+}

@@ -140,6 +140,19 @@ pub fn full_date(ts: i64) -> String {
     }
 }
 
+/// The day and time a message was written, as the line above a quote says it: ("3. Dezember
+/// 2026", "10:15") in German, ("3 December 2026", "10:15 AM") in English.
+pub fn written_on(ts: i64) -> Option<(String, String)> {
+    let t = local(ts)?;
+    let date = fl!(
+        "ui-date-written",
+        day = t.day().to_string(),
+        month = fl!("ui-month-long", month = i64::from(u8::from(t.month()))),
+        year = t.year().to_string()
+    );
+    Some((date, clock(&t)))
+}
+
 /// A size in bytes as `512 B`, `3 KB`, `1.2 MB` (`1,2 MB` in German).
 pub fn size(bytes: u64) -> String {
     const KB: f64 = 1024.0;

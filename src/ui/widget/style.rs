@@ -114,7 +114,7 @@ pub fn icon_ok(theme: &Theme) -> iced::widget::svg::Style {
     icon_success(theme)
 }
 
-pub(super) fn input_style(theme: &Theme, status: text_input::Status) -> text_input::Style {
+pub fn input_style(theme: &Theme, status: text_input::Status) -> text_input::Style {
     let mut style = text_input::default(theme, status);
     style.border.radius = border::radius(6);
     style.background = Background::Color(card_background(theme));
@@ -125,7 +125,7 @@ pub(super) fn input_style(theme: &Theme, status: text_input::Status) -> text_inp
 }
 
 /// A multi-line field in the look of the text fields.
-pub(super) fn editor_style(theme: &Theme, status: text_editor::Status) -> text_editor::Style {
+pub fn editor_style(theme: &Theme, status: text_editor::Status) -> text_editor::Style {
     let mut style = text_editor::default(theme, status);
     style.border.radius = border::radius(6);
     style.background = Background::Color(card_background(theme));

@@ -347,8 +347,8 @@ fn a_copied_file_is_pasted_as_a_file_by_another_client() {
 /// `$TMPDIR/postfach-dragout-app/` when the layout changes.
 const APP_WINDOW: (u32, u32) = (1000, 760);
 const FIRST_ROW: (i32, i32) = (440, 137);
-const FIRST_CHIP: (i32, i32) = (780, 372);
-const FIRST_COPY: (i32, i32) = (900, 403);
+const FIRST_CHIP: (i32, i32) = (780, 440);
+const FIRST_COPY: (i32, i32) = (900, 475);
 const FOLDER: (i16, i16, u16, u16) = (1010, 100, 260, 300);
 const ON_FOLDER: (i32, i32) = (1140, 250);
 

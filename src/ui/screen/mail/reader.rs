@@ -2,6 +2,7 @@
 //! previews. Loading, parsing, thumbnails and file work all run off the UI thread.
 
 mod actions;
+mod answer;
 mod files;
 mod outbox;
 mod view;
@@ -17,6 +18,7 @@ use iced::widget::image;
 use crate::fl;
 use crate::mime;
 use crate::store::{MessageId, MessageRow, OutboxEntry};
+use crate::ui::screen::compose::start::{Answer, Start};
 use crate::ui::service::db::{self, Db, Error};
 
 pub use files::{
@@ -49,6 +51,8 @@ pub struct Opened {
     pub cut: bool,
     /// Where it stands, when it waits in an Outbox.
     pub outbox: Option<OutboxEntry>,
+    /// It is a draft (the reader offers to go on writing it).
+    pub draft: bool,
 }
 
 /// An image preview.
@@ -80,6 +84,10 @@ pub enum Message {
     Done(Result<Option<String>, FileError>),
     /// The user decided about a message in the Outbox.
     Outbox(MessageId, OutboxChoice),
+    /// Reply to or forward the message shown.
+    Answer(Answer),
+    /// Go on writing the draft shown.
+    ContinueDraft,
 }
 
 /// What failed when the reader worked with an attachment, a picture or a link. The technical
@@ -153,6 +161,8 @@ pub enum Action {
     Error(FileError),
     /// Do what the user decided about a message in the Outbox.
     Outbox(MessageId, OutboxChoice),
+    /// Open a compose window.
+    Compose(Start),
 }
 
 #[derive(Debug, Default)]
@@ -227,7 +237,7 @@ impl Reader {
     }
 
     /// Loads and shows a message.
-    pub fn open(&mut self, row: MessageRow, db: &Db) -> Task<Message> {
+    pub fn open(&mut self, row: MessageRow, draft: bool, db: &Db) -> Task<Message> {
         let id = row.id;
         tracing::debug!(message = %id, "opening message");
         self.state = State::Loading(id);
@@ -244,6 +254,7 @@ impl Reader {
                 db::blocking(move || {
                     Ok(Arc::new(Opened {
                         outbox,
+                        draft,
                         ..prepare(row, raw)
                     }))
                 })
@@ -267,6 +278,7 @@ impl Reader {
                 paragraphs: o.paragraphs.clone(),
                 cut: o.cut,
                 outbox: o.outbox.clone(),
+                draft: o.draft,
             }));
         }
     }
@@ -336,6 +348,14 @@ impl Reader {
             Message::Done(Ok(Some(notice))) => Action::Notice(notice),
             Message::Done(Ok(None)) => Action::None,
             Message::Outbox(id, choice) => Action::Outbox(id, choice),
+            Message::Answer(answer) => match self.shown() {
+                Some(o) => Action::Compose(answer.to(o.row.id)),
+                None => Action::None,
+            },
+            Message::ContinueDraft => match self.shown() {
+                Some(o) => Action::Compose(Start::Draft(o.row.id)),
+                None => Action::None,
+            },
         }
     }
 
@@ -450,6 +470,7 @@ pub fn prepare(row: MessageRow, raw: Vec<u8>) -> Opened {
         paragraphs,
         cut,
         outbox: None,
+        draft: false,
     }
 }
 
@@ -532,64 +553,5 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_become_pieces_only_when_the_model_lists_them() {
-        let urls = ["https://example.org/a?b=1"];
-        let ps = paragraphs(
-            "Hallo,\nsiehe https://example.org/a?b=1.\n\nAndere: http://evil.test/x",
-            &urls,
-        );
-        assert_eq!(ps.len(), 2);
-        assert_eq!(
-            ps[0],
-            vec![
-                Piece {
-                    text: "Hallo,\nsiehe ".into(),
-                    link: None
-                },
-                Piece {
-                    text: urls[0].into(),
-                    link: Some(urls[0].into())
-                },
-                Piece {
-                    text: ".".into(),
-                    link: None
-                },
-            ]
-        );
-        assert_eq!(
-            ps[1],
-            vec![Piece {
-                text: "Andere: http://evil.test/x".into(),
-                link: None
-            }]
-        );
-    }
-
-    #[test]
-    fn text_without_links_is_one_piece_per_paragraph() {
-        let ps = paragraphs("a\nb\n\n\n\nc", &[]);
-        assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0][0].text, "a\nb");
-        assert_eq!(ps[1][0].text, "c");
-        assert!(paragraphs("", &[]).is_empty());
-    }
-
-    #[test]
-    fn odd_text_does_not_break_the_splitter() {
-        for text in [
-            "http://",
-            "mailto:",
-            "xhttps://",
-            "https://ä",
-            "ü https:// ö",
-        ] {
-            let ps = paragraphs(text, &["http://", "https://ä"]);
-            let joined: String = ps.iter().flatten().map(|p| p.text.as_str()).collect();
-            assert_eq!(joined, text);
-        }
-    }
-}
+#[path = "reader/tests.rs"]
+mod tests;

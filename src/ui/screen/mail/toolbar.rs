@@ -1,11 +1,13 @@
-//! The toolbar (Get messages, Cancel, Delete, read/unread, search) and the status bar.
+//! The toolbar (Get messages, Write, Reply, Reply all, Forward, Cancel, Delete, read/unread,
+//! search) and the status bar.
 
-use iced::widget::{Id, button, container, progress_bar, row, space, text, text_input, tooltip};
-use iced::{Alignment, Element, Fill};
+use iced::widget::{Id, button, container, progress_bar, row, space, text, text_input};
+use iced::{Alignment, Element, Fill, FillPortion};
 
 use crate::fl;
+use crate::ui::screen::compose::start::Answer;
 use crate::ui::widget::icon::{self, Icon};
-use crate::ui::widget::theme;
+use crate::ui::widget::{form, theme};
 
 /// The search field's id (Ctrl+F focuses it).
 pub fn search_id() -> Id {
@@ -16,6 +18,10 @@ pub fn search_id() -> Id {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     GetMessages,
+    /// A new message.
+    Write,
+    /// An answer to the selected message.
+    Answer(Answer),
     Cancel,
     Delete,
     /// Mark the selected message read (`true`) or unread.
@@ -30,6 +36,8 @@ pub enum Message {
 pub enum Action {
     None,
     GetMessages,
+    Write,
+    Answer(Answer),
     Cancel,
     Delete,
     SetSeen(bool),
@@ -48,6 +56,8 @@ pub struct Context {
     pub selected_seen: Option<bool>,
     /// The list shows a Trash (Delete is permanent there).
     pub in_trash: bool,
+    /// Exactly one message is selected (it can be answered or forwarded).
+    pub one_selected: bool,
 }
 
 /// The toolbar's own state: the search text.
@@ -66,6 +76,8 @@ impl Toolbar {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::GetMessages => Action::GetMessages,
+            Message::Write => Action::Write,
+            Message::Answer(a) => Action::Answer(a),
             Message::Cancel => Action::Cancel,
             Message::Delete => Action::Delete,
             Message::SetSeen(seen) => Action::SetSeen(seen),
@@ -83,7 +95,7 @@ impl Toolbar {
 
     /// The toolbar.
     pub fn view(&self, cx: Context) -> Element<'_, Message> {
-        let get = tip(
+        let get = form::tip(
             button(
                 row![
                     icon::styled(Icon::Refresh, theme::ICON, theme::icon_on_primary),
@@ -97,9 +109,34 @@ impl Toolbar {
             .on_press_maybe((cx.has_accounts && !cx.fetching).then_some(Message::GetMessages)),
             fl!("ui-get-messages-tip"),
         );
-        let mut bar = row![get].spacing(6).align_y(Alignment::Center);
+        let write = form::tip(
+            tool_button(
+                Icon::Pencil,
+                fl!("ui-write"),
+                cx.has_accounts.then_some(Message::Write),
+            ),
+            fl!("ui-write-tip"),
+        );
+        let answer = |glyph, tip: String, a: Answer| {
+            form::tip(
+                button(icon::view(glyph, theme::ICON))
+                    .padding([8, 10])
+                    .style(theme::tool)
+                    .on_press_maybe(cx.one_selected.then_some(Message::Answer(a))),
+                tip,
+            )
+        };
+        let mut bar = row![
+            get,
+            write,
+            answer(Icon::Reply, fl!("ui-reply-tip"), Answer::Reply),
+            answer(Icon::ReplyAll, fl!("ui-reply-all-tip"), Answer::ReplyAll),
+            answer(Icon::Forward, fl!("ui-forward-tip"), Answer::Forward),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center);
         if cx.fetching {
-            bar = bar.push(tip(
+            bar = bar.push(form::tip(
                 tool_button(Icon::X, fl!("ui-cancel"), Some(Message::Cancel)),
                 fl!("ui-cancel-tip"),
             ));
@@ -114,7 +151,7 @@ impl Toolbar {
             (fl!("ui-delete"), fl!("ui-delete-tip"))
         };
         let selected = cx.selected_seen.is_some();
-        bar = bar.push(tip(
+        bar = bar.push(form::tip(
             tool_button(
                 Icon::Trash,
                 delete_label,
@@ -135,10 +172,11 @@ impl Toolbar {
             ),
             None => tool_button(Icon::MailOpen, fl!("ui-mark-read"), None),
         });
-        bar = bar.push(space().width(Fill));
+        // the search field gives way when the window is narrow (up to 280 wide otherwise)
+        bar = bar.push(space().width(FillPortion(1)));
         bar = bar.push(self.search());
         bar = bar.push(space().width(6));
-        bar = bar.push(tip(
+        bar = bar.push(form::tip(
             button(
                 row![
                     icon::styled(Icon::Gear, theme::ICON, theme::icon_color),
@@ -164,13 +202,13 @@ impl Toolbar {
             .on_input(Message::SearchChanged)
             .padding([6, 10])
             .size(theme::TEXT)
-            .width(280)
+            .width(Fill)
             .style(theme::search);
         let mut field = row![icon::view(Icon::Search, theme::ICON), input]
             .spacing(6)
             .align_y(Alignment::Center);
         if !self.query.is_empty() {
-            field = field.push(tip(
+            field = field.push(form::tip(
                 button(icon::view(Icon::X, 14.0))
                     .padding(5)
                     .style(theme::tool)
@@ -178,7 +216,7 @@ impl Toolbar {
                 fl!("ui-search-clear"),
             ));
         }
-        field.into()
+        container(field).width(FillPortion(6)).max_width(300).into()
     }
 }
 
@@ -198,17 +236,6 @@ fn tool_button<'a>(
     .padding([7, 10])
     .style(theme::tool)
     .on_press_maybe(message)
-    .into()
-}
-
-fn tip<'a>(content: impl Into<Element<'a, Message>>, label: String) -> Element<'a, Message> {
-    tooltip(
-        content,
-        container(text(label).size(theme::SMALL))
-            .padding(6)
-            .style(theme::chip),
-        tooltip::Position::Bottom,
-    )
     .into()
 }
 

@@ -11,7 +11,7 @@ use crate::fl;
 use crate::pop3::Password;
 use crate::store::{Account, AccountSettings, ServerExpire};
 use crate::ui::dialog::trust;
-use crate::ui::screen::settings::action::{self, Nothing};
+use crate::ui::screen::action::{self, Nothing};
 use crate::ui::screen::settings::ca_file::{self, CaFile};
 use crate::ui::screen::settings::connection::{self, ConnectionTest, Side};
 use crate::ui::screen::settings::endpoint;

@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Fill, Task};
 use crate::config::{Config, ThemeChoice};
 use crate::fl;
 use crate::i18n::Language;
-use crate::ui::screen::settings::action;
+use crate::ui::screen::action;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::Icon;
 use crate::ui::{service::db, widget::theme};

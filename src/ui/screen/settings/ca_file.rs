@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Task};
 
 use crate::fl;
 use crate::pop3::CaFileError;
-use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::action::Action;
 use crate::ui::screen::settings::problem::Problem;
 use crate::ui::widget::form;
 use crate::ui::{service::db, widget::theme};

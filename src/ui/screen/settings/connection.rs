@@ -16,7 +16,7 @@ use crate::setup::probe::{self, ProbeError, ProbeReport, Step};
 use crate::smtp;
 use crate::store::AccountSettings;
 use crate::ui::dialog::trust;
-use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::action::Action;
 
 pub use view::{outgoing_step_name, step_name};
 

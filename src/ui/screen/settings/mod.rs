@@ -8,7 +8,7 @@
 
 pub mod account;
 pub mod account_form;
-pub mod action;
+
 pub mod app_settings;
 pub mod ca_file;
 pub mod connection;
@@ -32,6 +32,7 @@ use crate::ui::service::db::Db;
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::theme;
 
+use crate::ui::screen::action;
 use crate::ui::widget::form;
 pub use crate::ui::widget::form::{dialog, with_dialog};
 

@@ -11,7 +11,7 @@ use crate::fl;
 use crate::pop3::{AuthMethod, Password, Security};
 use crate::setup::{autoconfig, outgoing};
 use crate::store::{AccountSettings, SmtpSettings};
-use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::action::Action;
 use crate::ui::screen::settings::endpoint::{self, Endpoint, Service};
 use crate::ui::screen::settings::keyring::Status;
 use crate::ui::screen::settings::problem::Invalid;

@@ -10,7 +10,7 @@ use iced::{Alignment, Element};
 use crate::fl;
 use crate::setup::explain::{self, Choice};
 use crate::store::{AccountSettings, ServerExpire};
-use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::action::Action;
 use crate::ui::screen::settings::problem::Invalid;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::theme;

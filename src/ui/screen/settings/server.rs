@@ -7,7 +7,7 @@ use iced::widget::Column;
 use crate::fl;
 use crate::pop3::AuthMethod;
 use crate::store::AccountSettings;
-use crate::ui::screen::settings::action::Action;
+use crate::ui::screen::action::Action;
 use crate::ui::screen::settings::endpoint::{self, Endpoint, Service};
 use crate::ui::screen::settings::keyring::Status;
 use crate::ui::screen::settings::problem::Invalid;

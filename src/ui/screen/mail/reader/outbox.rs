@@ -1,6 +1,7 @@
 //! A message that waits in the Outbox: where it stands, why the last try failed (in words,
 //! each refused recipient named), and what the user can decide: send now (or again, when it
-//! may have been sent), or, when it did arrive, move it to Sent. Deleting it is the toolbar's
+//! may have been sent), change it (it goes back to the Drafts, into a compose window), or, when
+//! it did arrive, move it to Sent. Deleting it is the toolbar's
 //! Delete, as for any message (it goes to the Trash unsent).
 
 use iced::widget::{Column, button, container, row, text};
@@ -21,6 +22,8 @@ pub enum OutboxChoice {
     SendNow,
     /// It did arrive: move it to Sent.
     MarkSent,
+    /// Take it back to change it: it becomes a draft in a compose window.
+    Edit,
 }
 
 /// The panel above the message.
@@ -73,6 +76,14 @@ pub(super) fn panel(entry: &OutboxEntry) -> Element<'_, Message> {
                 .padding([5, 12])
                 .style(theme::primary)
                 .on_press(Message::Outbox(id, OutboxChoice::SendNow)),
+        );
+    }
+    if matches!(entry.state, OutboxState::Queued | OutboxState::Failed) {
+        actions = actions.push(
+            button(text(fl!("ui-outbox-edit")).size(theme::SMALL))
+                .padding([5, 12])
+                .style(theme::tool)
+                .on_press(Message::Outbox(id, OutboxChoice::Edit)),
         );
     }
     if entry.state == OutboxState::Unknown {

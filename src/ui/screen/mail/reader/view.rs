@@ -42,6 +42,9 @@ impl Reader {
             content = content.push(super::outbox::panel(entry));
         }
         content = content.push(headers(o));
+        if o.outbox.is_none() {
+            content = content.push(super::answer::bar(o));
+        }
         content = content.push(iced::widget::rule::horizontal(1).style(theme::rule));
         for note in notes(o) {
             content = content.push(text(note).size(theme::SMALL).style(theme::muted_text));

@@ -1,0 +1,372 @@
+//! The compose window, driven through iced_test's simulator and `update` on a real store:
+//! a reply is filled in as people expect, a forgotten attachment and addresses that are none
+//! stop "Send", drafts are saved (also when the window closes or the app quits) and continue
+//! where they ended, and "Send" puts the message into the Outbox. English UI.
+
+use crate::support;
+
+use std::sync::Arc;
+
+use iced::widget::text_editor::{Action as EditorAction, Edit};
+use iced_test::simulator;
+use postfach::i18n::Language;
+use postfach::pop3::{AuthMethod, Security};
+use postfach::store::{FolderKind, SmtpSettings};
+use postfach::ui::screen::compose::{self, Ask};
+use postfach::ui::{App, Message};
+use support::mail::Mail;
+use support::page::click;
+use support::sandbox::{Fixture, Sandbox, language, now};
+
+type R = Result<(), Box<dyn std::error::Error>>;
+
+/// An account with an outgoing server (never reached: the tests run no Outbox worker).
+fn with_server(s: &mut postfach::store::AccountSettings) {
+    s.smtp = Some(SmtpSettings {
+        host: "smtp.example.de".into(),
+        port: 465,
+        security: Security::Tls,
+        auth: AuthMethod::Auto,
+        username: "anna".into(),
+        own_password: false,
+        ca_file: None,
+        pinned_sha256: None,
+    });
+    s.signature = "Anna Schmidt\nTel. 0761 123456".into();
+}
+
+fn offer() -> Mail {
+    Mail::text(
+        "Bernd Vogel",
+        "bernd.vogel@example.org",
+        "Angebot Gartenhaus",
+        "Hallo Anna,\n\nanbei das Angebot.\n\n-- \nBernd Vogel\nZimmerei Vogel\n",
+        now() - 3600,
+    )
+}
+
+/// The account's drafts.
+fn drafts(fx: &Fixture) -> Result<Vec<postfach::store::MessageRow>, Box<dyn std::error::Error>> {
+    let store = fx.store()?;
+    let folder = store.folder(fx.account, FolderKind::Drafts)?;
+    Ok(store.list(&postfach::store::ListQuery {
+        scope: postfach::store::Scope::Folder(folder),
+        unread_only: false,
+        offset: 0,
+        limit: 100,
+    })?)
+}
+
+/// A click in the (only) compose window.
+fn click_compose(app: &mut App, sb: &Sandbox, label: &str) -> R {
+    let id = window(app)?;
+    let messages = {
+        let mut ui = simulator(app.view_of(id));
+        ui.click(label)?;
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    sb.feed(app, messages);
+    Ok(())
+}
+
+fn window(app: &App) -> Result<iced::window::Id, Box<dyn std::error::Error>> {
+    let mut windows = app.composers();
+    let (id, _) = windows.next().ok_or("a compose window is open")?;
+    assert!(windows.next().is_none(), "one compose window");
+    Ok(id)
+}
+
+fn composer(app: &App) -> Result<&compose::Compose, Box<dyn std::error::Error>> {
+    Ok(app.composers().next().ok_or("a compose window is open")?.1)
+}
+
+fn send(app: &mut App, sb: &Sandbox, m: compose::Message) -> R {
+    let id = window(app)?;
+    sb.feed(app, [Message::Compose(id, m)]);
+    Ok(())
+}
+
+fn type_text(app: &mut App, sb: &Sandbox, text: &str) -> R {
+    send(
+        app,
+        sb,
+        compose::Message::Edit(EditorAction::Edit(Edit::Paste(Arc::new(text.to_owned())))),
+    )
+}
+
+/// The window with the offer open in the reader, and its Reply clicked.
+fn replying() -> Result<(Fixture, App, Sandbox), Box<dyn std::error::Error>> {
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Angebot Gartenhaus")?;
+    click(&mut app, &sb, "Reply")?;
+    Ok((fx, app, sb))
+}
+
+#[test]
+fn reply_fills_in_recipient_subject_and_quote() -> R {
+    let _language = language(Language::English);
+    let (fx, app, _sb) = replying()?;
+    let c = composer(&app)?;
+    let w = c.written();
+    assert_eq!(w.to, "Bernd Vogel <bernd.vogel@example.org>");
+    assert_eq!(w.subject, "Re: Angebot Gartenhaus");
+    assert!(
+        w.body
+            .starts_with("\n\n-- \nAnna Schmidt\nTel. 0761 123456\n\n"),
+        "{:?}",
+        w.body
+    );
+    assert!(
+        w.body
+            .contains(", Bernd Vogel wrote:\n> Hallo Anna,\n>\n> anbei das Angebot.\n"),
+        "{:?}",
+        w.body
+    );
+    assert!(
+        w.body.starts_with("\n\n-- \n") && w.body.contains("\nOn "),
+        "{:?}",
+        w.body
+    );
+    assert!(
+        !w.body.contains("Zimmerei"),
+        "the original's signature is left out"
+    );
+    assert_eq!(w.links.answers, Some(fx.ids[0]));
+    assert!(w.in_reply_to.is_some());
+    let id = window(&app)?;
+    let mut ui = simulator(app.view_of(id));
+    ui.find("Re: Angebot Gartenhaus")?;
+    ui.find("Send")?;
+    assert_eq!(app.title_of(id), "Re: Angebot Gartenhaus — Postfach");
+    Ok(())
+}
+
+#[test]
+fn a_forgotten_attachment_asks_before_sending() -> R {
+    let _language = language(Language::English);
+    let (fx, mut app, sb) = replying()?;
+    type_text(&mut app, &sb, "Thanks! The signed contract is attached.")?;
+    click_compose(&mut app, &sb, "Send")?;
+    assert_eq!(composer(&app)?.asking(), Some(Ask::NoAttachment));
+    {
+        let mut ui = simulator(app.view_of(window(&app)?));
+        ui.find("Forgot the attachment?")?;
+    }
+    assert!(fx.store()?.outbox(None)?.is_empty(), "nothing queued yet");
+    click_compose(&mut app, &sb, "Keep writing")?;
+    assert_eq!(composer(&app)?.asking(), None);
+
+    click_compose(&mut app, &sb, "Send")?;
+    click_compose(&mut app, &sb, "Send anyway")?;
+    assert_eq!(app.composers().count(), 0, "the window closed");
+    let store = fx.store()?;
+    let outbox = store.outbox(None)?;
+    assert_eq!(outbox.len(), 1);
+    let raw = String::from_utf8_lossy(&store.raw(outbox[0].message.id)?).into_owned();
+    assert!(raw.contains("Subject: Re: Angebot Gartenhaus"), "{raw}");
+    assert!(raw.contains("In-Reply-To: <"), "{raw}");
+    Ok(())
+}
+
+#[test]
+fn entries_that_are_no_addresses_are_marked_and_nothing_is_sent() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, "bernd@, carla@example.org".into()),
+    )?;
+    send(&mut app, &sb, compose::Message::Subject("Termin".into()))?;
+    click_compose(&mut app, &sb, "Send")?;
+    {
+        let mut ui = simulator(app.view_of(window(&app)?));
+        ui.find("Not an e-mail address: bernd@")?;
+    }
+    assert!(fx.store()?.outbox(None)?.is_empty());
+    assert_eq!(app.composers().count(), 1);
+    Ok(())
+}
+
+#[test]
+fn a_draft_is_saved_on_close_and_continued_then_sent() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, "Carla Weiß <carla@example.org>".into()),
+    )?;
+    send(&mut app, &sb, compose::Message::ShowBcc)?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::Bcc, "dora@example.org".into()),
+    )?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Subject("Grillfest am Samstag".into()),
+    )?;
+    type_text(&mut app, &sb, "Hallo Carla,\nkommst du auch?\n")?;
+    send(&mut app, &sb, compose::Message::Close)?;
+    assert_eq!(
+        app.composers().count(),
+        0,
+        "the window closed once the draft was saved"
+    );
+
+    let rows = drafts(&fx)?;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].subject, "Grillfest am Samstag");
+
+    // continued from the reader
+    click(&mut app, &sb, "Drafts")?;
+    click(&mut app, &sb, "Grillfest am Samstag")?;
+    click(&mut app, &sb, "Continue writing")?;
+    let w = composer(&app)?.written();
+    assert_eq!(w.to, "Carla Weiß <carla@example.org>");
+    assert_eq!(w.bcc, "dora@example.org");
+    assert_eq!(w.subject, "Grillfest am Samstag");
+    assert_eq!(w.body.trim_end(), "Hallo Carla,\nkommst du auch?");
+    assert_eq!(composer(&app)?.draft(), Some(rows[0].id));
+
+    click_compose(&mut app, &sb, "Send")?;
+    assert_eq!(app.composers().count(), 0);
+    assert!(drafts(&fx)?.is_empty(), "sending removes the draft");
+    let store = fx.store()?;
+    let outbox = store.outbox(None)?;
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(
+        outbox[0].recipients,
+        vec!["carla@example.org", "dora@example.org"]
+    );
+    Ok(())
+}
+
+#[test]
+fn quitting_saves_what_is_being_written() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Subject("Halbfertig".into()),
+    )?;
+    type_text(&mut app, &sb, "Noch nicht fertig")?;
+    assert!(composer(&app)?.is_dirty());
+    sb.feed(&mut app, [Message::Quit]);
+    let rows = drafts(&fx)?;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].subject, "Halbfertig");
+    Ok(())
+}
+
+#[test]
+fn an_empty_window_closes_without_a_draft_and_discard_removes_one() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    send(&mut app, &sb, compose::Message::Close)?;
+    assert_eq!(app.composers().count(), 0);
+    let count =
+        |fx: &Fixture| -> Result<usize, Box<dyn std::error::Error>> { Ok(drafts(fx)?.len()) };
+    assert_eq!(count(&fx)?, 0);
+
+    click(&mut app, &sb, "Write")?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Subject("Doch nicht".into()),
+    )?;
+    send(&mut app, &sb, compose::Message::Save)?;
+    assert_eq!(count(&fx)?, 1);
+    click_compose(&mut app, &sb, "Discard")?;
+    assert_eq!(composer(&app)?.asking(), Some(Ask::Discard));
+    let id = window(&app)?;
+    sb.feed(
+        &mut app,
+        [Message::Compose(
+            id,
+            compose::Message::Confirm(Ask::Discard),
+        )],
+    );
+    assert_eq!(app.composers().count(), 0);
+    assert_eq!(count(&fx)?, 0);
+    Ok(())
+}
+
+#[test]
+fn addresses_complete_from_the_mail_in_the_store_also_without_umlauts() -> R {
+    let _language = language(Language::English);
+    let mueller = Mail::text(
+        "Jürgen Müller",
+        "juergen.mueller@example.de",
+        "Fotos",
+        "Hallo\n",
+        now() - 7200,
+    );
+    let fx = Fixture::with_settings(&[offer(), mueller], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, "mull".into()),
+    )?;
+    let id = window(&app)?;
+    {
+        let mut ui = simulator(app.view_of(id));
+        ui.find("Jürgen Müller")?;
+        assert!(ui.find("Bernd Vogel").is_err(), "only who matches");
+    }
+    click_compose(&mut app, &sb, "Jürgen Müller")?;
+    assert_eq!(
+        composer(&app)?.written().to,
+        "Jürgen Müller <juergen.mueller@example.de>, "
+    );
+    // the next entry completes too, and Enter takes the first suggestion
+    let to = composer(&app)?.written().to + "bern";
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, to),
+    )?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::AddressSubmitted(compose::Field::To),
+    )?;
+    assert_eq!(
+        composer(&app)?.written().to,
+        "Jürgen Müller <juergen.mueller@example.de>, Bernd Vogel <bernd.vogel@example.org>, "
+    );
+    Ok(())
+}
+
+#[test]
+fn a_mailto_link_opens_a_filled_in_window() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    let link = postfach::send::mailto::parse(
+        "mailto:bernd@example.org?cc=carla@example.org&subject=Gr%C3%BC%C3%9Fe&body=Hallo%0D%0Azusammen&attach=/etc/passwd",
+    )?;
+    let task = app.compose(compose::Start::Mailto(link));
+    sb.settle(&mut app, task);
+    let w = composer(&app)?.written();
+    assert_eq!(w.to, "bernd@example.org");
+    assert_eq!(w.cc, "carla@example.org");
+    assert_eq!(w.subject, "Grüße");
+    assert_eq!(w.body, "Hallo\nzusammen");
+    assert!(w.attachments.is_empty(), "nothing is attached from a link");
+    Ok(())
+}
