@@ -5,7 +5,8 @@
 #
 #   scripts/screenshots.sh            → target/screenshots/main-de.png, main-en.png, main-dark.png,
 #                                       settings-de.png, settings-en.png, settings-dark.png,
-#                                       wizard-de.png
+#                                       wizard-de.png, compose-de.png, compose-en.png,
+#                                       compose-dark.png
 #
 # Needs: xvfb, xdotool, imagemagick (import, convert). Uses the tiny-skia renderer.
 set -euo pipefail
@@ -111,6 +112,30 @@ shoot_wizard() {
     snap "wizard-$1.png"
 }
 
+# shoot_compose NAME LANG THEME: a reply to the mail with the pictures in its own window (the
+# main window behind it; Xvfb has no window manager, so it opens at the top left), with the
+# completion offering the people of the seeded mail for "ju" typed into Cc.
+shoot_compose() {
+    launch "compose-$1" "$2" "$3" "$work/seed"
+    DISPLAY=$display xdotool mousemove 420 150 click 1
+    sleep 2
+    DISPLAY=$display xdotool search --name '^Postfach$' windowfocus --sync 2>/dev/null || true
+    DISPLAY=$display xdotool key ctrl+shift+r
+    local cw=
+    for _ in $(seq 100); do
+        cw=$(DISPLAY=$display xdotool search --name ' — Postfach$' 2>/dev/null | head -1) && [ -n "$cw" ] && break
+        sleep 0.1
+    done
+    [ -n "$cw" ] || { echo "screenshots: no compose window ($1)" >&2; cat "$work/compose-$1.log" >&2; exit 1; }
+    sleep 2
+    # Cc (the button beside To) and "ju": the completion offers Jürgen Müller
+    DISPLAY=$display xdotool mousemove 699 110 click 1
+    sleep 0.5
+    DISPLAY=$display xdotool type --delay 80 ju
+    sleep 1
+    snap "compose-$1.png"
+}
+
 shoot de de system
 shoot en en system
 shoot dark en dark
@@ -118,3 +143,6 @@ shoot_settings de de system
 shoot_settings en en system
 shoot_settings dark de dark
 shoot_wizard de de
+shoot_compose de de system
+shoot_compose en en system
+shoot_compose dark de dark

@@ -38,6 +38,11 @@
 #   afterwards and are not included). The script waits for each line before the next key.
 #   Median over all opens of all runs, the first open of each run (cold caches) and the slowest;
 #   and per position in the list (from the 12th row on, each Down also scrolls the list).
+# - Reply (issue #16): with the last opened message selected, Ctrl+Shift+R ("Reply all") asks
+#   for a compose window; the app's line gives the time from that update to the first frame
+#   iced drew for the new window (the original read from the store and parsed, the quote built,
+#   the window created and painted). The window is closed again with Ctrl+W (nothing was typed,
+#   so no draft is written) before the next one; POSTFACH_BENCH_APP_REPLIES per start (5).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -47,6 +52,7 @@ big=${POSTFACH_BENCH_APP_MESSAGES:-100000}
 small=${POSTFACH_BENCH_APP_SMALL:-50}
 runs=${POSTFACH_BENCH_APP_RUNS:-5}
 opens=${POSTFACH_BENCH_APP_OPENS:-20}
+replies=${POSTFACH_BENCH_APP_REPLIES:-5}
 if [[ "${1:-}" == "--quick" ]]; then
     big=${POSTFACH_BENCH_APP_MESSAGES:-20000}
     runs=${POSTFACH_BENCH_APP_RUNS:-2}
@@ -183,9 +189,25 @@ run_once() {
         line=$(wait_line "event=open n=$k " "$err" 60)
         echo "$run $k $(field ms "$line")" >>"$work/$label.opens"
     done
+    [[ "$run" == 1 ]] && import -window "$wid" "$shots/after-opens-$label.png"
+    local cw
+    for ((k = 1; k <= replies; k++)); do
+        xdotool windowfocus --sync "$wid"
+        xdotool key ctrl+shift+r
+        line=$(wait_line "event=compose n=$k " "$err" 60)
+        echo "$run $k $(field ms "$line")" >>"$work/$label.replies"
+        cw=$(xdotool search --name ' — Postfach$' | head -1)
+        [[ -n "$cw" ]] || { say "no compose window after the compose line"; exit 1; }
+        [[ "$run" == 1 && "$k" == 1 ]] && import -window "$cw" "$shots/reply-$label.png"
+        xdotool windowfocus --sync "$cw"
+        xdotool key ctrl+w
+        for _ in $(seq 200); do
+            xdotool search --name ' — Postfach$' >/dev/null 2>&1 || break
+            sleep 0.01
+        done
+    done
     local peak
     peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$app_pid/status")
-    [[ "$run" == 1 ]] && import -window "$wid" "$shots/after-opens-$label.png"
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=
@@ -216,7 +238,7 @@ ms() { awk -v v="$1" 'BEGIN { if (v >= 1000) printf "%.2f s", v / 1000; else pri
 mb() { awk -v v="$1" 'BEGIN { printf "%.0f MB", v * 1024 / 1e6 }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t ? "meets" : "MISSES") }'; }
 
-declare -A ff ffapp rss steady peak open first_open slowest
+declare -A ff ffapp rss steady peak open first_open slowest reply reply_max
 for label in small big; do
     ff[$label]=$(col "$label" 2 | median)
     ffapp[$label]=$(col "$label" 3 | median)
@@ -226,6 +248,8 @@ for label in small big; do
     open[$label]=$(awk '{ print $3 }' "$work/$label.opens" | median)
     first_open[$label]=$(awk '$2 == 1 { print $3 }' "$work/$label.opens" | median)
     slowest[$label]=$(awk '{ print $3 }' "$work/$label.opens" | max)
+    reply[$label]=$(awk '{ print $3 }' "$work/$label.replies" | median)
+    reply_max[$label]=$(awk '{ print $3 }' "$work/$label.replies" | max)
 done
 peak_max=$(col big 6 | max)
 fmt_n() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]$/, ",&", s); print s }'; }
@@ -240,7 +264,7 @@ echo "Generated $(date -u '+%Y-%m-%d %H:%M UTC') by \`scripts/bench/app.sh\`: po
     "$(cut -d' ' -f1-3 /proc/loadavg). $runs starts per data directory, $opens messages opened" \
     "per start with the Down key; medians. Warm page cache (a fresh copy of the seeded directory per start)."
 echo
-echo "| | $S messages | $N messages | target (issue #8) |"
+echo "| | $S messages | $N messages | target (issue #8, #16) |"
 echo "|---|---:|---:|---|"
 echo "| First frame: process start → list painted | $(ms "${ff[small]}") | $(ms "${ff[big]}") | < 0.5 s: $(verdict "${ff[big]}" 500) |"
 echo "| … the app's own figure (kernel start time, 10 ms steps) | $(ms "${ffapp[small]}") | $(ms "${ffapp[big]}") | |"
@@ -250,6 +274,8 @@ echo "| Peak RSS (VmHWM after the opens; largest run) | $(mb "${peak[small]}") |
 echo "| Open a message: selection → reader painted | $(ms "${open[small]}") | $(ms "${open[big]}") | none set |"
 echo "| … the first open after start | $(ms "${first_open[small]}") | $(ms "${first_open[big]}") | |"
 echo "| … the slowest of $((runs * opens)) | $(ms "${slowest[small]}") | $(ms "${slowest[big]}") | |"
+echo "| Open a reply: Ctrl+Shift+R → compose window painted | $(ms "${reply[small]}") | $(ms "${reply[big]}") | ≤ 100 ms (issue #16): $(verdict "${reply[big]}" 100.001) |"
+echo "| … the slowest of $((runs * replies)) replies | $(ms "${reply_max[small]}") | $(ms "${reply_max[big]}") | |"
 echo
 echo "First frame per start (ms, driver clock): $S: $(col small 2 | tr '\n' ' ')· $N: $(col big 2 | tr '\n' ' ')"
 echo

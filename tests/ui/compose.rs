@@ -20,11 +20,12 @@ use support::sandbox::{Fixture, Sandbox, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
-/// An account with an outgoing server (never reached: the tests run no Outbox worker).
+/// An account with an outgoing server where nothing listens (the tests run no Outbox worker;
+/// asking the server for its size limit is refused at once and leaves the 20 MB rule).
 fn with_server(s: &mut postfach::store::AccountSettings) {
     s.smtp = Some(SmtpSettings {
-        host: "smtp.example.de".into(),
-        port: 465,
+        host: "127.0.0.1".into(),
+        port: 9,
         security: Security::Tls,
         auth: AuthMethod::Auto,
         username: "anna".into(),
@@ -368,5 +369,175 @@ fn a_mailto_link_opens_a_filled_in_window() -> R {
     assert_eq!(w.subject, "Grüße");
     assert_eq!(w.body, "Hallo\nzusammen");
     assert!(w.attachments.is_empty(), "nothing is attached from a link");
+    Ok(())
+}
+
+#[test]
+fn forwarding_carries_the_files_along_or_the_whole_message() -> R {
+    let _language = language(Language::English);
+    let invoice = Mail::text(
+        "Stadtwerke München",
+        "rechnung@swm.example.de",
+        "Ihre Rechnung",
+        "Sehr geehrte Frau Schmidt,\n\nim Anhang Ihre Rechnung.\n",
+        now() - 600,
+    )
+    .with("Rechnung.pdf", "application/pdf", support::mail::pdf());
+    let fx = Fixture::with_settings(&[invoice], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Ihre Rechnung")?;
+    click(&mut app, &sb, "Forward")?;
+    {
+        let w = composer(&app)?.written();
+        assert_eq!(w.subject, "Fwd: Ihre Rechnung");
+        assert_eq!(w.to, "");
+        assert!(
+            w.body
+                .contains("-------- Forwarded message --------\nSubject: Ihre Rechnung\n"),
+            "{}",
+            w.body
+        );
+        assert!(w.body.contains("im Anhang Ihre Rechnung."), "{}", w.body);
+        assert_eq!(w.attachments.len(), 1);
+        assert_eq!(w.attachments[0].name, "Rechnung.pdf");
+        assert_eq!(w.attachments[0].bytes, support::mail::pdf());
+        assert_eq!(w.links.forwards, Some(fx.ids[0]));
+    }
+    send(&mut app, &sb, compose::Message::Close)?;
+
+    // as an attachment: the original's exact bytes go along as message/rfc822
+    let id = window_after(&mut app, &sb, compose::Start::Forward(fx.ids[0], false))?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, "bernd@example.org".into()),
+    )?;
+    click_compose(&mut app, &sb, "Send")?;
+    assert!(app.composers().all(|(w, _)| w != id), "sent and closed");
+    let store = fx.store()?;
+    let outbox = store.outbox(None)?;
+    assert_eq!(outbox.len(), 1);
+    let raw = store.raw(outbox[0].message.id)?;
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("Content-Type: message/rfc822"), "{text}");
+    let original = store.raw(fx.ids[0])?;
+    let parsed = postfach::mime::parse(&raw);
+    let carried = parsed
+        .attachments
+        .iter()
+        .find(|a| a.content_type == "message/rfc822")
+        .ok_or("the forwarded message")?;
+    assert_eq!(
+        postfach::mime::attachment_bytes(&raw, carried.index),
+        Some(original)
+    );
+    Ok(())
+}
+
+#[test]
+fn dropped_files_are_attached_and_a_large_message_asks_first() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    let dir = tempfile::tempdir()?;
+    let small = dir.path().join("Gartenplan.pdf");
+    std::fs::write(&small, support::mail::pdf())?;
+    let large = dir.path().join("Video.mp4");
+    std::fs::write(&large, vec![7u8; 21 * 1024 * 1024])?;
+    let id = window(&app)?;
+    sb.feed(
+        &mut app,
+        [
+            Message::Window(id, postfach::ui::Input::FileDropped(small)),
+            Message::Window(
+                id,
+                postfach::ui::Input::FileDropped(dir.path().to_path_buf()),
+            ),
+        ],
+    );
+    {
+        let w = composer(&app)?.written();
+        assert_eq!(w.attachments.len(), 1, "the folder is not attached");
+        assert_eq!(w.attachments[0].name, "Gartenplan.pdf");
+        assert_eq!(w.attachments[0].content_type, "application/pdf");
+        let mut ui = simulator(app.view_of(id));
+        ui.find("Gartenplan.pdf")?;
+        ui.find(format!(
+            "“{}” is a folder; only files can be attached.",
+            dir.path()
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+        ))?;
+    }
+    sb.feed(
+        &mut app,
+        [Message::Window(id, postfach::ui::Input::FileDropped(large))],
+    );
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, "bernd@example.org".into()),
+    )?;
+    send(&mut app, &sb, compose::Message::Subject("Pläne".into()))?;
+    click_compose(&mut app, &sb, "Send")?;
+    assert!(matches!(
+        composer(&app)?.asking(),
+        Some(Ask::TooLarge { .. })
+    ));
+    {
+        let mut ui = simulator(app.view_of(id));
+        ui.find("A large message")?;
+    }
+    assert!(fx.store()?.outbox(None)?.is_empty());
+    // removing the large file lets it go without a question
+    click_compose(&mut app, &sb, "Keep writing")?;
+    send(&mut app, &sb, compose::Message::Remove(1))?;
+    click_compose(&mut app, &sb, "Send")?;
+    assert_eq!(app.composers().count(), 0);
+    assert_eq!(fx.store()?.outbox(None)?.len(), 1);
+    Ok(())
+}
+
+/// Opens a compose window from `start` and returns its id.
+fn window_after(
+    app: &mut App,
+    sb: &Sandbox,
+    start: compose::Start,
+) -> Result<iced::window::Id, Box<dyn std::error::Error>> {
+    let task = app.compose(start);
+    sb.settle(app, task);
+    window(app)
+}
+
+#[test]
+fn a_waiting_outbox_message_is_taken_back_to_be_changed() -> R {
+    let _language = language(Language::English);
+    let fx = Fixture::with_settings(&[offer()], with_server)?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Write")?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Address(compose::Field::To, "bernd@example.org".into()),
+    )?;
+    send(
+        &mut app,
+        &sb,
+        compose::Message::Subject("Rückfrage Angebot".into()),
+    )?;
+    click_compose(&mut app, &sb, "Send")?;
+    assert_eq!(fx.store()?.outbox(None)?.len(), 1);
+    click(&mut app, &sb, "Outbox")?;
+    click(&mut app, &sb, "Rückfrage Angebot")?;
+    click(&mut app, &sb, "Edit")?;
+    let c = composer(&app)?;
+    assert_eq!(c.written().subject, "Rückfrage Angebot");
+    assert_eq!(c.written().to, "bernd@example.org");
+    assert!(fx.store()?.outbox(None)?.is_empty(), "it left the Outbox");
+    let drafts = drafts(&fx)?;
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(c.draft(), Some(drafts[0].id));
     Ok(())
 }

@@ -41,6 +41,7 @@ impl App {
         {
             return window::gain_focus(*window);
         }
+        self.bench.compose_requested();
         let accounts = self.accounts.clone();
         let preferred = self.shown_account();
         let db = self.db.clone();
@@ -83,6 +84,7 @@ impl App {
         let composer = Compose::new(begun, &self.accounts, self.contacts.clone());
         let (id, open) = window::open(compose_window());
         self.composers.insert(id, composer);
+        self.bench.compose_opened(id);
         let focus = if focus_body {
             operation::focus(compose::view::body_id())
         } else {

@@ -11,6 +11,9 @@
 //! - **open**: the first frame drawn after the reader has shown a newly selected message (the
 //!   message parsed and laid out). `ms` counts from the update that changed the selection (a
 //!   click or an arrow key), `since=selection`.
+//! - **compose**: the first frame of a new compose window (a reply, say: the original read and
+//!   parsed, the quote built, the window created and drawn). `ms` counts from the update that
+//!   asked for the window (a click or a shortcut), `since=request`.
 //!
 //! "Frame" means iced's `RedrawRequested` for the window: iced draws the user interface, hands
 //! the event to subscriptions, then presents the picture; the app receives the frame message
@@ -49,8 +52,8 @@ const TICK: Duration = Duration::from_millis(50);
 /// What the hook listens to while it waits for a frame.
 #[derive(Debug, Clone, Copy)]
 pub enum Signal {
-    /// iced drew a frame.
-    Frame,
+    /// iced drew a frame of this window.
+    Frame(iced::window::Id),
     /// The keep-alive tick (the update it causes makes iced redraw).
     Tick,
 }
@@ -62,6 +65,8 @@ pub enum Moment {
     FirstFrame,
     /// A selected message is shown in the reader.
     Open,
+    /// A compose window drew its first frame.
+    Compose,
 }
 
 impl Moment {
@@ -69,6 +74,7 @@ impl Moment {
         match self {
             Moment::FirstFrame => "first-frame",
             Moment::Open => "open",
+            Moment::Compose => "compose",
         }
     }
 }
@@ -82,6 +88,8 @@ pub enum Since {
     App,
     /// The update that changed the selection.
     Selection,
+    /// The update that asked for a compose window.
+    Request,
 }
 
 impl Since {
@@ -90,6 +98,7 @@ impl Since {
             Since::Process => "process",
             Since::App => "app",
             Since::Selection => "selection",
+            Since::Request => "request",
         }
     }
 }
@@ -160,6 +169,9 @@ struct On {
     /// The last message reported as shown.
     reported: Option<MessageId>,
     opens: u32,
+    /// When a compose window was asked for (until it is open).
+    compose_requested: Option<Instant>,
+    composes: u32,
     rows: u64,
 }
 
@@ -167,6 +179,8 @@ struct On {
 enum Waiting {
     FirstFrame,
     Open(Instant),
+    /// The first frame of this compose window, asked for at that instant.
+    Compose(iced::window::Id, Instant),
 }
 
 impl Bench {
@@ -192,6 +206,8 @@ impl Bench {
                 selected: None,
                 reported: None,
                 opens: 0,
+                compose_requested: None,
+                composes: 0,
                 rows: 0,
             })),
         }
@@ -237,11 +253,37 @@ impl Bench {
         }
     }
 
+    /// A compose window was asked for (its content is read next).
+    pub fn compose_requested(&mut self) {
+        if let Some(on) = self.on.as_deref_mut() {
+            on.compose_requested = Some(Instant::now());
+        }
+    }
+
+    /// The compose window asked for was created: wait for its first frame.
+    pub fn compose_opened(&mut self, window: iced::window::Id) {
+        if let Some(on) = self.on.as_deref_mut()
+            && let Some(at) = on.compose_requested.take()
+            && on.first_frame_done
+        {
+            tracing::debug!(
+                ?window,
+                "bench: compose window created, waiting for its frame"
+            );
+            on.waiting = Some(Waiting::Compose(window, at));
+        }
+    }
+
     /// Frames and the keep-alive tick, only while a frame is awaited (nothing otherwise).
     pub fn subscription(&self) -> Subscription<Signal> {
         if self.is_waiting() {
             Subscription::batch([
-                iced::window::frames().map(|_| Signal::Frame),
+                iced::event::listen_raw(|event, _status, window| match event {
+                    iced::Event::Window(iced::window::Event::RedrawRequested(_)) => {
+                        Some(Signal::Frame(window))
+                    }
+                    _ => None,
+                }),
                 iced::time::every(TICK).map(|_| Signal::Tick),
             ])
         } else {
@@ -251,11 +293,14 @@ impl Bench {
 
     /// On a frame, writes the awaited line; quits after the requested number of opens.
     pub fn update<M: Send + 'static>(&mut self, signal: Signal) -> Task<M> {
-        if let Signal::Tick = signal {
-            tracing::debug!("bench: tick while waiting for a frame");
-            return Task::none();
-        }
-        let Some(record) = self.frame_record() else {
+        let window = match signal {
+            Signal::Frame(window) => window,
+            Signal::Tick => {
+                tracing::debug!("bench: tick while waiting for a frame");
+                return Task::none();
+            }
+        };
+        let Some(record) = self.frame_record(window) else {
             return Task::none();
         };
         use std::io::Write as _;
@@ -268,9 +313,15 @@ impl Bench {
         if done { iced::exit() } else { Task::none() }
     }
 
-    /// The record for the frame just drawn, if one was awaited.
-    pub fn frame_record(&mut self) -> Option<Record> {
+    /// The record for the frame of `window` just drawn, if one was awaited (a compose window's
+    /// first frame is its own, not the main window's).
+    pub fn frame_record(&mut self, window: iced::window::Id) -> Option<Record> {
         let on = self.on.as_deref_mut()?;
+        if let Some(Waiting::Compose(awaited, _)) = on.waiting
+            && awaited != window
+        {
+            return None;
+        }
         let waiting = on.waiting.take();
         tracing::debug!(?waiting, "bench: frame");
         let waiting = waiting?;
@@ -283,6 +334,15 @@ impl Bench {
                     Some(age) => (Moment::FirstFrame, 0, age + since_build, Since::Process),
                     None => (Moment::FirstFrame, 0, since_build, Since::App),
                 }
+            }
+            Waiting::Compose(_, at) => {
+                on.composes += 1;
+                (
+                    Moment::Compose,
+                    on.composes,
+                    now.duration_since(at),
+                    Since::Request,
+                )
             }
             Waiting::Open(at) => {
                 on.opens += 1;
@@ -399,7 +459,7 @@ mod tests {
             assert!(!bench.is_on(), "{value:?} switched it on");
         }
         let mut off = Bench::default();
-        assert_eq!(off.frame_record(), None);
+        assert_eq!(off.frame_record(iced::window::Id::unique()), None);
     }
 
     #[test]

@@ -279,11 +279,11 @@ impl Compose {
             Message::AddressSubmitted(field) => self.update(Message::Complete(field, 0), db),
             Message::ShowCc => {
                 self.show_cc = true;
-                Action::None
+                Action::Run(iced::widget::operation::focus(view::field_id(Field::Cc)))
             }
             Message::ShowBcc => {
                 self.show_bcc = true;
-                Action::None
+                Action::Run(iced::widget::operation::focus(view::field_id(Field::Bcc)))
             }
             Message::Subject(subject) => {
                 self.subject = subject;
