@@ -648,3 +648,9 @@ compose-ask-large-title = Eine große Nachricht
 compose-ask-large = Die Anhänge sind { $size } groß. Der Postausgangsserver oder der Server des Empfängers lehnt Nachrichten über { $limit } womöglich ab; dann bleibt sie mit dem Grund im Postausgang.
 compose-ask-discard-title = Diese Nachricht verwerfen?
 compose-ask-discard = Was Sie geschrieben haben, und der gespeicherte Entwurf werden entfernt.
+
+## Das Kontextmenü der Nachrichtenliste (rechts in den Einträgen die Tastenkürzel)
+ui-forward-as-attachment = Als Anhang weiterleiten
+ui-keys-reply-all = Strg+Umschalt+R
+ui-keys-forward = Strg+L
+ui-keys-delete = Entf

@@ -648,3 +648,9 @@ compose-ask-large-title = A large message
 compose-ask-large = The attachments come to { $size }. The outgoing server or the recipient's server may refuse messages above { $limit }; then it stays in the Outbox with the reason.
 compose-ask-discard-title = Discard this message?
 compose-ask-discard = What you wrote and its saved draft are removed.
+
+## The message list's context menu (the shortcuts shown on the right of its entries)
+ui-forward-as-attachment = Forward as attachment
+ui-keys-reply-all = Ctrl+Shift+R
+ui-keys-forward = Ctrl+L
+ui-keys-delete = Del

@@ -361,6 +361,7 @@ impl App {
                 task.map(Message::List)
             }
             list::Action::Failed(e) => self.store_failed(e),
+            list::Action::Command(command) => self.menu_command(command),
         }
     }
 

@@ -18,6 +18,7 @@ mod dragout;
 mod german;
 mod i18n;
 mod large;
+mod menu;
 mod open;
 mod outbox;
 mod seed;

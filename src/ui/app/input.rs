@@ -51,6 +51,14 @@ impl App {
                 _ => Task::none(),
             };
         }
+        // a key (not a modifier alone) closes the list's context menu; Escape does nothing else
+        let modifier = matches!(
+            key.as_ref(),
+            Key::Named(Named::Shift | Named::Control | Named::Alt | Named::Super)
+        );
+        if !modifier && self.list.close_menu() && key == Key::Named(Named::Escape) {
+            return Task::none();
+        }
         match key.as_ref() {
             Key::Named(Named::F5) => self.get_messages(),
             // Thunderbird's: Ctrl+N (or M) writes, Ctrl+Shift+R answers all, Ctrl+L forwards,

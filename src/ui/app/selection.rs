@@ -1,15 +1,25 @@
-//! Acting on the messages selected in the list: delete (to Trash; from a Trash for good) and
-//! mark read or unread. One message or many take the same path: the list names its selection
-//! ([`list::Target`]) and the store thread looks the messages up and changes them in one go.
+//! Acting on the messages selected in the list: delete (to Trash; from a Trash for good), mark
+//! read or unread, and what the list's context menu offers. One message or many take the same
+//! path: the list names its selection ([`list::Target`]) and the store thread looks the
+//! messages up and changes them in one go.
 
 use iced::Task;
 
 use crate::store::FolderKind;
 use crate::ui::app::{App, Change, Message};
-use crate::ui::screen::mail::list::{self, Target};
+use crate::ui::screen::mail::list::{self, Target, menu};
 use crate::ui::widget::format;
 
 impl App {
+    /// A choice in the list's context menu: the same as the toolbar's button.
+    pub(super) fn menu_command(&mut self, command: menu::Command) -> Task<Message> {
+        match command {
+            menu::Command::Answer(answer) => self.answer_selected(answer),
+            menu::Command::SetSeen(seen) => self.set_seen_selected(seen),
+            menu::Command::Delete => self.delete_selected(),
+        }
+    }
+
     /// Delete key or the toolbar's Delete: the selected messages go to the Trash; in a Trash they
     /// are deleted for good (which, by the account's policy, may delete them on the server at the
     /// next fetch: the store records it in the ledger).

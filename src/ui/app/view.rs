@@ -3,7 +3,7 @@
 
 use iced::event::{self, Event};
 use iced::keyboard;
-use iced::widget::{column, container, pane_grid, rule, stack};
+use iced::widget::{Stack, column, container, pane_grid, rule};
 use iced::{Element, Fill, Subscription, Theme, window};
 
 use crate::fl;
@@ -107,10 +107,15 @@ impl App {
             rule::horizontal(1).style(theme::rule),
             toolbar::status_bar(&self.status, self.workers.progress()),
         ];
-        match self.reader.overlay() {
-            Some(layer) => stack![main, layer.map(Message::Reader)].into(),
-            None => main.into(),
+        // always a stack, so that a layer coming or going keeps the panes' state (scrolling)
+        let mut layers = Stack::new().push(main);
+        if let Some(layer) = self.reader.overlay() {
+            layers = layers.push(layer.map(Message::Reader));
         }
+        if let Some(menu) = self.list.menu_view(cx.in_trash, self.layout.window()) {
+            layers = layers.push(menu.map(Message::List));
+        }
+        layers.into()
     }
 
     fn list_view(&self) -> Element<'_, list::Message> {

@@ -4,5 +4,6 @@ pub mod details;
 pub mod form;
 pub mod format;
 pub mod icon;
+pub mod pointer;
 pub mod style;
 pub mod theme;

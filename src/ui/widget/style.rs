@@ -55,6 +55,19 @@ pub(super) fn dialog_card(theme: &Theme) -> container::Style {
     }
 }
 
+/// A small card over the window (a context menu): a card with tighter corners. No shadow: the
+/// tiny-skia renderer's damage tracking leaves a shadow drawn again and again over the card.
+pub fn popup(theme: &Theme) -> container::Style {
+    let card = card(theme);
+    container::Style {
+        border: Border {
+            radius: border::radius(6),
+            ..card.border
+        },
+        ..card
+    }
+}
+
 fn tone_color(theme: &Theme, tone: Tone) -> Color {
     let p = theme.palette();
     match tone {

@@ -6,16 +6,17 @@
 //! the UI thread; pages far from the view are dropped again. A reload (new mail, a delete) keeps
 //! showing the old rows until the new ones arrive, so nothing flickers.
 
+pub mod menu;
 mod ranges;
 mod select;
 mod view;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use iced::Task;
 use iced::keyboard::Modifiers;
 use iced::widget::scrollable::{AbsoluteOffset, Viewport};
 use iced::widget::{Id, operation};
+use iced::{Point, Task};
 
 use crate::store::{ListQuery, MessageId, MessageRow, Scope};
 use crate::ui::service::db::{Db, Error};
@@ -66,6 +67,12 @@ pub enum Message {
     Clicked(u64),
     /// The keyboard's modifiers changed (they decide what a click does).
     Modifiers(Modifiers),
+    /// The right button went down here (window coordinates), just before [`Message::RightClicked`].
+    Pointer(Point),
+    /// The user right-clicked the row at this position: select it, open the context menu.
+    RightClicked(u64),
+    /// Something happened in the context menu.
+    Menu(menu::Message),
 }
 
 /// What the parent should do.
@@ -80,6 +87,8 @@ pub enum Action {
     Selected(u64, Task<Message>),
     /// A store read failed.
     Failed(Error),
+    /// Carry out what was chosen in the context menu, on the selection.
+    Command(menu::Command),
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +131,10 @@ pub struct List {
     /// How many rows the list had when the selection was made.
     selected_len: u64,
     modifiers: Modifiers,
+    /// Where the right button last went down (the context menu opens there).
+    pointer: Point,
+    /// The open context menu.
+    menu: Option<menu::Menu>,
 }
 
 impl Default for List {
@@ -143,6 +156,8 @@ impl Default for List {
             cursor: None,
             selected_len: 0,
             modifiers: Modifiers::empty(),
+            pointer: Point::ORIGIN,
+            menu: None,
         }
     }
 }
@@ -376,6 +391,12 @@ impl List {
                 self.modifiers = modifiers;
                 Action::None
             }
+            Message::Pointer(at) => {
+                self.pointer = at;
+                Action::None
+            }
+            Message::RightClicked(index) => self.right_clicked(index, db),
+            Message::Menu(m) => self.on_menu(m),
         }
     }
 

@@ -250,6 +250,7 @@ impl List {
     }
 
     pub(super) fn clear_selection(&mut self) {
+        self.menu = None;
         self.selected = None;
         self.pending = None;
         self.selection = Ranges::default();

@@ -2,7 +2,7 @@
 
 use iced::widget::text::Wrapping;
 use iced::widget::{
-    Column, button, center, column, container, row, scrollable, sensor, space, text,
+    Column, button, center, column, container, mouse_area, row, scrollable, sensor, space, text,
 };
 use iced::{Alignment, Element, Fill, Font, Theme, font};
 
@@ -10,11 +10,12 @@ use crate::fl;
 use crate::store::MessageRow;
 use crate::ui::screen::mail::list::{List, Message, ROW_HEIGHT, scroll_id};
 use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::pointer::right_press;
 use crate::ui::{widget::format, widget::theme};
 
 impl List {
-    /// The list: a header with the folder's name and counts, then the rows in view.
-    /// The list under `title`. `written`: mail written here (Drafts, Sent, Outbox), shown by
+    /// The list under `title`: a header with the folder's name and counts, then the rows in
+    /// view. `written`: mail written here (Drafts, Sent, Outbox), shown by
     /// its recipients.
     pub fn view<'a>(
         &'a self,
@@ -61,11 +62,16 @@ impl List {
             } else {
                 self.rows(written)
             };
-        column![
-            header,
-            iced::widget::rule::horizontal(1).style(theme::rule),
-            body
-        ]
+        // where a right-click happened, for the context menu (outside the scrollable, whose
+        // content sees shifted coordinates)
+        right_press(
+            column![
+                header,
+                iced::widget::rule::horizontal(1).style(theme::rule),
+                body
+            ],
+            Message::Pointer,
+        )
         .into()
     }
 
@@ -151,6 +157,7 @@ impl List {
             .padding([7, 12])
             .style(theme::row(selected))
             .on_press(Message::Clicked(index));
+        let cell = mouse_area(cell).on_right_press(Message::RightClicked(index));
         container(cell).padding([2, 6]).height(ROW_HEIGHT).into()
     }
 }
