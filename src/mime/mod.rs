@@ -2,12 +2,12 @@
 //!
 //! [`summarize`] gives the store what a message list and the search index need; [`parse`] builds
 //! the full reader model (headers, body text, attachments). Both never panic, whatever the bytes.
-//! HTML is only ever turned into text ([`html_to_text`]): nothing is fetched, run or rendered.
+//! HTML is parsed once into a [`html::Document`] (blocks and styled spans the reader lays out) and
+//! its text ([`html_to_text`]): nothing is fetched, run or rendered here.
 //! Attachment names are made safe ([`safe_file_name`]) before they touch a file system, saving never
 //! overwrites ([`save_attachment`]), and image previews are bounded ([`thumbnail`]).
 mod attachment;
-mod entities;
-mod html;
+pub mod html;
 mod links;
 mod model;
 mod names;
@@ -17,7 +17,6 @@ mod skeleton;
 mod summary;
 mod text;
 mod thumbnail;
-mod writer;
 
 pub use attachment::{Attachment, attachment_bytes};
 pub use html::html_to_text;

@@ -5,12 +5,12 @@
 //! preferred, HTML converted to text), lists attachments with safe names, and never fails: a
 //! message that does not parse is shown as its raw text.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use mail_parser::{HeaderName, MessageParser, MimeHeaders, PartType};
 
 use super::attachment::{Attachment, attachments_of, html_content_ids};
-use super::html::html_to_text;
+use super::html::Document;
 use super::links::{Link, links_in_text};
 use super::recover::{is_stray_text, is_unusable_multipart, recovered_text};
 use super::summary::Address;
@@ -58,6 +58,12 @@ pub struct Body {
     pub truncated: bool,
     /// The http(s)/mailto links in the body, in order.
     pub links: Vec<Link>,
+    /// The parsed HTML the text was made from, for the reader to show formatted: set when the
+    /// body is one HTML part and the message was parsed for the reader ([`parse`]), not when it
+    /// was parsed for the store's summary. Left out of the serialised form (it has golden tests
+    /// of its own).
+    #[serde(skip)]
+    pub html: Option<Arc<Document>>,
 }
 
 /// What a message is parsed for.
@@ -194,6 +200,7 @@ fn unparsed(raw: &[u8], purpose: Purpose) -> Message {
             text,
             from_html: false,
             truncated,
+            html: None,
         },
         parse_failed: true,
         ..Message::default()
@@ -259,11 +266,13 @@ fn clean_message_id(id: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.to_owned())
 }
 
-/// One body piece: the text of a part and whether it came from HTML.
+/// One body piece: the text of a part and whether it came from HTML (with the parsed document
+/// when the reader needs it).
 struct Piece {
     text: String,
     links: Vec<Link>,
     html: bool,
+    doc: Option<Document>,
 }
 
 /// The body: the text/plain parts mail-parser chose (HTML ones converted), or the HTML parts when
@@ -285,9 +294,12 @@ fn body_of(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Purpose) -> Bod
 /// Joins body pieces (blank pieces skipped) into the body, bounded by [`MAX_BODY_TEXT`].
 fn body_from(pieces: Vec<Piece>) -> Body {
     let from_html = pieces.iter().any(|p| p.html);
+    let mut shown = pieces.iter().filter(|p| !p.text.trim().is_empty());
+    let single = shown.next().is_some() && shown.next().is_none();
+    let mut html = None;
     let mut text = String::new();
     let mut links: Vec<Link> = Vec::new();
-    for piece in pieces {
+    for mut piece in pieces {
         if piece.text.trim().is_empty() {
             continue;
         }
@@ -295,6 +307,9 @@ fn body_from(pieces: Vec<Piece>) -> Body {
             text.push_str("\n\n");
         }
         text.push_str(&piece.text);
+        if single {
+            html = piece.doc.take().map(Arc::new);
+        }
         for link in piece.links {
             if !links.contains(&link) {
                 links.push(link);
@@ -314,6 +329,7 @@ fn body_from(pieces: Vec<Piece>) -> Body {
         from_html,
         truncated,
         links,
+        html,
     }
 }
 
@@ -350,6 +366,7 @@ fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8], purpose: Purpose) -> O
                 links: links_for(&text, purpose),
                 text,
                 html: false,
+                doc: None,
             })
         }
         PartType::Text(text) => {
@@ -370,14 +387,27 @@ fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8], purpose: Purpose) -> O
                 links: links_for(&text, purpose),
                 text,
                 html: false,
+                doc: None,
             })
         }
         PartType::Html(html) => {
-            let (text, links) = html_to_text(recovered.as_deref().unwrap_or(html));
+            let doc = Document::parse(recovered.as_deref().unwrap_or(html));
+            let text = clean_body_text(&doc.text());
+            let mut links: Vec<Link> = Vec::new();
+            for link in &doc.links {
+                if !links.contains(link) {
+                    links.push(link.clone());
+                }
+            }
+            let doc = match purpose {
+                Purpose::Reader => Some(doc),
+                Purpose::Summary => None,
+            };
             Some(Piece {
-                text: clean_body_text(&text),
+                text,
                 links,
                 html: true,
+                doc,
             })
         }
         _ => None,

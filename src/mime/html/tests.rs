@@ -96,7 +96,7 @@ fn images_become_their_alt_text() {
         text(
             r#"<img src="https://tracker.example/p.gif"><img alt="Unser Team" src="x.png"> Hallo"#
         ),
-        "[image: Unser Team] Hallo"
+        "[image: Unser Team]\n\nHallo"
     );
 }
 
@@ -117,7 +117,7 @@ fn preformatted_text_keeps_its_spaces() {
 fn tables_read_row_by_row() {
     assert_eq!(
         text("<table><tr><td>Name</td><td>Wert</td></tr><tr><td>A</td><td>1</td></tr></table>"),
-        "Name Wert\nA 1"
+        "Name | Wert\nA | 1"
     );
 }
 
