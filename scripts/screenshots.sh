@@ -121,9 +121,11 @@ shoot_compose() {
     sleep 2
     DISPLAY=$display xdotool search --name '^Postfach$' windowfocus --sync 2>/dev/null || true
     DISPLAY=$display xdotool key ctrl+shift+r
-    local cw=
+    local cw= main=
     for _ in $(seq 100); do
-        cw=$(DISPLAY=$display xdotool search --name ' — Postfach$' 2>/dev/null | head -1) && [ -n "$cw" ] && break
+        main=$( (DISPLAY=$display xdotool search --name '^Postfach$' 2>/dev/null || true) | head -1)
+        cw=$( (DISPLAY=$display xdotool search --name 'Postfach$' 2>/dev/null || true) | grep -vx "${main:-none}" | head -1)
+        [ -n "$cw" ] && break
         sleep 0.1
     done
     [ -n "$cw" ] || { echo "screenshots: no compose window ($1)" >&2; cat "$work/compose-$1.log" >&2; exit 1; }

@@ -110,6 +110,8 @@ pub struct Config {
     pub notifications: bool,
     pub window: WindowSize,
     pub panes: PaneWidths,
+    /// HTML mail shown formatted (`true`, the default) or as plain text.
+    pub formatted: bool,
 }
 
 impl Default for Config {
@@ -120,6 +122,7 @@ impl Default for Config {
             notifications: true,
             window: WindowSize::default(),
             panes: PaneWidths::default(),
+            formatted: true,
         }
     }
 }
@@ -203,6 +206,12 @@ impl Config {
                 None => read.bad("notifications"),
             }
         }
+        if let Some(v) = root.get("formatted") {
+            match v.as_bool() {
+                Some(b) => config.formatted = b,
+                None => read.bad("formatted"),
+            }
+        }
         if let Some(window) = read.object(&root, "window") {
             let w = read.number(window, "window.width", WINDOW_MIN.0, WINDOW_MAX);
             let h = read.number(window, "window.height", WINDOW_MIN.1, WINDOW_MAX);
@@ -224,6 +233,7 @@ impl Config {
             "language": self.language.as_str(),
             "theme": self.theme.as_str(),
             "notifications": self.notifications,
+            "formatted": self.formatted,
             "window": { "width": self.window.width.round(), "height": self.window.height.round() },
             "panes": { "sidebar": self.panes.sidebar.round(), "list": self.panes.list.round() },
         });
@@ -322,6 +332,7 @@ mod tests {
                 sidebar: 250.0,
                 list: 500.0,
             },
+            formatted: false,
         };
         config.save(&dir.path().join("new-dir"))?;
         let (read, warning) = Config::load(&dir.path().join("new-dir"));

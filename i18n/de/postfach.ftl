@@ -654,3 +654,17 @@ ui-forward-as-attachment = Als Anhang weiterleiten
 ui-keys-reply-all = Strg+Umschalt+R
 ui-keys-forward = Strg+L
 ui-keys-delete = Entf
+
+## HTML-Mail in der Leseansicht
+ui-view-formatted = Formatiert
+ui-view-plain = Reiner Text
+ui-remote-blocked = { $count ->
+    [one] Externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert (ein Bild oder Stil aus dem Internet).
+   *[other] Externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert ({ $count } Bilder oder Stile aus dem Internet).
+}
+ui-html-image = [Bild]
+ui-html-image-alt = [Bild: { $alt }]
+ui-link-warning-title = Dieser Link führt vielleicht nicht dorthin, wo er zu führen scheint
+ui-link-warning = Der Link zeigt { $shown } an, führt aber zu { $target }. So arbeiten Phishing-Mails. Öffnen Sie ihn nur, wenn Sie der Zieladresse vertrauen.
+ui-link-warning-open = Trotzdem öffnen
+ui-link-warning-cancel = Nicht öffnen

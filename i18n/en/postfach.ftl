@@ -654,3 +654,17 @@ ui-forward-as-attachment = Forward as attachment
 ui-keys-reply-all = Ctrl+Shift+R
 ui-keys-forward = Ctrl+L
 ui-keys-delete = Del
+
+## HTML mail in the reader
+ui-view-formatted = Formatted
+ui-view-plain = Plain text
+ui-remote-blocked = { $count ->
+    [one] Remote content was blocked to protect your privacy (one picture or style from the internet).
+   *[other] Remote content was blocked to protect your privacy ({ $count } pictures or styles from the internet).
+}
+ui-html-image = [picture]
+ui-html-image-alt = [picture: { $alt }]
+ui-link-warning-title = This link may not lead where it says
+ui-link-warning = The link's words show { $shown }, but it leads to { $target }. Senders of phishing mail do this. Open it only if you trust the address it leads to.
+ui-link-warning-open = Open anyway
+ui-link-warning-cancel = Don't open

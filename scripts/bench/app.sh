@@ -196,13 +196,19 @@ run_once() {
         xdotool key ctrl+shift+r
         line=$(wait_line "event=compose n=$k " "$err" 60)
         echo "$run $k $(field ms "$line")" >>"$work/$label.replies"
-        cw=$(xdotool search --name ' — Postfach$' | head -1)
+        # the compose window: the app's other window (its title ends in "Postfach" too)
+        cw=
+        for _ in $(seq 200); do
+            cw=$( (xdotool search --name 'Postfach$' 2>/dev/null || true) | grep -vx "$wid" | head -1)
+            [[ -n "$cw" ]] && break
+            sleep 0.01
+        done
         [[ -n "$cw" ]] || { say "no compose window after the compose line"; exit 1; }
         [[ "$run" == 1 && "$k" == 1 ]] && import -window "$cw" "$shots/reply-$label.png"
         xdotool windowfocus --sync "$cw"
         xdotool key ctrl+w
         for _ in $(seq 200); do
-            xdotool search --name ' — Postfach$' >/dev/null 2>&1 || break
+            (xdotool search --name 'Postfach$' 2>/dev/null || true) | grep -qvx "$wid" || break
             sleep 0.01
         done
     done

@@ -87,6 +87,8 @@ mod tests {
 
     #[test]
     fn opening_the_same_file_twice_imports_it_once() {
+        // the folder is found by its name in the UI language: no other test may switch it
+        let _language = crate::i18n::hold(crate::i18n::Language::English);
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in(dir.path()).unwrap();
         let file = dir.path().join("m.eml");

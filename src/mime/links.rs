@@ -51,6 +51,40 @@ fn percent(out: &mut String, c: char) {
     }
 }
 
+impl Link {
+    /// When the link's words look like a web address on another host than the one it leads to
+    /// (a phishing pattern: "www.meine-bank.de" leading to somewhere else), the host the words
+    /// show; `None` for an honest link or words that are no address.
+    pub fn misleading(&self) -> Option<String> {
+        let shown = host_of(self.text.trim())?;
+        if !shown.contains('.') || self.url.starts_with("mailto:") {
+            return None;
+        }
+        let target = host_of(&self.url)?;
+        let same = target == shown || target.ends_with(&format!(".{shown}"));
+        (!same).then_some(shown)
+    }
+}
+
+/// The host of an address or of words that look like one (`https://www.x.de/a` → `x.de`,
+/// `x.de/a` → `x.de`), lower case, without `www.`; `None` when the words hold a space or
+/// characters no host has.
+fn host_of(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let valid = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    valid.then(|| host.trim_end_matches('.').to_owned())
+}
+
 /// Whether a link's text already shows its address (so it need not be repeated): compared without
 /// case, scheme, `www.` and a trailing slash.
 pub(crate) fn same_target(text: &str, url: &str) -> bool {
@@ -153,6 +187,27 @@ mod tests {
             clean_url(&format!("https://e.de/{}", "a".repeat(9000))),
             None
         );
+    }
+
+    #[test]
+    fn links_whose_words_show_another_host_are_misleading() {
+        let link = |text: &str, url: &str| Link {
+            text: text.into(),
+            url: url.into(),
+        };
+        let bad = link("www.sparkasse.de", "https://sparkasse-login.example.ru/x");
+        assert_eq!(bad.misleading().as_deref(), Some("sparkasse.de"));
+        let bad = link("https://paypal.com/login", "http://paypa1.com/login");
+        assert_eq!(bad.misleading().as_deref(), Some("paypal.com"));
+        for honest in [
+            link("www.sparkasse.de", "https://www.sparkasse.de/"),
+            link("sparkasse.de", "https://online.sparkasse.de/login"),
+            link("Hier klicken", "https://example.org/"),
+            link("Rechnung ansehen", "https://example.org/r"),
+            link("anna@example.org", "mailto:anna@example.org"),
+        ] {
+            assert_eq!(honest.misleading(), None, "{honest:?}");
+        }
     }
 
     #[test]

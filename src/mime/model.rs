@@ -58,10 +58,10 @@ pub struct Body {
     pub truncated: bool,
     /// The http(s)/mailto links in the body, in order.
     pub links: Vec<Link>,
-    /// The parsed HTML the text was made from, for the reader to show formatted: set when the
-    /// body is one HTML part and the message was parsed for the reader ([`parse`]), not when it
-    /// was parsed for the store's summary. Left out of the serialised form (it has golden tests
-    /// of its own).
+    /// The parsed HTML for the reader to show formatted: the one HTML part the text was made
+    /// from, or the HTML alternative of a text part (multipart/alternative). Only when the
+    /// message was parsed for the reader ([`parse`]), not for the store's summary. Left out of
+    /// the serialised form (it has golden tests of its own).
     #[serde(skip)]
     pub html: Option<Arc<Document>>,
 }
@@ -279,6 +279,7 @@ struct Piece {
 /// the text parts are missing or blank.
 fn body_of(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Purpose) -> Body {
     let mut text = pieces(mail, &mail.text_body, raw, purpose);
+    let mut html_pieces = None;
     if text.iter().all(|p| p.text.trim().is_empty()) {
         let html: Vec<Piece> = pieces(mail, &mail.html_body, raw, purpose)
             .into_iter()
@@ -287,8 +288,21 @@ fn body_of(mail: &mail_parser::Message<'_>, raw: &[u8], purpose: Purpose) -> Bod
         if !html.is_empty() {
             text = html;
         }
+    } else if matches!(purpose, Purpose::Reader)
+        && !text.iter().any(|p| p.html)
+        && mail.html_body != mail.text_body
+    {
+        // multipart/alternative: the text is the plain view, the HTML the formatted one
+        html_pieces = Some(pieces(mail, &mail.html_body, raw, purpose));
     }
-    body_from(text)
+    let mut body = body_from(text);
+    if let Some(html) = html_pieces {
+        let mut docs = html.into_iter().filter(|p| p.html).filter_map(|p| p.doc);
+        if let (Some(doc), None) = (docs.next(), docs.next()) {
+            body.html = Some(Arc::new(doc));
+        }
+    }
+    body
 }
 
 /// Joins body pieces (blank pieces skipped) into the body, bounded by [`MAX_BODY_TEXT`].
@@ -417,6 +431,24 @@ fn piece(part: &mail_parser::MessagePart<'_>, raw: &[u8], purpose: Purpose) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_html_alternative_is_kept_for_the_formatted_view() {
+        let raw = b"From: a@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\r\nPlain words\r\n--b\r\n\
+Content-Type: text/html; charset=utf-8\r\n\r\n<p><b>Bold</b> words</p>\r\n--b--\r\n";
+        let m = parse(raw);
+        assert_eq!(m.body.text.trim(), "Plain words");
+        assert!(!m.body.from_html);
+        let doc = m.body.html.as_ref().expect("the HTML alternative");
+        assert!(doc.text().contains("Bold words"), "{}", doc.text());
+        let summary = parse_for(raw, Purpose::Summary);
+        assert!(
+            summary.body.html.is_none(),
+            "the store's parse keeps no document"
+        );
+    }
 
     #[test]
     fn bytes_without_headers_are_shown_as_text() {

@@ -186,6 +186,8 @@ impl App {
         }
         let mut list = List::default();
         list.set_viewport_height(boot.config.window.height);
+        let mut reader = Reader::default();
+        reader.set_formatted(boot.config.formatted);
         let app = App {
             layout: Layout::new(boot.config.window, boot.config.panes),
             db: boot.db,
@@ -198,7 +200,7 @@ impl App {
             modal: None,
             sidebar: Sidebar::default(),
             list,
-            reader: Reader::default(),
+            reader,
             toolbar: Toolbar::default(),
             workers: Workers::default(),
             senders: Senders::default(),
@@ -383,6 +385,10 @@ impl App {
             }
             reader::Action::Outbox(id, choice) => self.outbox_choice(id, choice),
             reader::Action::Compose(start) => self.compose(start),
+            reader::Action::Formatted(on) => {
+                self.config.formatted = on;
+                self.save_config()
+            }
         }
     }
 

@@ -16,6 +16,7 @@ mod compose;
 #[cfg(target_os = "linux")]
 mod dragout;
 mod german;
+mod html;
 mod i18n;
 mod large;
 mod menu;

@@ -136,6 +136,11 @@ impl App {
         if let app_settings::Change::Language(language) = change {
             crate::i18n::select(language);
         }
+        self.save_config()
+    }
+
+    /// Writes the preferences (off the UI thread).
+    pub(super) fn save_config(&mut self) -> Task<Message> {
         let config = self.config();
         let dir = self.db.data_dir().to_path_buf();
         Task::perform(

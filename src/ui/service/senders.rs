@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn a_round_says_what_was_sent_and_what_waits() {
-        crate::i18n::select(crate::i18n::Language::English);
+        let _language = crate::i18n::hold(crate::i18n::Language::English);
         let problem = Problem {
             words: "later".into(),
             details: String::new(),

@@ -27,6 +27,24 @@ pub(super) fn card_background(theme: &Theme) -> Color {
     }
 }
 
+/// A faint tint: behind a table's header cells and a quote in a mail (quotes in quotes get
+/// darker, as the tints add up).
+pub fn faint(theme: &Theme) -> container::Style {
+    let tint = if is_dark(theme) {
+        Color::from_rgba8(0xff, 0xff, 0xff, 0.06)
+    } else {
+        Color::from_rgba8(0x00, 0x00, 0x00, 0.04)
+    };
+    container::Style {
+        background: Some(Background::Color(tint)),
+        border: Border {
+            radius: border::radius(4),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
 /// A section card.
 pub fn card(theme: &Theme) -> container::Style {
     container::Style {

@@ -3,7 +3,9 @@
 
 mod actions;
 mod answer;
+mod document;
 mod files;
+mod html;
 mod outbox;
 mod view;
 
@@ -88,6 +90,16 @@ pub enum Message {
     Answer(Answer),
     /// Go on writing the draft shown.
     ContinueDraft,
+    /// A picture of the HTML mail itself (`cid:`) was decoded.
+    InlineImage(MessageId, usize, Result<image::Handle, FileError>),
+    /// A link of the formatted HTML mail (an index into its links).
+    DocumentLink(usize),
+    /// Open the misleading link after all.
+    OpenMisleading,
+    /// Do not open it.
+    CancelLink,
+    /// Show HTML mail formatted (`true`) or as plain text.
+    SetFormatted(bool),
 }
 
 /// What failed when the reader worked with an attachment, a picture or a link. The technical
@@ -163,6 +175,8 @@ pub enum Action {
     Outbox(MessageId, OutboxChoice),
     /// Open a compose window.
     Compose(Start),
+    /// The user switched between the formatted and the plain view (a preference).
+    Formatted(bool),
 }
 
 #[derive(Debug, Default)]
@@ -185,6 +199,14 @@ pub struct Reader {
     drag_ready: Option<PathBuf>,
     /// Aborts the preview work of the message shown when it is replaced (dropped).
     previews_work: Option<task::Handle>,
+    /// HTML mail is shown as its plain text (else formatted, the default).
+    plain_view: bool,
+    /// The HTML mail's own pictures, decoded, by attachment index; which attachment each
+    /// picture of the document is.
+    inline: BTreeMap<usize, Preview>,
+    inline_parts: BTreeMap<usize, usize>,
+    /// A link whose words show another address, asked about before it opens.
+    confirm_link: Option<mime::Link>,
 }
 
 impl Reader {
@@ -245,6 +267,9 @@ impl Reader {
         self.previews_work = None;
         self.enlarged = None;
         self.drag_ready = None;
+        self.confirm_link = None;
+        self.inline.clear();
+        self.inline_parts.clear();
         let db = db.clone();
         Task::perform(
             async move {
@@ -352,6 +377,20 @@ impl Reader {
                 Some(o) => Action::Compose(answer.to(o.row.id)),
                 None => Action::None,
             },
+            Message::InlineImage(id, index, result) => {
+                if self.current() == Some(id) {
+                    let picture = result.map_or(Preview::Failed, Preview::Ready);
+                    self.inline.insert(index, picture);
+                }
+                Action::None
+            }
+            Message::DocumentLink(index) => self.document_link(index),
+            Message::OpenMisleading => self.answer_link(true),
+            Message::CancelLink => self.answer_link(false),
+            Message::SetFormatted(on) => {
+                self.plain_view = !on;
+                Action::Formatted(on)
+            }
             Message::ContinueDraft => match self.shown() {
                 Some(o) => Action::Compose(Start::Draft(o.row.id)),
                 None => Action::None,
@@ -382,6 +421,7 @@ impl Reader {
                 Message::Preview,
             ));
         }
+        tasks.extend(self.load_inline(&opened));
         self.state = State::Shown(opened);
         let (work, handle) = Task::batch(tasks).abortable();
         self.previews_work = Some(handle.abort_on_drop());

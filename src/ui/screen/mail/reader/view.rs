@@ -46,18 +46,31 @@ impl Reader {
             content = content.push(super::answer::bar(o));
         }
         content = content.push(iced::widget::rule::horizontal(1).style(theme::rule));
-        for note in notes(o) {
+        let formatted = o.mail.body.html.as_deref().filter(|_| self.formatted());
+        if o.mail.body.html.is_some() {
+            content = content.push(super::html::view_switch(self.formatted()));
+        }
+        if let Some(doc) = formatted
+            && doc.remote > 0
+        {
+            content = content.push(super::html::remote_bar(doc.remote));
+        }
+        for note in notes(o, formatted.is_some()) {
             content = content.push(text(note).size(theme::SMALL).style(theme::muted_text));
         }
-        if o.paragraphs.is_empty() {
+        if let Some(doc) = formatted {
+            content = content.push(super::html::document(doc, self));
+        } else if o.paragraphs.is_empty() {
             content = content.push(
                 text(fl!("ui-body-empty"))
                     .size(theme::TEXT)
                     .style(theme::muted_text),
             );
         }
-        for paragraph in &o.paragraphs {
-            content = content.push(paragraph_view(paragraph));
+        if formatted.is_none() {
+            for paragraph in &o.paragraphs {
+                content = content.push(paragraph_view(paragraph));
+            }
         }
         let shown: Vec<&Attachment> = visible_attachments(&o.mail).collect();
         if !shown.is_empty() {
@@ -104,6 +117,9 @@ impl Reader {
 
     /// The enlarged image over the whole window, when one is open.
     pub fn overlay(&self) -> Option<Element<'_, Message>> {
+        if let Some(question) = self.link_question() {
+            return Some(question);
+        }
         let (_, handle) = self.enlarged.as_ref()?;
         let picture: Element<'_, Message> = match handle {
             Some(h) => image(h.clone())
@@ -192,14 +208,15 @@ fn addresses(list: &[Address]) -> String {
         .join(", ")
 }
 
-fn notes(o: &Opened) -> Vec<String> {
+/// Notes above the text; `formatted`: the HTML is shown as designed (no "converted" note).
+fn notes(o: &Opened, formatted: bool) -> Vec<String> {
     let mut notes = Vec::new();
     if o.mail.parse_failed {
         notes.push(fl!("ui-body-parse-failed"));
-    } else if o.mail.body.from_html {
+    } else if o.mail.body.from_html && !formatted {
         notes.push(fl!("ui-body-from-html"));
     }
-    if o.cut {
+    if o.cut && !formatted {
         notes.push(fl!("ui-body-truncated"));
     }
     notes
