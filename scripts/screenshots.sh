@@ -6,7 +6,8 @@
 #   scripts/screenshots.sh            → target/screenshots/main-de.png, main-en.png, main-dark.png,
 #                                       settings-de.png, settings-en.png, settings-dark.png,
 #                                       wizard-de.png, compose-de.png, compose-en.png,
-#                                       compose-dark.png
+#                                       compose-dark.png, html-de.png, html-en.png,
+#                                       html-dark.png
 #
 # Needs: xvfb, xdotool, imagemagick (import, convert). Uses the tiny-skia renderer.
 set -euo pipefail
@@ -131,11 +132,32 @@ shoot_compose() {
     [ -n "$cw" ] || { echo "screenshots: no compose window ($1)" >&2; cat "$work/compose-$1.log" >&2; exit 1; }
     sleep 2
     # Cc (the button beside To) and "ju": the completion offers Jürgen Müller
+    DISPLAY=$display xdotool windowfocus --sync "$cw" 2>/dev/null || true
     DISPLAY=$display xdotool mousemove 699 110 click 1
     sleep 0.5
     DISPLAY=$display xdotool type --delay 80 ju
     sleep 1
     snap "compose-$1.png"
+}
+
+# shoot_html NAME LANG THEME: an HTML newsletter (scripts/screenshots/newsletter.eml: layout
+# tables, its own logo, remote pictures) opened from the desktop, shown formatted with the bar
+# that says remote content was blocked.
+shoot_html() {
+    local name=html-$1
+    local data=$work/$name
+    cp -r "$work/seed" "$data"
+    printf '{ "theme": "%s", "window": { "width": %d, "height": %d } }\n' "$3" "$width" "$height" >"$data/settings.json"
+    DISPLAY=$display ICED_BACKEND=tiny-skia POSTFACH_LANG=$2 POSTFACH_DATA_DIR=$data "$bin" \
+        "$root/scripts/screenshots/newsletter.eml" >"$work/$name.log" 2>&1 &
+    app_pid=$!
+    if ! DISPLAY=$display timeout 30 xdotool search --sync --name Postfach >/dev/null; then
+        echo "screenshots: the window did not appear ($name)" >&2
+        cat "$work/$name.log" >&2
+        exit 1
+    fi
+    sleep 4
+    snap "$name.png"
 }
 
 shoot de de system
@@ -148,3 +170,6 @@ shoot_wizard de de
 shoot_compose de de system
 shoot_compose en en system
 shoot_compose dark de dark
+shoot_html de de system
+shoot_html en en system
+shoot_html dark en dark
