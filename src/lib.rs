@@ -13,6 +13,7 @@ pub mod logging;
 pub mod mime;
 pub mod paths;
 pub mod pop3;
+pub mod remote;
 pub mod sasl;
 pub mod secrets;
 pub mod send;

@@ -291,6 +291,12 @@ settings-notifications-hint = Gilt für alle Konten; jedes Konto kann sie in sei
 settings-data = Ihre Daten
 settings-data-hint = In diesem Ordner bewahrt Postfach Ihre Nachrichten und Einstellungen auf. Passwörter liegen nicht darin, sondern im Schlüsselbund des Systems.
 settings-data-open = Ordner öffnen
+settings-remote = Externe Inhalte
+settings-remote-hint = HTML-Nachrichten dieser Absender laden ihre Bilder aus dem Internet, wenn Sie sie öffnen (nie im Papierkorb oder im Junk-Ordner). Stilvorlagen und Hintergründe bleiben blockiert.
+settings-remote-none = Noch kein Absender. Wählen Sie „Immer für diesen Absender“ über einer HTML-Nachricht, um einen hinzuzufügen.
+settings-remote-remove = Entfernen
+settings-remote-remove-all = Alle entfernen
+settings-remote-failed = Die Liste der Absender konnte nicht gelesen oder geändert werden: { $detail }
 settings-data-open-failed = Der Ordner konnte nicht geöffnet werden: { $detail }
 settings-config-save-failed = Ihre Einstellungen konnten nicht gespeichert werden: { $detail }
 
@@ -662,6 +668,10 @@ ui-remote-blocked = { $count ->
     [one] Externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert (ein Bild oder Stil aus dem Internet).
    *[other] Externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert ({ $count } Bilder oder Stile aus dem Internet).
 }
+ui-remote-load = Für diese Nachricht laden
+ui-remote-always = Immer für diesen Absender
+ui-remote-shown = Externe Bilder werden angezeigt. Stilvorlagen, Schriften und Hintergründe aus dem Internet bleiben blockiert.
+ui-remote-never = Für Nachrichten im Papierkorb oder im Junk-Ordner werden externe Inhalte nie geladen.
 ui-html-image = [Bild]
 ui-html-image-alt = [Bild: { $alt }]
 ui-link-warning-title = Dieser Link führt vielleicht nicht dorthin, wo er zu führen scheint

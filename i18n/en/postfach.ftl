@@ -291,6 +291,12 @@ settings-notifications-hint = Applies to all accounts; each account can also swi
 settings-data = Your data
 settings-data-hint = Postfach keeps your messages and preferences in this folder. Passwords are not in it: they are kept in the system's keyring.
 settings-data-open = Open folder
+settings-remote = Remote content
+settings-remote-hint = HTML mail from these senders loads its pictures from the internet when you open it (never in the Trash or in Junk). Style sheets and backgrounds stay blocked.
+settings-remote-none = No sender yet. Choose "Always for this sender" above an HTML mail to add one.
+settings-remote-remove = Remove
+settings-remote-remove-all = Remove all
+settings-remote-failed = The list of senders could not be read or changed: { $detail }
 settings-data-open-failed = The folder could not be opened: { $detail }
 settings-config-save-failed = Your preferences could not be saved: { $detail }
 
@@ -662,6 +668,10 @@ ui-remote-blocked = { $count ->
     [one] Remote content was blocked to protect your privacy (one picture or style from the internet).
    *[other] Remote content was blocked to protect your privacy ({ $count } pictures or styles from the internet).
 }
+ui-remote-load = Load for this message
+ui-remote-always = Always for this sender
+ui-remote-shown = Remote pictures are shown. Style sheets, fonts and backgrounds from the internet stay blocked.
+ui-remote-never = Remote content is never loaded for mail in the Trash or in Junk.
 ui-html-image = [picture]
 ui-html-image-alt = [picture: { $alt }]
 ui-link-warning-title = This link may not lead where it says

@@ -28,6 +28,7 @@ mod ledger;
 mod local;
 mod messages;
 mod outbox;
+mod remote;
 pub mod schema;
 mod search;
 mod shared;
@@ -47,6 +48,7 @@ pub use folders::{Folder, FolderKind};
 pub use ledger::{LedgerEntry, PlanEntry, ServerState};
 pub use messages::{Fetched, ListQuery, MessageRow, Ready, Scope, StoredOutcome};
 pub use outbox::{Claimed, OutboxEntry, OutboxState, Retry, ToQueue};
+pub use remote::RemoteSender;
 pub use search::{fold_for_index, fold_query};
 pub use shared::{Shared, SharedError};
 

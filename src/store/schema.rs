@@ -20,6 +20,7 @@ const MIGRATIONS: &[Step] = &[
     v4_ledger_identity,
     v5_outgoing_server,
     v6_sending,
+    v7_remote_senders,
 ];
 
 /// The schema version this program writes.
@@ -386,6 +387,19 @@ fn v6_sending(tx: &Connection) -> rusqlite::Result<()> {
             -- the Outbox or Sent message with this Message-ID
             message_id     INTEGER REFERENCES messages(id) ON DELETE SET NULL,
             PRIMARY KEY (account_id, message_id_hdr)
+        ) WITHOUT ROWID;
+        "#,
+    )
+}
+
+/// Version 7: the senders whose HTML mail may load its remote pictures when opened (the user
+/// chose "Always for this sender"). Addresses compare without regard to case.
+fn v7_remote_senders(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        CREATE TABLE remote_senders (
+            address  TEXT PRIMARY KEY COLLATE NOCASE,
+            added_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         "#,
     )

@@ -351,11 +351,8 @@ impl App {
                 } else {
                     self.set_seen(vec![row.id], true)
                 };
-                let draft = self
-                    .sidebar
-                    .folder(row.folder)
-                    .is_some_and(|f| f.kind == crate::store::FolderKind::Drafts);
-                let open = self.reader.open(*row, draft, &self.db).map(Message::Reader);
+                let kind = self.sidebar.folder(row.folder).map(|f| f.kind);
+                let open = self.reader.open(*row, kind, &self.db).map(Message::Reader);
                 Task::batch([scroll.map(Message::List), open, mark])
             }
             list::Action::Selected(count, task) => {

@@ -9,6 +9,7 @@ mod contacts;
 mod messages;
 mod migrations;
 mod outbox;
+mod remote;
 mod search;
 
 pub use std::path::Path;

@@ -112,6 +112,10 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
             assert_eq!(store.list(&page(inbox))?.len(), 3, "{}", path.display());
             store.move_to_trash(&[trashed[0].id])?;
         }
+        // Version 7: the list of senders whose remote pictures load is there, empty.
+        assert!(store.remote_senders()?.is_empty(), "{}", path.display());
+        assert!(store.allow_remote("news@radhaus.example", NOW)?);
+        assert!(store.remote_allowed("NEWS@radhaus.example")?);
         // and it keeps working: a new message gets a fresh id; an old UIDL downloaded again
         // with the same bytes is not stored again (the hash recorded by version 4 proves it)
         let fx1 = rows.iter().find(|r| r.uidl.as_deref() == Some("fx-1"));

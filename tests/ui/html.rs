@@ -50,7 +50,7 @@ impl Counter {
 /// A newsletter (multipart/alternative inside multipart/related): a text part, an HTML part
 /// with a heading, a data table, a `cid:` logo, remote pictures and styles on `server`, and a
 /// link whose words show another host.
-fn newsletter(server: &str) -> Vec<u8> {
+pub(crate) fn newsletter(server: &str) -> Vec<u8> {
     let html = format!(
         r#"<html><head><link rel="stylesheet" href="{server}/style.css">
 <style>body {{ background: url({server}/bg.png) }}</style></head><body>

@@ -17,6 +17,7 @@ mod compose;
 mod dragout;
 mod german;
 mod html;
+mod html_remote;
 mod i18n;
 mod large;
 mod menu;

@@ -65,7 +65,7 @@ impl App {
         if self.settings().is_some() {
             return self.on_settings(settings::Message::Show(page));
         }
-        let (s, task) = Settings::new(page, &self.accounts);
+        let (s, task) = Settings::new(page, &self.accounts, &self.db);
         self.screen = Screen::Settings(Box::new(s));
         task.map(Message::Settings)
     }

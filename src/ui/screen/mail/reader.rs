@@ -7,6 +7,8 @@ mod document;
 mod files;
 mod html;
 mod outbox;
+mod paragraphs;
+mod remote;
 mod view;
 
 use std::collections::BTreeMap;
@@ -19,7 +21,7 @@ use iced::widget::image;
 
 use crate::fl;
 use crate::mime;
-use crate::store::{MessageId, MessageRow, OutboxEntry};
+use crate::store::{FolderKind, MessageId, MessageRow, OutboxEntry};
 use crate::ui::screen::compose::start::{Answer, Start};
 use crate::ui::service::db::{self, Db, Error};
 
@@ -27,6 +29,8 @@ pub use files::{
     DRAG_COPIES_KEPT, Leftovers, OPENER_ENV, open_path, remove_drag_copies, start_platform_drag,
 };
 pub use outbox::OutboxChoice;
+pub use paragraphs::paragraphs;
+pub use remote::{PictureError, RemoteMessage};
 
 /// Longest side of a preview in the reader, and of an enlarged image (pixels).
 const PREVIEW_SIDE: u32 = 240;
@@ -55,6 +59,8 @@ pub struct Opened {
     pub outbox: Option<OutboxEntry>,
     /// It is a draft (the reader offers to go on writing it).
     pub draft: bool,
+    /// Its sender is on the list whose remote pictures load when opened.
+    pub remote_allowed: bool,
 }
 
 /// An image preview.
@@ -100,6 +106,8 @@ pub enum Message {
     CancelLink,
     /// Show HTML mail formatted (`true`) or as plain text.
     SetFormatted(bool),
+    /// Remote pictures: asked for, or arrived.
+    Remote(RemoteMessage),
 }
 
 /// What failed when the reader worked with an attachment, a picture or a link. The technical
@@ -207,6 +215,8 @@ pub struct Reader {
     inline_parts: BTreeMap<usize, usize>,
     /// A link whose words show another address, asked about before it opens.
     confirm_link: Option<mime::Link>,
+    /// The remote pictures of the message shown.
+    remote: remote::Remote,
 }
 
 impl Reader {
@@ -258,9 +268,13 @@ impl Reader {
         }
     }
 
-    /// Loads and shows a message.
-    pub fn open(&mut self, row: MessageRow, draft: bool, db: &Db) -> Task<Message> {
+    /// Loads and shows a message from a folder of `kind` (a draft offers to go on writing it;
+    /// mail in the Trash or Junk never loads remote content).
+    pub fn open(&mut self, row: MessageRow, kind: Option<FolderKind>, db: &Db) -> Task<Message> {
         let id = row.id;
+        let draft = kind == Some(FolderKind::Drafts);
+        self.remote = remote::Remote::new(kind, db);
+        let (sender, may_load) = (row.from_email.clone(), self.remote.allowed_here());
         tracing::debug!(message = %id, "opening message");
         self.state = State::Loading(id);
         self.previews.clear();
@@ -273,13 +287,17 @@ impl Reader {
         let db = db.clone();
         Task::perform(
             async move {
-                let (raw, outbox) = db
-                    .call(move |s| Ok((s.raw(id)?, s.outbox_entry(id)?)))
+                let (raw, outbox, remote_allowed) = db
+                    .call(move |s| {
+                        let allowed = may_load && s.remote_allowed(&sender)?;
+                        Ok((s.raw(id)?, s.outbox_entry(id)?, allowed))
+                    })
                     .await?;
                 db::blocking(move || {
                     Ok(Arc::new(Opened {
                         outbox,
                         draft,
+                        remote_allowed,
                         ..prepare(row, raw)
                     }))
                 })
@@ -304,6 +322,7 @@ impl Reader {
                 cut: o.cut,
                 outbox: o.outbox.clone(),
                 draft: o.draft,
+                remote_allowed: o.remote_allowed,
             }));
         }
     }
@@ -391,6 +410,7 @@ impl Reader {
                 self.plain_view = !on;
                 Action::Formatted(on)
             }
+            Message::Remote(m) => self.remote_update(m),
             Message::ContinueDraft => match self.shown() {
                 Some(o) => Action::Compose(Start::Draft(o.row.id)),
                 None => Action::None,
@@ -422,6 +442,9 @@ impl Reader {
             ));
         }
         tasks.extend(self.load_inline(&opened));
+        if opened.remote_allowed {
+            tasks.extend(self.load_remote(&opened));
+        }
         self.state = State::Shown(opened);
         let (work, handle) = Task::batch(tasks).abortable();
         self.previews_work = Some(handle.abort_on_drop());
@@ -511,85 +534,8 @@ pub fn prepare(row: MessageRow, raw: Vec<u8>) -> Opened {
         cut,
         outbox: None,
         draft: false,
+        remote_allowed: false,
     }
-}
-
-/// Splits text at blank lines, and each paragraph into plain pieces and the links among `urls`.
-pub fn paragraphs(text: &str, urls: &[&str]) -> Vec<Vec<Piece>> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(pieces(&std::mem::take(&mut current), urls));
-            }
-        } else {
-            if !current.is_empty() {
-                current.push('\n');
-            }
-            current.push_str(line);
-        }
-    }
-    if !current.is_empty() {
-        out.push(pieces(&current, urls));
-    }
-    out
-}
-
-fn pieces(paragraph: &str, urls: &[&str]) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut rest = paragraph;
-    let mut plain = String::new();
-    while !rest.is_empty() {
-        let next = ["https://", "http://", "mailto:"]
-            .iter()
-            .filter_map(|s| find_ascii_case_insensitive(rest, s))
-            .min();
-        let Some(start) = next else {
-            plain.push_str(rest);
-            break;
-        };
-        plain.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let end = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
-            .unwrap_or(tail.len());
-        let candidate = tail[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
-        let candidate = if candidate.is_empty() {
-            &tail[..end]
-        } else {
-            candidate
-        };
-        if urls.contains(&candidate) {
-            if !plain.is_empty() {
-                out.push(Piece {
-                    text: std::mem::take(&mut plain),
-                    link: None,
-                });
-            }
-            out.push(Piece {
-                text: candidate.to_owned(),
-                link: Some(candidate.to_owned()),
-            });
-        } else {
-            plain.push_str(candidate);
-        }
-        rest = &tail[candidate.len().max(1).min(tail.len())..];
-    }
-    if !plain.is_empty() {
-        out.push(Piece {
-            text: plain,
-            link: None,
-        });
-    }
-    out
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]

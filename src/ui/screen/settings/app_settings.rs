@@ -1,4 +1,5 @@
-//! The app's own preferences: language (switches live), theme, notifications, and where the data
+//! The app's own preferences: language (switches live), theme, notifications, the senders whose
+//! remote pictures load without asking (read and changed off the UI thread), and where the data
 //! lives with a button that opens that folder.
 
 use std::path::Path;
@@ -9,10 +10,12 @@ use iced::{Alignment, Element, Fill, Task};
 use crate::config::{Config, ThemeChoice};
 use crate::fl;
 use crate::i18n::Language;
+use crate::store::{self, RemoteSender, Store};
 use crate::ui::screen::action;
+use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::Icon;
-use crate::ui::{service::db, widget::theme};
+use crate::ui::widget::theme;
 
 /// What the user does on the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +26,12 @@ pub enum Message {
     OpenFolder,
     /// Opening the folder finished (the system's error text).
     Opened(Result<(), String>),
+    /// The senders whose remote pictures load without asking, as read (or what failed).
+    Senders(Result<Vec<RemoteSender>, String>),
+    /// Take one sender off that list.
+    ForgetSender(String),
+    /// Empty that list.
+    ForgetAllSenders,
 }
 
 /// What the parent should do; the outcome is a changed preference to apply and save.
@@ -47,26 +56,55 @@ impl Change {
     }
 }
 
-/// The page's own state: a problem to show.
+/// The page's own state: a problem to show, the allowed senders once read.
 #[derive(Debug, Default)]
 pub struct AppSettings {
     problem: Option<String>,
+    senders: Option<Vec<RemoteSender>>,
+}
+
+/// Runs `change` on the store, then reads the allowed senders, off the UI thread.
+fn senders(
+    db: &Db,
+    change: impl FnOnce(&mut Store) -> Result<(), store::Error> + Send + 'static,
+) -> Task<Message> {
+    let db = db.clone();
+    Task::perform(
+        async move {
+            db.call(move |s| {
+                change(s)?;
+                Ok(s.remote_senders()?)
+            })
+            .await
+        },
+        |r| Message::Senders(r.map_err(|e| e.to_string())),
+    )
 }
 
 impl AppSettings {
+    /// Reads the senders whose remote pictures load without asking.
+    pub fn load(db: &Db) -> Task<Message> {
+        senders(db, |_| Ok(()))
+    }
+
+    /// The allowed senders, once read.
+    pub fn remote_senders(&self) -> Option<&[RemoteSender]> {
+        self.senders.as_deref()
+    }
+
     /// Shows a problem (saving the preferences failed).
     pub fn set_problem(&mut self, problem: Option<String>) {
         self.problem = problem;
     }
 
-    /// Handles a message; `data_dir` is the folder to open.
-    pub fn update(&mut self, message: Message, data_dir: &Path) -> Action {
+    /// Handles a message; the data folder to open is the store's.
+    pub fn update(&mut self, message: Message, db: &Db) -> Action {
         match message {
             Message::Language(l) => Action::Outcome(Change::Language(l)),
             Message::Theme(t) => Action::Outcome(Change::Theme(t)),
             Message::Notifications(on) => Action::Outcome(Change::Notifications(on)),
             Message::OpenFolder => {
-                let dir = data_dir.to_path_buf();
+                let dir = db.data_dir().to_path_buf();
                 Action::Run(Task::perform(
                     db::blocking(move || Ok(crate::ui::screen::mail::reader::open_path(&dir)?)),
                     |r| Message::Opened(r.map_err(|e| e.to_string())),
@@ -78,6 +116,18 @@ impl AppSettings {
                     .map(|e| fl!("settings-data-open-failed", detail = e));
                 Action::None
             }
+            Message::Senders(Ok(list)) => {
+                self.senders = Some(list);
+                Action::None
+            }
+            Message::Senders(Err(e)) => {
+                self.problem = Some(fl!("settings-remote-failed", detail = e));
+                Action::None
+            }
+            Message::ForgetSender(address) => {
+                Action::Run(senders(db, move |s| s.forget_remote_sender(&address)))
+            }
+            Message::ForgetAllSenders => Action::Run(senders(db, Store::forget_remote_senders)),
         }
     }
 
@@ -134,6 +184,7 @@ impl AppSettings {
             ]
             .spacing(6),
         ));
+        page = page.push(self.remote_section());
         page = page.push(form::section(
             Icon::HardDrive,
             fl!("settings-data"),
@@ -156,5 +207,41 @@ impl AppSettings {
             .spacing(10),
         ));
         page.into()
+    }
+
+    /// "Remote content": the senders whose pictures load without asking, each removable.
+    fn remote_section(&self) -> Element<'_, Message> {
+        let mut list = Column::new()
+            .spacing(6)
+            .push(form::small(fl!("settings-remote-hint")));
+        let senders = self.senders.as_deref().unwrap_or_default();
+        if senders.is_empty() {
+            list = list.push(form::small(fl!("settings-remote-none")));
+        }
+        for sender in senders {
+            list = list.push(
+                row![
+                    text(crate::text::safe_line(&sender.address))
+                        .size(theme::TEXT)
+                        .width(Fill),
+                    form::secondary(
+                        fl!("settings-remote-remove"),
+                        Some(Message::ForgetSender(sender.address.clone()))
+                    ),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+            );
+        }
+        if !senders.is_empty() {
+            list = list.push(row![
+                form::fill(),
+                form::danger(
+                    fl!("settings-remote-remove-all"),
+                    Some(Message::ForgetAllSenders)
+                ),
+            ]);
+        }
+        form::section(Icon::Shield, fl!("settings-remote"), list)
     }
 }

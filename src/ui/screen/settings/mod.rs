@@ -107,8 +107,9 @@ enum Leave {
 }
 
 impl Settings {
-    /// The screen showing `page` (an account that does not exist shows the general page).
-    pub fn new(page: Page, accounts: &[Account]) -> (Settings, Task<Message>) {
+    /// The screen showing `page` (an account that does not exist shows the general page). The
+    /// general page's list of senders is read from `db`.
+    pub fn new(page: Page, accounts: &[Account], db: &Db) -> (Settings, Task<Message>) {
         let mut settings = Settings {
             page: Page::General,
             general: AppSettings::default(),
@@ -116,7 +117,8 @@ impl Settings {
             leaving: None,
         };
         let task = settings.show(page, accounts);
-        (settings, task)
+        let senders = AppSettings::load(db).map(Message::General);
+        (settings, Task::batch([task, senders]))
     }
 
     /// The page shown.
@@ -127,6 +129,11 @@ impl Settings {
     /// The account page, when one is shown.
     pub fn account_page(&self) -> Option<&AccountPage> {
         self.account.as_ref()
+    }
+
+    /// The general page.
+    pub fn general(&self) -> &AppSettings {
+        &self.general
     }
 
     /// Shows a problem on the general page (saving the preferences failed).
@@ -190,7 +197,7 @@ impl Settings {
             },
             Message::General(m) => self
                 .general
-                .update(m, cx.db.data_dir())
+                .update(m, cx.db)
                 .map(Message::General)
                 .map_outcome(Outcome::Changed),
             Message::Account(m) => {

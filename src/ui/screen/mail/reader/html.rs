@@ -1,8 +1,8 @@
 //! An HTML mail laid out from its parsed [`Document`]: paragraphs and headings as rich text
 //! (bold, italic, underline, strike-through, monospace, links, colours that stay readable in
 //! both themes), block quotes with a bar, nested lists, rules, data tables as a grid, and the
-//! mail's own pictures (`cid:`) in place. Remote pictures are never loaded: they show as their
-//! words, and a bar above the message says that something was blocked.
+//! mail's own pictures (`cid:`) in place. Remote pictures show as their words until the user
+//! loads them (see `remote.rs`, which also draws the bar above the message).
 //!
 //! Nothing here parses HTML: `mime::html` did that once, when the message was opened.
 use iced::widget::text::{Span, Wrapping};
@@ -13,7 +13,6 @@ use iced::{Alignment, Color, ContentFit, Element, Fill, FillPortion, Font, Lengt
 
 use super::{Message, Preview, Reader};
 use crate::mime::html::{Block, Document, ImageSource};
-use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::{style, theme};
 
 /// Links in the text.
@@ -41,22 +40,6 @@ pub(super) fn view_switch<'a>(formatted: bool) -> Element<'a, Message> {
         choice(crate::fl!("ui-view-plain"), false),
     ]
     .spacing(4)
-    .into()
-}
-
-/// The bar over a mail whose remote pictures and styles were not loaded.
-pub(super) fn remote_bar<'a>(count: u32) -> Element<'a, Message> {
-    container(
-        row![
-            icon::view(Icon::Shield, theme::ICON),
-            text(crate::fl!("ui-remote-blocked", count = count)).size(theme::SMALL),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
-    )
-    .padding([8, 12])
-    .width(Fill)
-    .style(style::card)
     .into()
 }
 
@@ -232,7 +215,8 @@ fn font_of(s: &crate::mime::html::Span, bold_all: bool) -> Font {
     }
 }
 
-/// A picture of the mail: its own (`cid:`) decoded, a remote one as its words only.
+/// A picture of the mail: decoded when it is its own (`cid:`) or a remote one the user loaded,
+/// else its words.
 fn picture<'a>(doc: &'a Document, index: usize, reader: &'a Reader) -> Element<'a, Message> {
     let Some(r) = doc.images.get(index) else {
         return column![].into();
@@ -247,8 +231,13 @@ fn picture<'a>(doc: &'a Document, index: usize, reader: &'a Reader) -> Element<'
         .size(theme::SMALL)
         .style(theme::muted_text)
     };
-    match (&r.source, reader.inline_picture(index)) {
-        (ImageSource::ContentId(_), Some(Preview::Ready(handle))) => {
+    let decoded = match &r.source {
+        ImageSource::ContentId(_) => reader.inline_picture(index),
+        ImageSource::Remote(_) => reader.remote_picture(index),
+        ImageSource::Unavailable => None,
+    };
+    match decoded {
+        Some(Preview::Ready(handle)) => {
             let width = r
                 .width
                 .map_or(MAX_IMAGE_WIDTH, |w| (w as f32).min(MAX_IMAGE_WIDTH));
@@ -257,7 +246,6 @@ fn picture<'a>(doc: &'a Document, index: usize, reader: &'a Reader) -> Element<'
                 .width(Length::Fixed(width))
                 .into()
         }
-        (ImageSource::ContentId(_), Some(Preview::Loading)) => words(&r.alt).into(),
         _ => words(&r.alt).into(),
     }
 }

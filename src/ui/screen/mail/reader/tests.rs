@@ -58,3 +58,13 @@ fn odd_text_does_not_break_the_splitter() {
         assert_eq!(joined, text);
     }
 }
+
+#[test]
+fn remote_content_is_never_loaded_in_the_trash_or_junk() {
+    use crate::store::FolderKind;
+    assert!(super::remote::never_in(Some(FolderKind::Trash)));
+    assert!(super::remote::never_in(Some(FolderKind::Junk)));
+    for kind in [FolderKind::Inbox, FolderKind::Sent, FolderKind::Drafts] {
+        assert!(!super::remote::never_in(Some(kind)), "{kind:?}");
+    }
+}

@@ -53,7 +53,7 @@ impl Reader {
         if let Some(doc) = formatted
             && doc.remote > 0
         {
-            content = content.push(super::html::remote_bar(doc.remote));
+            content = content.push(self.remote_bar(o, doc));
         }
         for note in notes(o, formatted.is_some()) {
             content = content.push(text(note).size(theme::SMALL).style(theme::muted_text));
