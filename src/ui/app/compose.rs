@@ -45,7 +45,7 @@ impl App {
         let accounts = self.accounts.clone();
         let preferred = self.shown_account();
         let db = self.db.clone();
-        let begin = Task::perform(
+        Task::perform(
             async move {
                 db.call(move |s| {
                     compose::start::begin(s, start, &accounts, preferred).map(Box::new)
@@ -53,8 +53,7 @@ impl App {
                 .await
             },
             Message::ComposeReady,
-        );
-        Task::batch([begin, self.refresh_contacts()])
+        )
     }
 
     /// Opens a compose window from `start` as soon as the accounts are read.
@@ -90,8 +89,14 @@ impl App {
         } else {
             operation::focus(compose::view::field_id(compose::Field::To))
         };
-        // a draft taken out of the Outbox left it: the folders changed
-        Task::batch([open.discard(), focus, crate::ui::app::app_load(&self.db)])
+        // a draft taken out of the Outbox left it: the folders changed; the contacts index is
+        // built once the window is there, so the first window does not wait for it
+        Task::batch([
+            open.discard(),
+            focus,
+            crate::ui::app::app_load(&self.db),
+            self.refresh_contacts(),
+        ])
     }
 
     pub(super) fn on_compose(
@@ -208,10 +213,15 @@ impl App {
             return Task::none();
         }
         self.contacts_loading = true;
-        let db = self.db.clone();
+        // on a connection of its own: reading every message's addresses takes a moment in a
+        // large store, and the window's own store work must not wait for it
+        let data_dir = self.db.data_dir().to_path_buf();
         let now = format::now();
         Task::perform(
-            async move { db.call(move |s| Ok(Arc::new(s.contacts(now)?))).await },
+            crate::ui::service::db::blocking(move || {
+                let store = crate::store::Store::open_in(&data_dir)?;
+                Ok(Arc::new(store.contacts(now)?))
+            }),
             Message::ContactsReady,
         )
     }
