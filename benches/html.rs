@@ -11,11 +11,16 @@
 //! - **50 MB**: a 50 MB HTML part of paragraphs (cut at the input cap before parsing);
 //! - **10,000 divs**: 10,000 nested `<div>` around one word.
 //!
-//! Each case runs in a child process of this binary, so its peak RSS (`VmHWM`) is its own.
+//! Each case runs in a child process of this binary, so its peak RSS (`VmHWM`) is its own. The
+//! newsletter is `tests/support/mail/generated.rs`'s (the app benchmark opens it as a mail).
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use postfach::mime;
+use support::mail::generated::{Pictures, newsletter_html};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -37,7 +42,7 @@ fn main() {
 fn run_case(case: &str) {
     match case {
         "newsletter" => {
-            let html = newsletter();
+            let html = newsletter_html(Pictures::Mixed);
             let runs: usize = std::env::var("POSTFACH_BENCH_RUNS")
                 .ok()
                 .and_then(|v| v.parse().ok())
@@ -113,59 +118,4 @@ fn peak_rss_mb() -> u64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         .map_or(0, |kb| kb / 1024)
-}
-
-/// A 200 KB newsletter as shops send them: an outer layout table, a header with a logo, 40 cells
-/// (products in a two-column grid, each with text, a price and a link), 10 images (remote and
-/// `cid:`), a footer; padded to about 200 KB with the inline styles such mails carry.
-pub fn newsletter() -> String {
-    let mut s = String::from(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Angebote</title>\
-         <style>td { font-family: Arial; } .btn { background: url(https://t.example/bg.png) }</style>\
-         </head><body style=\"margin:0\"><div style=\"display:none\">Vorschau: Nur heute!</div>\
-         <table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td align=\"center\">\
-         <table width=\"600\" cellpadding=\"0\" cellspacing=\"0\">\
-         <tr><td colspan=\"2\"><img src=\"cid:logo@shop\" alt=\"Shop\" width=\"200\" height=\"60\"></td></tr>\
-         <tr><td colspan=\"2\"><h1 style=\"color:#333333\">Unsere Angebote der Woche</h1></td></tr>",
-    );
-    for row in 0..20 {
-        s.push_str("<tr>");
-        for col in 0..2 {
-            let n = row * 2 + col;
-            s.push_str("<td width=\"300\" valign=\"top\" style=\"padding:10px;font-size:14px;color:#444\">");
-            if n % 4 == 0 {
-                let src = if n % 8 == 0 {
-                    format!("cid:produkt{n}@shop")
-                } else {
-                    format!("https://img.example/p/{n}.jpg")
-                };
-                s.push_str(&format!(
-                    "<img src=\"{src}\" alt=\"Produkt {n}\" width=\"280\" height=\"180\"><br>"
-                ));
-            }
-            s.push_str(&format!(
-                "<p style=\"margin:0;font-family:Arial,sans-serif\"><b>Produkt {n}</b> &ndash; \
-                 Gr&ouml;&szlig;e M, Farbe Blau. Nur f&uuml;r kurze Zeit zum Sonderpreis.</p>\
-                 <p><span style=\"color:#c00000\">{n},99&nbsp;&euro;</span> \
-                 <a href=\"https://shop.example/p/{n}?utm_source=newsletter&amp;utm_medium=mail\" \
-                 style=\"color:#0066cc;text-decoration:underline\">Jetzt kaufen</a></p>"
-            ));
-            s.push_str("</td>");
-        }
-        s.push_str("</tr>");
-    }
-    s.push_str(
-        "<tr><td colspan=\"2\" style=\"font-size:11px;color:#999\"><p>Sie erhalten diese E-Mail, \
-         weil Sie sich angemeldet haben. <a href=\"https://shop.example/abmelden\">Abmelden</a></p>\
-         <img src=\"https://t.example/open.gif\" width=\"1\" height=\"1\"></td></tr></table>\
-         </td></tr></table>",
-    );
-    // Padding as real newsletters have it: long runs of styled, empty-ish spans and comments.
-    let filler = "<span style=\"font-size:1px;line-height:1px;color:#ffffff;mso-hide:all\">&zwnj;&nbsp;</span>\
-                  <!--[if mso]><table><tr><td><![endif]-->\n";
-    while s.len() < 200 << 10 {
-        s.push_str(filler);
-    }
-    s.push_str("</body></html>");
-    s
 }

@@ -2,12 +2,14 @@
 # The desktop app with 100,000 messages in one folder: time to first frame, memory, and time to
 # open a message, for the real window (release build) under Xvfb. Prints figures; asserts none.
 #
-#   scripts/bench/app.sh                 # 5 runs each with 100,000 and with 50 messages
-#                                        # (about 5 minutes; seeding 100,000 once: ~2 more)
+#   scripts/bench/app.sh                 # 5 runs each with 100,000 and with 50 messages, and
+#                                        # with 20 HTML newsletters, formatted and as plain text
+#                                        # (about 6 minutes; seeding 100,000 once: ~2 more)
 #   scripts/bench/app.sh --quick         # 2 runs, 5 opens, 20,000 messages (a smoke run)
 #
 # Tuning: POSTFACH_BENCH_APP_MESSAGES (100000), POSTFACH_BENCH_APP_SMALL (50),
-# POSTFACH_BENCH_APP_RUNS (5), POSTFACH_BENCH_APP_OPENS (20 per run),
+# POSTFACH_BENCH_APP_RUNS (5), POSTFACH_BENCH_APP_OPENS (20 per run), POSTFACH_BENCH_APP_NEWSLETTERS
+# (20: the newsletter folder; at most that many opens per start there),
 # POSTFACH_BENCH_APP_CACHE (/var/tmp/postfach-bench-app), ICED_BACKEND (tiny-skia).
 # Needs: xvfb, xdotool, imagemagick (import, convert). Output: Markdown on stdout, progress on
 # stderr, screenshots of the first start (first frame, after the opens) in target/bench-app/.
@@ -43,12 +45,24 @@
 #   iced drew for the new window (the original read from the store and parsed, the quote built,
 #   the window created and painted). The window is closed again with Ctrl+W (nothing was typed,
 #   so no draft is written) before the next one; POSTFACH_BENCH_APP_REPLIES per start (5).
+# - Newsletter (issue #17): a third data directory whose Inbox holds 20 copies of a 200 KB HTML
+#   newsletter (multipart/related: text and HTML alternatives, 10 inline PNG pictures by `cid:`;
+#   layout tables with 40 cells, headings, links, inline styles, padding; `newsletter_mail` in
+#   tests/support/mail/generated.rs). Each run starts the app on it twice, once with
+#   `"formatted": true` in settings.json (the HTML part shown formatted) and once with
+#   `"formatted": false` (the text alternative, the plain-text path), and opens messages with the
+#   Down key as above (no replies). The open figure is the same line: selection to the first frame
+#   with the reader's text laid out and painted; the pictures decode off the UI thread afterwards
+#   and are not included. In run 1 the window is captured right after the first open
+#   (newsletter-formatted.png, newsletter-plain.png): the reader area must not be blank, and the
+#   two views must differ (else the preference did not take effect).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 target=${CARGO_TARGET_DIR:-$root/target}
 
 big=${POSTFACH_BENCH_APP_MESSAGES:-100000}
+newsletters=${POSTFACH_BENCH_APP_NEWSLETTERS:-20}
 small=${POSTFACH_BENCH_APP_SMALL:-50}
 runs=${POSTFACH_BENCH_APP_RUNS:-5}
 opens=${POSTFACH_BENCH_APP_OPENS:-20}
@@ -64,8 +78,10 @@ min_stddev=${MIN_STDDEV:-0.08}
 shots=$root/target/bench-app
 # The list's rows in a 1200x760 window with the default pane widths (sidebar 230, list 430).
 list_area=380x560+245+115
+# The reader to the right of the list (its header and the top of the body).
+reader_area=500x560+675+115
 
-for tool in Xvfb xdotool import convert; do
+for tool in Xvfb xdotool import convert compare; do
     command -v "$tool" >/dev/null || {
         echo "app bench: $tool is missing (apt-get install xvfb xdotool imagemagick)" >&2
         exit 1
@@ -88,23 +104,30 @@ seed_version=$(sed -n 's/^pub const SEED_VERSION: u32 = \([0-9]*\);.*/\1/p' test
 schema=$(sha256sum src/store/schema.rs | cut -c1-12)
 mkdir -p "$cache"
 
-# seeded N: prints the cached data directory with N messages, seeding it first if needed.
+# seeded N [KIND]: prints the cached data directory with N messages of KIND (mail, the default,
+# or newsletter), seeding it first if needed.
 seeded() {
-    local n=$1
-    local dir=$cache/seed-v$seed_version-$schema-$n
+    local n=$1 kind=${2:-mail}
+    local prefix=seed
+    [[ "$kind" == mail ]] || prefix=$kind
+    local dir=$cache/$prefix-v$seed_version-$schema-$n
     if [[ ! -f "$dir/.complete" ]]; then
-        # Older seeds of this size are of no use any more.
-        rm -rf "$cache"/seed-*-"$n" "$cache"/seed-*-"$n".tmp
-        say "seeding $n messages into $dir (once)"
-        POSTFACH_BENCH_SEED_DIR=$dir.tmp POSTFACH_BENCH_MESSAGES=$n \
-            "$seeder" --ignored --exact bench::seed_bench_data --nocapture >&2
+        # Older seeds of this kind and size are of no use any more.
+        rm -rf "$cache/$prefix"-v*-"$n" "$cache/$prefix"-v*-"$n".tmp
+        say "seeding $n messages ($kind) into $dir (once)"
+        if ! POSTFACH_BENCH_SEED_DIR=$dir.tmp POSTFACH_BENCH_MESSAGES=$n POSTFACH_BENCH_KIND=$kind \
+            "$seeder" --ignored --exact bench::seed_bench_data --nocapture >&2; then
+            say "seeding $dir failed"
+            return 1
+        fi
         touch "$dir.tmp/.complete"
         mv "$dir.tmp" "$dir"
     fi
     echo "$dir"
 }
-seed_big=$(seeded "$big")
-seed_small=$(seeded "$small")
+seed_big=$(seeded "$big") || exit 1
+seed_small=$(seeded "$small") || exit 1
+seed_news=$(seeded "$newsletters" newsletter) || exit 1
 
 # --- X server -------------------------------------------------------------------------------
 work=$(mktemp -d)
@@ -150,12 +173,25 @@ wait_line() {
 # field NAME LINE: the value of NAME=... in a timing line.
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-# run_once LABEL SEED N RUN: one start of the app; appends to $work/LABEL.runs and .opens.
+# stddev_of FILE AREA: the standard deviation of the pixels of AREA in the picture FILE.
+# below_min S: true when S is below MIN_STDDEV (the area is blank).
+stddev_of() { convert "$1" -crop "$2" +repage -format '%[fx:standard_deviation]' info:; }
+below_min() { awk -v s="$1" -v m="$min_stddev" 'BEGIN { exit !(s < m) }'; }
+
+# run_once LABEL SEED N RUN [FORMATTED]: one start of the app; appends to $work/LABEL.runs and
+# .opens. With FORMATTED (true or false) the start gets that preference and opens up to N
+# messages, writes no replies, and in run 1 captures the reader after the first open.
 run_once() {
-    local label=$1 seed=$2 n=$3 run=$4
+    local label=$1 seed=$2 n=$3 run=$4 formatted=${5:-}
     local data=$work/data err=$work/$label-$run.err
+    local k_opens=$opens k_replies=$replies
     rm -rf "$data"
     cp -a "$seed" "$data"
+    if [[ -n "$formatted" ]]; then
+        echo "{ \"formatted\": $formatted }" >"$data/settings.json"
+        k_replies=0
+        ((k_opens <= n)) || k_opens=$n
+    fi
     sync
     local t0
     t0=$(date +%s%N)
@@ -168,9 +204,9 @@ run_once() {
     wid=$(xdotool search --name Postfach | head -1)
     import -window "$wid" "$shot"
     local stddev
-    stddev=$(convert "$shot" -crop "$list_area" +repage -format '%[fx:standard_deviation]' info:)
+    stddev=$(stddev_of "$shot" "$list_area")
     [[ "$run" == 1 ]] && cp "$shot" "$shots/first-frame-$label.png"
-    if awk -v s="$stddev" -v m="$min_stddev" 'BEGIN { exit !(s < m) }'; then
+    if below_min "$stddev"; then
         cp "$shot" "$shots/blank-$label-$run.png"
         say "the list looks blank right after the first-frame line (standard deviation $stddev," \
             "see $shots/blank-$label-$run.png): not a valid measurement"
@@ -184,14 +220,24 @@ run_once() {
     steady=$(awk '/^VmRSS:/ { print $2 }' "/proc/$app_pid/status")
     xdotool windowfocus --sync "$wid"
     local k line
-    for ((k = 1; k <= opens; k++)); do
+    for ((k = 1; k <= k_opens; k++)); do
         xdotool key Down
         line=$(wait_line "event=open n=$k " "$err" 60)
         echo "$run $k $(field ms "$line")" >>"$work/$label.opens"
+        if [[ -n "$formatted" && "$run" == 1 && "$k" == 1 ]]; then
+            local view=$shots/$label.png rs
+            import -window "$wid" "$view"
+            rs=$(stddev_of "$view" "$reader_area")
+            say "$label: reader after the first open: standard deviation $rs, see $view"
+            if below_min "$rs"; then
+                say "the reader looks blank after the first open: not a valid measurement"
+                exit 1
+            fi
+        fi
     done
-    [[ "$run" == 1 ]] && import -window "$wid" "$shots/after-opens-$label.png"
+    [[ "$run" == 1 && -z "$formatted" ]] && import -window "$wid" "$shots/after-opens-$label.png"
     local cw
-    for ((k = 1; k <= replies; k++)); do
+    for ((k = 1; k <= k_replies; k++)); do
         xdotool windowfocus --sync "$wid"
         xdotool key ctrl+shift+r
         line=$(wait_line "event=compose n=$k " "$err" 60)
@@ -232,6 +278,20 @@ for label in small big; do
         run_once "$label" "$seed" "$n" "$r"
     done
 done
+# The newsletter, formatted and as plain text in turns (so both see the same machine load).
+for ((r = 1; r <= runs; r++)); do
+    run_once newsletter-formatted "$seed_news" "$newsletters" "$r" true
+    run_once newsletter-plain "$seed_news" "$newsletters" "$r" false
+done
+# The two views must differ: else the preference did not take effect.
+convert "$shots/newsletter-formatted.png" -crop "$reader_area" +repage "$work/view-f.png"
+convert "$shots/newsletter-plain.png" -crop "$reader_area" +repage "$work/view-p.png"
+views_differ=$(compare -metric AE "$work/view-f.png" "$work/view-p.png" null: 2>&1 || true)
+views_differ=${views_differ%% *}
+if [[ "${views_differ:-0}" == 0 ]]; then
+    say "the formatted and the plain-text newsletter look the same: not a valid measurement"
+    exit 1
+fi
 
 # --- report ---------------------------------------------------------------------------------
 # median: of the numbers on stdin.
@@ -289,3 +349,18 @@ by_position=$(for ((k = 1; k <= opens; k++)); do
     awk -v k="$k" '$2 == k { print $3 }' "$work/big.opens" | median
 done | awk '{ printf "%.0f ", $1 }')
 echo "Open by position in the list ($N, median over starts, ms; about 11 rows fit, later ones scroll): $by_position"
+echo
+nf=newsletter-formatted np=newsletter-plain
+opens_of() { awk '{ print $3 }' "$work/$1.opens"; }
+news_open=$(opens_of "$nf" | median)
+news_count=$(opens_of "$nf" | wc -l)
+echo "Newsletter (issue #17): $(fmt_n "$newsletters") copies of a 200 KB HTML newsletter" \
+    "($(du -k "$seed_news"/*.sqlite* 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s / 1024 }') MB store)," \
+    "opened with the Down key, $runs starts each with \`\"formatted\": true\` and \`false\` in turns; medians."
+echo
+echo "| | formatted | plain text (\`\"formatted\": false\`) | target |"
+echo "|---|---:|---:|---|"
+echo "| Open a 200 KB newsletter (40 cells, 10 pictures): selection → text painted | $(ms "$news_open") | $(ms "$(opens_of "$np" | median)") | ≤ 50 ms (issue #17): $(verdict "$news_open" 50.001) |"
+echo "| … the first open after start | $(ms "$(awk '$2 == 1 { print $3 }' "$work/$nf.opens" | median)") | $(ms "$(awk '$2 == 1 { print $3 }' "$work/$np.opens" | median)") | |"
+echo "| … the slowest of $news_count | $(ms "$(opens_of "$nf" | max)") | $(ms "$(opens_of "$np" | max)") | ≤ 50 ms: $(verdict "$(opens_of "$nf" | max)" 50.001) |"
+

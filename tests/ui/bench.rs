@@ -3,7 +3,9 @@
 //! - `seed_bench_data` (ignored; the benchmark runs it): fills `POSTFACH_BENCH_SEED_DIR` with one
 //!   account whose Inbox holds `POSTFACH_BENCH_MESSAGES` (default 100,000) generated, realistic
 //!   mails — the same bytes for every run (bump [`SEED_VERSION`] when the mail changes; the
-//!   script caches seeded directories by it).
+//!   script caches seeded directories by it). With `POSTFACH_BENCH_KIND=newsletter` the Inbox
+//!   holds `POSTFACH_BENCH_MESSAGES` (default 20) copies of the 200 KB HTML newsletter with 10
+//!   `cid:` pictures instead (issue #17; `newsletter_mail`), all read.
 //! - `timing_lines_only_when_asked`: the real app (debug build) under a private Xvfb writes
 //!   timing lines that parse — one first frame, then one per message opened with the Down key —
 //!   with `POSTFACH_BENCH_TIMING=1`, and none without it.
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 use postfach::mime;
 use postfach::store::{AccountSettings, Fetched, FolderKind, Scope, Store};
 use postfach::ui::dev::bench::{self, Moment, Record};
-use support::mail::generated::app_mail;
+use support::mail::generated::{app_mail, newsletter_mail};
 use support::xvfb::Xvfb;
 
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
@@ -39,9 +41,22 @@ fn picture() -> R<Vec<u8>> {
     Ok(png.into_inner())
 }
 
-/// Seeds `dir` with one account ("bench", no automatic checks) and `total` mails in its Inbox;
-/// all but the newest 10 % are read. Returns the raw bytes stored.
+/// What the Inbox holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The generated mailbox (`app_mail`).
+    Mail,
+    /// Copies of the newsletter (`newsletter_mail`), all read.
+    Newsletter,
+}
+
+/// Seeds `dir` with one account ("bench", no automatic checks) and `total` mails of `kind` in
+/// its Inbox; all but the newest 10 % are read. Returns the raw bytes stored.
 fn seed(dir: &Path, total: usize) -> R<usize> {
+    seed_kind(dir, total, Kind::Mail)
+}
+
+fn seed_kind(dir: &Path, total: usize, kind: Kind) -> R<usize> {
     std::fs::create_dir_all(dir)?;
     let mut store = Store::open_in(dir)?;
     let account = store.add_account(&AccountSettings {
@@ -60,11 +75,17 @@ fn seed(dir: &Path, total: usize) -> R<usize> {
     let mut read = Vec::new();
     let mut batch = Vec::new();
     for i in 0..total {
-        let (raw, _date) = app_mail(i, total, NOW, &png);
+        let raw = match kind {
+            Kind::Mail => app_mail(i, total, NOW, &png).0,
+            Kind::Newsletter => newsletter_mail(i, NOW - 3_600 * (total - i) as i64),
+        };
         bytes += raw.len();
         let summary = mime::summarize(&raw);
         batch.push(Fetched {
-            uidl: format!("bench-{SEED_VERSION}-{i}"),
+            uidl: match kind {
+                Kind::Mail => format!("bench-{SEED_VERSION}-{i}"),
+                Kind::Newsletter => format!("bench-{SEED_VERSION}-newsletter-{i}"),
+            },
             listed_size: raw.len() as u64,
             raw,
             summary,
@@ -73,7 +94,7 @@ fn seed(dir: &Path, total: usize) -> R<usize> {
             let first = i + 1 - batch.len();
             let outcomes = store.store_fetched(account, &batch, NOW)?;
             for (k, o) in outcomes.into_iter().enumerate() {
-                if first + k < total * 9 / 10 {
+                if first + k < total * 9 / 10 || kind == Kind::Newsletter {
                     read.extend(o.message());
                 }
             }
@@ -90,14 +111,19 @@ fn seed(dir: &Path, total: usize) -> R<usize> {
 #[ignore = "run by scripts/bench/app.sh with POSTFACH_BENCH_SEED_DIR set"]
 fn seed_bench_data() -> R {
     let dir = std::env::var_os("POSTFACH_BENCH_SEED_DIR").ok_or("set POSTFACH_BENCH_SEED_DIR")?;
+    let kind = match std::env::var("POSTFACH_BENCH_KIND").as_deref() {
+        Err(_) | Ok("" | "mail") => Kind::Mail,
+        Ok("newsletter") => Kind::Newsletter,
+        Ok(other) => return Err(format!("POSTFACH_BENCH_KIND={other}: mail or newsletter").into()),
+    };
     let total = std::env::var("POSTFACH_BENCH_MESSAGES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+        .unwrap_or(if kind == Kind::Mail { 100_000 } else { 20 });
     let started = Instant::now();
-    let bytes = seed(Path::new(&dir), total)?;
+    let bytes = seed_kind(Path::new(&dir), total, kind)?;
     println!(
-        "seeded {total} messages ({:.0} MB raw) into {} in {:.1} s",
+        "seeded {total} messages ({kind:?}, {:.1} MB raw) into {} in {:.1} s",
         bytes as f64 / 1e6,
         PathBuf::from(dir).display(),
         started.elapsed().as_secs_f64()

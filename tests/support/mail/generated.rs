@@ -11,9 +11,13 @@
 //! [`app_mail`] is the app benchmark's mailbox (tests/ui/bench.rs): five years of mail, 74 % plain
 //! text, 20 % HTML, 5 % with a PDF, 1 % with pictures. Each set keeps its own words and shape:
 //! the benchmarks' published figures were measured on exactly these bytes.
+//!
+//! [`newsletter_html`] is the 200 KB shop newsletter of the HTML parser benchmark (benches/html.rs)
+//! and, wrapped by [`newsletter_mail`] with its pictures, of the app benchmark's newsletter case
+//! (issue #17).
 
 use super::super::rng::Rng;
-use super::{b64, b64_lines, encoded, local_part, q_encode, qp, rfc2822};
+use super::{b64, b64_lines, encoded, local_part, png, q_encode, qp, rfc2822};
 
 /// Which generated set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -554,4 +558,118 @@ fn percent(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+// --- the newsletter (issue #17) ---------------------------------------------------------------
+
+/// Where the newsletter's product pictures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pictures {
+    /// Half `cid:` parts of the mail, half remote (the parser benchmark's bytes: the logo and
+    /// every second product picture `cid:`, the others and a tracking pixel remote).
+    Mixed,
+    /// The 10 product pictures all `cid:` parts of the mail ([`NEWSLETTER_PICTURES`]); the
+    /// logo and the tracking pixel remote, as shops send them.
+    Inline,
+}
+
+/// How many product pictures the newsletter has (one in every fourth of its 40 cells).
+pub const NEWSLETTER_PICTURES: usize = 10;
+
+/// A 200 KB newsletter as shops send them: an outer layout table, a header with a logo, 40 cells
+/// (products in a two-column grid, each with text, a price and a link), 10 product pictures, a
+/// footer; padded to about 200 KB with the inline styles such mails carry. With
+/// [`Pictures::Mixed`] these are exactly the bytes the parser benchmark measured.
+pub fn newsletter_html(pictures: Pictures) -> String {
+    let logo = match pictures {
+        Pictures::Mixed => "cid:logo@shop",
+        Pictures::Inline => "https://img.example/logo.png",
+    };
+    let mut s = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Angebote</title>\
+         <style>td {{ font-family: Arial; }} .btn {{ background: url(https://t.example/bg.png) }}</style>\
+         </head><body style=\"margin:0\"><div style=\"display:none\">Vorschau: Nur heute!</div>\
+         <table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td align=\"center\">\
+         <table width=\"600\" cellpadding=\"0\" cellspacing=\"0\">\
+         <tr><td colspan=\"2\"><img src=\"{logo}\" alt=\"Shop\" width=\"200\" height=\"60\"></td></tr>\
+         <tr><td colspan=\"2\"><h1 style=\"color:#333333\">Unsere Angebote der Woche</h1></td></tr>",
+    );
+    for row in 0..20 {
+        s.push_str("<tr>");
+        for col in 0..2 {
+            let n = row * 2 + col;
+            s.push_str("<td width=\"300\" valign=\"top\" style=\"padding:10px;font-size:14px;color:#444\">");
+            if n % 4 == 0 {
+                let src = if n % 8 == 0 || pictures == Pictures::Inline {
+                    format!("cid:produkt{n}@shop")
+                } else {
+                    format!("https://img.example/p/{n}.jpg")
+                };
+                s.push_str(&format!(
+                    "<img src=\"{src}\" alt=\"Produkt {n}\" width=\"280\" height=\"180\"><br>"
+                ));
+            }
+            s.push_str(&format!(
+                "<p style=\"margin:0;font-family:Arial,sans-serif\"><b>Produkt {n}</b> &ndash; \
+                 Gr&ouml;&szlig;e M, Farbe Blau. Nur f&uuml;r kurze Zeit zum Sonderpreis.</p>\
+                 <p><span style=\"color:#c00000\">{n},99&nbsp;&euro;</span> \
+                 <a href=\"https://shop.example/p/{n}?utm_source=newsletter&amp;utm_medium=mail\" \
+                 style=\"color:#0066cc;text-decoration:underline\">Jetzt kaufen</a></p>"
+            ));
+            s.push_str("</td>");
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str(
+        "<tr><td colspan=\"2\" style=\"font-size:11px;color:#999\"><p>Sie erhalten diese E-Mail, \
+         weil Sie sich angemeldet haben. <a href=\"https://shop.example/abmelden\">Abmelden</a></p>\
+         <img src=\"https://t.example/open.gif\" width=\"1\" height=\"1\"></td></tr></table>\
+         </td></tr></table>",
+    );
+    // Padding as real newsletters have it: long runs of styled, empty-ish spans and comments.
+    let filler = "<span style=\"font-size:1px;line-height:1px;color:#ffffff;mso-hide:all\">&zwnj;&nbsp;</span>\
+                  <!--[if mso]><table><tr><td><![endif]-->\n";
+    while s.len() < 200 << 10 {
+        s.push_str(filler);
+    }
+    s.push_str("</body></html>");
+    s
+}
+
+/// Newsletter `i` as a mail dated `date`: multipart/related holding a multipart/alternative
+/// (the HTML's text version as Postfach makes it, and the [`Pictures::Inline`] HTML, both
+/// quoted-printable) and the [`NEWSLETTER_PICTURES`] product pictures (280×180 PNG, base64) its
+/// `cid:` point at. About 460 KB.
+pub fn newsletter_mail(i: usize, date: i64) -> Vec<u8> {
+    let html = newsletter_html(Pictures::Inline).replace('\n', "\r\n");
+    let (text, _links) = postfach::mime::html_to_text(&html);
+    let mut m = format!(
+        "Return-Path: <news@shop.example>\r\nMessage-ID: <newsletter.{i}@shop.example>\r\n\
+         Date: {}\r\nFrom: Shop <news@shop.example>\r\nTo: Erika Mustermann <erika@example.de>\r\n\
+         Subject: {}\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/related; type=\"multipart/alternative\"; boundary=\"=_rel\"\r\n\r\n\
+         --=_rel\r\nContent-Type: multipart/alternative; boundary=\"=_alt\"\r\n\r\n\
+         --=_alt\r\nContent-Type: text/plain; charset=utf-8\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+        rfc2822(date),
+        encoded(&format!("Unsere Angebote der Woche – Nr. {}", i + 1)),
+    );
+    m.push_str(&qp(76, &text.replace("\r\n", "\n").replace('\n', "\r\n")));
+    m.push_str(
+        "--=_alt\r\nContent-Type: text/html; charset=utf-8\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+    );
+    m.push_str(&qp(76, &html));
+    m.push_str("--=_alt--\r\n");
+    for k in 0..NEWSLETTER_PICTURES {
+        let n = k * 4;
+        m.push_str(&format!(
+            "--=_rel\r\nContent-Type: image/png; name=\"produkt{n}.png\"\r\n\
+             Content-ID: <produkt{n}@shop>\r\nContent-Disposition: inline; filename=\"produkt{n}.png\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n"
+        ));
+        m.push_str(&b64_lines(&png(280, 180, (k * 25) as u8)));
+    }
+    m.push_str("--=_rel--\r\n");
+    m.into_bytes()
 }
