@@ -78,14 +78,14 @@ impl Fixture {
     }
 }
 
-/// The app on the data dir `dir` (no sync workers), with its start-up tasks done; on an empty
-/// one, the first-start wizard is open.
+/// The app on the data dir `dir` (no sync workers) with the preferences saved there, its
+/// start-up tasks done; on an empty one, the first-start wizard is open.
 pub fn app_on(dir: &std::path::Path) -> Result<(App, Sandbox), Box<dyn std::error::Error>> {
     let db = Db::open(dir)?;
     let sandbox = Sandbox::new()?;
     let (mut app, task) = App::new(Boot {
         db,
-        config: Config::new(),
+        config: Config::load(dir).0,
         config_warning: None,
         fetcher: None,
         sender: None,

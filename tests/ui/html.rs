@@ -153,6 +153,20 @@ fn the_plain_view_is_remembered() -> R {
     assert!(!app.config().formatted);
     let (saved, _) = postfach::config::Config::load(fx.dir.path());
     assert!(!saved.formatted, "the choice is saved");
+    // another message and back: still plain (the reader keeps the choice when it is cleared)
+    click(&mut app, &sb, "Inbox")?;
+    click(&mut app, &sb, "Radhaus Newsletter")?;
+    {
+        let mut ui = simulator(app.view());
+        ui.find("Fruehling ist Radzeit (Textfassung)")?;
+    }
+    // and a window started with the saved preferences shows the plain text too
+    let (mut again, sb2) = fx.app()?;
+    click(&mut again, &sb2, "Radhaus Newsletter")?;
+    {
+        let mut ui = simulator(again.view());
+        ui.find("Fruehling ist Radzeit (Textfassung)")?;
+    }
     click(&mut app, &sb, "Formatted")?;
     assert!(app.config().formatted);
     Ok(())

@@ -249,7 +249,10 @@ impl Reader {
 
     /// Shows nothing.
     pub fn clear(&mut self) {
+        // the formatted/plain choice is a preference, not part of what is shown
+        let plain_view = self.plain_view;
         *self = Reader::default();
+        self.plain_view = plain_view;
     }
 
     /// Shows how many messages are selected (none, or several) instead of a message.
