@@ -514,13 +514,7 @@ fn time_contacts(store: &Store, file: &Path, total: usize) -> Result<()> {
     let mut bytes = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        let mut stmt = conn.prepare_cached(
-            "SELECT f.kind, t.kind, m.from_name, m.from_email, m.to_text, m.cc_text, \
-                    m.sort_date \
-             FROM messages m JOIN folders f ON f.id = m.folder_id \
-             LEFT JOIN folders t ON t.id = m.trash_from \
-             WHERE f.kind NOT IN ('junk', 'drafts')",
-        )?;
+        let mut stmt = conn.prepare_cached(postfach::store::contacts::ADDRESS_ROWS)?;
         let mut rows = stmt.query([])?;
         bytes = 0;
         while let Some(r) = rows.next()? {

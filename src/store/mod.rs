@@ -20,7 +20,7 @@
 mod accounts;
 mod actions;
 pub mod bodies;
-mod contacts;
+pub mod contacts;
 mod drafts;
 mod error;
 mod folders;

@@ -43,6 +43,22 @@ pub mod xvfb;
 pub use dovecot::{Dovecot, DovecotBuilder};
 pub use postfix::Postfix;
 
+/// An outgoing server for an account: `host:port` over SSL/TLS, automatic sign-in as `user`
+/// with the incoming server's password, the account's trust.
+#[allow(dead_code)]
+pub fn smtp_server(host: &str, port: u16, user: &str) -> postfach::store::SmtpSettings {
+    postfach::store::SmtpSettings {
+        host: host.into(),
+        port,
+        security: postfach::pop3::Security::Tls,
+        auth: postfach::pop3::AuthMethod::Auto,
+        username: user.into(),
+        own_password: false,
+        ca_file: None,
+        pinned_sha256: None,
+    }
+}
+
 /// The default test user.
 pub const USER: &str = "alice";
 /// Its password.

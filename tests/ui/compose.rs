@@ -10,8 +10,7 @@ use std::sync::Arc;
 use iced::widget::text_editor::{Action as EditorAction, Edit};
 use iced_test::simulator;
 use postfach::i18n::Language;
-use postfach::pop3::{AuthMethod, Security};
-use postfach::store::{FolderKind, SmtpSettings};
+use postfach::store::FolderKind;
 use postfach::ui::screen::compose::{self, Ask};
 use postfach::ui::{App, Message};
 use support::mail::Mail;
@@ -23,16 +22,7 @@ type R = Result<(), Box<dyn std::error::Error>>;
 /// An account with an outgoing server where nothing listens (the tests run no Outbox worker;
 /// asking the server for its size limit is refused at once and leaves the 20 MB rule).
 fn with_server(s: &mut postfach::store::AccountSettings) {
-    s.smtp = Some(SmtpSettings {
-        host: "127.0.0.1".into(),
-        port: 9,
-        security: Security::Tls,
-        auth: AuthMethod::Auto,
-        username: "anna".into(),
-        own_password: false,
-        ca_file: None,
-        pinned_sha256: None,
-    });
+    s.smtp = Some(support::smtp_server("127.0.0.1", 9, "anna"));
     s.signature = "Anna Schmidt\nTel. 0761 123456".into();
 }
 

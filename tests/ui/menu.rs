@@ -10,8 +10,7 @@ use iced::mouse::{Button, Event as MouseEvent};
 use iced::{Event, Point};
 use iced_test::simulator;
 use postfach::i18n::Language;
-use postfach::pop3::{AuthMethod, Security};
-use postfach::store::{Scope, SmtpSettings};
+use postfach::store::Scope;
 use postfach::ui::screen::mail::list::{self, menu};
 use postfach::ui::{App, Message};
 use support::mail;
@@ -36,16 +35,7 @@ const ONE: [&str; 9] = [
 /// An account that can send (the tests run no Outbox worker), with the realistic Inbox.
 fn fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
     Fixture::with_settings(&mail::realistic(now()), |s| {
-        s.smtp = Some(SmtpSettings {
-            host: "smtp.example.de".into(),
-            port: 465,
-            security: Security::Tls,
-            auth: AuthMethod::Auto,
-            username: "anna".into(),
-            own_password: false,
-            ca_file: None,
-            pinned_sha256: None,
-        });
+        s.smtp = Some(support::smtp_server("smtp.example.de", 465, "anna"));
     })
 }
 
