@@ -382,9 +382,10 @@ impl App {
             }
             reader::Action::Outbox(id, choice) => self.outbox_choice(id, choice),
             reader::Action::Compose(start) => self.compose(start),
-            reader::Action::Formatted(on) => {
+            reader::Action::Formatted(on, load) => {
                 self.config.formatted = on;
-                self.save_config()
+                let load = load.map_or_else(Task::none, |t| t.map(Message::Reader));
+                Task::batch([self.save_config(), load])
             }
         }
     }

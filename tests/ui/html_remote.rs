@@ -211,3 +211,34 @@ fn html_remote_sender_is_removed_alone_in_the_settings() -> R {
     assert_eq!(left, ["news@radhaus.example"]);
     Ok(())
 }
+
+#[test]
+fn an_allowed_senders_pictures_wait_for_the_formatted_view() -> R {
+    let _language = language(Language::English);
+    let server = Pictures::start()?;
+    let fx = Fixture::new(&[])?;
+    {
+        let mut store = fx.store()?;
+        let raw = newsletter(&server.url);
+        store.import(fx.inbox, &raw, &mime::summarize(&raw), now())?;
+        assert!(store.allow_remote("news@radhaus.example", now())?);
+    }
+    let mut config = postfach::config::Config::new();
+    config.formatted = false;
+    config.save(fx.dir.path())?;
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Radhaus Newsletter")?;
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(
+        server.asked().is_empty(),
+        "the plain text shows no pictures: none fetched"
+    );
+    click(&mut app, &sb, "Formatted")?;
+    let (_, helm) = remote_images(&app)?;
+    assert_eq!(server.asked(), ["/helm.jpg"], "switching loads them");
+    assert!(matches!(
+        app.reader().remote_picture(helm),
+        Some(Preview::Ready(_))
+    ));
+    Ok(())
+}

@@ -183,8 +183,9 @@ pub enum Action {
     Outbox(MessageId, OutboxChoice),
     /// Open a compose window.
     Compose(Start),
-    /// The user switched between the formatted and the plain view (a preference).
-    Formatted(bool),
+    /// The user switched between the formatted and the plain view (a preference), and the
+    /// work that loads an allowed sender's pictures for the formatted view.
+    Formatted(bool, Option<Task<Message>>),
 }
 
 #[derive(Debug, Default)]
@@ -411,7 +412,14 @@ impl Reader {
             Message::CancelLink => self.answer_link(false),
             Message::SetFormatted(on) => {
                 self.plain_view = !on;
-                Action::Formatted(on)
+                let shown = match &self.state {
+                    State::Shown(o) if on && o.remote_allowed && !self.remote_requested() => {
+                        Some(Arc::clone(o))
+                    }
+                    _ => None,
+                };
+                let load = shown.and_then(|o| self.load_remote(&o));
+                Action::Formatted(on, load)
             }
             Message::Remote(m) => self.remote_update(m),
             Message::ContinueDraft => match self.shown() {
@@ -445,7 +453,9 @@ impl Reader {
             ));
         }
         tasks.extend(self.load_inline(&opened));
-        if opened.remote_allowed {
+        // an allowed sender's pictures load for the formatted view only (the plain text shows
+        // none); switching to it later loads them then
+        if opened.remote_allowed && self.formatted() {
             tasks.extend(self.load_remote(&opened));
         }
         self.state = State::Shown(opened);
