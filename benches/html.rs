@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use postfach::mime;
 use support::mail::generated::{Pictures, newsletter_html};
+// (the mail itself: support::mail::generated::newsletter_mail)
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -60,6 +61,21 @@ fn run_case(case: &str) {
                 std::hint::black_box(mime::html::Document::parse(&html));
             });
             println!("  Document::parse alone {:.2} ms", ms(doc));
+            // the whole mail as the reader parses it when a newsletter is opened
+            let mail = support::mail::generated::newsletter_mail(1, 1_796_000_000);
+            let whole = median(runs, || {
+                std::hint::black_box(mime::parse(&mail));
+            });
+            let parser = median(runs, || {
+                std::hint::black_box(mail_parser::MessageParser::default().parse(&mail));
+            });
+            println!(
+                "  the newsletter mail ({} KB, text + HTML + 10 pictures): mime::parse {:.2} ms \
+                 (mail-parser alone {:.2} ms)",
+                mail.len() / 1024,
+                ms(whole),
+                ms(parser)
+            );
             println!("  peak RSS {} MB", peak_rss_mb());
         }
         "big" => {
