@@ -64,8 +64,7 @@ pub enum NotReady {
 impl Written {
     /// The bytes of the attachments (the forwarded message included).
     pub fn attachment_size(&self) -> u64 {
-        let files: u64 = self.attachments.iter().map(|a| a.bytes.len() as u64).sum();
-        files + self.forwarded.as_ref().map_or(0, |f| f.len() as u64)
+        files_size(&self.attachments, self.forwarded.as_ref())
     }
 
     /// The entries of the three fields that are not addresses.
@@ -128,15 +127,23 @@ impl Written {
         }
     }
 
-    /// Whether there is nothing worth keeping (a window opened and closed again).
+    /// Whether there is nothing worth keeping (a window opened and closed again): no
+    /// address, subject, text or file.
     pub fn is_blank(&self) -> bool {
         self.to.trim().is_empty()
             && self.cc.trim().is_empty()
             && self.bcc.trim().is_empty()
             && self.subject.trim().is_empty()
+            && self.body.trim().is_empty()
             && self.attachments.is_empty()
             && self.forwarded.is_none()
     }
+}
+
+/// The bytes of attached files and a forwarded message together.
+pub fn files_size(attachments: &[Arc<Attachment>], forwarded: Option<&Arc<Vec<u8>>>) -> u64 {
+    let files: u64 = attachments.iter().map(|a| a.bytes.len() as u64).sum();
+    files + forwarded.map_or(0, |f| f.len() as u64)
 }
 
 /// Who a message of `account` is from, and where answers should go.

@@ -531,3 +531,16 @@ fn a_waiting_outbox_message_is_taken_back_to_be_changed() -> R {
     assert_eq!(c.draft(), Some(drafts[0].id));
     Ok(())
 }
+
+#[test]
+fn an_untouched_reply_leaves_no_draft_on_close_or_quit() -> R {
+    let _language = language(Language::English);
+    let (fx, mut app, sb) = replying()?;
+    send(&mut app, &sb, compose::Message::Close)?;
+    assert_eq!(app.composers().count(), 0);
+    assert!(drafts(&fx)?.is_empty(), "closing saves nothing new");
+    click(&mut app, &sb, "Reply")?;
+    sb.feed(&mut app, [Message::Quit]);
+    assert!(drafts(&fx)?.is_empty(), "quitting follows the same rule");
+    Ok(())
+}

@@ -173,17 +173,15 @@ impl App {
         }
     }
 
-    /// Before quitting: every compose window's changes are saved as drafts, here and now.
+    /// Before quitting: every compose window's changes are saved as drafts, here and now (by
+    /// the same rule as closing one window).
     pub(super) fn save_all_drafts(&mut self) {
         let now = format::now();
         for composer in self.composers.values() {
+            if !composer.needs_saving() {
+                continue;
+            }
             let written = composer.written();
-            if !composer.is_dirty() && composer.draft().is_some() {
-                continue;
-            }
-            if composer.draft().is_none() && written.is_blank() && written.body.trim().is_empty() {
-                continue;
-            }
             let Some(account) = self
                 .accounts
                 .iter()

@@ -245,6 +245,18 @@ impl Compose {
         self.dirty
     }
 
+    /// Whether closing (or quitting) must save a draft first: something changed since the last
+    /// save, and it is not a new window left blank. The one rule for the close button, Ctrl+W
+    /// and quitting the app.
+    pub fn needs_saving(&self) -> bool {
+        self.dirty && !(self.draft.is_none() && self.written().is_blank())
+    }
+
+    /// The bytes of the attached files and the forwarded message.
+    pub fn files_size(&self) -> u64 {
+        draft::files_size(&self.attachments, self.forwarded.as_ref().map(|(_, b)| b))
+    }
+
     /// The contacts index arrived (it is built once, in the background).
     pub fn set_contacts(&mut self, contacts: Arc<Contacts>) {
         self.contacts = Some(contacts);
@@ -366,7 +378,7 @@ impl Compose {
             }
             Message::Close => self.close(db),
             Message::Discard => {
-                if self.written().is_blank() && self.body.text().trim().is_empty() {
+                if self.written().is_blank() {
                     self.discard(db)
                 } else {
                     self.ask = Some(Ask::Discard);
@@ -519,18 +531,21 @@ impl Compose {
         }
     }
 
-    /// Closes the window once what was written is saved; an untouched empty window just closes.
+    /// Closes the window once what was written is saved; a window with nothing new just closes.
     fn close(&mut self, db: &Db) -> Action {
         if self.sending {
             return Action::None;
         }
         self.closing = true;
-        let untouched =
-            self.draft.is_none() && self.written().is_blank() && self.body.text().trim().is_empty();
-        if untouched || (!self.dirty && !self.saving) {
-            return Action::Outcome(Outcome::Close);
+        if self.saving {
+            // `saved` closes the window (after saving what changed meanwhile)
+            return Action::None;
         }
-        self.save(db)
+        if self.needs_saving() {
+            self.save(db)
+        } else {
+            Action::Outcome(Outcome::Close)
+        }
     }
 
     fn discard(&mut self, db: &Db) -> Action {

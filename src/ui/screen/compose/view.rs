@@ -254,7 +254,7 @@ impl Compose {
                 Message::RemoveForwarded,
             ));
         }
-        let total = self.written().attachment_size();
+        let total = self.files_size();
         let count = (self.attachments.len() + usize::from(self.forwarded.is_some())) as u64;
         let summary = form::small(fl!(
             "compose-files",
