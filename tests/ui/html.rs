@@ -1,15 +1,11 @@
 //! HTML mail in the reader, on a real store: shown formatted from the parsed document (its own
 //! `cid:` pictures decoded, a data table as a grid), remote content blocked — a local HTTP server
-//! counts the requests the window makes while showing the mail, and there must be none — the
-//! switch to the plain text remembered, and a link whose words show another address asked about
-//! before it opens. English UI.
+//! (`support::http`) counts the connections the window makes while showing the mail, and there
+//! must be none — the switch to the plain text remembered, and a link whose words show another
+//! address asked about before it opens. English UI.
 
 use crate::support;
 
-use std::io::Read;
-use std::net::TcpListener;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use iced_test::simulator;
@@ -17,35 +13,12 @@ use postfach::i18n::Language;
 use postfach::mime;
 use postfach::ui::screen::mail::reader::{self, Preview};
 use postfach::ui::{App, Message};
+use support::http::PictureServer;
 use support::mail::{b64_lines, png};
 use support::page::click;
 use support::sandbox::{Fixture, Sandbox, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
-
-/// A local HTTP server that only counts connections (the window must never make one).
-struct Counter {
-    url: String,
-    hits: Arc<AtomicUsize>,
-}
-
-impl Counter {
-    fn start() -> Result<Counter, Box<dyn std::error::Error>> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
-        let url = format!("http://{}", listener.local_addr()?);
-        let hits = Arc::new(AtomicUsize::new(0));
-        let counted = Arc::clone(&hits);
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                counted.fetch_add(1, Ordering::SeqCst);
-                let mut stream = stream;
-                let mut buf = [0u8; 1024];
-                let _ = stream.read(&mut buf);
-            }
-        });
-        Ok(Counter { url, hits })
-    }
-}
 
 /// A newsletter (multipart/alternative inside multipart/related): a text part, an HTML part
 /// with a heading, a data table, a `cid:` logo, remote pictures and styles on `server`, and a
@@ -96,7 +69,7 @@ fn opened(server: &str) -> Result<(Fixture, App, Sandbox), Box<dyn std::error::E
 #[test]
 fn html_mail_is_shown_formatted_and_nothing_is_fetched() -> R {
     let _language = language(Language::English);
-    let server = Counter::start()?;
+    let server = PictureServer::start()?;
     let (_fx, app, _sb) = opened(&server.url)?;
     {
         let mut ui = simulator(app.view());
@@ -131,18 +104,14 @@ fn html_mail_is_shown_formatted_and_nothing_is_fetched() -> R {
     ));
     // nothing left the machine, also a moment later
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(
-        server.hits.load(Ordering::SeqCst),
-        0,
-        "no request to the remote server"
-    );
+    assert_eq!(server.connections(), 0, "no request to the remote server");
     Ok(())
 }
 
 #[test]
 fn the_plain_view_is_remembered() -> R {
     let _language = language(Language::English);
-    let server = Counter::start()?;
+    let server = PictureServer::start()?;
     let (fx, mut app, sb) = opened(&server.url)?;
     click(&mut app, &sb, "Plain text")?;
     {
@@ -175,7 +144,7 @@ fn the_plain_view_is_remembered() -> R {
 #[test]
 fn a_link_that_shows_another_address_asks_first() -> R {
     let _language = language(Language::English);
-    let server = Counter::start()?;
+    let server = PictureServer::start()?;
     let (_fx, mut app, sb) = opened(&server.url)?;
     let doc = app
         .reader()

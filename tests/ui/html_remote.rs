@@ -8,10 +8,6 @@
 use crate::html::newsletter;
 use crate::support;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
-
 use iced_test::simulator;
 use postfach::i18n::Language;
 use postfach::mime;
@@ -19,57 +15,11 @@ use postfach::mime::html::ImageSource;
 use postfach::ui::screen::mail::reader::Preview;
 use postfach::ui::screen::settings::Page;
 use postfach::ui::{App, Message};
-use support::mail::png;
+use support::http::PictureServer;
 use support::page::{click, shows};
 use support::sandbox::{Fixture, language, now};
 
 type R = Result<(), Box<dyn std::error::Error>>;
-
-/// A local HTTP server that answers every request with a PNG and keeps the paths asked for.
-struct Pictures {
-    url: String,
-    paths: Arc<Mutex<Vec<String>>>,
-}
-
-impl Pictures {
-    fn start() -> Result<Pictures, Box<dyn std::error::Error>> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
-        let url = format!("http://{}", listener.local_addr()?);
-        let paths = Arc::new(Mutex::new(Vec::new()));
-        let kept = Arc::clone(&paths);
-        let picture = png(30, 20, 200);
-        std::thread::spawn(move || {
-            for mut stream in listener.incoming().flatten() {
-                let mut head = Vec::new();
-                let mut byte = [0u8; 1];
-                while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
-                    head.push(byte[0]);
-                }
-                let head = String::from_utf8_lossy(&head).into_owned();
-                let path = head.split(' ').nth(1).unwrap_or_default().to_owned();
-                if let Ok(mut p) = kept.lock() {
-                    p.push(path);
-                }
-                let mut answer = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\n\
-                     Connection: close\r\n\r\n",
-                    picture.len()
-                )
-                .into_bytes();
-                answer.extend_from_slice(&picture);
-                let _ = stream.write_all(&answer);
-            }
-        });
-        Ok(Pictures { url, paths })
-    }
-
-    /// The paths asked for so far, sorted.
-    fn asked(&self) -> Vec<String> {
-        let mut p = self.paths.lock().map(|p| p.clone()).unwrap_or_default();
-        p.sort();
-        p
-    }
-}
 
 /// The indexes of the document's remote pictures and of the picture "Helm".
 fn remote_images(app: &App) -> Result<(Vec<usize>, usize), Box<dyn std::error::Error>> {
@@ -92,7 +42,7 @@ fn remote_images(app: &App) -> Result<(Vec<usize>, usize), Box<dyn std::error::E
 #[test]
 fn remote_html_pictures_load_only_when_asked() -> R {
     let _language = language(Language::English);
-    let server = Pictures::start()?;
+    let server = PictureServer::start()?;
     let fx = Fixture::new(&[])?;
     {
         let mut store = fx.store()?;
@@ -215,7 +165,7 @@ fn html_remote_sender_is_removed_alone_in_the_settings() -> R {
 #[test]
 fn an_allowed_senders_pictures_wait_for_the_formatted_view() -> R {
     let _language = language(Language::English);
-    let server = Pictures::start()?;
+    let server = PictureServer::start()?;
     let fx = Fixture::new(&[])?;
     {
         let mut store = fx.store()?;
