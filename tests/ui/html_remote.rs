@@ -3,7 +3,7 @@
 //! this message" asks for exactly the mail's pictures and shows them, and is not remembered;
 //! "Always for this sender" is, so the next opening loads without asking; in the Trash nothing
 //! is loaded, whoever sent it; the settings list the sender, and "Remove all" clears the list.
-//! English UI.
+//! English UI, and the same words in German.
 
 use crate::html::newsletter;
 use crate::support;
@@ -190,5 +190,43 @@ fn an_allowed_senders_pictures_wait_for_the_formatted_view() -> R {
         app.reader().remote_picture(helm),
         Some(Preview::Ready(_))
     ));
+    Ok(())
+}
+
+#[test]
+fn remote_content_speaks_german_in_the_reader_and_the_settings() -> R {
+    let _language = language(Language::German);
+    let server = PictureServer::start()?;
+    let fx = Fixture::new(&[])?;
+    {
+        let mut store = fx.store()?;
+        let raw = newsletter(&server.url);
+        store.import(fx.inbox, &raw, &mime::summarize(&raw), now())?;
+    }
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Radhaus Newsletter")?;
+    assert!(shows(
+        &app,
+        "Externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert (5 Bilder oder Stile aus dem Internet)."
+    ));
+    assert!(shows(&app, "Formatiert"));
+    assert!(shows(&app, "Reiner Text"));
+    click(&mut app, &sb, "Immer für diesen Absender")?;
+    assert!(shows(
+        &app,
+        "Externe Bilder werden angezeigt. Stilvorlagen, Schriften und Hintergründe aus dem Internet bleiben blockiert."
+    ));
+
+    // the list in the settings, in German, and emptied there
+    sb.feed(&mut app, [Message::OpenSettings(Page::General)]);
+    assert!(shows(&app, "Externe Inhalte"));
+    assert!(shows(&app, "news@radhaus.example"));
+    click(&mut app, &sb, "Alle entfernen")?;
+    assert!(!shows(&app, "news@radhaus.example"));
+    assert!(shows(
+        &app,
+        "Noch kein Absender. Wählen Sie „Immer für diesen Absender“ über einer HTML-Nachricht, um einen hinzuzufügen."
+    ));
+    assert!(fx.store()?.remote_senders()?.is_empty());
     Ok(())
 }

@@ -24,6 +24,7 @@ mod menu;
 mod open;
 mod outbox;
 mod seed;
+mod select;
 mod settings;
 mod settings_ca;
 mod settings_language;

@@ -78,6 +78,13 @@ impl App {
                 self.open_settings(crate::ui::screen::settings::Page::General)
             }
             Key::Named(Named::Delete) => self.delete_selected(),
+            // with words of the message selected, Ctrl+C copies them and Ctrl+A takes the whole
+            // message; else Ctrl+A selects every message of the list
+            Key::Character("c") if command => self.reader.copy_selection().map(Message::Reader),
+            Key::Character("a") if command && self.reader.has_selection() => {
+                self.reader.select_all();
+                Task::none()
+            }
             Key::Character("a") if command => {
                 let action = self.list.select_all();
                 self.list_action(action)

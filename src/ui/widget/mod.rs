@@ -5,5 +5,6 @@ pub mod form;
 pub mod format;
 pub mod icon;
 pub mod pointer;
+pub mod selectable;
 pub mod style;
 pub mod theme;

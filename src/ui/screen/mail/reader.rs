@@ -9,6 +9,7 @@ mod html;
 mod outbox;
 mod paragraphs;
 mod remote;
+mod selection;
 mod view;
 
 use std::collections::BTreeMap;
@@ -108,6 +109,10 @@ pub enum Message {
     SetFormatted(bool),
     /// Remote pictures: asked for, or arrived.
     Remote(RemoteMessage),
+    /// The mouse selects words of the body.
+    Select(crate::ui::widget::selectable::Gesture),
+    /// A press beside the words: nothing is selected any more.
+    Unselect,
 }
 
 /// What failed when the reader worked with an attachment, a picture or a link. The technical
@@ -218,6 +223,8 @@ pub struct Reader {
     confirm_link: Option<mime::Link>,
     /// The remote pictures of the message shown.
     remote: remote::Remote,
+    /// The words selected in the body.
+    selection: Option<selection::Selection>,
 }
 
 impl Reader {
@@ -410,8 +417,14 @@ impl Reader {
             Message::DocumentLink(index) => self.document_link(index),
             Message::OpenMisleading => self.answer_link(true),
             Message::CancelLink => self.answer_link(false),
+            Message::Select(gesture) => self.select(gesture),
+            Message::Unselect => {
+                self.selection = None;
+                Action::None
+            }
             Message::SetFormatted(on) => {
                 self.plain_view = !on;
+                self.selection = None;
                 let shown = match &self.state {
                     State::Shown(o) if on && o.remote_allowed && !self.remote_requested() => {
                         Some(Arc::clone(o))
@@ -459,6 +472,7 @@ impl Reader {
             tasks.extend(self.load_remote(&opened));
         }
         self.state = State::Shown(opened);
+        self.selection = None;
         let (work, handle) = Task::batch(tasks).abortable();
         self.previews_work = Some(handle.abort_on_drop());
         Action::Run(work)

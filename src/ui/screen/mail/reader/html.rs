@@ -5,26 +5,38 @@
 //! loads them (see `remote.rs`, which also draws the bar above the message).
 //!
 //! Nothing here parses HTML: `mime::html` did that once, when the message was opened.
-use iced::widget::text::{Span, Wrapping};
-use iced::widget::{
-    Column, button, column, container, image, rich_text, row, rule, span, text, tooltip,
-};
+use std::cell::Cell;
+
+use iced::widget::{Column, button, column, container, image, row, rule, text, tooltip};
 use iced::{Alignment, Color, ContentFit, Element, Fill, FillPortion, Font, Length, font};
 
+use super::selection::text_block;
 use super::{Message, Preview, Reader};
 use crate::mime::html::{Block, Document, ImageSource};
+use crate::ui::widget::selectable::Run;
 use crate::ui::widget::{style, theme};
 
-/// Links in the text.
-const LINK: Color = Color::from_rgb(0.16, 0.45, 0.85);
 /// Pictures are never drawn wider than this (they scale down to the pane).
 const MAX_IMAGE_WIDTH: f32 = 900.0;
 /// Nesting beyond this is laid out flat (the model caps it too).
 const MAX_DEPTH: usize = 12;
 
+/// What laying out the document needs: the document, the reader (pictures, selection), and
+/// the number of the next line of text (lines are numbered in reading order for selecting).
+struct Ctx<'a> {
+    doc: &'a Document,
+    reader: &'a Reader,
+    next: Cell<usize>,
+}
+
 /// The whole document, with the pictures `reader` has decoded.
 pub(super) fn document<'a>(doc: &'a Document, reader: &'a Reader) -> Element<'a, Message> {
-    blocks(doc, &doc.blocks, reader, 0)
+    let cx = Ctx {
+        doc,
+        reader,
+        next: Cell::new(0),
+    };
+    blocks(&cx, &doc.blocks, 0)
 }
 
 /// "Formatted | Plain text" for an HTML mail (the choice is remembered).
@@ -43,28 +55,18 @@ pub(super) fn view_switch<'a>(formatted: bool) -> Element<'a, Message> {
     .into()
 }
 
-fn blocks<'a>(
-    doc: &'a Document,
-    list: &'a [Block],
-    reader: &'a Reader,
-    depth: usize,
-) -> Element<'a, Message> {
+fn blocks<'a>(cx: &Ctx<'a>, list: &'a [Block], depth: usize) -> Element<'a, Message> {
     let mut out = Column::new().spacing(10).width(Fill);
     for b in list {
-        out = out.push(block(doc, b, reader, depth));
+        out = out.push(block(cx, b, depth));
     }
     out.into()
 }
 
-fn block<'a>(
-    doc: &'a Document,
-    b: &'a Block,
-    reader: &'a Reader,
-    depth: usize,
-) -> Element<'a, Message> {
+fn block<'a>(cx: &Ctx<'a>, b: &'a Block, depth: usize) -> Element<'a, Message> {
     let depth = depth.min(MAX_DEPTH);
     match b {
-        Block::Paragraph(spans) => paragraph(doc, spans, theme::TEXT, false),
+        Block::Paragraph(spans) => paragraph(cx, spans, theme::TEXT, false),
         Block::Heading { level, spans } => {
             let size = match level {
                 1 => theme::TEXT + 8.0,
@@ -72,16 +74,16 @@ fn block<'a>(
                 3 => theme::TEXT + 3.0,
                 _ => theme::TEXT + 1.0,
             };
-            paragraph(doc, spans, size, true)
+            paragraph(cx, spans, size, true)
         }
-        Block::Preformatted(spans) => container(paragraph(doc, spans, theme::TEXT - 1.0, false))
+        Block::Preformatted(spans) => container(paragraph(cx, spans, theme::TEXT - 1.0, false))
             .padding([8, 10])
             .width(Fill)
             .style(style::card)
             .into(),
         // a tinted box, not a bar: a bar as tall as the quote needs a height the scrolled
         // reader cannot give
-        Block::Quote(inner) => container(blocks(doc, inner, reader, depth + 1))
+        Block::Quote(inner) => container(blocks(cx, inner, depth + 1))
             .padding([6, 12])
             .width(Fill)
             .style(style::faint)
@@ -103,7 +105,7 @@ fn block<'a>(
                 list = list.push(
                     row![
                         container(text(marker).size(theme::TEXT)).width(Length::Fixed(26.0)),
-                        blocks(doc, item, reader, depth + 1),
+                        blocks(cx, item, depth + 1),
                     ]
                     .align_y(Alignment::Start),
                 );
@@ -116,7 +118,7 @@ fn block<'a>(
             for (r, cells) in rows.iter().enumerate() {
                 let mut line = row![].spacing(0).width(Fill);
                 for cell in cells {
-                    let mut cell = container(blocks(doc, cell, reader, depth + 1))
+                    let mut cell = container(blocks(cx, cell, depth + 1))
                         .padding([4, 8])
                         .width(FillPortion(1));
                     if r < *header_rows {
@@ -129,59 +131,37 @@ fn block<'a>(
             }
             container(grid).width(Fill).into()
         }
-        Block::Image(index) => picture(doc, *index, reader),
+        Block::Image(index) => picture(cx.doc, *index, cx.reader),
     }
 }
 
-/// One paragraph: its spans as rich text.
+/// One paragraph: its spans as rich text, line by line, selectable.
 fn paragraph<'a>(
-    doc: &'a Document,
+    cx: &Ctx<'a>,
     spans: &'a [crate::mime::html::Span],
     size: f32,
     bold_all: bool,
 ) -> Element<'a, Message> {
-    // one run without a link: a plain text widget (lighter, and findable by tests and tools)
-    if let [only] = spans
-        && only.link.is_none()
-        && !only.underline
-        && !only.strike
-    {
-        return text(only.text.as_str())
-            .size(size)
-            .font(font_of(only, bold_all))
-            .color_maybe(only.color.and_then(readable))
-            .line_height(1.45)
-            .wrapping(Wrapping::WordOrGlyph)
-            .width(Fill)
-            .into();
-    }
-    let runs: Vec<Span<'a, usize, Font>> = spans
+    let doc = cx.doc;
+    let runs = spans
         .iter()
-        .map(|s| {
-            let mut run = span(s.text.as_str())
-                .font(font_of(s, bold_all))
-                .underline(s.underline)
-                .strikethrough(s.strike)
-                .color_maybe(s.color.and_then(readable));
-            if let Some(link) = s.link.filter(|l| *l < doc.links.len()) {
-                run = run.link(link).color(LINK).underline(true);
-            }
-            run
+        .map(|s| Run {
+            text: s.text.as_str(),
+            font: font_of(s, bold_all),
+            color: s.color.and_then(readable),
+            underline: s.underline,
+            strike: s.strike,
+            link: s.link.filter(|l| *l < doc.links.len()),
         })
         .collect();
-    let paragraph = rich_text(runs)
-        .size(size)
-        .line_height(1.45)
-        .wrapping(Wrapping::WordOrGlyph)
-        .width(Fill)
-        .on_link_click(Message::DocumentLink);
+    let paragraph = text_block(cx.reader, &cx.next, runs, size, Message::DocumentLink);
     // where the links lead, on hover (rich text cannot tell which link the pointer is over)
     let links: Vec<&crate::mime::Link> = spans
         .iter()
         .filter_map(|s| s.link.and_then(|l| doc.links.get(l)))
         .collect();
     if links.is_empty() {
-        return paragraph.into();
+        return paragraph;
     }
     tooltip(
         paragraph,

@@ -2,10 +2,10 @@
 
 use iced::widget::text::Wrapping;
 use iced::widget::{
-    Column, button, center, column, container, image, mouse_area, opaque, rich_text, row,
-    scrollable, space, span, text, tooltip,
+    Column, button, center, column, container, image, mouse_area, opaque, row, scrollable, space,
+    text, tooltip,
 };
-use iced::{Alignment, ContentFit, Element, Fill, Length, color, mouse};
+use iced::{Alignment, ContentFit, Element, Fill, Length, mouse};
 
 use crate::fl;
 use crate::mime::{Address, Attachment};
@@ -13,10 +13,9 @@ use crate::ui::screen::mail::reader::{
     Message, Opened, Piece, Preview, Reader, State, visible_attachments,
 };
 use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::selectable::Run;
 use crate::ui::{screen::mail::list, widget::format, widget::theme};
 
-/// Links are drawn in a blue that reads well on light and dark backgrounds.
-const LINK: iced::Color = color!(0x3d7bf0);
 /// Width of the header labels (From, To, …).
 const LABEL_WIDTH: f32 = 64.0;
 
@@ -68,8 +67,9 @@ impl Reader {
             );
         }
         if formatted.is_none() {
+            let next = std::cell::Cell::new(0);
             for paragraph in &o.paragraphs {
-                content = content.push(paragraph_view(paragraph));
+                content = content.push(self.paragraph_view(paragraph, &next));
             }
         }
         let shown: Vec<&Attachment> = visible_attachments(&o.mail).collect();
@@ -77,7 +77,25 @@ impl Reader {
             content = content.push(iced::widget::rule::horizontal(1).style(theme::rule));
             content = content.push(self.attachments_view(&shown));
         }
-        scrollable(content.width(Fill)).height(Fill).into()
+        // a press beside the words ends the selection
+        let content = mouse_area(content.width(Fill)).on_press(Message::Unselect);
+        scrollable(content).height(Fill).into()
+    }
+
+    /// A paragraph of the plain text: its lines, selectable, with the links the message lists.
+    fn paragraph_view<'a>(
+        &'a self,
+        pieces: &'a [Piece],
+        next: &std::cell::Cell<usize>,
+    ) -> Element<'a, Message> {
+        let runs = pieces
+            .iter()
+            .map(|p| Run {
+                link: p.link.clone(),
+                ..Run::plain(p.text.as_str())
+            })
+            .collect();
+        super::selection::text_block(self, next, runs, theme::TEXT, Message::LinkClicked)
     }
 
     fn attachments_view<'a>(&'a self, shown: &[&'a Attachment]) -> Element<'a, Message> {
@@ -220,36 +238,6 @@ fn notes(o: &Opened, formatted: bool) -> Vec<String> {
         notes.push(fl!("ui-body-truncated"));
     }
     notes
-}
-
-fn paragraph_view(pieces: &[Piece]) -> Element<'_, Message> {
-    if let [only] = pieces
-        && only.link.is_none()
-    {
-        return text(only.text.as_str())
-            .size(theme::TEXT)
-            .line_height(1.45)
-            .wrapping(Wrapping::WordOrGlyph)
-            .width(Fill)
-            .into();
-    }
-    let spans: Vec<_> = pieces
-        .iter()
-        .map(|p| match &p.link {
-            Some(url) => span(p.text.as_str())
-                .link(url.clone())
-                .color(LINK)
-                .underline(true),
-            None => span(p.text.as_str()),
-        })
-        .collect();
-    rich_text(spans)
-        .size(theme::TEXT)
-        .line_height(1.45)
-        .wrapping(Wrapping::WordOrGlyph)
-        .width(Fill)
-        .on_link_click(Message::LinkClicked)
-        .into()
 }
 
 fn chip(a: &Attachment) -> Element<'_, Message> {
