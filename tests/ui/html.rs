@@ -136,8 +136,27 @@ fn the_plain_view_is_remembered() -> R {
         let mut ui = simulator(again.view());
         ui.find("Fruehling ist Radzeit (Textfassung)")?;
     }
+    // the mail's own pictures are decoded for the formatted view only: when it is first shown
+    let doc = app
+        .reader()
+        .shown()
+        .and_then(|o| o.mail.body.html.clone())
+        .ok_or("the HTML document")?;
+    let logo = doc
+        .images
+        .iter()
+        .position(|i| i.alt == "Radhaus")
+        .ok_or("the logo")?;
+    assert!(
+        app.reader().inline_picture(logo).is_none(),
+        "not decoded for the text"
+    );
     click(&mut app, &sb, "Formatted")?;
     assert!(app.config().formatted);
+    assert!(matches!(
+        app.reader().inline_picture(logo),
+        Some(Preview::Ready(_))
+    ));
     Ok(())
 }
 

@@ -431,7 +431,21 @@ impl Reader {
                     }
                     _ => None,
                 };
-                let load = shown.and_then(|o| self.load_remote(&o));
+                let remote = shown.and_then(|o| self.load_remote(&o));
+                // the mail's own pictures, when the formatted view is first shown
+                let inline = match &self.state {
+                    State::Shown(o) if on && self.inline.is_empty() => {
+                        let o = Arc::clone(o);
+                        self.load_inline(&o)
+                    }
+                    _ => Vec::new(),
+                };
+                let load = (remote.is_some() || !inline.is_empty()).then(|| {
+                    inline
+                        .into_iter()
+                        .chain(remote)
+                        .fold(Task::none(), Task::chain)
+                });
                 Action::Formatted(on, load)
             }
             Message::Remote(m) => self.remote_update(m),
@@ -455,7 +469,9 @@ impl Reader {
             }
         };
         let mut tasks = Vec::new();
-        for a in opened.mail.attachments.iter().filter(|a| a.is_image) {
+        // previews for the chips shown (the mail's own pictures are drawn in the formatted
+        // view, at their own size, and only there)
+        for a in visible_attachments(&opened.mail).filter(|a| a.is_image) {
             self.previews.insert(a.index, Preview::Loading);
             tasks.push(thumbnail_task(
                 id,
@@ -465,7 +481,9 @@ impl Reader {
                 Message::Preview,
             ));
         }
-        tasks.extend(self.load_inline(&opened));
+        if self.formatted() {
+            tasks.extend(self.load_inline(&opened));
+        }
         // an allowed sender's pictures load for the formatted view only (the plain text shows
         // none); switching to it later loads them then
         if opened.remote_allowed && self.formatted() {
@@ -473,7 +491,12 @@ impl Reader {
         }
         self.state = State::Shown(opened);
         self.selection = None;
-        let (work, handle) = Task::batch(tasks).abortable();
+        // one picture after another: decoding all at once would take every core from the
+        // window while it draws the text
+        let (work, handle) = tasks
+            .into_iter()
+            .fold(Task::none(), Task::chain)
+            .abortable();
         self.previews_work = Some(handle.abort_on_drop());
         Action::Run(work)
     }
