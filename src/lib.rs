@@ -6,6 +6,7 @@
 //! could be confused) is `docs/ARCHITECTURE.md`.
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod lock;

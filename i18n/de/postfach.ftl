@@ -678,3 +678,17 @@ ui-link-warning-title = Dieser Link führt vielleicht nicht dorthin, wo er zu f�
 ui-link-warning = Der Link zeigt { $shown } an, führt aber zu { $target }. So arbeiten Phishing-Mails. Öffnen Sie ihn nur, wenn Sie der Zieladresse vertrauen.
 ui-link-warning-open = Trotzdem öffnen
 ui-link-warning-cancel = Nicht öffnen
+
+## import and export (command line)
+cli-import-progress = Importiere in „{ $folder }“: { $percent } % ({ $count } Nachrichten)
+cli-import-folder = Ordner „{ $folder }“
+cli-import-summary = { $imported } { $imported ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } importiert; { $duplicates } schon vorhanden, { $deleted } in der Quelle als gelöscht markiert und ausgelassen, { $failed } nicht lesbar.
+cli-import-failed = Der Import wurde abgebrochen: { $detail }. Was bis dahin importiert wurde, bleibt erhalten; führen Sie denselben Befehl noch einmal aus, um ihn abzuschließen.
+cli-export-done = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } nach { $path } geschrieben.
+cli-export-where = Geben Sie an, wohin geschrieben werden soll: --mbox DATEI, --eml ORDNER oder --maildir ORDNER.

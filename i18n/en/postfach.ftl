@@ -678,3 +678,17 @@ ui-link-warning-title = This link may not lead where it says
 ui-link-warning = The link's words show { $shown }, but it leads to { $target }. Senders of phishing mail do this. Open it only if you trust the address it leads to.
 ui-link-warning-open = Open anyway
 ui-link-warning-cancel = Don't open
+
+## import and export (command line)
+cli-import-progress = Importing into “{ $folder }”: { $percent } % ({ $count } messages)
+cli-import-folder = Folder “{ $folder }”
+cli-import-summary = Imported { $imported } { $imported ->
+        [one] message
+       *[other] messages
+    }; { $duplicates } already there, { $deleted } marked deleted in the source and left out, { $failed } could not be read.
+cli-import-failed = The import stopped: { $detail }. What was imported so far is kept; run the same command again to finish it.
+cli-export-done = Wrote { $count } { $count ->
+        [one] message
+       *[other] messages
+    } to { $path }.
+cli-export-where = Say where to write: --mbox FILE, --eml DIR or --maildir DIR.

@@ -26,6 +26,10 @@ pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
         Command::SaveAttachments { id, dir } => save_attachments(&store, MessageId(id), &dir),
         Command::Send(args) => super::send::send(store, &data_dir, args, now),
         Command::Outbox { command } => super::send::outbox(store, &data_dir, command, now),
+        Command::Import { path, folder } => {
+            super::transfer::import(&mut store, &path, folder.as_deref(), now)
+        }
+        Command::Export(args) => super::transfer::export(&store, &args),
     }
 }
 
@@ -161,19 +165,19 @@ fn show_progress(p: &Progress) {
     let _ = std::io::stderr().flush();
 }
 
-fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
-    let account = args
-        .account
-        .as_deref()
-        .map(|n| account_named(store, n))
-        .transpose()?;
-    let special = args
-        .folder
+/// The folders `folder` names (of `account`, or of every account; a local folder by name).
+pub(super) fn scopes(
+    store: &Store,
+    account: Option<&str>,
+    folder: &str,
+) -> Result<Vec<Scope>, CliError> {
+    let account = account.map(|n| account_named(store, n)).transpose()?;
+    let special = folder
         .to_ascii_lowercase()
         .parse::<FolderKind>()
         .ok()
         .filter(|k| *k != FolderKind::Local);
-    let scopes: Vec<Scope> = match (special, &account) {
+    Ok(match (special, &account) {
         (Some(FolderKind::Inbox), None) => vec![Scope::UnifiedInbox],
         (Some(kind), Some(a)) => vec![Scope::Account(a.id, kind)],
         (Some(kind), None) => store
@@ -182,16 +186,18 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
             .map(|a| Scope::Account(a.id, kind))
             .collect(),
         (_, _) => {
-            let folder = store
+            let found = store
                 .folders()?
                 .into_iter()
-                .find(|f| f.kind == FolderKind::Local && f.name.eq_ignore_ascii_case(&args.folder))
-                .ok_or_else(|| {
-                    CliError::new(exit::USAGE, format!("no folder named {:?}", args.folder))
-                })?;
-            vec![Scope::Folder(folder.id)]
+                .find(|f| f.kind == FolderKind::Local && f.name.eq_ignore_ascii_case(folder))
+                .ok_or_else(|| CliError::new(exit::USAGE, format!("no folder named {folder:?}")))?;
+            vec![Scope::Folder(found.id)]
         }
-    };
+    })
+}
+
+fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
+    let scopes = scopes(store, args.account.as_deref(), &args.folder)?;
     let mut rows: Vec<MessageRow> = Vec::new();
     for scope in &scopes {
         if let Some(q) = &args.search {

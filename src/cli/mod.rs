@@ -6,6 +6,7 @@ mod commands;
 pub mod mailto;
 pub mod open;
 mod send;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -99,6 +100,37 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<OutboxCommand>,
     },
+    /// Import mail files: an mbox, a Maildir, a folder of .eml files, or a Thunderbird profile's
+    /// mail folder. Each source becomes a local folder; messages already there are skipped.
+    Import {
+        /// The file or folder to import.
+        path: PathBuf,
+        /// Put the imported folders below this local folder.
+        #[arg(long, value_name = "NAME")]
+        folder: Option<String>,
+    },
+    /// Write messages out: a folder as mbox or .eml files, or the whole store as a Maildir.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("to").required(true).args(["mbox", "eml", "maildir"])))]
+pub struct ExportArgs {
+    /// Only this account's folder.
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Folder: inbox, drafts, sent, outbox, trash, or the name of a local folder.
+    #[arg(long, default_value = "inbox")]
+    pub folder: String,
+    /// Write one mbox file (mboxrd).
+    #[arg(long, value_name = "FILE")]
+    pub mbox: Option<PathBuf>,
+    /// Write one .eml file per message into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub eml: Option<PathBuf>,
+    /// Write every folder of the store as a Maildir++ tree into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub maildir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,13 @@
-//! Mail files into the store: one `.eml` at a time for now (dropped onto the window, or handed
-//! over by the desktop with `postfach FILE…`). The window and the command line both come here.
+//! Mail files into the store: one `.eml` at a time (dropped onto the window, or handed over by
+//! the desktop with `postfach FILE…`), or another program's mail (mbox, Maildir, Thunderbird
+//! folders: [`files`]). The window and the command line both come here.
 //!
 //! A file is read only up to [`MAX_FILE`]; the bytes are stored exactly as read. Importing the
 //! same bytes into the same folder again finds the earlier copy instead of storing a second one.
+
+pub mod files;
+pub mod maildir;
+pub mod mbox;
 
 use std::io;
 use std::path::{Path, PathBuf};
