@@ -692,3 +692,26 @@ cli-export-done = { $count } { $count ->
        *[other] Nachrichten
     } nach { $path } geschrieben.
 cli-export-where = Geben Sie an, wohin geschrieben werden soll: --mbox DATEI, --eml ORDNER oder --maildir ORDNER.
+
+## settings: import and export
+settings-nav-transfer = Import und Export
+settings-transfer-subtitle = Übernehmen Sie Ihre Nachrichten aus einem anderen Programm, oder nehmen Sie sie mit.
+settings-import = Nachrichten importieren
+settings-import-hint = Übernehmen Sie Nachrichten aus einem anderen Programm: die Ordner von Thunderbird, eine mbox-Datei, ein Maildir oder einen Ordner mit .eml-Dateien. Jede Quelle wird ein lokaler Ordner; schon vorhandene Nachrichten werden übersprungen, so lässt sich ein Import durch erneutes Ausführen abschließen.
+settings-import-thunderbird = In Thunderbird gefunden
+settings-import-no-thunderbird = Auf diesem Computer wurde kein Thunderbird-Profil gefunden.
+settings-import-tb-folder = { $name } (Profil „{ $profile }“)
+settings-import-ticked = Angehakte Ordner importieren
+settings-import-file = Datei importieren…
+settings-import-folder = Ordner importieren…
+settings-import-cancel = Abbrechen
+settings-import-cancelled = Der Import wurde abgebrochen; was schon importiert ist, bleibt, und ein erneuter Import schließt ihn ab.
+settings-import-failed = Der Import wurde abgebrochen: { $detail }. Was bis dahin importiert wurde, bleibt erhalten; importieren Sie dasselbe noch einmal, um ihn abzuschließen.
+settings-export = Nachrichten exportieren
+settings-export-hint = Schreibt alle Ordner als Maildir-Baum (lesbar für Thunderbirds ImportExportTools, mutt, Evolution und andere). Über die Befehlszeile lassen sich auch einzelne Ordner als mbox- oder .eml-Dateien schreiben.
+settings-export-maildir = Alles als Maildir exportieren…
+settings-export-done = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } nach { $path } geschrieben.
+settings-export-failed = Der Export ist fehlgeschlagen: { $detail }

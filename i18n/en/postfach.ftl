@@ -692,3 +692,26 @@ cli-export-done = Wrote { $count } { $count ->
        *[other] messages
     } to { $path }.
 cli-export-where = Say where to write: --mbox FILE, --eml DIR or --maildir DIR.
+
+## settings: import and export
+settings-nav-transfer = Import and export
+settings-transfer-subtitle = Bring your mail over from another program, or take it with you.
+settings-import = Import mail
+settings-import-hint = Bring mail over from another program: Thunderbird's folders, an mbox file, a Maildir or a folder of .eml files. Each becomes a local folder; messages you already have are skipped, so an import can be run again to finish it.
+settings-import-thunderbird = Found in Thunderbird
+settings-import-no-thunderbird = No Thunderbird profile was found on this computer.
+settings-import-tb-folder = { $name } (profile “{ $profile }”)
+settings-import-ticked = Import ticked folders
+settings-import-file = Import a file…
+settings-import-folder = Import a folder…
+settings-import-cancel = Cancel
+settings-import-cancelled = The import was cancelled; what was imported stays, and importing again finishes it.
+settings-import-failed = The import stopped: { $detail }. What was imported so far is kept; import the same again to finish it.
+settings-export = Export mail
+settings-export-hint = Write every folder as a Maildir tree (readable by Thunderbird's ImportExportTools, mutt, Evolution and others). The command line also writes single folders as mbox or .eml files.
+settings-export-maildir = Export everything as Maildir…
+settings-export-done = Wrote { $count } { $count ->
+        [one] message
+       *[other] messages
+    } to { $path }.
+settings-export-failed = The export failed: { $detail }

@@ -121,6 +121,40 @@ pub fn import_path(
     Ok(run.report)
 }
 
+/// Imports each of `sources` (a path, and the local folder to put its folders below, as
+/// [`import_path`] does) on a store connection of its own, so a long import does not hold up the
+/// window's; one report for all of them.
+pub fn import_paths(
+    data_dir: &Path,
+    sources: &[(PathBuf, Option<String>)],
+    now: i64,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(&Progress),
+) -> Result<Report, Error> {
+    let mut store = Store::open_in(data_dir)?;
+    let mut total = Report::default();
+    for (path, under) in sources {
+        let r = import_path(
+            &mut store,
+            path,
+            under.as_deref(),
+            now,
+            &mut progress,
+            cancel,
+        )?;
+        total.imported += r.imported;
+        total.duplicates += r.duplicates;
+        total.deleted += r.deleted;
+        total.failed += r.failed;
+        total.folders.extend(r.folders);
+        if r.cancelled {
+            total.cancelled = true;
+            break;
+        }
+    }
+    Ok(total)
+}
+
 struct Run<'s> {
     store: &'s mut Store,
     now: i64,

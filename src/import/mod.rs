@@ -8,6 +8,7 @@
 pub mod files;
 pub mod maildir;
 pub mod mbox;
+pub mod thunderbird;
 
 use std::io;
 use std::path::{Path, PathBuf};

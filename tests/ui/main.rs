@@ -30,6 +30,7 @@ mod settings_ca;
 mod settings_language;
 #[cfg(target_os = "linux")]
 mod settings_smtp;
+mod transfer;
 mod window;
 mod wizard;
 #[cfg(target_os = "linux")]

@@ -113,6 +113,7 @@ impl App {
                 self.account_saved(&account, session);
                 Task::batch([then.map(Message::Settings), app_load(&self.db)])
             }
+            settings::Action::Outcome(settings::Outcome::Imported) => self.refresh(),
             settings::Action::Outcome(settings::Outcome::AccountRemoved { id, name }) => {
                 self.tls_questions.remove(&id);
                 self.banners.clear_account(id);

@@ -18,6 +18,7 @@ pub mod outgoing;
 pub mod pop3_options;
 pub mod problem;
 pub mod server;
+pub mod transfer;
 
 use iced::widget::{Column, button, column, container, row, rule, scrollable, space, text};
 use iced::{Alignment, Element, Fill, Task, Theme};
@@ -40,6 +41,8 @@ pub use crate::ui::widget::form::{dialog, with_dialog};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     General,
+    /// Import and export.
+    Transfer,
     Account(AccountId),
 }
 
@@ -50,6 +53,7 @@ pub enum Message {
     AddAccount,
     Back,
     General(app_settings::Message),
+    Transfer(transfer::Message),
     Account(account::Message),
     /// Leave the page with unsaved changes after all.
     Discard,
@@ -78,6 +82,8 @@ pub enum Outcome {
     },
     /// An account was removed.
     AccountRemoved { id: AccountId, name: String },
+    /// Mail was imported: folders were added or filled.
+    Imported,
 }
 
 /// What the screen reads from the rest of the app.
@@ -93,6 +99,7 @@ pub struct Context<'a> {
 pub struct Settings {
     page: Page,
     general: AppSettings,
+    transfer: transfer::Transfer,
     account: Option<AccountPage>,
     /// Where the user wanted to go from an account page with unsaved changes (asked first).
     leaving: Option<Leave>,
@@ -113,12 +120,14 @@ impl Settings {
         let mut settings = Settings {
             page: Page::General,
             general: AppSettings::default(),
+            transfer: transfer::Transfer::default(),
             account: None,
             leaving: None,
         };
         let task = settings.show(page, accounts);
         let senders = AppSettings::load(db).map(Message::General);
-        (settings, Task::batch([task, senders]))
+        let profiles = transfer::Transfer::load().map(Message::Transfer);
+        (settings, Task::batch([task, senders, profiles]))
     }
 
     /// The page shown.
@@ -134,6 +143,11 @@ impl Settings {
     /// The general page.
     pub fn general(&self) -> &AppSettings {
         &self.general
+    }
+
+    /// The import and export page.
+    pub fn transfer(&self) -> &transfer::Transfer {
+        &self.transfer
     }
 
     /// Shows a problem on the general page (saving the preferences failed).
@@ -152,12 +166,13 @@ impl Settings {
     }
 
     fn show(&mut self, page: Page, accounts: &[Account]) -> Task<Message> {
-        if page == self.page && (page == Page::General || self.account.is_some()) {
+        let loaded = !matches!(page, Page::Account(_)) || self.account.is_some();
+        if page == self.page && loaded {
             return Task::none();
         }
         let account = match page {
             Page::Account(id) => accounts.iter().find(|a| a.id == id),
-            Page::General => None,
+            Page::General | Page::Transfer => None,
         };
         match account {
             Some(account) => {
@@ -167,7 +182,11 @@ impl Settings {
                 task.map(Message::Account)
             }
             None => {
-                self.page = Page::General;
+                self.page = if page == Page::Transfer {
+                    Page::Transfer
+                } else {
+                    Page::General
+                };
                 self.account = None;
                 Task::none()
             }
@@ -200,6 +219,11 @@ impl Settings {
                 .update(m, cx.db)
                 .map(Message::General)
                 .map_outcome(Outcome::Changed),
+            Message::Transfer(m) => self
+                .transfer
+                .update(m, cx.db)
+                .map(Message::Transfer)
+                .map_outcome(|transfer::Imported| Outcome::Imported),
             Message::Account(m) => {
                 let Some(page) = &mut self.account else {
                     return Action::None;
@@ -293,6 +317,9 @@ impl Settings {
                     page.view(cx.config.notifications).map(Message::Account),
                     Some(page.footer().map(Message::Account)),
                 ),
+                None if self.page == Page::Transfer => {
+                    (self.transfer.view().map(Message::Transfer), None)
+                }
                 None => (
                     self.general
                         .view(cx.config, cx.db.data_dir())
@@ -344,6 +371,13 @@ impl Settings {
             None,
             self.page == Page::General,
             Message::Show(Page::General),
+        ));
+        items = items.push(nav_entry(
+            icon::styled(Icon::Download, theme::ICON, theme::icon_color).into(),
+            fl!("settings-nav-transfer"),
+            None,
+            self.page == Page::Transfer,
+            Message::Show(Page::Transfer),
         ));
         items = items.push(space().height(12));
         items = items.push(

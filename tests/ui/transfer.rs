@@ -1,0 +1,128 @@
+//! Settings → "Import and export" on a real store: Thunderbird's mail folders found in a
+//! profile written as Thunderbird writes it, one ticked and imported on the page's own thread
+//! (progress, then the summary), the new local folder in the sidebar with its messages; in
+//! German and in English.
+
+use crate::support;
+
+use postfach::i18n::Language;
+use postfach::import::thunderbird;
+use postfach::ui::Message;
+use postfach::ui::screen::settings::{self, Page, transfer};
+use support::page::{click, shows};
+use support::sandbox::{Fixture, language};
+
+type R = Result<(), Box<dyn std::error::Error>>;
+
+/// A Thunderbird profile under `home`: Local Folders and one POP3 account whose Inbox holds
+/// two messages and one marked deleted.
+fn profile(home: &std::path::Path) -> std::io::Result<()> {
+    let root = home.join(".thunderbird");
+    let p = root.join("abc.default-release");
+    std::fs::create_dir_all(p.join("Mail/Local Folders"))?;
+    std::fs::create_dir_all(p.join("Mail/pop.example.de"))?;
+    std::fs::write(
+        root.join("profiles.ini"),
+        "[Profile0]\nName=default-release\nIsRelative=1\nPath=abc.default-release\n",
+    )?;
+    std::fs::write(
+        p.join("prefs.js"),
+        "user_pref(\"mail.server.server1.directory-rel\", \"[ProfD]Mail/Local Folders\");\n\
+         user_pref(\"mail.server.server1.type\", \"none\");\n\
+         user_pref(\"mail.server.server2.directory-rel\", \"[ProfD]Mail/pop.example.de\");\n\
+         user_pref(\"mail.server.server2.hostname\", \"pop.example.de\");\n\
+         user_pref(\"mail.server.server2.name\", \"anna@example.de\");\n\
+         user_pref(\"mail.server.server2.type\", \"pop3\");\n",
+    )?;
+    let entry = |status: &str, subject: &str| {
+        format!(
+            "From - Thu Dec 03 10:00:00 2026\r\nX-Mozilla-Status: {status}\r\n\
+From: Ben <ben@example.de>\r\nSubject: {subject}\r\n\r\nHallo\r\n\r\n"
+        )
+    };
+    let inbox = [
+        entry("0001", "Alte Rechnung"),
+        entry("0000", "Alte Einladung"),
+        entry("0009", "Geloescht"),
+    ]
+    .concat();
+    std::fs::write(p.join("Mail/pop.example.de/Inbox"), inbox)?;
+    std::fs::write(p.join("Mail/pop.example.de/Inbox.msf"), "mork")?;
+    Ok(())
+}
+
+fn import_from_thunderbird(lang: Language, words: [&str; 4]) -> R {
+    let [nav, label, button, done] = words;
+    let _language = language(lang);
+    let home = tempfile::tempdir()?;
+    profile(home.path())?;
+    let fx = Fixture::new(&[])?;
+    let (mut app, sb) = fx.app()?;
+    sb.feed(&mut app, [Message::OpenSettings(Page::General)]);
+    click(&mut app, &sb, nav)?;
+    // what the page's own search finds, from this profile instead of the user's
+    let found = thunderbird::profiles(&thunderbird::roots(home.path(), None));
+    sb.feed(
+        &mut app,
+        [Message::Settings(settings::Message::Transfer(
+            transfer::Message::Profiles(found),
+        ))],
+    );
+    assert!(shows(&app, label));
+    click(&mut app, &sb, label)?;
+    click(&mut app, &sb, button)?;
+    let page = app.settings().ok_or("the settings")?.transfer();
+    assert!(!page.is_running());
+    assert_eq!(page.result(), Some(done));
+    assert!(shows(&app, done));
+
+    let store = fx.store()?;
+    let folder = store
+        .folders()?
+        .into_iter()
+        .find(|f| f.name == "anna@example.de/Inbox")
+        .ok_or("the imported folder")?;
+    assert_eq!(
+        (folder.total, folder.unread),
+        (2, 1),
+        "read state kept, deleted left out"
+    );
+    // back in the window: the folder is in the sidebar
+    click(
+        &mut app,
+        &sb,
+        if lang == Language::German {
+            "Zurück zu den Nachrichten"
+        } else {
+            "Back to messages"
+        },
+    )?;
+    assert!(shows(&app, "anna@example.de/Inbox"));
+    Ok(())
+}
+
+#[test]
+fn thunderbird_folders_are_imported_from_the_settings() -> R {
+    import_from_thunderbird(
+        Language::English,
+        [
+            "Import and export",
+            "anna@example.de (profile “default-release”)",
+            "Import ticked folders",
+            "Imported 2 messages; 0 already there, 1 marked deleted in the source and left out, 0 could not be read.",
+        ],
+    )
+}
+
+#[test]
+fn thunderbird_folders_are_imported_from_the_settings_in_german() -> R {
+    import_from_thunderbird(
+        Language::German,
+        [
+            "Import und Export",
+            "anna@example.de (Profil „default-release“)",
+            "Angehakte Ordner importieren",
+            "2 Nachrichten importiert; 0 schon vorhanden, 1 in der Quelle als gelöscht markiert und ausgelassen, 0 nicht lesbar.",
+        ],
+    )
+}
