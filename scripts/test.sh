@@ -22,6 +22,7 @@ packages=(
   gnome-keyring dbus-x11 dbus
   desktop-file-utils appstream dpkg-dev librsvg2-bin icnsutils tesseract-ocr fonts-dejavu-core
   libwayland-client0 gcc-mingw-w64-x86-64
+  mpop fetchmail getmail6
 )
 
 missing=()

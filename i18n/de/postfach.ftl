@@ -715,3 +715,13 @@ settings-export-done = { $count } { $count ->
        *[other] Nachrichten
     } nach { $path } geschrieben.
 settings-export-failed = Der Export ist fehlgeschlagen: { $detail }
+cli-state-imported = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } von „{ $account }“ gelten jetzt als von { $program } abgerufen: Postfach ruft sie nicht noch einmal ab und löscht sie nie auf dem Server ({ $known } waren schon bekannt).
+cli-state-no-match = Die Datei enthält keinen Stand für { $user } auf { $host }. Sie enthält: { $found }.
+cli-state-which = Geben Sie an, welches Programm den Stand geschrieben hat: --from thunderbird|mpop|fetchmail|getmail|claws PFAD.
+cli-state-forgotten = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    }, die ein anderes Programm für „{ $account }“ abgerufen hatte, vergessen: der nächste Abruf lädt sie herunter.

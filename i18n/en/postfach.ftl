@@ -715,3 +715,13 @@ settings-export-done = Wrote { $count } { $count ->
        *[other] messages
     } to { $path }.
 settings-export-failed = The export failed: { $detail }
+cli-state-imported = { $count } { $count ->
+        [one] message
+       *[other] messages
+    } of “{ $account }” are now known as downloaded by { $program }: Postfach will not download them again and never deletes them from the server ({ $known } were known already).
+cli-state-no-match = The file holds no state for { $user } on { $host }. It has: { $found }.
+cli-state-which = Say which program wrote the state: --from thunderbird|mpop|fetchmail|getmail|claws PATH.
+cli-state-forgotten = Forgot { $count } { $count ->
+        [one] message
+       *[other] messages
+    } another program had downloaded for “{ $account }”: the next fetch downloads them.

@@ -30,6 +30,12 @@ pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
             super::transfer::import(&mut store, &path, folder.as_deref(), now)
         }
         Command::Export(args) => super::transfer::export(&store, &args),
+        Command::ImportState {
+            account,
+            from,
+            path,
+            forget,
+        } => super::transfer::import_state(&mut store, &account, from.zip(path), forget, now),
     }
 }
 

@@ -111,6 +111,23 @@ pub enum Command {
     },
     /// Write messages out: a folder as mbox or .eml files, or the whole store as a Maildir.
     Export(ExportArgs),
+    /// Take over which messages another program already downloaded from the account's server,
+    /// so they are not downloaded again (and never deleted there by Postfach).
+    ImportState {
+        /// The account (its server and user name choose the part of the file that counts).
+        #[arg(long)]
+        account: String,
+        /// The program that wrote the file.
+        #[arg(long, value_enum, required_unless_present = "forget")]
+        from: Option<crate::import::state::Program>,
+        /// Thunderbird's popstate.dat, mpop's UIDLs file, fetchmail's .fetchids, getmail's
+        /// oldmail-* file or Claws Mail's uidl/HOST-USER file.
+        #[arg(required_unless_present = "forget")]
+        path: Option<PathBuf>,
+        /// Forget the imported state instead: the next fetch downloads those messages too.
+        #[arg(long, conflicts_with_all = ["from", "path"])]
+        forget: bool,
+    },
 }
 
 #[derive(Debug, Args)]

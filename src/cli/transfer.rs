@@ -8,6 +8,7 @@ use std::sync::atomic::AtomicBool;
 use super::{CliError, ExportArgs, exit};
 use crate::fl;
 use crate::import::files::{Progress, import_path};
+use crate::import::state::Program;
 use crate::store::{MessageRow, Store};
 
 /// Imports the mail files at `path` into local folders (below `folder`, if given).
@@ -92,5 +93,63 @@ pub(super) fn export(store: &Store, args: &ExportArgs) -> Result<u8, CliError> {
     };
     let path = path.display().to_string();
     println!("{}", fl!("cli-export-done", count = n, path = path));
+    Ok(exit::OK)
+}
+
+/// Records the UIDLs another program downloaded for `account` (or forgets them).
+pub(super) fn import_state(
+    store: &mut Store,
+    account: &str,
+    source: Option<(Program, std::path::PathBuf)>,
+    forget: bool,
+    now: i64,
+) -> Result<u8, CliError> {
+    let account = super::commands::account_named(store, account)?;
+    let name = account.settings.name.clone();
+    if forget {
+        let n = store.forget_known(account.id, None)?;
+        println!("{}", fl!("cli-state-forgotten", count = n, account = name));
+        return Ok(exit::OK);
+    }
+    let Some((program, path)) = source else {
+        return Err(CliError::new(exit::USAGE, fl!("cli-state-which")));
+    };
+    let states = crate::import::state::read(program, &path).map_err(|e| {
+        CliError::new(
+            exit::USAGE,
+            fl!(
+                "cli-file-unreadable",
+                path = path.display().to_string(),
+                detail = e.to_string()
+            ),
+        )
+    })?;
+    let (host, user) = (&account.settings.host, &account.settings.username);
+    let Some(state) = states.iter().find(|s| s.matches(host, user)) else {
+        let found: Vec<String> = states
+            .iter()
+            .map(|s| crate::text::safe_line(&format!("{}@{}", s.user, s.host)))
+            .collect();
+        return Err(CliError::new(
+            exit::USAGE,
+            fl!(
+                "cli-state-no-match",
+                user = user.as_str(),
+                host = host.as_str(),
+                found = found.join(", ")
+            ),
+        ));
+    };
+    let added: usize = store.import_known(account.id, &state.uidls, program.as_str(), now)?;
+    println!(
+        "{}",
+        fl!(
+            "cli-state-imported",
+            count = added,
+            account = name,
+            program = program.as_str(),
+            known = state.uidls.len().saturating_sub(added)
+        )
+    );
     Ok(exit::OK)
 }

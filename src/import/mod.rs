@@ -8,6 +8,7 @@
 pub mod files;
 pub mod maildir;
 pub mod mbox;
+pub mod state;
 pub mod thunderbird;
 
 use std::io;

@@ -78,6 +78,8 @@ pub struct PlanEntry {
     pub listed_size: Option<u64>,
     /// The size of the bytes stored, where known.
     pub received_size: Option<u64>,
+    /// Another program downloaded it (imported state); it is not stored here.
+    pub not_stored: bool,
 }
 
 impl Store {
@@ -87,7 +89,7 @@ impl Store {
         self.read(|c| {
             let mut stmt = c.prepare_cached(
                 "SELECT uidl, first_stored_at, state, local_deleted_at IS NOT NULL, \
-                   listed_size, received_size \
+                   listed_size, received_size, known_from IS NOT NULL \
                  FROM ledger WHERE account_id = ?1",
             )?;
             let rows = stmt.query_map([account], |r| {
@@ -98,12 +100,14 @@ impl Store {
                     r.get::<_, bool>(3)?,
                     r.get::<_, Option<i64>>(4)?,
                     r.get::<_, Option<i64>>(5)?,
+                    r.get::<_, bool>(6)?,
                 ))
             })?;
             let size = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
             let mut out = Vec::new();
             for row in rows {
-                let (uidl, first_stored_at, state, deleted_here, listed, received) = row?;
+                let (uidl, first_stored_at, state, deleted_here, listed, received, not_stored) =
+                    row?;
                 out.push(PlanEntry {
                     uidl,
                     first_stored_at,
@@ -111,6 +115,7 @@ impl Store {
                     deleted_here,
                     listed_size: size(listed),
                     received_size: size(received),
+                    not_stored,
                 });
             }
             Ok(out)

@@ -25,6 +25,7 @@ mod drafts;
 mod error;
 mod folders;
 mod imported;
+mod known;
 mod ledger;
 mod local;
 mod messages;

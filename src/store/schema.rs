@@ -21,6 +21,7 @@ const MIGRATIONS: &[Step] = &[
     v5_outgoing_server,
     v6_sending,
     v7_remote_senders,
+    v8_known_uidls,
 ];
 
 /// The schema version this program writes.
@@ -403,6 +404,14 @@ fn v7_remote_senders(tx: &Connection) -> rusqlite::Result<()> {
         ) WITHOUT ROWID;
         "#,
     )
+}
+
+/// Version 8: UIDLs another program already downloaded (its state was imported: Thunderbird's
+/// `popstate.dat`, mpop, fetchmail, getmail, Claws Mail). Such a ledger entry has no message
+/// here; `known_from` names the program. It keeps the message from being downloaded again, and
+/// nothing ever deletes it on the server (see `sync::plan`).
+fn v8_known_uidls(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch("ALTER TABLE ledger ADD COLUMN known_from TEXT;")
 }
 
 #[cfg(test)]

@@ -266,6 +266,18 @@ impl Fetcher {
                 .call(move |st| st.mark_deleted_on_server(id, &gone, now))
                 .await??;
         }
+        if first.known_not_stored > 0 {
+            tracing::info!(
+                count = first.known_not_stored,
+                "messages another program downloaded: left on the server, not downloaded"
+            );
+        }
+        if !first.stale_known.is_empty() {
+            let (stale, id) = (first.stale_known.clone(), session.account.id);
+            self.store
+                .call(move |st| st.forget_known(id, Some(&stale)))
+                .await??;
+        }
         Ok((listing, first))
     }
 
@@ -379,6 +391,7 @@ impl Fetcher {
                         deleted_here: e.deleted_here,
                         listed_size: e.listed_size,
                         received_size: e.received_size,
+                        not_stored: e.not_stored,
                     };
                     (e.uidl, known)
                 })

@@ -57,6 +57,10 @@ pub struct Known {
     pub listed_size: Option<u64>,
     /// The size of the bytes stored (for entries from before `listed_size`, the only size known).
     pub received_size: Option<u64>,
+    /// Another program downloaded it (its state was imported); it is not stored here. Such a
+    /// message is never downloaded again unless the user asks, and never deleted on the server
+    /// by any policy: deleting it would lose the only copy we can vouch for.
+    pub not_stored: bool,
 }
 
 /// Whether a listed message is the one a ledger entry stored.
@@ -131,6 +135,12 @@ pub struct Plan {
     /// UIDLs the server listed more than once (a broken server): fetched at most once and never
     /// deleted, because we cannot tell which copy we stored.
     pub ambiguous: Vec<String>,
+    /// Listed messages another program downloaded (imported state): neither fetched nor
+    /// deleted.
+    pub known_not_stored: usize,
+    /// Imported UIDLs the server no longer lists: forgotten, so that a server reusing one of
+    /// them for a new message does not hide that message.
+    pub stale_known: Vec<String>,
 }
 
 /// Decides what to fetch and what to delete. Pure.
@@ -157,6 +167,11 @@ pub fn plan(
             continue;
         };
         if duplicated {
+            continue;
+        }
+        if known.not_stored {
+            plan.keep += 1;
+            plan.known_not_stored += 1;
             continue;
         }
         let reason = delete_reason(known, policy, now);
@@ -200,6 +215,14 @@ pub fn plan(
         .collect();
     gone.sort();
     plan.confirmed_gone = gone;
+
+    let mut stale: Vec<String> = ledger
+        .iter()
+        .filter(|(uidl, known)| known.not_stored && !seen.contains_key(uidl.as_str()))
+        .map(|(uidl, _)| uidl.clone())
+        .collect();
+    stale.sort();
+    plan.stale_known = stale;
     plan
 }
 

@@ -26,6 +26,7 @@ fn known(first_stored_at: i64) -> Known {
         deleted_here: false,
         listed_size: Some(100),
         received_size: Some(100),
+        not_stored: false,
     }
 }
 
@@ -218,6 +219,7 @@ fn arb_known() -> impl Strategy<Value = Known> {
         deleted_here: gone,
         listed_size: Some(100),
         received_size: Some(100),
+        not_stored: false,
     })
 }
 
@@ -351,6 +353,7 @@ proptest! {
                     deleted_here: false,
                     listed_size: item.size,
                     received_size: Some(size_of(content)),
+                    not_stored: false,
                 };
                 match ledger.get_mut(&item.uidl) {
                     Some((k, c)) if *c == content => {
@@ -385,5 +388,56 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// A UIDL another program downloaded (imported state): no message here, no sizes.
+fn known_elsewhere(first_seen: i64) -> Known {
+    Known {
+        first_stored_at: first_seen,
+        server: ServerCopy::OnServer,
+        deleted_here: false,
+        listed_size: None,
+        received_size: None,
+        not_stored: true,
+    }
+}
+
+#[test]
+fn imported_uidls_are_neither_fetched_nor_deleted_and_stale_ones_are_named() {
+    let listing = [listed(1, "a"), listed(2, "b")];
+    let ledger = HashMap::from([
+        ("a".to_owned(), known_elsewhere(NOW - 400 * DAY)),
+        ("gone".to_owned(), known_elsewhere(NOW - 400 * DAY)),
+    ]);
+    let policy = Policy {
+        leave_on_server: true,
+        keep_days: Some(1),
+        delete_when_deleted_here: true,
+    };
+    let p = plan(&listing, &ledger, &policy, NOW);
+    assert_eq!(p.fetch, vec![listed(2, "b")]);
+    assert!(
+        p.delete.is_empty(),
+        "retention does not reach what is not stored here"
+    );
+    assert_eq!(p.known_not_stored, 1);
+    assert_eq!(p.stale_known, ["gone"]);
+    assert!(!p.needs_sizes);
+}
+
+proptest! {
+    #[test]
+    fn no_policy_deletes_or_fetches_an_imported_uidl(
+        policy in arb_policy(),
+        age in 0i64..400 * DAY,
+        size in proptest::option::of(1u64..10_000),
+    ) {
+        let listing = [Listed { number: 1, uidl: "x".to_owned(), size }];
+        let ledger = HashMap::from([("x".to_owned(), known_elsewhere(NOW - age))]);
+        let p = plan(&listing, &ledger, &policy, NOW);
+        prop_assert!(p.delete.is_empty());
+        prop_assert!(p.fetch.is_empty());
+        prop_assert_eq!(p.known_not_stored, 1);
     }
 }

@@ -8,6 +8,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod fetchers;
 mod kill;
 mod roundtrip;
 mod sources;

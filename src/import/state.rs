@@ -1,0 +1,255 @@
+//! Reading other programs' POP3 state: which UIDLs they already downloaded, per server and user.
+//! The formats (see docs/IMPORT-STATE.md for where they were checked):
+//!
+//! - Thunderbird `popstate.dat` (in the account's mail folder): `*host user` begins a block;
+//!   then `flag uidl time` lines, flag `k` (kept on the server) or `d` (to be deleted there)
+//!   for downloaded mail, `b` (too big: only partly downloaded) and `f` (to fetch) for mail that
+//!   was not; `time` is when Thunderbird first saw it (Unix seconds).
+//! - mpop's UIDLs file: lines beginning with a space, ` count host user`, begin a list of `count`
+//!   UIDLs, one per line; `#` lines are comments.
+//! - fetchmail's `.fetchids`: `user@host uidl` per line (the user may hold an `@` itself).
+//! - getmail's `oldmail-host-port-user`: `uidl NUL time` per line.
+//! - Claws Mail's `uidl/host-user`: `uidl TAB time [TAB partial]` per line (older versions
+//!   separate with spaces); a partial download (third field not 0) does not count.
+
+use std::io;
+use std::path::Path;
+
+/// The program whose state is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Program {
+    Thunderbird,
+    Mpop,
+    Fetchmail,
+    Getmail,
+    Claws,
+}
+
+impl Program {
+    /// Its name, as recorded with each imported UIDL.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Program::Thunderbird => "thunderbird",
+            Program::Mpop => "mpop",
+            Program::Fetchmail => "fetchmail",
+            Program::Getmail => "getmail",
+            Program::Claws => "claws",
+        }
+    }
+}
+
+/// The UIDLs one program downloaded from one server for one user.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub host: String,
+    pub user: String,
+    /// Each UIDL with when the program first saw it, where it says.
+    pub uidls: Vec<(String, Option<i64>)>,
+}
+
+impl State {
+    /// Whether this is the state of `user` on `host` (host names compare without case).
+    pub fn matches(&self, host: &str, user: &str) -> bool {
+        self.host.eq_ignore_ascii_case(host) && self.user == user
+    }
+}
+
+/// Reads `path` as `program` writes it; one [`State`] per server and user in it.
+pub fn read(program: Program, path: &Path) -> io::Result<Vec<State>> {
+    let bytes = std::fs::read(path)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(match program {
+        Program::Thunderbird => thunderbird(&text),
+        Program::Mpop => mpop(&text),
+        Program::Fetchmail => fetchmail(&text),
+        Program::Getmail => getmail(&text, &name).into_iter().collect(),
+        Program::Claws => claws(&text, &name).into_iter().collect(),
+    })
+}
+
+fn block<'s>(out: &'s mut Vec<State>, host: &str, user: &str) -> &'s mut State {
+    let at = match out.iter().position(|s| s.matches(host, user)) {
+        Some(i) => i,
+        None => {
+            out.push(State {
+                host: host.to_owned(),
+                user: user.to_owned(),
+                uidls: Vec::new(),
+            });
+            out.len() - 1
+        }
+    };
+    &mut out[at]
+}
+
+fn thunderbird(text: &str) -> Vec<State> {
+    let mut out = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix('*') {
+            let mut words = rest.split_whitespace();
+            current = match (words.next(), words.next()) {
+                (Some(h), Some(u)) => Some((h.to_owned(), u.to_owned())),
+                _ => None,
+            };
+            continue;
+        }
+        let Some((host, user)) = &current else {
+            continue;
+        };
+        let mut words = line.split_whitespace();
+        let (Some(flag), Some(uidl)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if matches!(flag, "k" | "d") {
+            let time = words.next().and_then(|t| t.parse().ok());
+            block(&mut out, host, user)
+                .uidls
+                .push((uidl.to_owned(), time));
+        }
+    }
+    out
+}
+
+fn mpop(text: &str) -> Vec<State> {
+    let mut out = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in text.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        if line.starts_with(' ') {
+            let mut words = line.split_whitespace();
+            let _count = words.next();
+            current = match (words.next(), words.next()) {
+                (Some(h), Some(u)) => Some((h.to_owned(), u.to_owned())),
+                _ => None,
+            };
+            continue;
+        }
+        if let Some((host, user)) = &current {
+            block(&mut out, host, user)
+                .uidls
+                .push((line.trim().to_owned(), None));
+        }
+    }
+    out
+}
+
+fn fetchmail(text: &str) -> Vec<State> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let (Some(account), Some(uidl)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let Some((user, host)) = account.rsplit_once('@') else {
+            continue;
+        };
+        block(&mut out, host, user)
+            .uidls
+            .push((uidl.to_owned(), None));
+    }
+    out
+}
+
+fn getmail(text: &str, file: &str) -> Option<State> {
+    // oldmail-HOST-PORT-USER: the port is the first all-digit part after the host
+    let rest = file.strip_prefix("oldmail-")?;
+    let parts: Vec<&str> = rest.split('-').collect();
+    let port = (1..parts.len().saturating_sub(1))
+        .find(|&i| !parts[i].is_empty() && parts[i].bytes().all(|b| b.is_ascii_digit()))?;
+    let mut state = State {
+        host: parts[..port].join("-"),
+        user: parts[port + 1..].join("-"),
+        uidls: Vec::new(),
+    };
+    for line in text.lines() {
+        let (uidl, time) = line.split_once('\0').unwrap_or((line, ""));
+        if !uidl.is_empty() {
+            state
+                .uidls
+                .push((uidl.to_owned(), time.trim().parse().ok()));
+        }
+    }
+    Some(state)
+}
+
+fn claws(text: &str, file: &str) -> Option<State> {
+    let (host, user) = file.split_once('-')?;
+    let mut state = State {
+        host: host.to_owned(),
+        user: user.to_owned(),
+        uidls: Vec::new(),
+    };
+    for line in text.lines() {
+        let mut words = line.split(['\t', ' ']).filter(|w| !w.is_empty());
+        let Some(uidl) = words.next() else { continue };
+        let time = words.next().and_then(|t| t.parse().ok());
+        let partial = words.next().is_some_and(|p| p != "0");
+        if !partial {
+            state.uidls.push((uidl.to_owned(), time));
+        }
+    }
+    Some(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uidls(s: &State) -> Vec<&str> {
+        s.uidls.iter().map(|(u, _)| u.as_str()).collect()
+    }
+
+    #[test]
+    fn thunderbird_keeps_only_what_it_downloaded() {
+        let file = "# POP3 State File\n# This is a generated file!  Do not edit.\n\n\
+*pop.example.de anna\nk UID1 1700000000\nd UID2 1700000100\nb UID3 1700000200\nf UID4 1700000300\n\
+*pop.example.de ben\nk UIDB 1700000400\n";
+        let got = thunderbird(file);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].matches("POP.example.de", "anna"));
+        assert_eq!(
+            got[0].uidls,
+            [
+                ("UID1".to_owned(), Some(1_700_000_000)),
+                ("UID2".to_owned(), Some(1_700_000_100))
+            ]
+        );
+        assert_eq!(uidls(&got[1]), ["UIDB"]);
+    }
+
+    #[test]
+    fn fetchmail_users_may_hold_an_at_sign() {
+        let got =
+            fetchmail("anna@example.de@pop.example.de abc\nanna@example.de@pop.example.de def\n");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].matches("pop.example.de", "anna@example.de"));
+        assert_eq!(uidls(&got[0]), ["abc", "def"]);
+    }
+
+    #[test]
+    fn getmail_and_claws_take_server_and_user_from_the_file_name() {
+        let g = getmail(
+            "a1\x001700000000\nb2\x001700000001\n",
+            "oldmail-pop-1.example.de-995-anna-b",
+        )
+        .expect("parsed");
+        assert_eq!(
+            (g.host.as_str(), g.user.as_str()),
+            ("pop-1.example.de", "anna-b")
+        );
+        assert_eq!(g.uidls[1], ("b2".to_owned(), Some(1_700_000_001)));
+        let c = claws(
+            "u1\t1700000000\t0\nu2\t1700000001\t1\nu3 1700000002\n",
+            "pop.example.de-anna",
+        )
+        .expect("parsed");
+        assert_eq!(uidls(&c), ["u1", "u3"], "a partial download does not count");
+    }
+}
