@@ -21,6 +21,7 @@ const MIGRATIONS: &[Step] = &[
     v5_outgoing_server,
     v6_sending,
     v7_remote_senders,
+    v8_organising,
 ];
 
 /// The schema version this program writes.
@@ -401,6 +402,67 @@ fn v7_remote_senders(tx: &Connection) -> rusqlite::Result<()> {
             address  TEXT PRIMARY KEY COLLATE NOCASE,
             added_at INTEGER NOT NULL
         ) WITHOUT ROWID;
+        "#,
+    )
+}
+
+/// Version 8: organising mail (issue #18).
+///
+/// - Folders nest (`parent_id`; a subtree goes with its folder) and local folders may belong to
+///   an account (`account_id` set, kind `local`) or to "Local folders" (no account). Names are
+///   unique among siblings, ignoring case. `role = 'archive'` marks an account's (or Local
+///   folders') yearly archive, whatever the user renamed it to.
+/// - Every account gets its Junk folder (kind `junk`, allowed since version 6), and a switch
+///   (on by default), an extra header and an age for junk: mail the provider marked goes there
+///   on arrival, and is deleted locally after `junk_keep_days` days.
+/// - `not_junk_senders`: addresses whose mail stays in the Inbox whatever its spam headers say.
+/// - `messages.filter_pending`: set in the transaction that stores a fetched message, cleared
+///   in the one that applies its rules, so a crash in between leaves it in the Inbox to be
+///   filtered at the next start.
+/// - `rules`: message rules in their order (conditions and actions as JSON written by
+///   `store::rules`).
+fn v8_organising(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        ALTER TABLE folders ADD COLUMN parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE;
+        ALTER TABLE folders ADD COLUMN role TEXT CHECK (role IN ('archive'));
+        DROP INDEX folders_local_name;
+        CREATE UNIQUE INDEX folders_local_name
+            ON folders(ifnull(account_id, 0), ifnull(parent_id, 0), name COLLATE NOCASE)
+            WHERE kind = 'local';
+        CREATE UNIQUE INDEX folders_role ON folders(ifnull(account_id, 0), role)
+            WHERE role IS NOT NULL;
+        CREATE INDEX folders_parent ON folders(parent_id) WHERE parent_id IS NOT NULL;
+        INSERT INTO folders (account_id, kind, name)
+            SELECT a.id, 'junk', 'Junk' FROM accounts a
+            WHERE NOT EXISTS (SELECT 1 FROM folders f WHERE f.account_id = a.id
+                              AND f.kind = 'junk');
+
+        ALTER TABLE accounts ADD COLUMN junk_filter INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE accounts ADD COLUMN junk_header TEXT;
+        ALTER TABLE accounts ADD COLUMN junk_keep_days INTEGER DEFAULT 30;
+
+        CREATE TABLE not_junk_senders (
+            address  TEXT PRIMARY KEY COLLATE NOCASE,
+            added_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        ALTER TABLE messages ADD COLUMN filter_pending INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX messages_filter_pending ON messages(account_id, id)
+            WHERE filter_pending = 1;
+
+        CREATE TABLE rules (
+            id         INTEGER PRIMARY KEY,
+            position   INTEGER NOT NULL,
+            name       TEXT NOT NULL,
+            enabled    INTEGER NOT NULL DEFAULT 1,
+            -- NULL: the rule applies to every account's mail
+            account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+            match_all  INTEGER NOT NULL DEFAULT 1,
+            conditions TEXT NOT NULL,
+            actions    TEXT NOT NULL
+        );
+        CREATE INDEX rules_position ON rules(position, id);
         "#,
     )
 }

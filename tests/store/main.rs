@@ -6,6 +6,7 @@ mod accounts;
 mod bodies;
 mod concurrency;
 mod contacts;
+mod folders;
 mod messages;
 mod migrations;
 mod outbox;

@@ -116,6 +116,22 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         assert!(store.remote_senders()?.is_empty(), "{}", path.display());
         assert!(store.allow_remote("news@radhaus.example", NOW)?);
         assert!(store.remote_allowed("NEWS@radhaus.example")?);
+        // Version 8: every account has its Junk folder; folders nest; nothing waits for rules
+        store.folder(account.id, FolderKind::Junk)?;
+        let folders = store.folders()?;
+        assert!(folders.iter().all(|f| f.parent.is_none() && !f.archive));
+        if version >= 7 {
+            let zeitung = folders
+                .iter()
+                .find(|f| f.name == "Zeitung")
+                .ok_or("Zeitung")?;
+            assert_eq!((zeitung.account, zeitung.kind), (None, FolderKind::Local));
+            let sub =
+                store.create_folder(postfach::store::FolderParent::In(zeitung.id), "Zeitung")?;
+            store.delete_local_folder(sub)?;
+        }
+        assert!(store.rules()?.is_empty(), "{}", path.display());
+        assert!(store.filter_pending(account.id, 10)?.is_empty());
         // and it keeps working: a new message gets a fresh id; an old UIDL downloaded again
         // with the same bytes is not stored again (the hash recorded by version 4 proves it)
         let fx1 = rows.iter().find(|r| r.uidl.as_deref() == Some("fx-1"));
