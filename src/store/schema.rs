@@ -408,6 +408,9 @@ fn v7_remote_senders(tx: &Connection) -> rusqlite::Result<()> {
 
 /// Version 8: organising mail (issue #18).
 ///
+/// - The `folders` table is rebuilt with `AUTOINCREMENT`: a deleted folder's id is never given
+///   to a new one, so a rule, an undo record or a window still naming it cannot hit another
+///   folder (a rule's action into a deleted folder is skipped).
 /// - Folders nest (`parent_id`; a subtree goes with its folder) and local folders may belong to
 ///   an account (`account_id` set, kind `local`) or to "Local folders" (no account). Names are
 ///   unique among siblings, ignoring case. `role = 'archive'` marks an account's (or Local
@@ -424,9 +427,22 @@ fn v7_remote_senders(tx: &Connection) -> rusqlite::Result<()> {
 fn v8_organising(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute_batch(
         r#"
-        ALTER TABLE folders ADD COLUMN parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE;
-        ALTER TABLE folders ADD COLUMN role TEXT CHECK (role IN ('archive'));
-        DROP INDEX folders_local_name;
+        CREATE TABLE folders_v8 (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+            kind       TEXT NOT NULL
+                       CHECK (kind IN ('inbox', 'trash', 'local', 'sent', 'drafts', 'outbox',
+                                       'junk')),
+            name       TEXT NOT NULL,
+            parent_id  INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+            role       TEXT CHECK (role IN ('archive'))
+        );
+        INSERT INTO folders_v8 (id, account_id, kind, name)
+            SELECT id, account_id, kind, name FROM folders;
+        DROP TABLE folders;
+        ALTER TABLE folders_v8 RENAME TO folders;
+        CREATE UNIQUE INDEX folders_special ON folders(ifnull(account_id, 0), kind)
+            WHERE kind <> 'local';
         CREATE UNIQUE INDEX folders_local_name
             ON folders(ifnull(account_id, 0), ifnull(parent_id, 0), name COLLATE NOCASE)
             WHERE kind = 'local';

@@ -1,7 +1,8 @@
 //! The download pipeline of one fetch: four stages at once, so the network never waits for
 //! parsing or fsync. While the engine downloads batch n+3, one blocking thread parses batch n+2,
 //! one stores the bodies of batch n+1 in the bodies file, and one commits the rows and index of
-//! batch n. A batch's bodies are durable before its rows are committed, and those before any
+//! batch n and then runs its message rules (`crate::rules`; a separate transaction, so the
+//! rows are durable whatever the rules do). A batch's bodies are durable before its rows are committed, and those before any
 //! `DELE` (the engine deletes only after [`Pipeline::finish`]).
 
 use std::time::Instant;
@@ -81,11 +82,21 @@ impl Pipeline {
                 let started = Instant::now();
                 let bytes: u64 = items.iter().map(|r| r.fetched.raw.len() as u64).sum();
                 let messages = items.len();
-                let outcomes = store.lock()?.store_ready(account, &items, &body_ids, now)?;
+                let mut st = store.lock()?;
+                let outcomes = st.store_ready(account, &items, &body_ids, now)?;
                 drop(items);
                 new += outcomes.iter().filter(|o| o.is_new()).count();
                 tracing::debug!(messages, bytes, took = ?started.elapsed(), "batch stored durably");
                 let _ = done_tx.send(Stored { messages, bytes });
+                // The batch is durable: now its rules and the junk check. A failure leaves the
+                // messages in the Inbox, marked pending, for the next run; it never stops the
+                // fetch (the bytes are safe, and a DELE depends only on them).
+                let started = Instant::now();
+                match crate::rules::filter_pending(&mut st, account) {
+                    Ok(r) => tracing::debug!(checked = r.checked, junk = r.junk,
+                        moved = r.moved, took = ?started.elapsed(), "batch filtered"),
+                    Err(e) => tracing::warn!(error = %e, "message rules did not run"),
+                }
             }
             Ok(new)
         });
