@@ -26,6 +26,18 @@ pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
         Command::SaveAttachments { id, dir } => save_attachments(&store, MessageId(id), &dir),
         Command::Send(args) => super::send::send(store, &data_dir, args, now),
         Command::Outbox { command } => super::send::outbox(store, &data_dir, command, now),
+        Command::Folder(c) => super::organise::folder(&mut store, c),
+        Command::Move {
+            ids,
+            to,
+            all_of,
+            copy,
+        } => super::organise::move_messages(&mut store, &ids, all_of.as_deref(), &to, copy),
+        Command::Rule { command } => {
+            super::rules::run(&mut store, command.unwrap_or(super::RuleCommand::List))
+        }
+        Command::Junk { ids } => super::organise::junk(&mut store, &ids, true, now),
+        Command::NotJunk { ids } => super::organise::junk(&mut store, &ids, false, now),
     }
 }
 
@@ -181,15 +193,14 @@ fn list(store: &Store, args: &ListArgs) -> Result<u8, CliError> {
             .iter()
             .map(|a| Scope::Account(a.id, kind))
             .collect(),
-        (_, _) => {
-            let folder = store
-                .folders()?
-                .into_iter()
-                .find(|f| f.kind == FolderKind::Local && f.name.eq_ignore_ascii_case(&args.folder))
-                .ok_or_else(|| {
-                    CliError::new(exit::USAGE, format!("no folder named {:?}", args.folder))
-                })?;
-            vec![Scope::Folder(folder.id)]
+        (_, account) => {
+            let spec = match account {
+                Some(a) if !args.folder.contains(':') => {
+                    format!("{}:{}", a.settings.name, args.folder)
+                }
+                _ => args.folder.clone(),
+            };
+            vec![Scope::Folder(super::organise::find_folder(store, &spec)?)]
         }
     };
     let mut rows: Vec<MessageRow> = Vec::new();
