@@ -91,6 +91,7 @@ impl Pipeline {
                 // The batch is durable: now its rules and the junk check. A failure leaves the
                 // messages in the Inbox, marked pending, for the next run; it never stops the
                 // fetch (the bytes are safe, and a DELE depends only on them).
+                pause_before_rules();
                 let started = Instant::now();
                 match crate::rules::filter_pending(&mut st, account) {
                     Ok(r) => tracing::debug!(checked = r.checked, junk = r.junk,
@@ -140,6 +141,18 @@ impl Pipeline {
             self.stored.bytes += s.bytes;
         }
         Ok((new, self.stored))
+    }
+}
+
+/// For the crash tests (`tests/sync/rules.rs`): with `POSTFACH_TEST_PAUSE_BEFORE_RULES=FILE`
+/// in the environment, a stored batch waits here before its rules run, after creating FILE, so
+/// a test can `kill -9` the process exactly between storing and filtering. Inert otherwise.
+fn pause_before_rules() {
+    if let Some(file) = std::env::var_os("POSTFACH_TEST_PAUSE_BEFORE_RULES") {
+        if let Err(e) = std::fs::write(&file, b"stored\n") {
+            tracing::warn!(error = %e, "test pause file not written");
+        }
+        std::thread::sleep(std::time::Duration::from_secs(60));
     }
 }
 

@@ -105,13 +105,39 @@ fn kill_9_between_storing_and_filtering_loses_and_doubles_nothing() {
         "no fetch was killed mid-way; the test proves nothing: {:?}",
         cli.run(&["fetch"])
     );
+    // And exactly between storing and filtering: the engine waits there when asked to (a
+    // test hook), and the process is killed while it waits.
+    let hold = cli.data_dir().join("stored-not-filtered");
+    for round in 16..19 {
+        seeded.extend(seed(&server, round * 40, 40));
+        let raw = spam(round * 2);
+        server.seed(support::USER, &format!("spam{:03}", round * 2), &raw);
+        spams.push(sha256_hex(&raw));
+        let _ = std::fs::remove_file(&hold);
+        let mut child = cli
+            .command(&["fetch"])
+            .env("POSTFACH_TEST_PAUSE_BEFORE_RULES", &hold)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while !hold.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(hold.exists(), "the fetch never reached its rules");
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        // this round's 41 messages (and any an earlier kill left undownloaded) are stored, and
+        // their rules have not run; what earlier kills left unfiltered was filtered first
+        assert!(
+            pending() >= 41,
+            "the batch is stored, its rules have not run"
+        );
+    }
     eprintln!(
         "a fetch took {whole:?}; killed {killed} fetches; {left_pending} left stored mail \
-         unfiltered"
-    );
-    assert!(
-        left_pending > 0,
-        "no kill landed between storing and filtering ({killed} kills): try again"
+         unfiltered; then 3 kills while a stored batch waited for its rules"
     );
     cli.ok(&["fetch"]);
     assert_eq!(pending(), 0, "the next fetch finished the filtering");
@@ -157,5 +183,76 @@ fn kill_9_between_storing_and_filtering_loses_and_doubles_nothing() {
         .iter()
         .map(|m| m.values().sum::<usize>())
         .sum();
-    assert_eq!(rows, 16 * 42 + with_attachments.len());
+    assert_eq!(rows, 16 * 42 + 3 * 41 + with_attachments.len());
+}
+
+/// Organising is never deleting: with "delete from the server when deleted here", moving mail
+/// out of the Inbox, copying it and trashing it leave the server's copies alone; only deleting
+/// a message's last local copy for good lets its server copy go. Old junk is deleted here, and
+/// on the server only under that same policy.
+#[test]
+fn moving_copying_and_junk_follow_the_server_policy() {
+    const T0: i64 = super::T0;
+    const DAY: i64 = super::DAY;
+    for delete_here_deletes_there in [true, false] {
+        let server = Dovecot::start();
+        seed(&server, 0, 4);
+        server.seed(support::USER, "spam", &spam(0));
+        let cli = Cli::new(&server);
+        let mut options = vec!["--leave-on-server"];
+        if delete_here_deletes_there {
+            options.push("--delete-when-deleted-here");
+        }
+        cli.add_account(&options);
+        let now = |t: i64| t.to_string();
+        let fetch = |t: i64| cli.ok(&["--now", &now(t), "fetch"]);
+        fetch(T0);
+        cli.ok(&["folder", "add", "Archiv"]);
+        cli.ok(&["folder", "add", "Kopien"]);
+        let inbox = |cli: &Cli| -> Vec<i64> {
+            cli.list_json(&["--account", "acct", "--folder", "inbox"])
+                .iter()
+                .map(|m| m["id"].as_i64().unwrap())
+                .collect()
+        };
+        let ids = inbox(&cli);
+        assert_eq!(ids.len(), 4, "the spam is in Junk");
+        let first = ids[0].to_string();
+        cli.ok(&["move", &first, "--to", "Kopien", "--copy"]);
+        cli.ok(&["move", "--all-of", "acct:inbox", "--to", "Archiv"]);
+        cli.ok(&["delete", &ids[1].to_string()]); // to the Trash
+        fetch(T0 + 60);
+        assert_eq!(
+            server.message_count(support::USER),
+            5,
+            "moving is not deleting"
+        );
+        // the original of the copied message, deleted for good: its copy remains
+        cli.ok(&["delete", &first, "--permanently"]);
+        fetch(T0 + 120);
+        assert_eq!(server.message_count(support::USER), 5, "a copy is left");
+        let copy = cli.list_json(&["--folder", "Kopien"])[0]["id"]
+            .as_i64()
+            .unwrap();
+        cli.ok(&["delete", &copy.to_string(), "--permanently"]);
+        fetch(T0 + 180);
+        fetch(T0 + 240);
+        let expected = if delete_here_deletes_there { 4 } else { 5 };
+        assert_eq!(
+            server.message_count(support::USER),
+            expected,
+            "last copy gone"
+        );
+        // junk older than 30 days goes here; there only under the same policy
+        fetch(T0 + 31 * DAY);
+        let junk = cli.list_json(&["--account", "acct", "--folder", "junk"]);
+        assert!(junk.is_empty(), "old junk deleted here");
+        fetch(T0 + 31 * DAY + 60);
+        let expected = if delete_here_deletes_there { 3 } else { 5 };
+        assert_eq!(
+            server.message_count(support::USER),
+            expected,
+            "junk on the server"
+        );
+    }
 }
