@@ -167,9 +167,10 @@ impl Fetcher {
         Ok(report)
     }
 
-    /// Runs the rules of messages left pending (see `rules::run`). Logged, never fatal: the
-    /// messages are safe in the Inbox either way.
-    async fn finish_filtering(&self, account: AccountId) {
+    /// Runs the rules of messages left pending (see `rules::run`): before each fetch, and when
+    /// an account's worker starts. Logged, never fatal: the messages are safe in the Inbox
+    /// either way.
+    pub(crate) async fn finish_filtering(&self, account: AccountId) {
         let done = self
             .store
             .call(move |st| crate::rules::filter_pending(st, account))

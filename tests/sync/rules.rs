@@ -256,3 +256,61 @@ fn moving_copying_and_junk_follow_the_server_policy() {
         );
     }
 }
+
+/// A worker that starts (the app starting) filters what the last run stored but did not
+/// filter, without waiting for a fetch (none is due here: "check at start" is off).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_starting_worker_finishes_the_filtering_of_the_last_run() {
+    use postfach::store::{AccountSettings, Fetched, FolderKind, Store};
+    use postfach::sync::service;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let id = store
+        .add_account(&AccountSettings {
+            name: "acct".into(),
+            email: "test@example.org".into(),
+            host: "pop.invalid".into(),
+            check_on_startup: false,
+            check_every_minutes: None,
+            ..AccountSettings::default()
+        })
+        .unwrap();
+    let raw = spam(1);
+    let fetched = Fetched {
+        uidl: "s1".into(),
+        listed_size: raw.len() as u64,
+        summary: postfach::mime::summarize(&raw),
+        raw,
+    };
+    // stored, and then the program stopped before the rules ran
+    store.store_fetched(id, &[fetched], super::T0).unwrap();
+    assert_eq!(store.filter_pending(id, 10).unwrap().len(), 1);
+    let account = store.account(id).unwrap();
+    let fetcher = postfach::sync::Fetcher::new(store, dir.path());
+    let (controller, _events) = service::spawn(fetcher.clone(), account, service::system_clock);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let pending = fetcher
+            .store
+            .lock()
+            .unwrap()
+            .filter_pending(id, 10)
+            .unwrap();
+        if pending.is_empty() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "still pending");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let store = fetcher.store.lock().unwrap();
+    let junk = store.folder(id, FolderKind::Junk).unwrap();
+    assert_eq!(
+        store
+            .count(&postfach::store::Scope::Folder(junk), false)
+            .unwrap(),
+        1
+    );
+    drop(store);
+    assert!(controller.send(service::Command::Shutdown));
+}
