@@ -166,6 +166,9 @@ cli-rule-bad-pattern = Der reguläre Ausdruck ist nicht verwendbar: { $detail }
 cli-rule-incomplete = Ein Filter braucht einen Namen und außer „stop“ mindestens eine Aktion.
 cli-rule-added = Filter „{ $rule }“ angelegt; er läuft bei neuer Post nach den Filtern davor.
 cli-rule-removed = Filter „{ $rule }“ entfernt.
+cli-junk-bad-header = „{ $header }“ ist kein Kopfzeilenname (Buchstaben, Ziffern und Bindestriche, kein Doppelpunkt).
+cli-rule-enabled = Filter „{ $rule }“ ist eingeschaltet.
+cli-rule-disabled = Filter „{ $rule }“ ist ausgeschaltet; er behält seinen Platz.
 cli-rule-ran = { $checked ->
     [one] 1 Nachricht geprüft
    *[other] { $checked } Nachrichten geprüft

@@ -166,6 +166,9 @@ cli-rule-bad-pattern = The regular expression cannot be used: { $detail }
 cli-rule-incomplete = A rule needs a name and at least one action besides stop.
 cli-rule-added = Rule “{ $rule }” added; it runs on new mail after the rules before it.
 cli-rule-removed = Rule “{ $rule }” removed.
+cli-junk-bad-header = “{ $header }” is not a header name (letters, digits and dashes, no colon).
+cli-rule-enabled = Rule “{ $rule }” is on.
+cli-rule-disabled = Rule “{ $rule }” is off; it keeps its place.
 cli-rule-ran = { $checked ->
     [one] 1 message checked
    *[other] { $checked } messages checked

@@ -192,6 +192,10 @@ pub enum RuleCommand {
     },
     /// Remove a rule (by its name or its number in `rule list`).
     Remove { rule: String },
+    /// Switch a rule on (by its name or number).
+    Enable { rule: String },
+    /// Switch a rule off; it stays in its place.
+    Disable { rule: String },
     /// Run rules now over every message of a folder.
     Run {
         /// Only these rules (names or numbers; default: every enabled rule).
@@ -366,6 +370,17 @@ pub struct AccountOptions {
     /// The signature, read from this UTF-8 text file (an empty file removes it).
     #[arg(long, value_name = "PATH")]
     pub signature_file: Option<PathBuf>,
+    /// Move mail the provider marked as spam to the Junk folder when it arrives (on for a new
+    /// account; `--junk-filter false` turns it off).
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub junk_filter: Option<bool>,
+    /// A further header that marks junk when its value begins with "yes" (an empty value
+    /// removes it).
+    #[arg(long, value_name = "NAME")]
+    pub junk_header: Option<String>,
+    /// Delete junk here N days after it arrived (default 30; 0 keeps it).
+    #[arg(long, value_name = "N")]
+    pub junk_days: Option<u32>,
 }
 
 impl AccountOptions {

@@ -1,4 +1,4 @@
-//! `postfach rule list|add|remove|run`: message rules in the words of the rules page.
+//! `postfach rule list|add|remove|enable|disable|run`: message rules in the words of the rules page.
 //!
 //! A condition is `FIELD TEST VALUE` — FIELD `from`, `to`, `cc`, `to-or-cc`, `subject`, `body`
 //! or `header:NAME`; TEST `contains`, `not-contains`, `is`, `begins-with`, `ends-with`,
@@ -219,6 +219,14 @@ pub(super) fn run(store: &mut Store, command: RuleCommand) -> Result<u8, CliErro
             let id = find_rule(store, &rule)?;
             store.remove_rule(id)?;
             println!("{}", fl!("cli-rule-removed", rule = rule));
+        }
+        RuleCommand::Enable { rule } => {
+            store.set_rule_enabled(find_rule(store, &rule)?, true)?;
+            println!("{}", fl!("cli-rule-enabled", rule = rule));
+        }
+        RuleCommand::Disable { rule } => {
+            store.set_rule_enabled(find_rule(store, &rule)?, false)?;
+            println!("{}", fl!("cli-rule-disabled", rule = rule));
         }
         RuleCommand::Run { rules, folder } => {
             let only = rules

@@ -124,8 +124,43 @@ fn folders_moves_rules_and_junk_from_the_command_line() {
         ids(&cli, &["--account", "acct", "--folder", "trash"]).len(),
         5
     );
+    cli.ok(&["rule", "disable", "Nummer zwei"]);
+    assert!(
+        cli.ok(&["rule", "list"])
+            .contains("1\tNummer zwei\toff\tall")
+    );
+    cli.ok(&["rule", "enable", "1"]);
+    assert!(
+        cli.ok(&["rule", "list"])
+            .contains("1\tNummer zwei\ton\tall")
+    );
     cli.ok(&["rule", "remove", "Nummer zwei"]);
     assert!(cli.ok(&["rule"]).contains("No rules yet"));
+
+    // the account's junk settings
+    assert!(
+        cli.ok(&["account", "list"])
+            .contains("\tjunk-filter, 30 days")
+    );
+    cli.ok(&[
+        "account",
+        "set",
+        "acct",
+        "--junk-filter",
+        "false",
+        "--junk-header",
+        "X-Provider-Spam",
+        "--junk-days",
+        "7",
+    ]);
+    let accounts = cli.ok(&["account", "list"]);
+    assert!(
+        accounts.contains("\tno-junk-filter, header X-Provider-Spam, 7 days"),
+        "{accounts}"
+    );
+    let bad = cli.run(&["account", "set", "acct", "--junk-header", "X-Spam: yes"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a header name"));
 
     // the same in German
     let mut german = cli.command(&["folder", "remove", "Privat"]);
