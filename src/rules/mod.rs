@@ -15,7 +15,7 @@ pub mod matcher;
 pub mod run;
 
 pub use matcher::{Compiled, Mail};
-pub use run::{FilterReport, filter_all_pending, filter_pending, run_rules};
+pub use run::{FilterReport, filter_all_pending, filter_pending, filter_pending_with, run_rules};
 
 use crate::store;
 

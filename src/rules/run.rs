@@ -6,7 +6,7 @@
 //! the Inbox, still pending, and the next [`filter_pending`] (at the start of the next fetch,
 //! or [`filter_all_pending`] when the app starts) finishes the work; a crash after it finds
 //! nothing pending. A message is never filtered twice: only pending messages are acted on.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::Error;
 use super::junk::marked_as_junk;
@@ -93,6 +93,16 @@ impl JunkCheck {
 /// on it. Called by the fetch engine after every stored batch and before each fetch; cheap
 /// when nothing waits (one index lookup).
 pub fn filter_pending(store: &mut Store, account: AccountId) -> Result<FilterReport, Error> {
+    filter_pending_with(store, account, &HashMap::new())
+}
+
+/// [`filter_pending`] with the bytes of some messages at hand (the batch the fetch engine
+/// just stored), so they are not read back from the store.
+pub fn filter_pending_with(
+    store: &mut Store,
+    account: AccountId,
+    at_hand: &HashMap<MessageId, &[u8]>,
+) -> Result<FilterReport, Error> {
     let mut report = FilterReport::default();
     if store.filter_pending(account, 1)?.is_empty() {
         return Ok(report);
@@ -106,12 +116,19 @@ pub fn filter_pending(store: &mut Store, account: AccountId) -> Result<FilterRep
         }
         let mut decisions = Vec::with_capacity(ids.len());
         for id in ids {
-            let raw = match store.raw(id) {
-                Ok(raw) => raw,
-                Err(store::Error::NotFound) => Vec::new(),
-                Err(e) => return Err(e.into()),
+            let read;
+            let raw: &[u8] = match at_hand.get(&id) {
+                Some(raw) => raw,
+                None => {
+                    read = match store.raw(id) {
+                        Ok(raw) => raw,
+                        Err(store::Error::NotFound) => Vec::new(),
+                        Err(e) => return Err(e.into()),
+                    };
+                    &read
+                }
             };
-            let mail = Mail::new(&raw);
+            let mail = Mail::new(raw);
             let actions = match junk.junk_folder(&mail) {
                 Some(folder) => {
                     report.junk += 1;

@@ -5,6 +5,7 @@
 //! rows are durable whatever the rules do). A batch's bodies are durable before its rows are committed, and those before any
 //! `DELE` (the engine deletes only after [`Pipeline::finish`]).
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use tokio::sync::mpsc;
@@ -13,7 +14,7 @@ use tokio::task::JoinHandle;
 use super::error::Error;
 use crate::mime;
 use crate::store::bodies::BodyId;
-use crate::store::{AccountId, Fetched, Ready, Shared};
+use crate::store::{AccountId, Fetched, MessageId, Ready, Shared, StoredOutcome};
 
 /// Batches queued between the network and the parser (bounds memory; one more waits between
 /// each of the later stages).
@@ -84,7 +85,6 @@ impl Pipeline {
                 let messages = items.len();
                 let mut st = store.lock()?;
                 let outcomes = st.store_ready(account, &items, &body_ids, now)?;
-                drop(items);
                 new += outcomes.iter().filter(|o| o.is_new()).count();
                 tracing::debug!(messages, bytes, took = ?started.elapsed(), "batch stored durably");
                 let _ = done_tx.send(Stored { messages, bytes });
@@ -93,7 +93,18 @@ impl Pipeline {
                 // fetch (the bytes are safe, and a DELE depends only on them).
                 pause_before_rules();
                 let started = Instant::now();
-                match crate::rules::filter_pending(&mut st, account) {
+                let at_hand: HashMap<MessageId, &[u8]> = outcomes
+                    .iter()
+                    .zip(&items)
+                    .filter_map(|(o, r)| match o {
+                        StoredOutcome::Stored(id) => Some((*id, r.fetched.raw.as_slice())),
+                        _ => None,
+                    })
+                    .collect();
+                let filtered = crate::rules::filter_pending_with(&mut st, account, &at_hand);
+                drop(at_hand);
+                drop(items);
+                match filtered {
                     Ok(r) => tracing::debug!(checked = r.checked, junk = r.junk,
                         moved = r.moved, took = ?started.elapsed(), "batch filtered"),
                     Err(e) => tracing::warn!(error = %e, "message rules did not run"),
