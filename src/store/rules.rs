@@ -259,7 +259,15 @@ impl Store {
     ) -> Result<Applied, Error> {
         self.write(|tx| {
             let mut applied = Applied::default();
+            let mut clear = tx.prepare_cached(
+                "UPDATE messages SET filter_pending = 0 WHERE id = ?1 AND filter_pending = 1",
+            )?;
             for (id, actions) in decisions {
+                if actions.is_empty() && pending_only {
+                    // nothing to do but mark it filtered (most mail): one statement
+                    applied.messages += clear.execute([id])?;
+                    continue;
+                }
                 let pending: Option<bool> = tx
                     .prepare_cached("SELECT filter_pending FROM messages WHERE id = ?1")?
                     .query_row([id], |r| r.get(0))

@@ -2,7 +2,7 @@
 //! copying many messages in one transaction with undo, the yearly archive, and the server
 //! policy staying what it was.
 use super::*;
-use postfach::store::{FolderParent, Selection};
+use postfach::store::{FolderId, FolderParent, Selection};
 
 fn store_n(
     store: &mut Store,
@@ -327,4 +327,54 @@ fn removing_an_account_keeps_the_mail_in_its_local_folders() -> TestResult {
     assert_eq!(store.message(ids[0])?.folder, sub);
     assert!(matches!(store.message(ids[1]), Err(Error::NotFound)));
     Ok(())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Any sequence of moves (of some ids or of whole folders, between the Inbox, the Trash
+    /// and two local folders), undone in reverse order, puts every message back where it was,
+    /// with the origin a Trash remembers; the ledger never changes.
+    #[test]
+    fn moves_undone_in_reverse_order_restore_everything(
+        steps in proptest::collection::vec((0usize..4, 0usize..4, proptest::bool::ANY, 0u64..u64::MAX), 1..8),
+    ) {
+        let fail = |e: &dyn std::fmt::Display| proptest::test_runner::TestCaseError::fail(e.to_string());
+        let dir = tempfile::tempdir().map_err(|e| fail(&e))?;
+        let (mut store, account) = open_with_account(dir.path()).map_err(|e| fail(&e))?;
+        let ids = store_n(&mut store, account, 12, "p").map_err(|e| fail(&e))?;
+        let a = store.create_local_folder("A").map_err(|e| fail(&e))?;
+        let b = store.create_folder(FolderParent::In(a), "B").map_err(|e| fail(&e))?;
+        let inbox = store.folder(account, FolderKind::Inbox).map_err(|e| fail(&e))?;
+        let trash = store.folder(account, FolderKind::Trash).map_err(|e| fail(&e))?;
+        // three messages in the Trash that came from A (not the Inbox, where a restore of a
+        // message that forgot its origin would land)
+        store.move_messages(&Selection::Ids(ids[..3].to_vec()), a).map_err(|e| fail(&e))?;
+        store.move_to_trash(&ids[..3]).map_err(|e| fail(&e))?;
+        let folders = [inbox, trash, a, b];
+        let where_all = |store: &Store| -> Result<Vec<FolderId>, Error> {
+            ids.iter().map(|&id| Ok(store.message(id)?.folder)).collect()
+        };
+        let before = where_all(&store).map_err(|e| fail(&e))?;
+        let ledger = store.ledger(account).map_err(|e| fail(&e))?;
+        let mut done = Vec::new();
+        for (from, to, whole, mask) in steps {
+            let selection = if whole {
+                Selection::folder(folders[from])
+            } else {
+                Selection::Ids(ids.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, id)| *id).collect())
+            };
+            done.push(store.move_messages(&selection, folders[to]).map_err(|e| fail(&e))?);
+        }
+        for moved in done.iter().rev() {
+            store.undo_move(moved).map_err(|e| fail(&e))?;
+        }
+        proptest::prop_assert_eq!(where_all(&store).map_err(|e| fail(&e))?, before);
+        // the Trash still knows where its messages came from
+        store.restore(&ids[..3]).map_err(|e| fail(&e))?;
+        for &id in &ids[..3] {
+            proptest::prop_assert_eq!(store.message(id).map_err(|e| fail(&e))?.folder, a);
+        }
+        proptest::prop_assert_eq!(store.ledger(account).map_err(|e| fail(&e))?, ledger);
+    }
 }
