@@ -1,10 +1,13 @@
 //! Store benchmark (a plain `main`, `harness = false`): seeds 100,000 realistic messages into a
 //! temporary store and prints insert throughput, open + first page, unread counts and search
-//! latency next to the targets (first page < 100 ms, search < 30 ms median), and the time to
-//! build the contacts index for address completion. Not a test: it asserts nothing about time.
+//! latency next to the targets (first page < 100 ms, search < 30 ms median), the time to
+//! build the contacts index for address completion, and moving every message of the Inbox to a
+//! folder in one transaction (and back, the undo) next to its reference (≤ 2 s, issue #18).
+//! Not a test: it asserts nothing about time.
 //!
 //! `cargo bench --bench store_bench`; `POSTFACH_BENCH_MESSAGES=N` changes the number of messages,
-//! `POSTFACH_BENCH_BATCH=N` the batch size (default 100, as the fetch engine commits).
+//! `POSTFACH_BENCH_BATCH=N` the batch size (default 100, as the fetch engine commits);
+//! `POSTFACH_BENCH_ONLY=move` seeds and times only the move.
 #[path = "../tests/support/mod.rs"]
 mod support;
 
@@ -14,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use postfach::mime::{Address, Summary};
 use postfach::store::{
-    AccountId, AccountSettings, Fetched, FolderKind, ListQuery, MessageId, Scope, Store,
+    AccountId, AccountSettings, Fetched, FolderKind, ListQuery, MessageId, Scope, Selection, Store,
 };
 
 use support::mail::{encoded, local_part};
@@ -404,6 +407,9 @@ pub fn run() -> Result<()> {
         dir.path().display()
     );
     let account = seed(dir.path(), total, batch_size)?;
+    if std::env::var("POSTFACH_BENCH_ONLY").as_deref() == Ok("move") {
+        return time_move(dir.path(), account, total);
+    }
     let file = dir.path().join(postfach::store::FILE_NAME);
     let size = std::fs::metadata(&file)?.len()
         + std::fs::metadata(file.with_extension("sqlite3-wal")).map_or(0, |m| m.len());
@@ -499,7 +505,34 @@ pub fn run() -> Result<()> {
     );
     println!("  {}", report.join("; "));
 
-    time_contacts(&store, &file, total)
+    time_contacts(&store, &file, total)?;
+    drop(store);
+    time_move(dir.path(), account, total)
+}
+
+/// "Select all" in the Inbox and drop it on a folder: one transaction (`Store::move_messages`
+/// with a folder selection, durable when it returns), then the undo. Reference: ≤ 2 s for
+/// 100,000 messages (issue #18).
+fn time_move(dir: &Path, account: AccountId, total: usize) -> Result<()> {
+    let mut store = Store::open_in(dir)?;
+    let inbox = store.folder(account, FolderKind::Inbox)?;
+    let target = store.create_local_folder("Alles")?;
+    let start = Instant::now();
+    let moved = store.move_messages(&Selection::folder(inbox), target)?;
+    let took = start.elapsed();
+    assert_eq!(moved.len(), total);
+    let start = Instant::now();
+    let back = store.undo_move(&moved)?;
+    let undo = start.elapsed();
+    assert_eq!(back, total);
+    println!(
+        "move all {total} messages of the Inbox to a folder (one transaction): {:.0} ms   \
+         (reference <= 2000 ms: {}); undo (back again): {:.0} ms",
+        ms(took),
+        verdict(ms(took), 2000.0).replace("target", "reference"),
+        ms(undo)
+    );
+    Ok(())
 }
 
 /// Address completion: building the contacts index from every message, next to a plain query

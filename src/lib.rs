@@ -15,6 +15,7 @@ pub mod mime;
 pub mod paths;
 pub mod pop3;
 pub mod remote;
+pub mod rules;
 pub mod sasl;
 pub mod secrets;
 pub mod send;

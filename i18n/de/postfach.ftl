@@ -128,6 +128,52 @@ cli-no-attachments = Diese Nachricht hat keine Anhänge.
 cli-moved-to-trash = In den Papierkorb verschoben.
 cli-deleted = Endgültig gelöscht.
 
+# Post ordnen: Ordner, Verschieben, Filter, Junk (postfach folder|move|rule|junk)
+cli-unknown-folder = Es gibt keinen Ordner „{ $folder }“. Die Ordner zeigt: postfach folder list
+cli-folder-exists = Dort gibt es schon einen Ordner „{ $folder }“.
+cli-folder-not-local = So lassen sich nur selbst angelegte Ordner ändern, und ein Ordner kann nicht in sich selbst liegen.
+cli-folder-added = Ordner „{ $folder }“ angelegt.
+cli-folder-renamed = Ordner „{ $folder }“ heißt jetzt „{ $name }“.
+cli-folder-removed = Ordner „{ $folder }“ entfernt; { $count ->
+    [0] er war leer.
+    [one] seine Nachricht liegt im Papierkorb.
+   *[other] seine { $count } Nachrichten liegen im Papierkorb.
+}
+cli-moved = { $count ->
+    [0] Keine Nachricht musste nach „{ $folder }“ verschoben werden.
+    [one] 1 Nachricht nach „{ $folder }“ verschoben.
+   *[other] { $count } Nachrichten nach „{ $folder }“ verschoben.
+}
+cli-copied = { $count ->
+    [one] 1 Nachricht nach „{ $folder }“ kopiert.
+   *[other] { $count } Nachrichten nach „{ $folder }“ kopiert.
+}
+cli-junk-marked = { $count ->
+    [0] Keine Nachricht in den Junk-Ordner verschoben.
+    [one] 1 Nachricht in den Junk-Ordner verschoben.
+   *[other] { $count } Nachrichten in den Junk-Ordner verschoben.
+}
+cli-not-junk-marked = Post dieser Absender bleibt ab jetzt im Posteingang; { $count ->
+    [0] keine Nachricht lag im Junk-Ordner.
+    [one] 1 Nachricht zurück in den Posteingang verschoben.
+   *[other] { $count } Nachrichten zurück in den Posteingang verschoben.
+}
+cli-no-rules = Noch keine Filter. Einen neuen legt an: postfach rule add NAME --if "from contains ..." --then "move-to ORDNER"
+cli-unknown-rule = Es gibt keinen Filter „{ $rule }“. Die Filter zeigt: postfach rule list
+cli-rule-bad-condition = „{ $condition }“ ist keine Bedingung. Schreiben Sie FELD TEST WERT (zum Beispiel: from contains müller), size greater 5M oder has-attachments.
+cli-rule-bad-action = „{ $action }“ ist keine Aktion. Schreiben Sie move-to ORDNER, copy-to ORDNER, mark-read, flag, trash oder stop.
+cli-rule-bad-pattern = Der reguläre Ausdruck ist nicht verwendbar: { $detail }
+cli-rule-incomplete = Ein Filter braucht einen Namen und außer „stop“ mindestens eine Aktion.
+cli-rule-added = Filter „{ $rule }“ angelegt; er läuft bei neuer Post nach den Filtern davor.
+cli-rule-removed = Filter „{ $rule }“ entfernt.
+cli-junk-bad-header = „{ $header }“ ist kein Kopfzeilenname (Buchstaben, Ziffern und Bindestriche, kein Doppelpunkt).
+cli-rule-enabled = Filter „{ $rule }“ ist eingeschaltet.
+cli-rule-disabled = Filter „{ $rule }“ ist ausgeschaltet; er behält seinen Platz.
+cli-rule-ran = { $checked ->
+    [one] 1 Nachricht geprüft
+   *[other] { $checked } Nachrichten geprüft
+}: { $moved } verschoben, { $copied } kopiert, { $trashed } in den Papierkorb.
+
 ## Desktop-App: Hauptfenster
 ui-get-messages = Nachrichten abrufen
 ui-get-messages-tip = Neue Nachrichten für alle Konten abrufen (Strg+R, F5)

@@ -128,6 +128,52 @@ cli-no-attachments = This message has no attachments.
 cli-moved-to-trash = Moved to Trash.
 cli-deleted = Deleted permanently.
 
+# Organising mail: folders, moving, rules, junk (postfach folder|move|rule|junk)
+cli-unknown-folder = There is no folder “{ $folder }”. See the folders with: postfach folder list
+cli-folder-exists = A folder named “{ $folder }” exists there already.
+cli-folder-not-local = Only folders you created can be changed this way, and a folder cannot go inside itself.
+cli-folder-added = Folder “{ $folder }” created.
+cli-folder-renamed = Folder “{ $folder }” renamed to “{ $name }”.
+cli-folder-removed = Folder “{ $folder }” removed; { $count ->
+    [0] it held no messages.
+    [one] its message is in the Trash.
+   *[other] its { $count } messages are in the Trash.
+}
+cli-moved = { $count ->
+    [0] No message needed moving to “{ $folder }”.
+    [one] 1 message moved to “{ $folder }”.
+   *[other] { $count } messages moved to “{ $folder }”.
+}
+cli-copied = { $count ->
+    [one] 1 message copied to “{ $folder }”.
+   *[other] { $count } messages copied to “{ $folder }”.
+}
+cli-junk-marked = { $count ->
+    [0] No message moved to Junk.
+    [one] 1 message moved to Junk.
+   *[other] { $count } messages moved to Junk.
+}
+cli-not-junk-marked = Their senders' mail stays in the Inbox from now on; { $count ->
+    [0] no message was in Junk.
+    [one] 1 message moved back to the Inbox.
+   *[other] { $count } messages moved back to the Inbox.
+}
+cli-no-rules = No rules yet. Add one with: postfach rule add NAME --if "from contains ..." --then "move-to FOLDER"
+cli-unknown-rule = There is no rule “{ $rule }”. See the rules with: postfach rule list
+cli-rule-bad-condition = “{ $condition }” is not a condition. Write FIELD TEST VALUE (for example: from contains müller), size greater 5M, or has-attachments.
+cli-rule-bad-action = “{ $action }” is not an action. Write move-to FOLDER, copy-to FOLDER, mark-read, flag, trash or stop.
+cli-rule-bad-pattern = The regular expression cannot be used: { $detail }
+cli-rule-incomplete = A rule needs a name and at least one action besides stop.
+cli-rule-added = Rule “{ $rule }” added; it runs on new mail after the rules before it.
+cli-rule-removed = Rule “{ $rule }” removed.
+cli-junk-bad-header = “{ $header }” is not a header name (letters, digits and dashes, no colon).
+cli-rule-enabled = Rule “{ $rule }” is on.
+cli-rule-disabled = Rule “{ $rule }” is off; it keeps its place.
+cli-rule-ran = { $checked ->
+    [one] 1 message checked
+   *[other] { $checked } messages checked
+}: { $moved } moved, { $copied } copied, { $trashed } to the Trash.
+
 ## Desktop app: main window
 ui-get-messages = Get messages
 ui-get-messages-tip = Get new messages for all accounts (Ctrl+R, F5)

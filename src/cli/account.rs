@@ -6,7 +6,7 @@ use super::{AccountCommand, AccountOptions, CliError, exit};
 use crate::fl;
 use crate::pop3::{self, Password, Security};
 use crate::smtp;
-use crate::store::{AccountSettings, KeepMail, SmtpSettings, Store};
+use crate::store::{AccountId, AccountSettings, KeepMail, SmtpSettings, Store};
 
 pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliError> {
     match command {
@@ -54,7 +54,8 @@ fn add(store: &mut Store, name: String, options: AccountOptions) -> Result<u8, C
             format!("an account named {name:?} exists already"),
         ));
     }
-    store.add_account(&settings)?;
+    let id = store.add_account(&settings)?;
+    apply_junk(store, id, &options)?;
     println!("{}", fl!("cli-account-added", name = name));
     save_password(&settings, password, options.smtp_password_stdin)
 }
@@ -64,8 +65,36 @@ fn set(store: &mut Store, name: &str, options: AccountOptions) -> Result<u8, Cli
     let mut settings = account.settings.clone();
     let password = apply(&mut settings, &options, false)?;
     store.update_account(account.id, &settings)?;
+    apply_junk(store, account.id, &options)?;
     println!("{}", fl!("cli-account-updated", name = name));
     save_password(&settings, password, options.smtp_password_stdin)
+}
+
+/// The junk options given (`--junk-filter`, `--junk-header`, `--junk-days`), if any.
+fn apply_junk(store: &mut Store, id: AccountId, o: &AccountOptions) -> Result<(), CliError> {
+    if o.junk_filter.is_none() && o.junk_header.is_none() && o.junk_days.is_none() {
+        return Ok(());
+    }
+    let mut junk = store.junk_settings(id)?;
+    if let Some(on) = o.junk_filter {
+        junk.enabled = on;
+    }
+    if let Some(header) = &o.junk_header {
+        junk.header = Some(header.trim().to_owned()).filter(|h| !h.is_empty());
+    }
+    if let Some(days) = o.junk_days {
+        junk.keep_days = (days > 0).then_some(days);
+    }
+    store.set_junk_settings(id, &junk).map_err(|e| match e {
+        crate::store::Error::Invalid(_) => CliError::new(
+            exit::USAGE,
+            fl!(
+                "cli-junk-bad-header",
+                header = o.junk_header.as_deref().unwrap_or("")
+            ),
+        ),
+        other => other.into(),
+    })
 }
 
 fn list(store: &Store) -> Result<u8, CliError> {
@@ -91,9 +120,22 @@ fn list(store: &Store) -> Result<u8, CliError> {
             Some(m) => format!("{}@{}:{} ({})", m.username, m.host, m.port, m.security),
             None => fl!("cli-no-outgoing-server"),
         };
+        let junk = store.junk_settings(a.id)?;
+        let mut junk_text = if junk.enabled {
+            "junk-filter"
+        } else {
+            "no-junk-filter"
+        }
+        .to_owned();
+        if let Some(h) = &junk.header {
+            junk_text.push_str(&format!(", header {h}"));
+        }
+        if let Some(d) = junk.keep_days {
+            junk_text.push_str(&format!(", {d} days"));
+        }
         println!(
-            "{}\t{}\t{}@{}:{} ({})\t{}\t{}",
-            s.name, s.email, s.username, s.host, s.port, s.security, mode, outgoing
+            "{}\t{}\t{}@{}:{} ({})\t{}\t{}\t{}",
+            s.name, s.email, s.username, s.host, s.port, s.security, mode, outgoing, junk_text
         );
     }
     Ok(exit::OK)

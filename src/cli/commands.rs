@@ -36,6 +36,18 @@ pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
             path,
             forget,
         } => super::transfer::import_state(&mut store, &account, from.zip(path), forget, now),
+        Command::Folder(c) => super::organise::folder(&mut store, c),
+        Command::Move {
+            ids,
+            to,
+            all_of,
+            copy,
+        } => super::organise::move_messages(&mut store, &ids, all_of.as_deref(), &to, copy),
+        Command::Rule { command } => {
+            super::rules::run(&mut store, command.unwrap_or(super::RuleCommand::List))
+        }
+        Command::Junk { ids } => super::organise::junk(&mut store, &ids, true, now),
+        Command::NotJunk { ids } => super::organise::junk(&mut store, &ids, false, now),
     }
 }
 
@@ -191,13 +203,14 @@ pub(super) fn scopes(
             .iter()
             .map(|a| Scope::Account(a.id, kind))
             .collect(),
-        (_, _) => {
-            let found = store
-                .folders()?
-                .into_iter()
-                .find(|f| f.kind == FolderKind::Local && f.name.eq_ignore_ascii_case(folder))
-                .ok_or_else(|| CliError::new(exit::USAGE, format!("no folder named {folder:?}")))?;
-            vec![Scope::Folder(found.id)]
+        (_, account) => {
+            let spec = match account {
+                Some(a) if !folder.contains(':') => {
+                    format!("{}:{}", a.settings.name, folder)
+                }
+                _ => folder.to_owned(),
+            };
+            vec![Scope::Folder(super::organise::find_folder(store, &spec)?)]
         }
     })
 }

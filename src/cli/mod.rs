@@ -5,6 +5,8 @@ mod account;
 mod commands;
 pub mod mailto;
 pub mod open;
+mod organise;
+mod rules;
 mod send;
 mod transfer;
 
@@ -127,6 +129,109 @@ pub enum Command {
         /// Forget the imported state instead: the next fetch downloads those messages too.
         #[arg(long, conflicts_with_all = ["from", "path"])]
         forget: bool,
+    },
+    /// List, add, rename or remove folders. A FOLDER is [ACCOUNT:]PATH: inbox, drafts, sent,
+    /// outbox, junk, trash, or local folder names joined by "/" (without ACCOUNT: under "Local
+    /// folders").
+    #[command(subcommand)]
+    Folder(FolderCommand),
+    /// Move (or copy) messages to a folder, in one step.
+    Move {
+        /// Message ids (from `list`).
+        #[arg(required_unless_present = "all_of")]
+        ids: Vec<i64>,
+        /// The folder to move them to ([ACCOUNT:]PATH, see `folder`).
+        #[arg(long, value_name = "FOLDER")]
+        to: String,
+        /// Every message of this folder instead of ids.
+        #[arg(long, value_name = "FOLDER", conflicts_with = "ids")]
+        all_of: Option<String>,
+        /// Copy instead of moving.
+        #[arg(long)]
+        copy: bool,
+    },
+    /// Message rules, applied to new mail as it arrives (list when no command is given).
+    Rule {
+        #[command(subcommand)]
+        command: Option<RuleCommand>,
+    },
+    /// Move messages to their account's Junk folder.
+    Junk {
+        /// Message ids (from `list`).
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Move messages out of Junk to the Inbox; their senders' mail is never junk again.
+    NotJunk {
+        /// Message ids (from `list`).
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FolderCommand {
+    /// Every folder with its messages and unread messages (tab-separated).
+    List,
+    /// Create a local folder: `Projekte`, `Projekte/Alpha`, `work:Kunden`.
+    Add {
+        /// [ACCOUNT:]PATH of the new folder; its parent must exist.
+        folder: String,
+    },
+    /// Rename a local folder.
+    Rename {
+        /// [ACCOUNT:]PATH of the folder.
+        folder: String,
+        /// Its new name.
+        name: String,
+    },
+    /// Remove a local folder and its subfolders; their messages go to the Trash.
+    Remove {
+        /// [ACCOUNT:]PATH of the folder.
+        folder: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RuleCommand {
+    /// The rules in the order they run.
+    List,
+    /// Add a rule after the others.
+    Add {
+        /// The rule's name.
+        name: String,
+        /// A condition: FIELD TEST VALUE with FIELD from, to, cc, to-or-cc, subject, body or
+        /// header:NAME and TEST contains, not-contains, is, begins-with, ends-with or matches;
+        /// or `size greater|less N[K|M]`, or `has-attachments`. Repeat for several.
+        #[arg(long = "if", value_name = "CONDITION")]
+        conditions: Vec<String>,
+        /// An action: move-to FOLDER, copy-to FOLDER, mark-read, flag, trash or stop. Repeat
+        /// for several; they run in this order.
+        #[arg(long = "then", value_name = "ACTION", required = true)]
+        actions: Vec<String>,
+        /// Match when any condition holds (default: all of them).
+        #[arg(long)]
+        any: bool,
+        /// Store the rule switched off.
+        #[arg(long)]
+        disabled: bool,
+        /// Only for mail fetched by this account.
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Remove a rule (by its name or its number in `rule list`).
+    Remove { rule: String },
+    /// Switch a rule on (by its name or number).
+    Enable { rule: String },
+    /// Switch a rule off; it stays in its place.
+    Disable { rule: String },
+    /// Run rules now over every message of a folder.
+    Run {
+        /// Only these rules (names or numbers; default: every enabled rule).
+        rules: Vec<String>,
+        /// The folder ([ACCOUNT:]PATH).
+        #[arg(long, value_name = "FOLDER")]
+        folder: String,
     },
 }
 
@@ -314,6 +419,17 @@ pub struct AccountOptions {
     /// The signature, read from this UTF-8 text file (an empty file removes it).
     #[arg(long, value_name = "PATH")]
     pub signature_file: Option<PathBuf>,
+    /// Move mail the provider marked as spam to the Junk folder when it arrives (on for a new
+    /// account; `--junk-filter false` turns it off).
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub junk_filter: Option<bool>,
+    /// A further header that marks junk when its value begins with "yes" (an empty value
+    /// removes it).
+    #[arg(long, value_name = "NAME")]
+    pub junk_header: Option<String>,
+    /// Delete junk here N days after it arrived (default 30; 0 keeps it).
+    #[arg(long, value_name = "N")]
+    pub junk_days: Option<u32>,
 }
 
 impl AccountOptions {
@@ -385,7 +501,8 @@ pub struct ListArgs {
     /// Only this account.
     #[arg(long)]
     pub account: Option<String>,
-    /// Folder: inbox, drafts, sent, outbox, trash, or the name of a local folder.
+    /// Folder: inbox, drafts, sent, outbox, junk, trash, or a local folder ([ACCOUNT:]PATH, see
+    /// `folder`).
     #[arg(long, default_value = "inbox")]
     pub folder: String,
     /// Only unread messages.

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Error, MAX_FILE, is_eml, maildir, mbox, read_mail_file};
 use crate::mime;
-use crate::store::{FolderId, FolderKind, Incoming, Store};
+use crate::store::{FolderId, FolderKind, FolderParent, Incoming, Store};
 
 /// Messages stored per transaction, at most.
 const BATCH: usize = 256;
@@ -79,7 +79,14 @@ pub fn import_path(
     mut progress: impl FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<Report, Error> {
-    let top: Vec<String> = under.map(|u| vec![u.to_owned()]).unwrap_or_default();
+    let top: Vec<String> = under
+        .map(|u| {
+            u.split('/')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let mut sources = Vec::new();
     find_sources(path, &top, &mut sources).map_err(|e| read_error(path, e))?;
     let total_bytes = sources.iter().map(source_size).sum();
@@ -100,12 +107,13 @@ pub fn import_path(
             run.report.cancelled = true;
             break;
         }
-        let name = if source.folder.is_empty() {
-            "Import".to_owned()
+        let path = if source.folder.is_empty() {
+            vec!["Import".to_owned()]
         } else {
-            source.folder.join("/")
+            source.folder.clone()
         };
-        let folder = local_folder(run.store, &name)?;
+        let folder = local_folder(run.store, &path)?;
+        let name = path.join("/");
         run.progress.folder = name.clone();
         run.report.folders.push(name);
         run.source(folder, &source.kind, &mut progress, cancel)?;
@@ -310,16 +318,30 @@ impl Run<'_> {
     }
 }
 
-/// The local folder `name`, made when there is none.
-fn local_folder(store: &mut Store, name: &str) -> Result<FolderId, Error> {
-    let existing = store
-        .folders()?
-        .into_iter()
-        .find(|f| f.kind == FolderKind::Local && f.name.eq_ignore_ascii_case(name));
-    match existing {
-        Some(f) => Ok(f.id),
-        None => Ok(store.create_local_folder(name)?),
+/// The local folder at `path` (names from the top of "Local folders" down), made where
+/// missing.
+fn local_folder(store: &mut Store, path: &[String]) -> Result<FolderId, Error> {
+    let mut parent: Option<FolderId> = None;
+    for name in path {
+        let existing = store.folders()?.into_iter().find(|f| {
+            f.kind == FolderKind::Local
+                && f.account.is_none()
+                && f.parent == parent
+                && f.name.eq_ignore_ascii_case(name)
+        });
+        let id = match existing {
+            Some(f) => f.id,
+            None => {
+                let at = match parent {
+                    Some(p) => FolderParent::In(p),
+                    None => FolderParent::Top(None),
+                };
+                store.create_folder(at, name)?
+            }
+        };
+        parent = Some(id);
     }
+    parent.ok_or_else(|| Error::Store(crate::store::Error::NotFound))
 }
 
 /// The sources at `path`, each with the folder path it goes to (`folder` plus its own name).

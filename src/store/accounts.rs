@@ -261,7 +261,7 @@ fn name_taken(conn: &Connection, name: &str, except: Option<AccountId>) -> Resul
 }
 
 impl Store {
-    /// Adds an account with its Inbox and Trash. The name must be unique
+    /// Adds an account with its Inbox, Drafts, Sent, Outbox, Junk and Trash. The name must be unique
     /// ([`Error::AccountExists`] otherwise).
     pub fn add_account(&mut self, s: &AccountSettings) -> Result<AccountId, Error> {
         let ca_file = validate(s)?;
@@ -340,7 +340,8 @@ impl Store {
     }
 
     /// Removes an account, its folders and its ledger. Its mail is deleted or moved into a local
-    /// folder as `keep_mail` says. Copies the user made in local folders always stay (unlinked).
+    /// folder as `keep_mail` says. Copies the user made in local folders always stay (unlinked);
+    /// the account's own local folders move to "Local folders" with their messages.
     pub fn remove_account(&mut self, id: AccountId, keep_mail: KeepMail) -> Result<(), Error> {
         let mut bodies: Vec<super::BodyId> = Vec::new();
         self.write(|tx| {
@@ -351,6 +352,11 @@ impl Store {
             if exists.is_none() {
                 return Err(Error::NotFound);
             }
+            let name: String =
+                tx.query_row("SELECT name FROM accounts WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            super::folder_edit::release_account_folders(tx, id, &name)?;
             match &keep_mail {
                 KeepMail::DeleteIt => {
                     let mut stmt = tx.prepare(

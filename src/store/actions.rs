@@ -62,6 +62,53 @@ fn move_one(conn: &Connection, id: MessageId, at: &Located, target: FolderId) ->
     Ok(())
 }
 
+/// [`Store::copy_to`] in the caller's transaction.
+pub(crate) fn copy_rows(
+    tx: &Connection,
+    ids: &[MessageId],
+    folder: FolderId,
+) -> Result<Vec<MessageId>, Error> {
+    let (_, kind) = folders::folder_info(tx, folder)?;
+    if kind == FolderKind::Outbox {
+        return Err(Error::Invalid(
+            "messages reach the Outbox by being sent".into(),
+        ));
+    }
+    let trash_from = if kind == FolderKind::Trash {
+        "folder_id"
+    } else {
+        "NULL"
+    };
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let new_id = messages::next_id(tx)?;
+        let n = tx
+            .prepare_cached(&format!(
+                "INSERT INTO messages (id, folder_id, account_id, uidl, trash_from, \
+                 message_id_hdr, subject, from_name, from_email, to_text, cc_text, date, \
+                 sort_date, received_at, size, has_attachments, preview, seen, flagged, \
+                 sha256, fts_id, body_id, answered, forwarded) \
+                 SELECT ?1, ?2, account_id, uidl, {trash_from}, message_id_hdr, subject, \
+                 from_name, from_email, to_text, cc_text, date, sort_date, received_at, \
+                 size, has_attachments, preview, seen, flagged, sha256, fts_id, body_id, \
+                 answered, forwarded FROM messages WHERE id = ?3"
+            ))?
+            .execute(params![new_id, folder, id])?;
+        if n == 0 {
+            return Err(Error::NotFound);
+        }
+        // A copy shares the bodies-file bytes (body_id); a message stored before
+        // schema version 3 has its bytes here, and the copy gets its own.
+        tx.prepare_cached(
+            "INSERT INTO message_bodies (message_id, raw) \
+             SELECT ?1, raw FROM message_bodies WHERE message_id = ?2",
+        )?
+        .execute(params![new_id, id])?;
+        out.push(MessageId(new_id));
+    }
+    Ok(out)
+}
+
 impl Store {
     /// Marks messages read or unread. Ids that no longer exist are skipped.
     pub fn set_seen(&mut self, ids: &[MessageId], seen: bool) -> Result<(), Error> {
@@ -162,47 +209,7 @@ impl Store {
         ids: &[MessageId],
         folder: FolderId,
     ) -> Result<Vec<MessageId>, Error> {
-        self.write(|tx| {
-            let (_, kind) = folders::folder_info(tx, folder)?;
-            if kind == FolderKind::Outbox {
-                return Err(Error::Invalid(
-                    "messages reach the Outbox by being sent".into(),
-                ));
-            }
-            let mut out = Vec::with_capacity(ids.len());
-            for &id in ids {
-                let new_id = messages::next_id(tx)?;
-                let trash_from = if kind == FolderKind::Trash {
-                    "folder_id"
-                } else {
-                    "NULL"
-                };
-                let n = tx
-                    .prepare_cached(&format!(
-                        "INSERT INTO messages (id, folder_id, account_id, uidl, trash_from, \
-                         message_id_hdr, subject, from_name, from_email, to_text, cc_text, date, \
-                         sort_date, received_at, size, has_attachments, preview, seen, flagged, \
-                         sha256, fts_id, body_id, answered, forwarded) \
-                         SELECT ?1, ?2, account_id, uidl, {trash_from}, message_id_hdr, subject, \
-                         from_name, from_email, to_text, cc_text, date, sort_date, received_at, \
-                         size, has_attachments, preview, seen, flagged, sha256, fts_id, body_id, \
-                         answered, forwarded FROM messages WHERE id = ?3"
-                    ))?
-                    .execute(params![new_id, folder, id])?;
-                if n == 0 {
-                    return Err(Error::NotFound);
-                }
-                // A copy shares the bodies-file bytes (body_id); a message stored before
-                // schema version 3 has its bytes here, and the copy gets its own.
-                tx.prepare_cached(
-                    "INSERT INTO message_bodies (message_id, raw) \
-                     SELECT ?1, raw FROM message_bodies WHERE message_id = ?2",
-                )?
-                .execute(params![new_id, id])?;
-                out.push(MessageId(new_id));
-            }
-            Ok(out)
-        })
+        self.write(|tx| copy_rows(tx, ids, folder))
     }
 
     /// Deletes messages for good (row, raw bytes, index entry). When the last local message with

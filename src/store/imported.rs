@@ -65,6 +65,8 @@ impl Store {
                         account: None,
                         uidl: None,
                         received_at: m.received_at,
+                        // imported mail is not "arriving": the rules are not run on it
+                        filter_pending: false,
                     },
                     &mut index,
                 )?;

@@ -159,8 +159,11 @@ impl Store {
     }
 
     /// Stores a batch of fetched messages into the account's Inbox, each with its ledger row and
-    /// index entry, in ONE transaction. A UIDL already in the ledger (also earlier in the same
-    /// batch) is not stored again: [`StoredOutcome::AlreadyStored`].
+    /// index entry, in ONE transaction. Each new message is marked "filter pending" in that
+    /// transaction; its message rules run afterwards (`crate::rules`), so a crash in between
+    /// leaves it in the Inbox, to be filtered later (see [`Store::filter_pending`]). A UIDL
+    /// already in the ledger (also earlier in the same batch) is not stored again:
+    /// [`StoredOutcome::AlreadyStored`].
     ///
     /// **Durability:** this returns only after a durable commit. The database runs in WAL mode with
     /// `synchronous=FULL`, so the commit is fsync'd to the WAL before the call returns; after `Ok`,
@@ -383,6 +386,7 @@ fn store_one<'a>(
             account: Some(account),
             uidl: Some(&f.uidl),
             received_at: now,
+            filter_pending: true,
         },
         index,
     )?;

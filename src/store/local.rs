@@ -47,6 +47,7 @@ impl Store {
                     account: target.account,
                     uidl: None,
                     received_at: now,
+                    filter_pending: false,
                 },
                 &mut index,
             )?;

@@ -284,6 +284,8 @@ pub(crate) struct Placement<'a> {
     pub account: Option<AccountId>,
     pub uidl: Option<&'a str>,
     pub received_at: i64,
+    /// Its message rules have yet to run (fetched mail; see `Store::apply_decisions`).
+    pub filter_pending: bool,
 }
 
 /// Bits of the message id kept in the low part of an index key (see [`fts_key`]).
@@ -365,9 +367,9 @@ pub(crate) fn insert<'a>(
     conn.prepare_cached(
         "INSERT INTO messages (id, folder_id, account_id, uidl, message_id_hdr, subject, \
          from_name, from_email, to_text, cc_text, date, sort_date, received_at, size, \
-         has_attachments, preview, sha256, fts_id, body_id) \
+         has_attachments, preview, sha256, fts_id, body_id, filter_pending) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-         ?19)",
+         ?19, ?20)",
     )?
     .execute(params![
         id,
@@ -389,6 +391,7 @@ pub(crate) fn insert<'a>(
         p.sha256,
         key,
         body,
+        at.filter_pending,
     ])?;
     index.entries.push((key, p));
     Ok(MessageId(id))

@@ -23,14 +23,18 @@ pub mod bodies;
 pub mod contacts;
 mod drafts;
 mod error;
+mod folder_edit;
 mod folders;
 mod imported;
+mod junk;
 mod known;
 mod ledger;
 mod local;
 mod messages;
+mod moves;
 mod outbox;
 mod remote;
+mod rules;
 pub mod schema;
 mod search;
 mod shared;
@@ -46,13 +50,17 @@ pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire, SmtpSetting
 pub use contacts::{Contact, Contacts, MAX_CONTACTS};
 pub use drafts::Links;
 pub use error::Error;
+pub use folder_edit::{FolderParent, FolderRemoved};
 pub use folders::{Folder, FolderKind};
 pub use imported::Incoming;
+pub use junk::{DEFAULT_JUNK_DAYS, JunkSettings};
 pub use ledger::{LedgerEntry, PlanEntry, ServerState};
 pub use messages::{Fetched, ListQuery, MessageRow, Ready, Scope, StoredOutcome};
+pub use moves::{Moved, MovedEntry, Selection};
 pub use outbox::{Claimed, OutboxEntry, OutboxState, Retry, ToQueue};
 pub use remote::RemoteSender;
-pub use search::{fold_for_index, fold_query};
+pub use rules::{Action, Applied, Condition, Field, Rule, StoredRule, Test};
+pub use search::{fold_for_index, fold_query, fold_word};
 pub use shared::{Shared, SharedError};
 
 /// The database file name inside the data directory.
@@ -66,7 +74,10 @@ const BUSY_RETRIES: u32 = 6;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize,
+            serde::Deserialize,
+        )]
         #[serde(transparent)]
         pub struct $name(pub i64);
 
@@ -101,6 +112,10 @@ id_type!(
 id_type!(
     /// A folder (row id in `folders`).
     FolderId
+);
+id_type!(
+    /// A message rule (row id in `rules`).
+    RuleId
 );
 id_type!(
     /// A message's raw bytes (row id in the bodies file, see [`bodies`]).

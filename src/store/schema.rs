@@ -21,7 +21,8 @@ const MIGRATIONS: &[Step] = &[
     v5_outgoing_server,
     v6_sending,
     v7_remote_senders,
-    v8_known_uidls,
+    v8_organising,
+    v9_known_uidls,
 ];
 
 /// The schema version this program writes.
@@ -406,11 +407,88 @@ fn v7_remote_senders(tx: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// Version 8: UIDLs another program already downloaded (its state was imported: Thunderbird's
+/// Version 8: organising mail (issue #18).
+///
+/// - The `folders` table is rebuilt with `AUTOINCREMENT`: a deleted folder's id is never given
+///   to a new one, so a rule, an undo record or a window still naming it cannot hit another
+///   folder (a rule's action into a deleted folder is skipped).
+/// - Folders nest (`parent_id`; a subtree goes with its folder) and local folders may belong to
+///   an account (`account_id` set, kind `local`) or to "Local folders" (no account). Names are
+///   unique among siblings, ignoring case. `role = 'archive'` marks an account's (or Local
+///   folders') yearly archive, whatever the user renamed it to.
+/// - Every account gets its Junk folder (kind `junk`, allowed since version 6), and a switch
+///   (on by default), an extra header and an age for junk: mail the provider marked goes there
+///   on arrival, and is deleted locally after `junk_keep_days` days.
+/// - `not_junk_senders`: addresses whose mail stays in the Inbox whatever its spam headers say.
+/// - `messages.filter_pending`: set in the transaction that stores a fetched message, cleared
+///   in the one that applies its rules, so a crash in between leaves it in the Inbox to be
+///   filtered at the next start.
+/// - `rules`: message rules in their order (conditions and actions as JSON written by
+///   `store::rules`).
+fn v8_organising(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        CREATE TABLE folders_v8 (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+            kind       TEXT NOT NULL
+                       CHECK (kind IN ('inbox', 'trash', 'local', 'sent', 'drafts', 'outbox',
+                                       'junk')),
+            name       TEXT NOT NULL,
+            parent_id  INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+            role       TEXT CHECK (role IN ('archive'))
+        );
+        INSERT INTO folders_v8 (id, account_id, kind, name)
+            SELECT id, account_id, kind, name FROM folders;
+        DROP TABLE folders;
+        ALTER TABLE folders_v8 RENAME TO folders;
+        CREATE UNIQUE INDEX folders_special ON folders(ifnull(account_id, 0), kind)
+            WHERE kind <> 'local';
+        CREATE UNIQUE INDEX folders_local_name
+            ON folders(ifnull(account_id, 0), ifnull(parent_id, 0), name COLLATE NOCASE)
+            WHERE kind = 'local';
+        CREATE UNIQUE INDEX folders_role ON folders(ifnull(account_id, 0), role)
+            WHERE role IS NOT NULL;
+        CREATE INDEX folders_parent ON folders(parent_id) WHERE parent_id IS NOT NULL;
+        INSERT INTO folders (account_id, kind, name)
+            SELECT a.id, 'junk', 'Junk' FROM accounts a
+            WHERE NOT EXISTS (SELECT 1 FROM folders f WHERE f.account_id = a.id
+                              AND f.kind = 'junk');
+
+        ALTER TABLE accounts ADD COLUMN junk_filter INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE accounts ADD COLUMN junk_header TEXT;
+        ALTER TABLE accounts ADD COLUMN junk_keep_days INTEGER DEFAULT 30;
+
+        CREATE TABLE not_junk_senders (
+            address  TEXT PRIMARY KEY COLLATE NOCASE,
+            added_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        ALTER TABLE messages ADD COLUMN filter_pending INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX messages_filter_pending ON messages(account_id, id)
+            WHERE filter_pending = 1;
+
+        CREATE TABLE rules (
+            id         INTEGER PRIMARY KEY,
+            position   INTEGER NOT NULL,
+            name       TEXT NOT NULL,
+            enabled    INTEGER NOT NULL DEFAULT 1,
+            -- NULL: the rule applies to every account's mail
+            account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+            match_all  INTEGER NOT NULL DEFAULT 1,
+            conditions TEXT NOT NULL,
+            actions    TEXT NOT NULL
+        );
+        CREATE INDEX rules_position ON rules(position, id);
+        "#,
+    )
+}
+
+/// Version 9: UIDLs another program already downloaded (its state was imported: Thunderbird's
 /// `popstate.dat`, mpop, fetchmail, getmail, Claws Mail). Such a ledger entry has no message
 /// here; `known_from` names the program. It keeps the message from being downloaded again, and
 /// nothing ever deletes it on the server (see `sync::plan`).
-fn v8_known_uidls(tx: &Connection) -> rusqlite::Result<()> {
+fn v9_known_uidls(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE ledger ADD COLUMN known_from TEXT;")
 }
 

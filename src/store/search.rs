@@ -80,8 +80,9 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// `word` in lower case with umlauts folded: `ä→a`, or `ä→ae` with `ae`; `ß→ss` either way.
-pub(crate) fn fold_word(word: &str, ae: bool) -> String {
+/// `word` (or any text) in lower case with umlauts folded: `ä→a`, or `ä→ae` with `ae`; `ß→ss`
+/// either way. Search folds query terms with it; message rules fold what they compare with it.
+pub fn fold_word(word: &str, ae: bool) -> String {
     let mut out = String::with_capacity(word.len() + 2);
     push_word_folded(&mut out, word, ae);
     out

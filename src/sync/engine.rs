@@ -138,6 +138,8 @@ impl Fetcher {
             Err(LockError::Busy) => return Err(Error::Locked(account.settings.name.clone())),
             Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
         };
+        // Mail stored by an earlier fetch that stopped before its rules ran is filtered first.
+        self.finish_filtering(account.id).await;
         // The ledger is read while the connection is set up (TLS, login, listing), not after.
         let ledger = self.start_ledger(account.id);
         let mut report = FetchReport::default();
@@ -161,7 +163,43 @@ impl Fetcher {
         report.kept = second.keep;
         self.delete_and_quit(session, &second, &mut report, progress)
             .await?;
+        self.delete_old_junk(account.id, now).await;
         Ok(report)
+    }
+
+    /// Runs the rules of messages left pending (see `rules::run`): before each fetch, and when
+    /// an account's worker starts. Logged, never fatal: the messages are safe in the Inbox
+    /// either way.
+    pub(crate) async fn finish_filtering(&self, account: AccountId) {
+        let done = self
+            .store
+            .call(move |st| crate::rules::filter_pending(st, account))
+            .await;
+        match done {
+            Ok(Ok(r)) if r.checked > 0 => {
+                tracing::info!(
+                    checked = r.checked,
+                    "filtered mail left pending by an earlier run"
+                )
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "message rules did not run"),
+            Err(e) => tracing::warn!(error = %e, "message rules did not run"),
+        }
+    }
+
+    /// Deletes the account's junk older than its junk age, locally (the server copy follows
+    /// only the account's own "delete from the server when deleted here"). Logged, never fatal.
+    async fn delete_old_junk(&self, account: AccountId, now: i64) {
+        let done = self
+            .store
+            .call(move |st| st.delete_old_junk(account, now))
+            .await;
+        match done {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "old junk not deleted"),
+            Err(e) => tracing::warn!(error = %e, "old junk not deleted"),
+        }
     }
 
     /// Connects (TLS as the account says) and authenticates.

@@ -1,9 +1,11 @@
 //! The download pipeline of one fetch: four stages at once, so the network never waits for
 //! parsing or fsync. While the engine downloads batch n+3, one blocking thread parses batch n+2,
 //! one stores the bodies of batch n+1 in the bodies file, and one commits the rows and index of
-//! batch n. A batch's bodies are durable before its rows are committed, and those before any
+//! batch n and then runs its message rules (`crate::rules`; a separate transaction, so the
+//! rows are durable whatever the rules do). A batch's bodies are durable before its rows are committed, and those before any
 //! `DELE` (the engine deletes only after [`Pipeline::finish`]).
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use tokio::sync::mpsc;
@@ -12,7 +14,7 @@ use tokio::task::JoinHandle;
 use super::error::Error;
 use crate::mime;
 use crate::store::bodies::BodyId;
-use crate::store::{AccountId, Fetched, Ready, Shared};
+use crate::store::{AccountId, Fetched, MessageId, Ready, Shared, StoredOutcome};
 
 /// Batches queued between the network and the parser (bounds memory; one more waits between
 /// each of the later stages).
@@ -81,11 +83,32 @@ impl Pipeline {
                 let started = Instant::now();
                 let bytes: u64 = items.iter().map(|r| r.fetched.raw.len() as u64).sum();
                 let messages = items.len();
-                let outcomes = store.lock()?.store_ready(account, &items, &body_ids, now)?;
-                drop(items);
+                let mut st = store.lock()?;
+                let outcomes = st.store_ready(account, &items, &body_ids, now)?;
                 new += outcomes.iter().filter(|o| o.is_new()).count();
                 tracing::debug!(messages, bytes, took = ?started.elapsed(), "batch stored durably");
                 let _ = done_tx.send(Stored { messages, bytes });
+                // The batch is durable: now its rules and the junk check. A failure leaves the
+                // messages in the Inbox, marked pending, for the next run; it never stops the
+                // fetch (the bytes are safe, and a DELE depends only on them).
+                pause_before_rules();
+                let started = Instant::now();
+                let at_hand: HashMap<MessageId, &[u8]> = outcomes
+                    .iter()
+                    .zip(&items)
+                    .filter_map(|(o, r)| match o {
+                        StoredOutcome::Stored(id) => Some((*id, r.fetched.raw.as_slice())),
+                        _ => None,
+                    })
+                    .collect();
+                let filtered = crate::rules::filter_pending_with(&mut st, account, &at_hand);
+                drop(at_hand);
+                drop(items);
+                match filtered {
+                    Ok(r) => tracing::debug!(checked = r.checked, junk = r.junk,
+                        moved = r.moved, took = ?started.elapsed(), "batch filtered"),
+                    Err(e) => tracing::warn!(error = %e, "message rules did not run"),
+                }
             }
             Ok(new)
         });
@@ -129,6 +152,18 @@ impl Pipeline {
             self.stored.bytes += s.bytes;
         }
         Ok((new, self.stored))
+    }
+}
+
+/// For the crash tests (`tests/sync/rules.rs`): with `POSTFACH_TEST_PAUSE_BEFORE_RULES=FILE`
+/// in the environment, a stored batch waits here before its rules run, after creating FILE, so
+/// a test can `kill -9` the process exactly between storing and filtering. Inert otherwise.
+fn pause_before_rules() {
+    if let Some(file) = std::env::var_os("POSTFACH_TEST_PAUSE_BEFORE_RULES") {
+        if let Err(e) = std::fs::write(&file, b"stored\n") {
+            tracing::warn!(error = %e, "test pause file not written");
+        }
+        std::thread::sleep(std::time::Duration::from_secs(60));
     }
 }
 

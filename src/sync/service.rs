@@ -101,6 +101,9 @@ enum After {
 
 impl Worker {
     async fn run(mut self) {
+        // Mail stored just before the program last stopped, whose rules did not run yet, is
+        // filtered now, not only at the next fetch.
+        self.fetcher.finish_filtering(self.account.id).await;
         let mut next = if self.account.settings.check_on_startup {
             Some(Instant::now())
         } else {

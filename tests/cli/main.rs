@@ -7,5 +7,6 @@ mod support;
 
 mod error_words;
 mod locale;
+mod organise;
 mod outgoing;
 mod server_text;

@@ -173,7 +173,7 @@ fn local_folders_are_managed() -> TestResult {
     assert_eq!(
         names,
         [
-            "Inbox", "Drafts", "Sent", "Outbox", "Trash", "Archiv", "Zeitung"
+            "Inbox", "Drafts", "Sent", "Outbox", "Junk", "Trash", "Archiv", "Zeitung"
         ]
     );
     store.rename_local_folder(a, "Zeitungen")?;
@@ -190,10 +190,13 @@ fn local_folders_are_managed() -> TestResult {
         .message()
         .ok_or("stored")?;
     store.move_to(&[id], b)?;
-    assert!(matches!(
-        store.delete_local_folder(b),
-        Err(Error::FolderNotEmpty)
-    ));
+    // deleting a folder that holds mail moves the mail to the Trash
+    let removed = store.delete_local_folder(b)?;
+    assert_eq!((removed.folders, removed.messages), (1, 1));
+    assert_eq!(
+        store.message(id)?.folder,
+        store.folder(account, FolderKind::Trash)?
+    );
     store.delete_local_folder(a)?;
     assert_eq!(store.folders()?.len(), 6);
     Ok(())

@@ -6,10 +6,12 @@ mod accounts;
 mod bodies;
 mod concurrency;
 mod contacts;
+mod folders;
 mod messages;
 mod migrations;
 mod outbox;
 mod remote;
+mod rules;
 mod search;
 
 pub use std::path::Path;
@@ -98,4 +100,13 @@ pub fn page(scope: Scope) -> ListQuery {
 
 pub fn ids(rows: &[MessageRow]) -> Vec<MessageId> {
     rows.iter().map(|r| r.id).collect()
+}
+
+/// Whether no message of the account was deleted here for good (no ledger entry records a
+/// local deletion, so no policy may delete a server copy because of this store).
+pub fn nothing_deleted_here(store: &Store, account: AccountId) -> Result<bool, Error> {
+    Ok(store
+        .ledger(account)?
+        .iter()
+        .all(|e| e.local_deleted_at.is_none()))
 }

@@ -275,6 +275,7 @@ fn folders_count_total_and_unread_and_lists_page() -> TestResult {
             FolderKind::Drafts,
             FolderKind::Sent,
             FolderKind::Outbox,
+            FolderKind::Junk,
             FolderKind::Trash
         ]
     );
@@ -284,7 +285,7 @@ fn folders_count_total_and_unread_and_lists_page() -> TestResult {
         (FolderKind::Inbox, Some(account))
     );
     assert_eq!((inbox.total, inbox.unread), (10, 7));
-    assert_eq!((folders[4].kind, folders[4].total), (FolderKind::Trash, 0));
+    assert_eq!((folders[5].kind, folders[5].total), (FolderKind::Trash, 0));
     assert_eq!(store.count(&Scope::UnifiedInbox, true)?, 7);
     assert!(store.message(stored[0])?.flagged);
     assert!(matches!(
@@ -330,7 +331,7 @@ fn folders_count_total_and_unread_and_lists_page() -> TestResult {
     let unified = store.list(&page(Scope::UnifiedInbox))?;
     assert_eq!(unified.len(), 11);
     assert_eq!(unified[0].subject, "Privat");
-    assert_eq!(store.folders()?.len(), 10);
+    assert_eq!(store.folders()?.len(), 12);
     Ok(())
 }
 

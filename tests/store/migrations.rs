@@ -123,7 +123,23 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         );
         store.allow_remote("news@radhaus.example", NOW)?;
         assert!(store.remote_allowed("NEWS@radhaus.example")?);
-        // Version 8: no ledger entry of an earlier file is "known, not stored here"
+        // Version 8: every account has its Junk folder; folders nest; nothing waits for rules
+        store.folder(account.id, FolderKind::Junk)?;
+        let folders = store.folders()?;
+        assert!(folders.iter().all(|f| f.parent.is_none() && !f.archive));
+        if version >= 7 {
+            let zeitung = folders
+                .iter()
+                .find(|f| f.name == "Zeitung")
+                .ok_or("Zeitung")?;
+            assert_eq!((zeitung.account, zeitung.kind), (None, FolderKind::Local));
+            let sub =
+                store.create_folder(postfach::store::FolderParent::In(zeitung.id), "Zeitung")?;
+            store.delete_local_folder(sub)?;
+        }
+        assert!(store.rules()?.is_empty(), "{}", path.display());
+        assert!(store.filter_pending(account.id, 10)?.is_empty());
+        // Version 9: no ledger entry of an earlier file is "known, not stored here"
         assert!(plan.iter().all(|p| !p.not_stored), "{}", path.display());
         assert_eq!(store.known_count(account.id)?, 0);
         // and it keeps working: a new message gets a fresh id; an old UIDL downloaded again

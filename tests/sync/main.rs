@@ -6,6 +6,7 @@
 
 mod hostile;
 mod pop3;
+mod rules;
 #[path = "../support/mod.rs"]
 mod support;
 

@@ -32,16 +32,23 @@ Date: Thu, 03 Dec 2026 10:00:00 +0100\r\nMessage-ID: <{}@example.de>\r\n\r\n{bod
     .into_bytes()
 }
 
-/// The local folder `name` of `store`.
+/// The local folder at `path` ("Archiv/2024": nested names) of `store`.
 pub fn local(
     store: &Store,
-    name: &str,
+    path: &str,
 ) -> Result<postfach::store::Folder, Box<dyn std::error::Error>> {
-    Ok(store
-        .folders()?
-        .into_iter()
-        .find(|f| f.kind == FolderKind::Local && f.name == name)
-        .ok_or_else(|| format!("no local folder {name:?}"))?)
+    let folders = store.folders()?;
+    let mut parent = None;
+    let mut found = None;
+    for name in path.split('/') {
+        let f = folders
+            .iter()
+            .find(|f| f.kind == FolderKind::Local && f.parent == parent && f.name == name)
+            .ok_or_else(|| format!("no local folder {path:?} ({name:?})"))?;
+        parent = Some(f.id);
+        found = Some(f.clone());
+    }
+    Ok(found.ok_or("empty path")?)
 }
 
 /// The raw bytes of every message of the local folder `name`, oldest first.

@@ -328,6 +328,9 @@ mod tests {
             account: account.map(AccountId),
             kind,
             name: "Archiv".into(),
+            parent: None,
+            depth: 0,
+            archive: false,
             total: unread + 2,
             unread,
         }
