@@ -771,3 +771,55 @@ cli-state-forgotten = { $count } { $count ->
         [one] Nachricht
        *[other] Nachrichten
     }, die ein anderes Programm für „{ $account }“ abgerufen hatte, vergessen: der nächste Abruf lädt sie herunter.
+
+## organising: move, archive, junk
+ui-archive-name = Archiv
+ui-moved = { $count ->
+        [one] Eine Nachricht
+       *[other] { $count } Nachrichten
+    } nach „{ $folder }“ verschoben. Strg+Z macht es rückgängig.
+ui-archived = { $count ->
+        [one] Eine Nachricht
+       *[other] { $count } Nachrichten
+    } in „{ $folder }“ archiviert. Strg+Z macht es rückgängig.
+ui-junked = { $count ->
+        [one] Eine Nachricht
+       *[other] { $count } Nachrichten
+    } in den Junk-Ordner verschoben. Strg+Z macht es rückgängig.
+ui-not-junked = { $count ->
+        [one] Eine Nachricht
+       *[other] { $count } Nachrichten
+    } zurück in den Posteingang; Nachrichten { $count ->
+        [one] dieses Absenders
+       *[other] dieser Absender
+    } kommen nicht mehr in den Junk-Ordner.
+ui-msgs-copied = { $count ->
+        [one] Eine Nachricht
+       *[other] { $count } Nachrichten
+    } nach „{ $folder }“ kopiert.
+ui-move-undone = { $count ->
+        [one] Eine Nachricht ist
+       *[other] { $count } Nachrichten sind
+    } wieder, wo { $count ->
+        [one] sie war
+       *[other] sie waren
+    }.
+ui-move-title = { $count ->
+        [one] Nachricht verschieben nach…
+       *[other] { $count } Nachrichten verschieben nach…
+    }
+ui-move-filter = Tippen, um einen Ordner zu finden
+ui-move-none = Kein Ordner passt.
+ui-move-copy = Kopieren statt verschieben
+ui-move-to = Verschieben nach…
+ui-move-to-tip = Die ausgewählten Nachrichten in einen anderen Ordner verschieben (Strg+Umschalt+V)
+ui-archive = Archivieren
+ui-archive-tip = Die ausgewählten Nachrichten ins Archiv verschieben, ein Ordner je Jahr (A)
+ui-junk = Junk
+ui-junk-tip = Die ausgewählten Nachrichten in den Junk-Ordner verschieben (J)
+ui-not-junk = Kein Junk
+ui-not-junk-tip = Zurück in den Posteingang; Nachrichten dieser Absender bleiben aus dem Junk-Ordner (Umschalt+J)
+ui-keys-move-to = Strg+Umschalt+V
+ui-keys-archive = A
+ui-keys-junk = J
+ui-keys-not-junk = Umschalt+J

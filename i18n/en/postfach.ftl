@@ -771,3 +771,55 @@ cli-state-forgotten = Forgot { $count } { $count ->
         [one] message
        *[other] messages
     } another program had downloaded for “{ $account }”: the next fetch downloads them.
+
+## organising: move, archive, junk
+ui-archive-name = Archive
+ui-moved = { $count ->
+        [one] One message
+       *[other] { $count } messages
+    } moved to “{ $folder }”. Ctrl+Z takes it back.
+ui-archived = { $count ->
+        [one] One message
+       *[other] { $count } messages
+    } archived in “{ $folder }”. Ctrl+Z takes it back.
+ui-junked = { $count ->
+        [one] One message
+       *[other] { $count } messages
+    } moved to Junk. Ctrl+Z takes it back.
+ui-not-junked = { $count ->
+        [one] One message
+       *[other] { $count } messages
+    } moved back to the Inbox; mail from { $count ->
+        [one] this sender
+       *[other] these senders
+    } will not go to Junk again.
+ui-msgs-copied = { $count ->
+        [one] One message
+       *[other] { $count } messages
+    } copied to “{ $folder }”.
+ui-move-undone = { $count ->
+        [one] One message is
+       *[other] { $count } messages are
+    } back where { $count ->
+        [one] it was
+       *[other] they were
+    }.
+ui-move-title = { $count ->
+        [one] Move the message to…
+       *[other] Move { $count } messages to…
+    }
+ui-move-filter = Type to find a folder
+ui-move-none = No folder matches.
+ui-move-copy = Copy instead of moving
+ui-move-to = Move to…
+ui-move-to-tip = Move the selected messages to another folder (Ctrl+Shift+V)
+ui-archive = Archive
+ui-archive-tip = Move the selected messages to the archive, a folder per year (A)
+ui-junk = Junk
+ui-junk-tip = Move the selected messages to Junk (J)
+ui-not-junk = Not junk
+ui-not-junk-tip = Back to the Inbox; mail from these senders stays out of Junk (Shift+J)
+ui-keys-move-to = Ctrl+Shift+V
+ui-keys-archive = A
+ui-keys-junk = J
+ui-keys-not-junk = Shift+J

@@ -8,6 +8,7 @@ mod boot;
 mod compose;
 mod fetching;
 mod input;
+mod organise;
 mod screens;
 mod selection;
 mod sending;
@@ -30,7 +31,7 @@ use crate::fl;
 use crate::send::Sender;
 use crate::store::{Account, AccountId, Folder, FolderId, MessageId, MessageRow};
 use crate::sync::Fetcher;
-use crate::ui::dialog::trust;
+use crate::ui::dialog::{move_to, trust};
 use crate::ui::screen::mail::banner::{self, Banners};
 use crate::ui::screen::mail::layout::Layout;
 use crate::ui::screen::mail::list::{self, List};
@@ -53,6 +54,8 @@ const DROP_GATHER: Duration = Duration::from_millis(150);
 #[derive(Debug, Clone)]
 pub enum Change {
     Deleted,
+    /// Moved, copied, archived, (un)junked, or a move undone.
+    Organised(organise::Organised),
     Seen(Vec<MessageId>, bool),
     /// The list changed between selecting and acting: nothing was done.
     Stale,
@@ -73,6 +76,8 @@ pub enum Message {
     Loaded(Result<(Vec<Folder>, Vec<Account>), Error>),
     /// A store write finished.
     Changed(Result<Change, Error>),
+    /// The "Move to…" picker.
+    MoveTo(move_to::Message),
     /// The search text has been still for a moment.
     SearchDue(u64),
     Key(Key, Modifiers),
@@ -133,6 +138,8 @@ pub enum Screen {
 pub enum Modal {
     /// "Trust this certificate?" for an account whose fetch failed on it.
     Trust(AccountId, trust::Request),
+    /// "Move to…": the folder picker for the selection.
+    MoveTo(move_to::Picker),
 }
 
 /// The main window's state.
@@ -147,6 +154,8 @@ pub struct App {
     accounts: Vec<Account>,
     screen: Screen,
     modal: Option<Modal>,
+    /// The last move of this session, which Ctrl+Z takes back.
+    last_move: Option<crate::store::Moved>,
     sidebar: Sidebar,
     list: List,
     reader: Reader,
@@ -198,6 +207,7 @@ impl App {
             accounts: Vec::new(),
             screen: Screen::Mail,
             modal: None,
+            last_move: None,
             sidebar: Sidebar::default(),
             list,
             reader,
@@ -236,6 +246,7 @@ impl App {
             Message::Sender(e) => self.on_sender(e),
             Message::Loaded(result) => self.on_loaded(result),
             Message::Changed(result) => self.on_changed(result),
+            Message::MoveTo(m) => self.on_move_to(m),
             Message::SearchDue(generation) => self.on_search_due(generation),
             Message::Key(key, modifiers) => self.on_key(key, modifiers),
             Message::FileDropped(path) => self.on_file_dropped(path),
@@ -292,6 +303,10 @@ impl App {
     pub fn list(&self) -> &List {
         &self.list
     }
+    /// The dialog over the mail screen, if one is open.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
     /// The reader.
     pub fn reader(&self) -> &Reader {
         &self.reader
@@ -333,6 +348,7 @@ impl App {
             sidebar::Action::Settings(account) => {
                 self.open_settings(settings_screen::Page::Account(account))
             }
+            sidebar::Action::Drop(folder) => self.dropped_on(folder),
         }
     }
 
@@ -402,6 +418,7 @@ impl App {
             }
             toolbar::Action::Delete => self.delete_selected(),
             toolbar::Action::SetSeen(seen) => self.set_seen_selected(seen),
+            toolbar::Action::Organise(tool) => self.tool(tool),
             toolbar::Action::Search(query) => self.search_changed(query),
             toolbar::Action::OpenSettings => self.open_settings(settings_screen::Page::General),
         }
@@ -514,6 +531,7 @@ impl App {
                 self.refresh()
             }
             Ok(Change::Seen(..)) => app_load(&self.db),
+            Ok(Change::Organised(done)) => self.on_organised(done),
             Ok(Change::Stale) => {
                 self.banners.error(fl!("ui-selection-changed"));
                 self.refresh()

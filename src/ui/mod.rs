@@ -28,7 +28,7 @@ use iced::window;
 
 use crate::config::Config;
 use crate::i18n::{self, Language};
-pub use app::{App, Boot, Input, Message};
+pub use app::{App, Boot, Input, Message, Modal};
 
 /// The app icon, shown by the window manager.
 const APP_ICON: &[u8] = include_bytes!("../../resources/icons/postfach-256.png");

@@ -14,6 +14,8 @@ mod support;
 mod bench;
 mod compose;
 #[cfg(target_os = "linux")]
+mod dragdrop;
+#[cfg(target_os = "linux")]
 mod dragout;
 mod german;
 mod html;
@@ -22,6 +24,7 @@ mod i18n;
 mod large;
 mod menu;
 mod open;
+mod organise;
 mod outbox;
 mod seed;
 mod select;

@@ -143,7 +143,9 @@ impl App {
         if !self.composers.contains_key(&id) {
             return match input {
                 Input::Key(key, modifiers, captured) => {
-                    if captured && !main_window_shortcut(&key, modifiers) {
+                    // Escape closes a dialog even from its text field (which takes Escape)
+                    let dismiss = self.modal.is_some() && key == Key::Named(Named::Escape);
+                    if captured && !dismiss && !main_window_shortcut(&key, modifiers) {
                         return Task::none();
                     }
                     self.on_key(key, modifiers)

@@ -45,6 +45,7 @@ impl App {
         if !matches!(self.screen, Screen::Mail) || self.modal.is_some() {
             // The message list is not shown: only getting messages and quitting work here.
             return match key.as_ref() {
+                Key::Named(Named::Escape) if self.modal.is_some() => self.dismiss_modal(),
                 Key::Named(Named::F5) => self.get_messages(),
                 Key::Character("r") if command => self.get_messages(),
                 Key::Character("q") if command => self.quit(),
@@ -78,6 +79,22 @@ impl App {
                 self.open_settings(crate::ui::screen::settings::Page::General)
             }
             Key::Named(Named::Delete) => self.delete_selected(),
+            // Thunderbird's A (archive) and J / Shift+J (junk, not junk); Outlook's
+            // Ctrl+Shift+V (move to a folder); Ctrl+Z takes the last move back
+            Key::Character("v" | "V") if command && modifiers.shift() => {
+                self.tool(toolbar::Tool::MoveTo)
+            }
+            Key::Character("z" | "Z") if command => self.undo_last_move(),
+            Key::Character("a" | "A") if !command && !modifiers.alt() => {
+                self.tool(toolbar::Tool::Archive)
+            }
+            Key::Character("j" | "J") if !command && !modifiers.alt() => {
+                self.tool(if modifiers.shift() {
+                    toolbar::Tool::NotJunk
+                } else {
+                    toolbar::Tool::Junk
+                })
+            }
             // with words of the message selected, Ctrl+C copies them and Ctrl+A takes the whole
             // message; else Ctrl+A selects every message of the list
             Key::Character("c") if command => self.reader.copy_selection().map(Message::Reader),

@@ -47,6 +47,7 @@ impl App {
     pub fn trust_dialog(&self) -> Option<(AccountId, &trust::Request)> {
         match &self.modal {
             Some(Modal::Trust(id, request)) => Some((*id, request)),
+            Some(Modal::MoveTo(_)) => None,
             None => None,
         }
     }

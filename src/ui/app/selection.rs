@@ -17,6 +17,7 @@ impl App {
             menu::Command::Answer(answer) => self.answer_selected(answer),
             menu::Command::SetSeen(seen) => self.set_seen_selected(seen),
             menu::Command::Delete => self.delete_selected(),
+            menu::Command::Organise(tool) => self.tool(tool),
         }
     }
 

@@ -9,7 +9,7 @@ use iced::{Element, Fill, Subscription, Theme, window};
 use crate::fl;
 use crate::ui::app::compose::AUTOSAVE_TICK;
 use crate::ui::app::{App, Input, Message, Modal, Screen};
-use crate::ui::dialog::trust;
+use crate::ui::dialog::{move_to, trust};
 use crate::ui::screen::mail::layout::Pane;
 use crate::ui::service::senders;
 use crate::ui::widget::form;
@@ -63,11 +63,15 @@ impl App {
                 screen.view(cx).map(Message::Settings)
             }
             Screen::Mail => {
-                let dialog = self.modal.as_ref().map(|Modal::Trust(_, request)| {
-                    (
+                let dialog = self.modal.as_ref().map(|modal| match modal {
+                    Modal::Trust(_, request) => (
                         trust::view(request).map(Message::Trust),
                         Message::Trust(trust::Message::Cancel),
-                    )
+                    ),
+                    Modal::MoveTo(picker) => (
+                        picker.view(self.list.selection_len()).map(Message::MoveTo),
+                        Message::MoveTo(move_to::Message::Cancel),
+                    ),
                 });
                 form::with_dialog(self.main_view(), dialog)
             }
@@ -81,11 +85,15 @@ impl App {
             has_accounts: !self.accounts.is_empty(),
             selected_seen: self.list.selection_seen(),
             in_trash: scope.is_some_and(|s| self.sidebar.is_trash(s)),
+            in_junk: scope.is_some_and(|s| self.sidebar.is_junk(s)),
             one_selected: self.list.selection_len() == 1 && self.list.selected().is_some(),
         };
         let panes = pane_grid(&self.layout.panes, |_pane, kind, _maximized| {
             let body: Element<'_, Message> = match kind {
-                Pane::Sidebar => self.sidebar.view(&self.accounts).map(Message::Sidebar),
+                Pane::Sidebar => self
+                    .sidebar
+                    .view(&self.accounts, self.list.dragging())
+                    .map(Message::Sidebar),
                 Pane::List => self.list_view().map(Message::List),
                 Pane::Reader => self.reader.view().map(Message::Reader),
             };
@@ -112,7 +120,10 @@ impl App {
         if let Some(layer) = self.reader.overlay() {
             layers = layers.push(layer.map(Message::Reader));
         }
-        if let Some(menu) = self.list.menu_view(cx.in_trash, self.layout.window()) {
+        if let Some(menu) = self
+            .list
+            .menu_view(cx.in_trash, cx.in_junk, self.layout.window())
+        {
             layers = layers.push(menu.map(Message::List));
         }
         layers.into()
@@ -160,6 +171,12 @@ fn on_event(event: Event, status: event::Status, window: window::Id) -> Option<M
         }
         Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)) => {
             return Some(Message::List(list::Message::Modifiers(modifiers)));
+        }
+        // every release ends a drag, also one whose row went away (scrolled off, the list
+        // reloaded) and never saw it; this arrives after the widgets' messages for the same
+        // release, so a drop on a folder is taken first
+        Event::Mouse(iced::mouse::Event::ButtonReleased(iced::mouse::Button::Left)) => {
+            return Some(Message::List(list::Message::DragEnd));
         }
         Event::Window(window::Event::FileDropped(path)) => Input::FileDropped(path),
         Event::Window(window::Event::Resized(size)) => Input::Resized(size),

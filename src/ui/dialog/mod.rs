@@ -1,2 +1,3 @@
 //! Modal dialogs shown over a screen.
+pub mod move_to;
 pub mod trust;

@@ -13,10 +13,9 @@
 
 use std::ops::Range;
 
-use iced::advanced::renderer;
+use iced::advanced;
 use iced::advanced::text::{self as core_text, Paragraph as _};
 use iced::advanced::widget::{Operation, Tree, tree};
-use iced::advanced::{self, layout};
 use iced::advanced::{Clipboard, Layout, Shell, Widget};
 use iced::widget::text::{LineHeight, Shaping, Span, Wrapping};
 use iced::widget::{rich_text, span};
@@ -239,7 +238,12 @@ impl<M> Selectable<'_, M> {
     }
 }
 
-impl<M> Widget<M, iced::Theme, iced::Renderer> for Selectable<'_, M> {
+type Renderer = iced::Renderer;
+type Theme = iced::Theme;
+
+impl<M> Widget<M, Theme, Renderer> for Selectable<'_, M> {
+    delegate_to_content!(children, size, layout, draw);
+
     fn tag(&self) -> tree::Tag {
         tree::Tag::of::<State<Paragraph>>()
     }
@@ -248,29 +252,10 @@ impl<M> Widget<M, iced::Theme, iced::Renderer> for Selectable<'_, M> {
         tree::State::new(State::<Paragraph>::default())
     }
 
-    fn children(&self) -> Vec<Tree> {
-        vec![Tree::new(&self.content)]
-    }
-
     fn diff(&self, tree: &mut Tree) {
         tree.diff_children(std::slice::from_ref(&self.content));
         // the words may be others now: find offsets anew
         tree.state.downcast_mut::<State<Paragraph>>().probe = None;
-    }
-
-    fn size(&self) -> Size<Length> {
-        self.content.as_widget().size()
-    }
-
-    fn layout(
-        &mut self,
-        tree: &mut Tree,
-        renderer: &iced::Renderer,
-        limits: &layout::Limits,
-    ) -> layout::Node {
-        self.content
-            .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
     }
 
     fn operate(
@@ -375,27 +360,6 @@ impl<M> Widget<M, iced::Theme, iced::Renderer> for Selectable<'_, M> {
         } else {
             inner
         }
-    }
-
-    fn draw(
-        &self,
-        tree: &Tree,
-        renderer: &mut iced::Renderer,
-        theme: &iced::Theme,
-        style: &renderer::Style,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-    ) {
-        self.content.as_widget().draw(
-            &tree.children[0],
-            renderer,
-            theme,
-            style,
-            layout,
-            cursor,
-            viewport,
-        );
     }
 }
 

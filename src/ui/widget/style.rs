@@ -3,7 +3,7 @@
 
 use iced::border::{self, Border};
 use iced::widget::{button, container, pick_list, text, text_editor, text_input};
-use iced::{Background, Color, Shadow, Theme, Vector};
+use iced::{Background, Color, Shadow, Theme};
 
 use crate::ui::widget::form::Tone;
 use crate::ui::widget::theme;
@@ -60,17 +60,9 @@ pub fn card(theme: &Theme) -> container::Style {
 }
 
 pub(super) fn dialog_card(theme: &Theme) -> container::Style {
-    container::Style {
-        shadow: Shadow {
-            color: Color {
-                a: 0.25,
-                ..Color::BLACK
-            },
-            offset: Vector::new(0.0, 8.0),
-            blur_radius: 28.0,
-        },
-        ..card(theme)
-    }
+    // no shadow: the tiny-skia renderer's damage tracking draws it again over itself on every
+    // redraw of the dialog (a text field's blinking cursor turned a dialog black within seconds)
+    card(theme)
 }
 
 /// A small card over the window (a context menu): a card with tighter corners. No shadow: the

@@ -73,6 +73,10 @@ pub enum Message {
     RightClicked(u64),
     /// Something happened in the context menu.
     Menu(menu::Message),
+    /// A drag began on the row at this position (it is selected first unless it is already).
+    DragStart(u64),
+    /// The drag ended (dropped on a folder or anywhere else).
+    DragEnd,
 }
 
 /// What the parent should do.
@@ -135,6 +139,8 @@ pub struct List {
     pointer: Point,
     /// The open context menu.
     menu: Option<menu::Menu>,
+    /// The selected messages are being dragged (onto a folder of the sidebar).
+    dragging: bool,
 }
 
 impl Default for List {
@@ -158,11 +164,27 @@ impl Default for List {
             modifiers: Modifiers::empty(),
             pointer: Point::ORIGIN,
             menu: None,
+            dragging: false,
         }
     }
 }
 
 impl List {
+    /// The selected messages are being dragged.
+    pub fn dragging(&self) -> bool {
+        self.dragging
+    }
+
+    /// Ends a drag whose end the list did not see (its row went away while dragging).
+    pub fn end_drag(&mut self) {
+        self.dragging = false;
+    }
+
+    /// Whether Ctrl (Cmd on macOS) is held: a drop copies rather than moves.
+    pub fn copy_held(&self) -> bool {
+        self.modifiers.command()
+    }
+
     /// What the list shows.
     pub fn scope(&self) -> Option<Scope> {
         self.scope
@@ -397,6 +419,18 @@ impl List {
             }
             Message::RightClicked(index) => self.right_clicked(index, db),
             Message::Menu(m) => self.on_menu(m),
+            Message::DragStart(index) => {
+                self.dragging = true;
+                if self.selection.contains(index) {
+                    Action::None
+                } else {
+                    self.select_index(index, db)
+                }
+            }
+            Message::DragEnd => {
+                self.dragging = false;
+                Action::None
+            }
         }
     }
 

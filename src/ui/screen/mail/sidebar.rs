@@ -2,7 +2,9 @@
 //! accounts, local folders, and unread counts.
 
 use iced::widget::text::Wrapping;
-use iced::widget::{Column, button, column, container, row, scrollable, space, text, tooltip};
+use iced::widget::{
+    Column, button, column, container, mouse_area, row, scrollable, space, text, tooltip,
+};
 use iced::{Alignment, Element, Fill, Font, font};
 
 use crate::fl;
@@ -19,6 +21,10 @@ pub enum Message {
     Fetch(AccountId),
     /// Open the account's settings.
     Settings(AccountId),
+    /// The dragged messages were let go over this folder.
+    Drop(crate::store::FolderId),
+    /// While dragging, the pointer is over this folder (or none).
+    Hover(Option<crate::store::FolderId>),
 }
 
 /// What the parent should do.
@@ -31,6 +37,8 @@ pub enum Action {
     Fetch(AccountId),
     /// Open this account's settings.
     Settings(AccountId),
+    /// Move (or copy) the dragged messages into this folder.
+    Drop(crate::store::FolderId),
 }
 
 /// The sidebar's state: the folders as last read from the store, and which one is shown. The
@@ -39,6 +47,8 @@ pub enum Action {
 pub struct Sidebar {
     folders: Vec<Folder>,
     selected: Option<Scope>,
+    /// While messages are dragged: the folder under the pointer.
+    hover: Option<crate::store::FolderId>,
 }
 
 impl Sidebar {
@@ -119,6 +129,15 @@ impl Sidebar {
         }
     }
 
+    /// Whether `scope` is a Junk folder.
+    pub fn is_junk(&self, scope: Scope) -> bool {
+        match scope {
+            Scope::Folder(id) => self.folder(id).is_some_and(|f| f.kind == FolderKind::Junk),
+            Scope::Account(_, kind) => kind == FolderKind::Junk,
+            Scope::UnifiedInbox => false,
+        }
+    }
+
     /// Whether `scope` holds mail written here (Drafts, Sent, Outbox): its list names the
     /// recipients rather than the sender.
     pub fn is_written(&self, scope: Scope) -> bool {
@@ -144,11 +163,19 @@ impl Sidebar {
             }
             Message::Fetch(account) => Action::Fetch(account),
             Message::Settings(account) => Action::Settings(account),
+            Message::Drop(folder) => {
+                self.hover = None;
+                Action::Drop(folder)
+            }
+            Message::Hover(folder) => {
+                self.hover = folder;
+                Action::None
+            }
         }
     }
 
-    /// The sidebar.
-    pub fn view<'a>(&'a self, accounts: &'a [Account]) -> Element<'a, Message> {
+    /// The sidebar; `dragging`: messages are being dragged (folders take them).
+    pub fn view<'a>(&'a self, accounts: &'a [Account], dragging: bool) -> Element<'a, Message> {
         let mut items = Column::new().spacing(2).padding([10, 8]);
         if accounts.is_empty() {
             items = items.push(
@@ -167,6 +194,7 @@ impl Sidebar {
                 Icon::Inboxes,
                 fl!("ui-folder-unified"),
                 unread,
+                false,
             ));
             items = items.push(space().height(8));
         }
@@ -176,7 +204,7 @@ impl Sidebar {
             for folder in self.folders.iter().filter(|f| {
                 f.account == Some(account.id) && (f.kind != FolderKind::Outbox || f.total > 0)
             }) {
-                items = items.push(self.folder_entry(folder));
+                items = items.push(self.folder_entry(folder, dragging));
             }
             items = items.push(space().height(8));
         }
@@ -188,7 +216,7 @@ impl Sidebar {
         if !local.is_empty() {
             items = items.push(section_header(fl!("ui-local-folders")));
             for folder in local {
-                items = items.push(self.folder_entry(folder));
+                items = items.push(self.folder_entry(folder, dragging));
             }
         }
         container(scrollable(items).height(Fill))
@@ -198,7 +226,7 @@ impl Sidebar {
             .into()
     }
 
-    fn folder_entry(&self, folder: &Folder) -> Element<'_, Message> {
+    fn folder_entry(&self, folder: &Folder, dragging: bool) -> Element<'_, Message> {
         let icon = match folder.kind {
             FolderKind::Inbox => Icon::Inbox,
             FolderKind::Drafts => Icon::Pencil,
@@ -206,6 +234,7 @@ impl Sidebar {
             FolderKind::Outbox => Icon::Outbox,
             FolderKind::Junk => Icon::OctagonAlert,
             FolderKind::Trash => Icon::Trash,
+            FolderKind::Local if folder.archive => Icon::FileArchive,
             FolderKind::Local => Icon::Folder,
         };
         // the Outbox counts what waits there; Trash and Drafts count nothing
@@ -214,11 +243,38 @@ impl Sidebar {
             FolderKind::Outbox => folder.total,
             _ => folder.unread,
         };
-        self.entry(Scope::Folder(folder.id), icon, folder_name(folder), unread)
+        let mut entry = self.entry(
+            Scope::Folder(folder.id),
+            icon,
+            folder_name(folder),
+            unread,
+            dragging && self.hover == Some(folder.id),
+        );
+        // while messages are dragged, every folder that can hold them takes a drop
+        if dragging && !matches!(folder.kind, FolderKind::Outbox | FolderKind::Drafts) {
+            entry = mouse_area(entry)
+                .on_enter(Message::Hover(Some(folder.id)))
+                .on_exit(Message::Hover(None))
+                .on_release(Message::Drop(folder.id))
+                .into();
+        }
+        if folder.depth == 0 {
+            return entry;
+        }
+        // nested folders step in under their parent
+        let indent = 14.0 * folder.depth.min(8) as f32;
+        row![space().width(indent), entry].into()
     }
 
-    fn entry(&self, scope: Scope, icon: Icon, name: String, unread: u64) -> Element<'_, Message> {
-        let selected = self.selected == Some(scope);
+    fn entry(
+        &self,
+        scope: Scope,
+        icon: Icon,
+        name: String,
+        unread: u64,
+        drop_here: bool,
+    ) -> Element<'_, Message> {
+        let selected = self.selected == Some(scope) || drop_here;
         let weight = if unread > 0 {
             font::Weight::Bold
         } else {

@@ -29,6 +29,17 @@ pub enum Message {
     SearchChanged(String),
     ClearSearch,
     OpenSettings,
+    /// Move, archive or (un)junk the selection.
+    Organise(Tool),
+}
+
+/// The organising buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    MoveTo,
+    Archive,
+    Junk,
+    NotJunk,
 }
 
 /// What the parent should do.
@@ -45,6 +56,7 @@ pub enum Action {
     Search(String),
     /// Show the settings.
     OpenSettings,
+    Organise(Tool),
 }
 
 /// What the toolbar needs to know about the rest of the window.
@@ -58,6 +70,8 @@ pub struct Context {
     pub in_trash: bool,
     /// Exactly one message is selected (it can be answered or forwarded).
     pub one_selected: bool,
+    /// The list shows a Junk folder ("Not junk" instead of "Junk").
+    pub in_junk: bool,
 }
 
 /// The toolbar's own state: the search text.
@@ -78,6 +92,7 @@ impl Toolbar {
             Message::GetMessages => Action::GetMessages,
             Message::Write => Action::Write,
             Message::Answer(a) => Action::Answer(a),
+            Message::Organise(tool) => Action::Organise(tool),
             Message::Cancel => Action::Cancel,
             Message::Delete => Action::Delete,
             Message::SetSeen(seen) => Action::SetSeen(seen),
@@ -172,6 +187,26 @@ impl Toolbar {
             ),
             None => tool_button(Icon::MailOpen, fl!("ui-mark-read"), None),
         });
+        let organise = |glyph, tip: String, tool: Tool| {
+            form::tip(
+                button(icon::view(glyph, theme::ICON))
+                    .padding([8, 10])
+                    .style(theme::tool)
+                    .on_press_maybe(selected.then_some(Message::Organise(tool))),
+                tip,
+            )
+        };
+        bar = bar.push(organise(
+            Icon::FileArchive,
+            fl!("ui-archive-tip"),
+            Tool::Archive,
+        ));
+        bar = bar.push(if cx.in_junk {
+            organise(Icon::Inbox, fl!("ui-not-junk-tip"), Tool::NotJunk)
+        } else {
+            organise(Icon::OctagonAlert, fl!("ui-junk-tip"), Tool::Junk)
+        });
+        bar = bar.push(organise(Icon::Folder, fl!("ui-move-to-tip"), Tool::MoveTo));
         // the search field gives way when the window is narrow (up to 280 wide otherwise)
         bar = bar.push(space().width(FillPortion(1)));
         bar = bar.push(self.search());

@@ -14,6 +14,7 @@ use iced::{Alignment, Element, Fill, Point, Size};
 use crate::fl;
 use crate::ui::screen::compose::start::Answer;
 use crate::ui::screen::mail::list::{Action, List};
+use crate::ui::screen::mail::toolbar::Tool;
 use crate::ui::service::db::Db;
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::{style, theme};
@@ -36,6 +37,8 @@ pub enum Command {
     SetSeen(bool),
     /// Delete the selection (for good in a Trash).
     Delete,
+    /// Move, archive or (un)junk the selection.
+    Organise(Tool),
 }
 
 /// What happens in the menu.
@@ -62,6 +65,8 @@ pub struct Context {
     pub selected_seen: Option<bool>,
     /// The list shows a Trash (Delete is permanent there).
     pub in_trash: bool,
+    /// The list shows a Junk folder ("Not junk" instead of "Junk").
+    pub in_junk: bool,
 }
 
 enum Entry {
@@ -136,6 +141,34 @@ fn entries(cx: Context) -> Vec<Entry> {
             None,
             Command::SetSeen(true),
         ),
+    });
+    entries.push(Entry::Separator);
+    entries.push(item(
+        Icon::Folder,
+        fl!("ui-move-to"),
+        Some(fl!("ui-keys-move-to")),
+        Command::Organise(Tool::MoveTo),
+    ));
+    entries.push(item(
+        Icon::FileArchive,
+        fl!("ui-archive"),
+        Some(fl!("ui-keys-archive")),
+        Command::Organise(Tool::Archive),
+    ));
+    entries.push(if cx.in_junk {
+        item(
+            Icon::Inbox,
+            fl!("ui-not-junk"),
+            Some(fl!("ui-keys-not-junk")),
+            Command::Organise(Tool::NotJunk),
+        )
+    } else {
+        item(
+            Icon::OctagonAlert,
+            fl!("ui-junk"),
+            Some(fl!("ui-keys-junk")),
+            Command::Organise(Tool::Junk),
+        )
     });
     let delete = if cx.in_trash {
         fl!("ui-delete-permanently")
@@ -246,13 +279,19 @@ impl List {
         self.menu.take().is_some()
     }
 
-    /// The context menu over the window (of `window` size), when it is open; `in_trash`: the
-    /// list shows a Trash.
-    pub fn menu_view(&self, in_trash: bool, window: Size) -> Option<Element<'_, super::Message>> {
+    /// The context menu over the window (of `window` size), when it is open; `in_trash` and
+    /// `in_junk`: the list shows a Trash or a Junk folder.
+    pub fn menu_view(
+        &self,
+        in_trash: bool,
+        in_junk: bool,
+        window: Size,
+    ) -> Option<Element<'_, super::Message>> {
         let cx = Context {
             one_selected: self.selection_len() == 1 && self.selected().is_some(),
             selected_seen: self.selection_seen(),
             in_trash,
+            in_junk,
         };
         Some(self.menu?.view(cx, window).map(super::Message::Menu))
     }
@@ -318,6 +357,7 @@ mod tests {
             one_selected: true,
             selected_seen: Some(true),
             in_trash: false,
+            in_junk: false,
         };
         let several = Context {
             one_selected: false,
@@ -332,10 +372,16 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(commands(one).len(), 6);
+        assert_eq!(commands(one).len(), 9);
         assert_eq!(
             commands(several),
-            vec![Command::SetSeen(false), Command::Delete]
+            vec![
+                Command::SetSeen(false),
+                Command::Organise(Tool::MoveTo),
+                Command::Organise(Tool::Archive),
+                Command::Organise(Tool::Junk),
+                Command::Delete
+            ]
         );
     }
 }

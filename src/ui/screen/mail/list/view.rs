@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Fill, Font, Theme, font};
 use crate::fl;
 use crate::store::MessageRow;
 use crate::ui::screen::mail::list::{List, Message, ROW_HEIGHT, scroll_id};
+use crate::ui::widget::drag::drag_source;
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::pointer::right_press;
 use crate::ui::{widget::format, widget::theme};
@@ -158,6 +159,8 @@ impl List {
             .style(theme::row(selected))
             .on_press(Message::Clicked(index));
         let cell = mouse_area(cell).on_right_press(Message::RightClicked(index));
+        // the selection can be dragged onto a folder from any of its rows
+        let cell = drag_source(cell, Message::DragStart(index), Message::DragEnd);
         container(cell).padding([2, 6]).height(ROW_HEIGHT).into()
     }
 }
