@@ -33,6 +33,24 @@ const BATCH_MESSAGES: usize = 2048;
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
+/// `off` sends one command at a time even when the server offers PIPELINING. For Wine: there,
+/// TLS records that arrive in one read with the previous one are lost (the `schannel` crate
+/// reads the left-over bytes, SECBUFFER_EXTRA, only from the fourth buffer DecryptMessage
+/// returns; Wine's SChannel apparently puts them elsewhere), so pipelined replies never come and
+/// the fetch times out. Measured under Wine 8 only; Windows cannot be checked here.
+pub const PIPELINING_ENV: &str = "POSTFACH_POP3_PIPELINING";
+
+/// The pipelining window: [`PIPELINE_WINDOW`], or 1 when [`PIPELINING_ENV`] says `off`.
+fn pipeline_window(setting: Option<&str>) -> usize {
+    match setting {
+        Some(v) if v.trim().eq_ignore_ascii_case("off") => 1,
+        _ => PIPELINE_WINDOW,
+    }
+}
+
+fn configured_window() -> usize {
+    pipeline_window(std::env::var(PIPELINING_ENV).ok().as_deref())
+}
 
 /// Where a fetch stands; the UI shows these.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +357,10 @@ impl Fetcher {
             .call(move |st| st.mark_dele_sent(id, &sent, now))
             .await??;
         let numbers: Vec<u32> = plan.delete.iter().map(|(l, _)| l.number).collect();
-        let results = session.client.dele_many(&numbers, PIPELINE_WINDOW).await;
+        let results = session
+            .client
+            .dele_many(&numbers, configured_window())
+            .await;
         let results = results.map_err(|e| session.error(e))?;
         let by_number: HashMap<u32, &String> = plan
             .delete
@@ -401,7 +422,7 @@ where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
 {
     let numbers: Vec<u32> = batch.iter().map(|l| l.number).collect();
-    let results = client.retr_many(&numbers, PIPELINE_WINDOW).await?;
+    let results = client.retr_many(&numbers, configured_window()).await?;
     let by_number: HashMap<u32, &Listed> = batch.iter().map(|l| (l.number, *l)).collect();
     let mut items = Vec::with_capacity(results.len());
     for (number, result) in results {
@@ -567,5 +588,13 @@ mod tests {
             })
             .collect();
         assert_eq!(batches(&big).len(), 3);
+    }
+
+    #[test]
+    fn pipelining_can_be_turned_off() {
+        assert_eq!(pipeline_window(None), PIPELINE_WINDOW);
+        assert_eq!(pipeline_window(Some("on")), PIPELINE_WINDOW);
+        assert_eq!(pipeline_window(Some("off")), 1);
+        assert_eq!(pipeline_window(Some(" OFF ")), 1);
     }
 }
