@@ -150,6 +150,10 @@ fn windows_error(code: i32) -> Option<(TlsFailure, &'static str)> {
             TlsFailure::Revoked,
             "CRYPT_E_REVOKED: the certificate has been revoked by its issuer",
         ),
+        0x8009_6004 => (
+            TlsFailure::Other,
+            "TRUST_E_CERT_SIGNATURE: the signature of the certificate cannot be verified",
+        ),
         0x800B_010E => (
             TlsFailure::RevocationUnknown,
             "CERT_E_REVOCATION_FAILURE: the revocation check could not be done because the revocation server was offline or unknown",
@@ -332,6 +336,7 @@ mod tests {
             (-2146885616, TlsFailure::Revoked),
             (-2146885614, TlsFailure::RevocationUnknown),
             (-2146885613, TlsFailure::RevocationUnknown),
+            (-2146869244, TlsFailure::Other),
         ];
         for (code, category) in cases {
             let text = format!("FormatMessageW() returned error 317 (os error {code})");

@@ -30,7 +30,10 @@ pub fn probe_process() -> Option<std::process::ExitCode> {
         return None;
     }
     Some(match gpu::steps() {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(adapter) => {
+            println!("{adapter}");
+            std::process::ExitCode::SUCCESS
+        }
         Err(reason) => {
             eprintln!("{reason}");
             std::process::ExitCode::FAILURE
@@ -43,20 +46,24 @@ pub fn probe_process() -> Option<std::process::ExitCode> {
 pub enum Decision {
     /// `ICED_BACKEND` is set: iced does what it says.
     AsConfigured(String),
-    /// The GPU renderer works (or is not probed here): iced's default order.
-    Default,
+    /// The GPU renderer works on this adapter (or, empty, is not probed here): iced's default
+    /// order.
+    Default(String),
     /// The GPU renderer cannot be set up, for this reason: tiny-skia.
     Software(String),
 }
 
 /// The decision from the configured backend (`ICED_BACKEND`, empty counts as unset) and a probe
 /// of the GPU renderer, which runs only when nothing is configured.
-pub fn decide(configured: Option<String>, probe: impl FnOnce() -> Result<(), String>) -> Decision {
+pub fn decide(
+    configured: Option<String>,
+    probe: impl FnOnce() -> Result<String, String>,
+) -> Decision {
     if let Some(backend) = configured.filter(|b| !b.trim().is_empty()) {
         return Decision::AsConfigured(backend);
     }
     match probe() {
-        Ok(()) => Decision::Default,
+        Ok(adapter) => Decision::Default(adapter),
         Err(reason) => Decision::Software(reason),
     }
 }
@@ -68,7 +75,7 @@ pub fn choose() {
         Decision::AsConfigured(backend) => {
             tracing::info!("renderer: {BACKEND_VAR}={backend}");
         }
-        Decision::Default => tracing::debug!("renderer: GPU (wgpu) first"),
+        Decision::Default(adapter) => tracing::info!("renderer: GPU (wgpu) first {adapter}"),
         Decision::Software(reason) => {
             tracing::warn!(
                 "renderer: the GPU renderer cannot be set up ({reason}); drawing with tiny-skia"
@@ -112,12 +119,12 @@ fn fs_main(input: Out) -> @location(0) vec4<f32> {
 
     /// Runs the steps iced takes in a process of its own, so that a crash in a driver (an
     /// abort cannot be caught) or a hang becomes a reason.
-    pub fn probe() -> Result<(), String> {
+    pub fn probe() -> Result<String, String> {
         let exe = std::env::current_exe().map_err(|e| format!("cannot find postfach.exe: {e}"))?;
         let mut child = Command::new(exe)
             .env(super::PROBE_VAR, "1")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start the probe: {e}"))?;
@@ -137,7 +144,11 @@ fn fs_main(input: Out) -> @location(0) vec4<f32> {
             }
         };
         if status.success() {
-            return Ok(());
+            let mut adapter = String::new();
+            if let Some(mut stdout) = child.stdout.take() {
+                let _ = stdout.read_to_string(&mut adapter);
+            }
+            return Ok(format!("(probed: {})", adapter.trim()));
         }
         let mut said = String::new();
         if let Some(mut stderr) = child.stderr.take() {
@@ -155,7 +166,7 @@ fn fs_main(input: Out) -> @location(0) vec4<f32> {
     }
 
     /// The GPU renderer's steps, in this process (the probe process).
-    pub fn steps() -> Result<(), String> {
+    pub fn steps() -> Result<String, String> {
         let backends = wgpu::Backends::from_env().unwrap_or(wgpu::Backends::all());
         let instance = wgpu::Instance::new(&wgpu::InstanceDescriptor {
             backends,
@@ -191,7 +202,7 @@ fn fs_main(input: Out) -> @location(0) vec4<f32> {
         let internal = pollster::block_on(device.pop_error_scope());
         match validation.or(internal) {
             Some(e) => Err(format!("{name}: {e}")),
-            None => Ok(()),
+            None => Ok(name),
         }
     }
 
@@ -266,12 +277,12 @@ fn fs_main(input: Out) -> @location(0) vec4<f32> {
 /// Where wgpu reports its failures, iced's own fallback decides: nothing to probe.
 #[cfg(not(windows))]
 mod gpu {
-    pub fn probe() -> Result<(), String> {
-        Ok(())
+    pub fn probe() -> Result<String, String> {
+        Ok(String::new())
     }
 
-    pub fn steps() -> Result<(), String> {
-        Ok(())
+    pub fn steps() -> Result<String, String> {
+        Ok(String::new())
     }
 
     pub fn use_software() {}
@@ -291,8 +302,15 @@ mod tests {
 
     #[test]
     fn a_working_gpu_keeps_the_default_order() {
-        assert_eq!(decide(None, || Ok(())), Decision::Default);
-        assert_eq!(decide(Some("  ".to_owned()), || Ok(())), Decision::Default);
+        let gpu = || Ok("NVIDIA GeForce (Dx12)".to_owned());
+        assert_eq!(
+            decide(None, gpu),
+            Decision::Default("NVIDIA GeForce (Dx12)".to_owned())
+        );
+        assert_eq!(
+            decide(Some("  ".to_owned()), gpu),
+            Decision::Default("NVIDIA GeForce (Dx12)".to_owned())
+        );
     }
 
     #[test]
@@ -307,7 +325,7 @@ mod tests {
     #[cfg(not(windows))]
     #[test]
     fn no_probe_where_wgpu_reports_its_failures() {
-        assert_eq!(gpu::probe(), Ok(()));
+        assert_eq!(gpu::probe(), Ok(String::new()));
     }
 
     /// Only a process started as the probe runs it; the app itself goes on.
