@@ -22,7 +22,10 @@
 #     WriteEnvironmentStrings/RemoveEnvironmentStrings actions at their standard places;
 #   * the preprocessor's <?ifndef?>/<?error?> guards are dropped (this script always passes
 #     every variable);
-#   * Package/@Platform is ignored: `wixl -a x64` makes the package 64-bit instead.
+#   * Package/@Platform is ignored: `wixl -a x64` makes the package 64-bit instead;
+#   * the .eml ProgId becomes plain registry rows (as WiX does when not advertised), but the
+#     verb's display text (Verb/@Command, "Open with Postfach") is not written: Explorer shows
+#     its default "Open" for it.
 # Release builds for download are still made and signed with build-msi.ps1 on Windows.
 # Needs: wixl and msibuild (Debian: wixl, msitools), perl.
 set -euo pipefail
@@ -38,7 +41,7 @@ while [ $# -gt 0 ]; do
     --exe) exe="$2"; shift ;;
     --output) output="$2"; shift ;;
     --cultures) IFS=, read -ra cultures <<<"$2"; shift ;;
-    -h | --help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift

@@ -239,6 +239,7 @@ for lang in de en; do
   wineserver -k 2>/dev/null || true
   wineserver -w 2>/dev/null || true
 done
+skip "dragging an attachment out of the window (OLE drag and drop through the drag crate): Wine has no Windows drop target on the X11 desktop to receive it, so it is not exercised here"
 log="$data_unix/postfach.log"
 [ -f "$log" ] && cp "$log" "$out/postfach.log"
 # The renderer the window got (src/ui/platform/renderer.rs): the GPU one if its probe process
