@@ -71,13 +71,10 @@ trap cleanup EXIT
 step "output in $out"
 
 # --- 1. the prefix ------------------------------------------------------------------------------
-exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-pids+=($!)
-exec 3>&-
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || fail "Xvfb did not start (see $out/xvfb.log)"
-export DISPLAY=":$(head -n 1 "$work/display")"
+# shellcheck source=packaging/xvfb.sh
+. "$root/packaging/xvfb.sh"
+start_xvfb "$work" "$out/xvfb.log"
+export DISPLAY="$display"
 mkdir -p "$work/home"
 # No Mono/Gecko download prompts, no menu entries or file associations on the Linux desktop.
 export HOME="$work/home" WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all \
