@@ -148,7 +148,7 @@ grep -q 'Usage:' "$out/help.txt" || fail "--help printed no usage: '$(head -c 30
 step "--version and --help print"
 
 # --- 4. account and fetch -----------------------------------------------------------------------
-skip "POP3 pipelining: under Wine, TLS records that arrive in one read with the previous one are lost (the schannel crate reads the left-over bytes, SECBUFFER_EXTRA, only from the fourth buffer of DecryptMessage; Wine's SChannel apparently puts them elsewhere), so pipelined replies never come and the fetch times out; this check runs with POSTFACH_POP3_PIPELINING=off (one command at a time)"
+skip "POP3 pipelining: when the bytes read so far end inside a TLS record, Wine's DecryptMessage reports the whole record as missing (SECBUFFER_MISSING in the second buffer) instead of the rest, so the schannel crate waits for bytes the server never sends once it has answered every pipelined command, and the fetch times out; this check runs with POSTFACH_POP3_PIPELINING=off (one command at a time)"
 export POSTFACH_POP3_PIPELINING=off
 data='C:\users\Public\postfach-data'
 data_unix="$c/users/Public/postfach-data"

@@ -33,11 +33,11 @@ const BATCH_MESSAGES: usize = 2048;
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
-/// `off` sends one command at a time even when the server offers PIPELINING. For Wine: there,
-/// TLS records that arrive in one read with the previous one are lost (the `schannel` crate
-/// reads the left-over bytes, SECBUFFER_EXTRA, only from the fourth buffer DecryptMessage
-/// returns; Wine's SChannel apparently puts them elsewhere), so pipelined replies never come and
-/// the fetch times out. Measured under Wine 8 only; Windows cannot be checked here.
+/// `off` sends one command at a time even when the server offers PIPELINING. For Wine: when the
+/// bytes read so far end inside a TLS record, Wine's DecryptMessage reports the whole record as
+/// missing in the second buffer (not the part still to come), the `schannel` crate then waits
+/// for that many bytes, and once the server has answered every pipelined command none come: the
+/// fetch times out. Measured under Wine 8 only; on Windows the count is right.
 pub const PIPELINING_ENV: &str = "POSTFACH_POP3_PIPELINING";
 
 /// The pipelining window: [`PIPELINE_WINDOW`], or 1 when [`PIPELINING_ENV`] says `off`.
