@@ -25,7 +25,7 @@
 # Each target is checked twice: as the dev profile is, and with debug assertions off for postfach
 # (as in a release build), so `cfg(not(debug_assertions))` code such as main.rs's console attach
 # is checked too.
-# Not covered: build.rs's Windows resource embedding (winresource) runs only on Windows hosts.
+# build.rs embeds the Windows icon and version resource with MinGW's windres when it is there.
 #
 # Uses its own target dir (POSTFACH_CROSS_TARGET_DIR, default /var/tmp/postfach-target-cross) so
 # it never waits on the lock of the Linux builds, and runs cargo with `nice -n 19`.

@@ -10,7 +10,18 @@ use clap::Parser;
 use postfach::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    // The GPU renderer's probe process (Windows): nothing else runs in it.
+    if let Some(code) = postfach::ui::platform::renderer::probe_process() {
+        return code;
+    }
+    let mut cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help, --version and usage errors print: they need the terminal's console too.
+        Err(e) => {
+            windows_console::attach_to_parent();
+            e.exit()
+        }
+    };
     if cli.command.is_some() {
         windows_console::attach_to_parent();
     }
@@ -71,7 +82,8 @@ fn open_files(
 }
 
 /// A release build on Windows has no console of its own (double-clicking must not open one), so a
-/// subcommand started from a terminal attaches to the terminal's console to print there.
+/// subcommand, `--help`, `--version` or a usage error, started from a terminal, attaches to the
+/// terminal's console to print there.
 #[cfg(all(windows, not(debug_assertions)))]
 mod windows_console {
     const ATTACH_PARENT_PROCESS: u32 = u32::MAX;

@@ -14,6 +14,8 @@
 
 mod support;
 
+use support::demo::{ascii_subjects, demo_mail};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -66,51 +68,6 @@ fn run_script(script: &str, args: &[&str], envs: &[(&str, String)]) -> String {
     );
     println!("{stderr}{stdout}");
     format!("{stderr}{stdout}")
-}
-
-/// The demo messages served by the private Dovecot, sorted by name.
-fn demo_mail() -> Vec<(String, Vec<u8>)> {
-    let dir = repo().join("packaging/linux/demo-mail");
-    let mut mail: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| {
-            entry
-                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-                .path()
-        })
-        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-        .map(|p| {
-            let name = p
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (name, bytes)
-        })
-        .collect();
-    mail.sort();
-    assert!(
-        mail.len() >= 3,
-        "expected the demo messages in {}",
-        dir.display()
-    );
-    mail
-}
-
-/// The plain-ASCII subjects of the demo messages: the texts the window must show (read back by
-/// OCR, which is reliable for ASCII; umlauts and encoded words are left out).
-fn ascii_subjects(mail: &[(String, Vec<u8>)]) -> Vec<String> {
-    mail.iter()
-        .filter_map(|(_, bytes)| {
-            let text = String::from_utf8_lossy(bytes);
-            let subject = text.lines().find_map(|l| l.strip_prefix("Subject: "))?;
-            let plain = subject
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == ' ');
-            plain.then(|| subject.trim().to_owned())
-        })
-        .collect()
 }
 
 /// One `check-deb.sh` at a time: both runs package the same binary with cargo-deb.

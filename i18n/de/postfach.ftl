@@ -51,6 +51,7 @@ tls-failure-expired = Es ist abgelaufen.
 tls-failure-not-yet-valid = Es ist noch nicht gültig. Prüfen Sie Datum und Uhrzeit dieses Computers.
 tls-failure-wrong-name = Es wurde für einen anderen Servernamen ausgestellt.
 tls-failure-revoked = Sein Aussteller hat es widerrufen.
+tls-failure-revocation-unknown = Ob sein Aussteller es widerrufen hat, ließ sich nicht prüfen.
 tls-failure-other = Es konnte nicht geprüft werden.
 keyring-failure-no-service = Auf diesem System läuft kein Schlüsselbund (Passwortspeicher), der das Passwort aufbewahren könnte.
 keyring-failure-locked = Der Schlüsselbund des Systems ist gesperrt oder verweigert den Zugriff.

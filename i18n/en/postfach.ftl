@@ -51,6 +51,7 @@ tls-failure-expired = It has expired.
 tls-failure-not-yet-valid = It is not valid yet. Check the date and time of this computer.
 tls-failure-wrong-name = It was issued for a different server name.
 tls-failure-revoked = Its issuer has revoked it.
+tls-failure-revocation-unknown = Whether its issuer has revoked it could not be checked.
 tls-failure-other = It could not be verified.
 keyring-failure-no-service = No system keyring (password store) is running that could keep the password.
 keyring-failure-locked = The system keyring is locked or refused access.

@@ -234,13 +234,9 @@ for arg in "${argv[@]}"; do
 done
 argv=("${expanded[@]}")
 
-exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-pids+=($!)
-exec 3>&-
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || fail "Xvfb did not start (see $out/xvfb.log)"
-display=":$(head -n 1 "$work/display")"
+# shellcheck source=packaging/xvfb.sh
+. "$root/packaging/xvfb.sh"
+start_xvfb "$work" "$out/xvfb.log"
 step "Xvfb on $display; starting: ${argv[*]}"
 
 # PATH as an installed system has it: the package's bin first.

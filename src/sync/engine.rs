@@ -33,6 +33,24 @@ const BATCH_MESSAGES: usize = 2048;
 const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 /// Commands in flight when the server offers PIPELINING.
 const PIPELINE_WINDOW: usize = 16;
+/// `off` sends one command at a time even when the server offers PIPELINING. For Wine: when the
+/// bytes read so far end inside a TLS record, Wine's DecryptMessage reports the whole record as
+/// missing in the second buffer (not the part still to come), the `schannel` crate then waits
+/// for that many bytes, and once the server has answered every pipelined command none come: the
+/// fetch times out. Measured under Wine 8 only; on Windows the count is right.
+pub const PIPELINING_ENV: &str = "POSTFACH_POP3_PIPELINING";
+
+/// The pipelining window: [`PIPELINE_WINDOW`], or 1 when [`PIPELINING_ENV`] says `off`.
+fn pipeline_window(setting: Option<&str>) -> usize {
+    match setting {
+        Some(v) if v.trim().eq_ignore_ascii_case("off") => 1,
+        _ => PIPELINE_WINDOW,
+    }
+}
+
+fn configured_window() -> usize {
+    pipeline_window(std::env::var(PIPELINING_ENV).ok().as_deref())
+}
 
 /// Where a fetch stands; the UI shows these.
 #[derive(Debug, Clone, PartialEq)]
@@ -389,7 +407,10 @@ impl Fetcher {
             .call(move |st| st.mark_dele_sent(id, &sent, now))
             .await??;
         let numbers: Vec<u32> = plan.delete.iter().map(|(l, _)| l.number).collect();
-        let results = session.client.dele_many(&numbers, PIPELINE_WINDOW).await;
+        let results = session
+            .client
+            .dele_many(&numbers, configured_window())
+            .await;
         let results = results.map_err(|e| session.error(e))?;
         let by_number: HashMap<u32, &String> = plan
             .delete
@@ -452,7 +473,7 @@ where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
 {
     let numbers: Vec<u32> = batch.iter().map(|l| l.number).collect();
-    let results = client.retr_many(&numbers, PIPELINE_WINDOW).await?;
+    let results = client.retr_many(&numbers, configured_window()).await?;
     let by_number: HashMap<u32, &Listed> = batch.iter().map(|l| (l.number, *l)).collect();
     let mut items = Vec::with_capacity(results.len());
     for (number, result) in results {
@@ -618,5 +639,13 @@ mod tests {
             })
             .collect();
         assert_eq!(batches(&big).len(), 3);
+    }
+
+    #[test]
+    fn pipelining_can_be_turned_off() {
+        assert_eq!(pipeline_window(None), PIPELINE_WINDOW);
+        assert_eq!(pipeline_window(Some("on")), PIPELINE_WINDOW);
+        assert_eq!(pipeline_window(Some("off")), 1);
+        assert_eq!(pipeline_window(Some(" OFF ")), 1);
     }
 }

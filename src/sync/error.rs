@@ -233,6 +233,7 @@ mod tests {
             (TlsFailure::NotYetValid, "not valid yet"),
             (TlsFailure::WrongName, "different server name"),
             (TlsFailure::Revoked, "revoked"),
+            (TlsFailure::RevocationUnknown, "could not be checked"),
         ] {
             let words = untrusted(failure).user_message();
             assert!(words.contains(expected), "{failure:?}: {words}");

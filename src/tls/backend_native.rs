@@ -30,7 +30,7 @@ pub async fn handshake(
             .danger_accept_invalid_hostnames(true),
     };
     connector.connect(host, tcp).await.map_err(|e| {
-        let text = e.to_string();
+        let text = super::failure::readable(&e.to_string());
         (TlsFailure::from_text(&text), text)
     })
 }

@@ -18,6 +18,9 @@ pub enum TlsFailure {
     WrongName,
     /// The certificate was revoked by its issuer.
     Revoked,
+    /// Whether the issuer revoked the certificate could not be found out (no revocation list or
+    /// responder reachable, or none named by a private CA).
+    RevocationUnknown,
     /// The account's own CA file cannot be read or holds no usable certificate (nothing was
     /// checked).
     BadCaFile,
@@ -67,7 +70,14 @@ impl TlsFailure {
 
     /// The category read from a TLS library's text, where no code is available (native-tls on
     /// Windows and macOS, and OpenSSL's own texts). As good as the texts allow; else `Other`.
+    /// A Windows error code in the text (`os error -2146762487`) decides first: its message may
+    /// be missing (see [`readable`]).
     pub fn from_text(text: &str) -> TlsFailure {
+        if let Some(code) = windows_code(text)
+            && let Some((failure, _)) = windows_error(code)
+        {
+            return failure;
+        }
         let t = text.to_ascii_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
         if has(&["self-signed", "self signed", "selfsigned"]) {
@@ -109,6 +119,88 @@ impl TlsFailure {
     pub fn is_certificate(self) -> bool {
         !matches!(self, TlsFailure::Other | TlsFailure::BadCaFile)
     }
+}
+
+/// The Windows certificate errors SChannel's verification returns (HRESULTs from winerror.h),
+/// with their category and what winerror.h says, for the details where Windows has no text.
+fn windows_error(code: i32) -> Option<(TlsFailure, &'static str)> {
+    // The HRESULTs are negative as i32 (their top bit is set): compare as u32.
+    Some(match code as u32 {
+        0x800B_0101 => (
+            TlsFailure::Expired,
+            "CERT_E_EXPIRED: the certificate has expired or is not yet valid",
+        ),
+        0x800B_0109 => (
+            TlsFailure::UnknownIssuer,
+            "CERT_E_UNTRUSTEDROOT: the chain ends in a root certificate that is not trusted",
+        ),
+        0x800B_010A => (
+            TlsFailure::UnknownIssuer,
+            "CERT_E_CHAINING: no chain to a trusted root certificate could be built",
+        ),
+        0x8009_0325 => (
+            TlsFailure::UnknownIssuer,
+            "SEC_E_UNTRUSTED_ROOT: the certificate chain was issued by an authority that is not trusted",
+        ),
+        0x800B_010F => (
+            TlsFailure::WrongName,
+            "CERT_E_CN_NO_MATCH: the certificate's name does not match the server's name",
+        ),
+        0x800B_010C | 0x8009_2010 => (
+            TlsFailure::Revoked,
+            "CRYPT_E_REVOKED: the certificate has been revoked by its issuer",
+        ),
+        0x8009_6004 => (
+            TlsFailure::Other,
+            "TRUST_E_CERT_SIGNATURE: the signature of the certificate cannot be verified",
+        ),
+        0x800B_010E => (
+            TlsFailure::RevocationUnknown,
+            "CERT_E_REVOCATION_FAILURE: the revocation check could not be done because the revocation server was offline or unknown",
+        ),
+        0x8009_2012 => (
+            TlsFailure::RevocationUnknown,
+            "CRYPT_E_NO_REVOCATION_CHECK: the revocation function was unable to check revocation for the certificate",
+        ),
+        0x8009_2013 => (
+            TlsFailure::RevocationUnknown,
+            "CRYPT_E_REVOCATION_OFFLINE: the revocation server was offline",
+        ),
+        _ => return None,
+    })
+}
+
+/// The Windows error code in a text made from an `io::Error` (`… (os error -2146762482)`).
+fn windows_code(text: &str) -> Option<i32> {
+    let rest = &text[text.rfind("os error ")? + "os error ".len()..];
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && c == '-')))
+        .map_or(rest.len(), |(i, _)| i);
+    rest[..end].parse().ok()
+}
+
+/// A TLS library's text for the details and the log, with words where Windows had none: for
+/// certificate errors Wine's `FormatMessageW` (and some Windows installations') has no message,
+/// and the standard library writes "FormatMessageW() returned error 317" instead. That part is
+/// replaced with the error's name and meaning from winerror.h.
+#[cfg(any(test, not(openssl_tls)))]
+pub fn readable(text: &str) -> String {
+    const NO_MESSAGE: &str = "FormatMessageW() returned error";
+    let Some(start) = text.find(NO_MESSAGE) else {
+        return text.to_owned();
+    };
+    let Some((_, meaning)) = windows_code(text).and_then(windows_error) else {
+        return text.to_owned();
+    };
+    let after = &text[start + NO_MESSAGE.len()..];
+    // Skip the FormatMessageW error number; keep "(os error N)" and anything after it.
+    let digits = after
+        .trim_start()
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after.trim_start().len());
+    let rest = &after.trim_start()[digits..];
+    format!("{}{meaning}{rest}", &text[..start])
 }
 
 /// Why a network connection failed.
@@ -218,8 +310,48 @@ mod tests {
             assert_eq!(TlsFailure::from_text(text), category, "{text}");
         }
         assert!(TlsFailure::SelfSigned.is_certificate());
+        assert!(TlsFailure::RevocationUnknown.is_certificate());
         assert!(!TlsFailure::Other.is_certificate());
         assert!(!TlsFailure::BadCaFile.is_certificate());
+    }
+
+    /// What SChannel's verification gives on Windows (and under Wine, whose FormatMessageW has
+    /// no text for these codes): the category comes from the code, the words replace the
+    /// "FormatMessageW() returned error 317" of the standard library.
+    #[test]
+    fn windows_certificate_errors_have_categories_and_words() {
+        let wine = "FormatMessageW() returned error 317 (os error -2146762482)";
+        assert_eq!(TlsFailure::from_text(wine), TlsFailure::RevocationUnknown);
+        assert_eq!(
+            readable(wine),
+            "CERT_E_REVOCATION_FAILURE: the revocation check could not be done because the \
+             revocation server was offline or unknown (os error -2146762482)"
+        );
+        let cases = [
+            (-2146762487, TlsFailure::UnknownIssuer),
+            (-2146762486, TlsFailure::UnknownIssuer),
+            (-2146893019, TlsFailure::UnknownIssuer),
+            (-2146762495, TlsFailure::Expired),
+            (-2146762481, TlsFailure::WrongName),
+            (-2146885616, TlsFailure::Revoked),
+            (-2146885614, TlsFailure::RevocationUnknown),
+            (-2146885613, TlsFailure::RevocationUnknown),
+            (-2146869244, TlsFailure::Other),
+        ];
+        for (code, category) in cases {
+            let text = format!("FormatMessageW() returned error 317 (os error {code})");
+            assert_eq!(TlsFailure::from_text(&text), category, "{text}");
+            assert!(!readable(&text).contains("FormatMessageW"), "{text}");
+            assert!(readable(&text).ends_with(&format!("(os error {code})")));
+        }
+        // Windows's own words stay, and decide by code too.
+        let windows = "The certificate chain was issued by an authority that is not trusted. (os error -2146893019)";
+        assert_eq!(readable(windows), windows);
+        assert_eq!(TlsFailure::from_text(windows), TlsFailure::UnknownIssuer);
+        // Unknown codes: the text as it is, the category from the words.
+        let other = "FormatMessageW() returned error 317 (os error -2146893048)";
+        assert_eq!(readable(other), other);
+        assert_eq!(TlsFailure::from_text(other), TlsFailure::Other);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub fn tls_reason(failure: TlsFailure) -> String {
         TlsFailure::NotYetValid => fl!("tls-failure-not-yet-valid"),
         TlsFailure::WrongName => fl!("tls-failure-wrong-name"),
         TlsFailure::Revoked => fl!("tls-failure-revoked"),
+        TlsFailure::RevocationUnknown => fl!("tls-failure-revocation-unknown"),
         TlsFailure::Other | TlsFailure::BadCaFile => fl!("tls-failure-other"),
     }
 }

@@ -48,6 +48,8 @@ pub fn run(
         return ExitCode::from(2);
     };
     widget::format::init_time_zone();
+    widget::font::install();
+    platform::renderer::choose();
     let (config, warning) = Config::load(&data_dir);
     let env_language = std::env::var("POSTFACH_LANG").is_ok_and(|v| !v.trim().is_empty());
     i18n::select(if env_language {

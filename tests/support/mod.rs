@@ -7,6 +7,7 @@
 //! - [`Postfix`]: a private, real Postfix in front of a test Dovecot (its sign-in and its
 //!   Maildirs), for submission (runs only as root).
 //! - [`cli`]: the real `postfach` binary on a private data directory.
+//! - [`demo`]: the packages' demo mail.
 //! - [`http`]: a local HTTP server that records what the app fetches.
 //! - [`proxy`]: a TCP proxy that cuts connections at chosen points.
 //! - [`scripted`]: a scripted POP3 server for what Dovecot will not do on demand.
@@ -28,6 +29,7 @@
 
 mod certs;
 pub mod cli;
+pub mod demo;
 mod dovecot;
 pub mod http;
 pub mod mail;

@@ -94,6 +94,7 @@ macro_rules! delegate_to_content {
 
 pub mod details;
 pub mod drag;
+pub mod font;
 pub mod form;
 pub mod format;
 pub mod icon;
