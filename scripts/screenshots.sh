@@ -7,7 +7,9 @@
 #                                       settings-de.png, settings-en.png, settings-dark.png,
 #                                       wizard-de.png, compose-de.png, compose-en.png,
 #                                       compose-dark.png, html-de.png, html-en.png,
-#                                       html-dark.png
+#                                       html-dark.png, move-de.png, move-en.png,
+#                                       move-dark.png, rules-de.png, rules-en.png,
+#                                       rules-dark.png
 #
 # Needs: xvfb, xdotool, imagemagick (import, convert). Uses the tiny-skia renderer.
 set -euo pipefail
@@ -93,17 +95,22 @@ shoot() {
     snap "main-$1.png"
 }
 
-# shoot_settings NAME LANG THEME: the settings page of the account "privat" (leaving mail on the
-# server for 14 days, with the server's own rules), opened with Ctrl+, and the account list.
-shoot_settings() {
-    launch "settings-$1" "$2" "$3" "$work/seed"
+# settings_page FILE LANG THEME X Y: the settings (opened with Ctrl+,) with the entry of the left
+# column at (X, Y) chosen, saved as FILE.png.
+settings_page() {
+    launch "$1" "$2" "$3" "$work/seed"
     DISPLAY=$display xdotool search --name Postfach windowfocus 2>/dev/null || true
     DISPLAY=$display xdotool key ctrl+comma
     sleep 2
-    # The first account in the settings' list (left column, under "Konten"/"Accounts").
-    DISPLAY=$display xdotool mousemove 125 160 click 1
+    DISPLAY=$display xdotool mousemove "$4" "$5" click 1
     sleep 3
-    snap "settings-$1.png"
+    snap "$1.png"
+}
+
+# shoot_settings NAME LANG THEME: the settings page of the account "privat" (leaving mail on the
+# server for 14 days, with the server's own rules), the first account of the left column.
+shoot_settings() {
+    settings_page "settings-$1" "$2" "$3" 125 228
 }
 
 # shoot_wizard NAME LANG: the account wizard a first start (no account yet) opens with.
@@ -160,6 +167,26 @@ shoot_html() {
     snap "$name.png"
 }
 
+# shoot_move NAME LANG THEME: "Move to…" over the main window for the newest mail (Ctrl+Shift+V),
+# with "url" typed: the picker narrowed to the local folder "Urlaub 2024".
+shoot_move() {
+    launch "move-$1" "$2" "$3" "$work/seed"
+    DISPLAY=$display xdotool mousemove 420 150 click 1
+    sleep 2
+    DISPLAY=$display xdotool search --name Postfach windowfocus 2>/dev/null || true
+    DISPLAY=$display xdotool key ctrl+shift+v
+    sleep 1
+    DISPLAY=$display xdotool type --delay 80 url
+    sleep 1
+    snap "move-$1.png"
+}
+
+# shoot_rules NAME LANG THEME: the message rules page (second entry of the left column) with the
+# seeded rule ("Rechnungen") listed.
+shoot_rules() {
+    settings_page "rules-$1" "$2" "$3" 100 111
+}
+
 shoot de de system
 shoot en en system
 shoot dark en dark
@@ -173,3 +200,9 @@ shoot_compose dark de dark
 shoot_html de de system
 shoot_html en en system
 shoot_html dark en dark
+shoot_move de de system
+shoot_move en en system
+shoot_move dark de dark
+shoot_rules de de system
+shoot_rules en en system
+shoot_rules dark en dark

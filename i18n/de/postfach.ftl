@@ -824,3 +824,79 @@ ui-keys-move-to = Strg+Umschalt+V
 ui-keys-archive = A
 ui-keys-junk = J
 ui-keys-not-junk = Umschalt+J
+
+## settings: message rules
+settings-nav-rules = Filterregeln
+rules-intro = Neue Nachrichten durchlaufen diese Regeln beim Eintreffen, von oben nach unten: jede Regel, deren Bedingungen zutreffen, führt ihre Aktionen aus. Texte werden ohne Rücksicht auf Groß- und Kleinschreibung und Umlaut-Schreibweise verglichen („muller“ findet „Müller“).
+rules-list = Regeln
+rules-none = Noch keine Regeln.
+rules-new = Neue Regel
+rules-edit = Ändern
+rules-remove = Entfernen
+rules-up = Früher (läuft vor der Regel darüber)
+rules-down = Später (läuft nach der Regel darunter)
+rules-summary = { $count ->
+        [one] 1 Bedingung
+       *[other] { $count } Bedingungen ({ $all ->
+            [all] alle
+           *[any] eine davon
+        })
+    } → { $actions }
+rules-folder-gone = (ein Ordner, den es nicht mehr gibt)
+rules-new-title = Neue Regel
+rules-edit-title = Regel ändern
+rules-name = Name
+rules-name-placeholder = z. B. Rechnungen
+rules-account = Für Nachrichten von
+rules-all-accounts = allen Konten
+rules-match-all = Alle Bedingungen treffen zu
+rules-match-any = Eine Bedingung trifft zu
+rules-field-from = Von
+rules-field-to = An
+rules-field-cc = Kopie (CC)
+rules-field-to-or-cc = An oder Kopie
+rules-field-subject = Betreff
+rules-field-header = Kopfzeile…
+rules-field-body = Text der Nachricht
+rules-field-size = Größe
+rules-field-attachments = Hat Anhänge
+rules-test-contains = enthält
+rules-test-not-contains = enthält nicht
+rules-test-is = ist
+rules-test-begins = beginnt mit
+rules-test-ends = endet mit
+rules-test-matches = passt auf den regulären Ausdruck
+rules-test-greater = ist größer als
+rules-test-less = ist kleiner als
+rules-header-name = Name der Kopfzeile
+rules-value = Text
+rules-size-kb = KB
+rules-add-condition = Bedingung hinzufügen
+rules-then = Dann
+rules-action-move = Verschieben nach
+rules-action-copy = Kopieren nach
+rules-action-read = Als gelesen markieren
+rules-action-flag = Markieren (Flagge)
+rules-action-trash = In den Papierkorb verschieben
+rules-action-stop = Anhalten (keine weitere Regel)
+rules-choose-folder = Ordner wählen
+rules-add-action = Aktion hinzufügen
+rules-remove-line = Diese Zeile entfernen
+rules-save = Regel speichern
+rules-needs-name = Geben Sie der Regel einen Namen.
+rules-needs-value = Einer Bedingung fehlt der Text, mit dem verglichen wird.
+rules-needs-header = Nennen Sie die Kopfzeile, die eine Bedingung prüft (ohne Doppelpunkt).
+rules-needs-size = Eine Größe muss eine ganze Zahl in KB sein.
+rules-needs-condition = Eine Regel braucht mindestens eine Bedingung.
+rules-needs-folder = Wählen Sie den Ordner für „Verschieben nach“ oder „Kopieren nach“.
+rules-needs-action = Eine Regel braucht mindestens eine Aktion.
+rules-bad-pattern = Der reguläre Ausdruck lässt sich nicht verwenden: { $detail }
+rules-failed = Die Regeln konnten nicht gelesen oder geändert werden: { $detail }
+rules-run = Regeln jetzt anwenden
+rules-run-hint = Wendet die eingeschalteten Regeln auf alle Nachrichten eines Ordners an, etwa nachdem Sie eine neue Regel geschrieben haben.
+rules-run-now = Jetzt anwenden
+rules-running = Die Regeln laufen…
+rules-ran = { $checked } { $checked ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } geprüft: { $moved } verschoben, { $copied } kopiert, { $trashed } in den Papierkorb.

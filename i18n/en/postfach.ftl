@@ -824,3 +824,79 @@ ui-keys-move-to = Ctrl+Shift+V
 ui-keys-archive = A
 ui-keys-junk = J
 ui-keys-not-junk = Shift+J
+
+## settings: message rules
+settings-nav-rules = Message rules
+rules-intro = New mail passes through these rules as it arrives, from the top down: each rule whose conditions hold does what it says. Text compares without regard to case or umlaut spelling (“muller” finds “Müller”).
+rules-list = Rules
+rules-none = No rules yet.
+rules-new = New rule
+rules-edit = Change
+rules-remove = Remove
+rules-up = Earlier (runs before the rule above)
+rules-down = Later (runs after the rule below)
+rules-summary = { $count ->
+        [one] 1 condition
+       *[other] { $count } conditions ({ $all ->
+            [all] all
+           *[any] any
+        })
+    } → { $actions }
+rules-folder-gone = (a folder that is gone)
+rules-new-title = New rule
+rules-edit-title = Change the rule
+rules-name = Name
+rules-name-placeholder = e.g. Invoices
+rules-account = For mail of
+rules-all-accounts = every account
+rules-match-all = All conditions hold
+rules-match-any = Any condition holds
+rules-field-from = From
+rules-field-to = To
+rules-field-cc = Cc
+rules-field-to-or-cc = To or Cc
+rules-field-subject = Subject
+rules-field-header = Header…
+rules-field-body = Text of the message
+rules-field-size = Size
+rules-field-attachments = Has attachments
+rules-test-contains = contains
+rules-test-not-contains = does not contain
+rules-test-is = is
+rules-test-begins = begins with
+rules-test-ends = ends with
+rules-test-matches = matches the regular expression
+rules-test-greater = is larger than
+rules-test-less = is smaller than
+rules-header-name = Header name
+rules-value = Text
+rules-size-kb = KB
+rules-add-condition = Add a condition
+rules-then = Then
+rules-action-move = Move to
+rules-action-copy = Copy to
+rules-action-read = Mark as read
+rules-action-flag = Flag
+rules-action-trash = Move to the Trash
+rules-action-stop = Stop (no later rule)
+rules-choose-folder = Choose a folder
+rules-add-action = Add an action
+rules-remove-line = Remove this line
+rules-save = Save rule
+rules-needs-name = Give the rule a name.
+rules-needs-value = A condition has no text to compare with.
+rules-needs-header = Name the header a condition looks at (without a colon).
+rules-needs-size = A size must be a whole number of KB.
+rules-needs-condition = A rule needs at least one condition.
+rules-needs-folder = Choose the folder for “Move to” or “Copy to”.
+rules-needs-action = A rule needs at least one action.
+rules-bad-pattern = The regular expression cannot be used: { $detail }
+rules-failed = The rules could not be read or changed: { $detail }
+rules-run = Run rules now
+rules-run-hint = Apply the rules that are switched on to every message of a folder, for example after you wrote a new rule.
+rules-run-now = Run now
+rules-running = The rules are running…
+rules-ran = Checked { $checked } { $checked ->
+        [one] message
+       *[other] messages
+    }: { $moved } moved, { $copied } copied, { $trashed } to the Trash.

@@ -26,6 +26,7 @@ mod menu;
 mod open;
 mod organise;
 mod outbox;
+mod rules;
 mod seed;
 mod select;
 mod settings;

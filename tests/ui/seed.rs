@@ -94,6 +94,30 @@ fn seed_screenshot_data() -> Result<(), Box<dyn std::error::Error>> {
     }
     // Older mail is read; the newest three are not.
     store.set_seen(&ids[3..], true)?;
+    // A message rule, for the rules page: invoices into their own folder, read.
+    let invoices = store.create_local_folder("Rechnungen")?;
+    store.add_rule(&postfach::store::Rule {
+        name: "Rechnungen".into(),
+        enabled: true,
+        account: None,
+        match_all: false,
+        conditions: vec![
+            postfach::store::Condition::Text {
+                field: postfach::store::Field::Subject,
+                test: postfach::store::Test::Contains,
+                value: "Rechnung".into(),
+            },
+            postfach::store::Condition::Text {
+                field: postfach::store::Field::From,
+                test: postfach::store::Test::EndsWith,
+                value: "@swm.example.de".into(),
+            },
+        ],
+        actions: vec![
+            postfach::store::Action::MoveTo(invoices),
+            postfach::store::Action::MarkRead,
+        ],
+    })?;
     // Anna answered Katrin: the answer is in Sent, Katrin's message shows the answered mark.
     if let Some(&meeting) = ids.iter().find(|&&id| {
         store

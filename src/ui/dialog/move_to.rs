@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Fill, Task};
 use crate::fl;
 use crate::store::{Account, Folder, FolderId, FolderKind};
 use crate::ui::screen::action;
-use crate::ui::screen::mail::sidebar::folder_name;
+use crate::ui::screen::mail::sidebar::folder_path;
 use crate::ui::widget::form;
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::theme;
@@ -66,7 +66,7 @@ impl Picker {
             {
                 continue;
             }
-            let path = path_of(f, folders, accounts);
+            let path = folder_path(f, folders, accounts);
             let folded = crate::store::fold_for_index(&path);
             choices.push((f.id, path, folded));
         }
@@ -159,27 +159,4 @@ impl Picker {
         .width(520)
         .into()
     }
-}
-
-/// "account › Inbox", "account › Projekte › Alpha", "Projekte › Alpha" for local folders.
-fn path_of(folder: &Folder, folders: &[Folder], accounts: &[Account]) -> String {
-    let mut names = vec![folder_name(folder)];
-    let mut parent = folder.parent;
-    while let Some(id) = parent {
-        match folders.iter().find(|f| f.id == id) {
-            Some(p) => {
-                names.push(folder_name(p));
-                parent = p.parent;
-            }
-            None => break,
-        }
-    }
-    if let Some(a) = folder
-        .account
-        .and_then(|id| accounts.iter().find(|a| a.id == id))
-    {
-        names.push(a.settings.name.clone());
-    }
-    names.reverse();
-    names.join(" › ")
 }

@@ -113,6 +113,22 @@ pub fn pick<'a, M: Clone + 'a, V: Clone + PartialEq + std::fmt::Display + 'a>(
         .into()
 }
 
+/// A drop-down list in the settings look where nothing may be chosen yet (`placeholder` then).
+pub fn pick_maybe<'a, M: Clone + 'a, V: Clone + PartialEq + std::fmt::Display + 'a>(
+    options: Vec<V>,
+    selected: Option<V>,
+    placeholder: String,
+    on_select: impl Fn(V) -> M + 'a,
+) -> Element<'a, M> {
+    pick_list(options, selected, on_select)
+        .placeholder(placeholder)
+        .padding([7, 10])
+        .text_size(theme::TEXT)
+        .style(pick_style)
+        .width(Fill)
+        .into()
+}
+
 /// A checkbox with the app's text size.
 pub fn check<'a, M: 'a>(
     label: String,

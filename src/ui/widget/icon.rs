@@ -32,7 +32,9 @@ macro_rules! icons {
 
 icons! {
     Alert => "alert.svg",
+    ArrowDown => "arrow-down.svg",
     ArrowLeft => "arrow-left.svg",
+    ArrowUp => "arrow-up.svg",
     Bell => "bell.svg",
     Check => "check.svg",
     CircleCheck => "circle-check.svg",
@@ -46,6 +48,7 @@ icons! {
     FileImage => "file-image.svg",
     FilePdf => "file-pdf.svg",
     FileText => "file-text.svg",
+    Filter => "filter.svg",
     Folder => "folder.svg",
     Forward => "forward.svg",
     Gear => "gear.svg",
@@ -64,6 +67,7 @@ icons! {
     Palette => "palette.svg",
     Paperclip => "paperclip.svg",
     Pencil => "pencil.svg",
+    Play => "play.svg",
     Plus => "plus.svg",
     Refresh => "refresh.svg",
     Reply => "reply.svg",

@@ -360,6 +360,29 @@ pub fn folder_name(folder: &Folder) -> String {
     }
 }
 
+/// "account › Inbox", "account › Projekte › Alpha", "Projekte › Alpha" for local folders.
+pub fn folder_path(folder: &Folder, folders: &[Folder], accounts: &[Account]) -> String {
+    let mut names = vec![folder_name(folder)];
+    let mut parent = folder.parent;
+    while let Some(id) = parent {
+        match folders.iter().find(|f| f.id == id) {
+            Some(p) => {
+                names.push(folder_name(p));
+                parent = p.parent;
+            }
+            None => break,
+        }
+    }
+    if let Some(a) = folder
+        .account
+        .and_then(|id| accounts.iter().find(|a| a.id == id))
+    {
+        names.push(a.settings.name.clone());
+    }
+    names.reverse();
+    names.join(" › ")
+}
+
 fn kind_name(kind: FolderKind, of_account: bool) -> String {
     match (kind, of_account) {
         (FolderKind::Inbox, _) => fl!("ui-folder-inbox"),

@@ -17,6 +17,7 @@ pub mod keyring;
 pub mod outgoing;
 pub mod pop3_options;
 pub mod problem;
+pub mod rules;
 pub mod server;
 pub mod transfer;
 
@@ -41,6 +42,8 @@ pub use crate::ui::widget::form::{dialog, with_dialog};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     General,
+    /// Message rules.
+    Rules,
     /// Import and export.
     Transfer,
     Account(AccountId),
@@ -54,6 +57,7 @@ pub enum Message {
     Back,
     General(app_settings::Message),
     Transfer(transfer::Message),
+    Rules(rules::Message),
     Account(account::Message),
     /// Leave the page with unsaved changes after all.
     Discard,
@@ -82,7 +86,7 @@ pub enum Outcome {
     },
     /// An account was removed.
     AccountRemoved { id: AccountId, name: String },
-    /// Mail was imported: folders were added or filled.
+    /// Mail was imported, or rules ran: folders were added or filled.
     Imported,
 }
 
@@ -100,6 +104,7 @@ pub struct Settings {
     page: Page,
     general: AppSettings,
     transfer: transfer::Transfer,
+    rules: rules::RulesPage,
     account: Option<AccountPage>,
     /// Where the user wanted to go from an account page with unsaved changes (asked first).
     leaving: Option<Leave>,
@@ -121,13 +126,15 @@ impl Settings {
             page: Page::General,
             general: AppSettings::default(),
             transfer: transfer::Transfer::default(),
+            rules: rules::RulesPage::default(),
             account: None,
             leaving: None,
         };
         let task = settings.show(page, accounts);
         let senders = AppSettings::load(db).map(Message::General);
         let profiles = transfer::Transfer::load().map(Message::Transfer);
-        (settings, Task::batch([task, senders, profiles]))
+        let rules = rules::RulesPage::load(db).map(Message::Rules);
+        (settings, Task::batch([task, senders, profiles, rules]))
     }
 
     /// The page shown.
@@ -148,6 +155,11 @@ impl Settings {
     /// The import and export page.
     pub fn transfer(&self) -> &transfer::Transfer {
         &self.transfer
+    }
+
+    /// The rules page.
+    pub fn rules(&self) -> &rules::RulesPage {
+        &self.rules
     }
 
     /// Shows a problem on the general page (saving the preferences failed).
@@ -172,7 +184,7 @@ impl Settings {
         }
         let account = match page {
             Page::Account(id) => accounts.iter().find(|a| a.id == id),
-            Page::General | Page::Transfer => None,
+            Page::General | Page::Transfer | Page::Rules => None,
         };
         match account {
             Some(account) => {
@@ -182,8 +194,8 @@ impl Settings {
                 task.map(Message::Account)
             }
             None => {
-                self.page = if page == Page::Transfer {
-                    Page::Transfer
+                self.page = if matches!(page, Page::Transfer | Page::Rules) {
+                    page
                 } else {
                     Page::General
                 };
@@ -224,6 +236,11 @@ impl Settings {
                 .update(m, cx.db)
                 .map(Message::Transfer)
                 .map_outcome(|transfer::Imported| Outcome::Imported),
+            Message::Rules(m) => self
+                .rules
+                .update(m, cx.db)
+                .map(Message::Rules)
+                .map_outcome(|rules::RulesRan| Outcome::Imported),
             Message::Account(m) => {
                 let Some(page) = &mut self.account else {
                     return Action::None;
@@ -320,6 +337,9 @@ impl Settings {
                 None if self.page == Page::Transfer => {
                     (self.transfer.view().map(Message::Transfer), None)
                 }
+                None if self.page == Page::Rules => {
+                    (self.rules.view(cx.accounts).map(Message::Rules), None)
+                }
                 None => (
                     self.general
                         .view(cx.config, cx.db.data_dir())
@@ -371,6 +391,13 @@ impl Settings {
             None,
             self.page == Page::General,
             Message::Show(Page::General),
+        ));
+        items = items.push(nav_entry(
+            icon::styled(Icon::Filter, theme::ICON, theme::icon_color).into(),
+            fl!("settings-nav-rules"),
+            None,
+            self.page == Page::Rules,
+            Message::Show(Page::Rules),
         ));
         items = items.push(nav_entry(
             icon::styled(Icon::Download, theme::ICON, theme::icon_color).into(),
