@@ -900,3 +900,30 @@ rules-ran = { $checked } { $checked ->
         [one] Nachricht
        *[other] Nachrichten
     } geprüft: { $moved } verschoben, { $copied } kopiert, { $trashed } in den Papierkorb.
+
+## local folders in the window
+folder-new-tip = Neuer Ordner
+folder-name-placeholder = Name des Ordners
+folder-new-title = Neuer Ordner
+folder-create = Anlegen
+folder-manage-title = Ordner „{ $name }“
+folder-new-inside = Neuer Ordner darin
+folder-rename = Umbenennen
+folder-delete = Löschen…
+folder-delete-title = „{ $name }“ löschen?
+folder-delete-text = { $messages ->
+        [0] Der Ordner ist leer
+        [one] Seine eine Nachricht kommt in den Papierkorb
+       *[other] Seine { $messages } Nachrichten kommen in den Papierkorb
+    }{ $folders ->
+        [0] .
+        [one] , mit denen seines Unterordners, der ebenfalls gelöscht wird.
+       *[other] , mit denen seiner { $folders } Unterordner, die ebenfalls gelöscht werden.
+    } Nachrichten im Papierkorb lassen sich wiederherstellen.
+folder-created = Ordner „{ $name }“ angelegt.
+folder-renamed = Ordner in „{ $name }“ umbenannt.
+folder-deleted = Ordner gelöscht; { $messages } { $messages ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } in den Papierkorb verschoben.
+folder-failed = Der Ordner konnte nicht geändert werden: { $detail }

@@ -900,3 +900,30 @@ rules-ran = Checked { $checked } { $checked ->
         [one] message
        *[other] messages
     }: { $moved } moved, { $copied } copied, { $trashed } to the Trash.
+
+## local folders in the window
+folder-new-tip = New folder
+folder-name-placeholder = Name of the folder
+folder-new-title = New folder
+folder-create = Create
+folder-manage-title = Folder “{ $name }”
+folder-new-inside = New folder inside
+folder-rename = Rename
+folder-delete = Delete…
+folder-delete-title = Delete “{ $name }”?
+folder-delete-text = { $messages ->
+        [0] The folder is empty
+        [one] Its one message goes to the Trash
+       *[other] Its { $messages } messages go to the Trash
+    }{ $folders ->
+        [0] .
+        [one] , with those of its subfolder, which is deleted too.
+       *[other] , with those of its { $folders } subfolders, which are deleted too.
+    } Mail in the Trash can be restored.
+folder-created = Folder “{ $name }” created.
+folder-renamed = Folder renamed to “{ $name }”.
+folder-deleted = Folder deleted; { $messages } { $messages ->
+        [one] message
+       *[other] messages
+    } moved to the Trash.
+folder-failed = The folder could not be changed: { $detail }

@@ -7,6 +7,7 @@
 mod boot;
 mod compose;
 mod fetching;
+mod folders;
 mod input;
 mod organise;
 mod screens;
@@ -31,7 +32,7 @@ use crate::fl;
 use crate::send::Sender;
 use crate::store::{Account, AccountId, Folder, FolderId, MessageId, MessageRow};
 use crate::sync::Fetcher;
-use crate::ui::dialog::{move_to, trust};
+use crate::ui::dialog::{folder, move_to, trust};
 use crate::ui::screen::mail::banner::{self, Banners};
 use crate::ui::screen::mail::layout::Layout;
 use crate::ui::screen::mail::list::{self, List};
@@ -78,6 +79,9 @@ pub enum Message {
     Changed(Result<Change, Error>),
     /// The "Move to…" picker.
     MoveTo(move_to::Message),
+    /// The folder dialog, and what the store did.
+    Folder(folder::Message),
+    FolderDone(Result<folders::Done, Error>),
     /// The search text has been still for a moment.
     SearchDue(u64),
     Key(Key, Modifiers),
@@ -140,6 +144,8 @@ pub enum Modal {
     Trust(AccountId, trust::Request),
     /// "Move to…": the folder picker for the selection.
     MoveTo(move_to::Picker),
+    /// A local folder made, renamed or removed.
+    Folder(folder::Dialog),
 }
 
 /// The main window's state.
@@ -247,6 +253,8 @@ impl App {
             Message::Loaded(result) => self.on_loaded(result),
             Message::Changed(result) => self.on_changed(result),
             Message::MoveTo(m) => self.on_move_to(m),
+            Message::Folder(m) => self.on_folder_dialog(m),
+            Message::FolderDone(result) => self.on_folder_done(result),
             Message::SearchDue(generation) => self.on_search_due(generation),
             Message::Key(key, modifiers) => self.on_key(key, modifiers),
             Message::FileDropped(path) => self.on_file_dropped(path),
@@ -349,6 +357,8 @@ impl App {
                 self.open_settings(settings_screen::Page::Account(account))
             }
             sidebar::Action::Drop(folder) => self.dropped_on(folder),
+            sidebar::Action::NewFolder => self.open_folder_dialog(None),
+            sidebar::Action::Manage(folder) => self.open_folder_dialog(Some(folder)),
         }
     }
 

@@ -163,3 +163,70 @@ fn archive_and_junk_by_key_in_german() -> R {
     );
     Ok(())
 }
+
+#[test]
+fn folders_are_made_renamed_and_deleted_in_the_window() -> R {
+    let _language = language(Language::English);
+    let (fx, mut app, sb, target) = setup("Inbox")?;
+    use postfach::ui::dialog::folder;
+    use postfach::ui::screen::mail::sidebar;
+    // "+" beside "Local folders": a new folder at the top
+    sb.feed(&mut app, [Message::Sidebar(sidebar::Message::NewFolder)]);
+    assert!(shows(&app, "New folder"));
+    sb.feed(
+        &mut app,
+        [Message::Folder(folder::Message::Name("Belege".into()))],
+    );
+    click(&mut app, &sb, "Create")?;
+    let store = fx.store()?;
+    assert!(
+        store
+            .folders()?
+            .iter()
+            .any(|f| f.name == "Belege" && f.parent.is_none())
+    );
+    assert!(shows(&app, "Folder “Belege” created."));
+
+    // a right-click on "Müller": renamed
+    sb.feed(
+        &mut app,
+        [Message::Sidebar(sidebar::Message::Manage(target))],
+    );
+    assert!(shows(&app, "Folder “Müller”"));
+    sb.feed(
+        &mut app,
+        [Message::Folder(folder::Message::Name("Meier".into()))],
+    );
+    click(&mut app, &sb, "Rename")?;
+    assert!(
+        store
+            .folders()?
+            .iter()
+            .any(|f| f.id == target && f.name == "Meier")
+    );
+
+    // deleted after a question that counts what goes to the Trash
+    key(&mut app, &sb, "V", Modifiers::CTRL | Modifiers::SHIFT);
+    sb.feed(&mut app, [Message::MoveTo(move_to::Message::Pick(target))]);
+    sb.feed(
+        &mut app,
+        [Message::Sidebar(sidebar::Message::Manage(target))],
+    );
+    click(&mut app, &sb, "Delete…")?;
+    assert!(shows(&app, "Delete “Meier”?"));
+    assert!(shows(
+        &app,
+        "Its one message goes to the Trash. Mail in the Trash can be restored."
+    ));
+    click(&mut app, &sb, "Delete…")?;
+    assert!(!store.folders()?.iter().any(|f| f.id == target));
+    let in_trash: Vec<String> = store
+        .folders()?
+        .iter()
+        .filter(|f| f.kind == FolderKind::Trash)
+        .flat_map(|f| subjects(&store, f.id))
+        .collect();
+    assert_eq!(in_trash, ["Angebot Müller"], "in a Trash, restorable");
+    assert!(shows(&app, "Folder deleted; 1 message moved to the Trash."));
+    Ok(())
+}

@@ -72,6 +72,9 @@ impl App {
         match &self.modal {
             Some(Modal::MoveTo(_)) => self.on_move_to(move_to::Message::Cancel),
             Some(Modal::Trust(..)) => self.on_trust(crate::ui::dialog::trust::Message::Cancel),
+            Some(Modal::Folder(_)) => {
+                self.on_folder_dialog(crate::ui::dialog::folder::Message::Cancel)
+            }
             None => Task::none(),
         }
     }

@@ -47,7 +47,7 @@ impl App {
     pub fn trust_dialog(&self) -> Option<(AccountId, &trust::Request)> {
         match &self.modal {
             Some(Modal::Trust(id, request)) => Some((*id, request)),
-            Some(Modal::MoveTo(_)) => None,
+            Some(Modal::MoveTo(_) | Modal::Folder(_)) => None,
             None => None,
         }
     }

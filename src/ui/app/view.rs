@@ -9,7 +9,7 @@ use iced::{Element, Fill, Subscription, Theme, window};
 use crate::fl;
 use crate::ui::app::compose::AUTOSAVE_TICK;
 use crate::ui::app::{App, Input, Message, Modal, Screen};
-use crate::ui::dialog::{move_to, trust};
+use crate::ui::dialog::{folder, move_to, trust};
 use crate::ui::screen::mail::layout::Pane;
 use crate::ui::service::senders;
 use crate::ui::widget::form;
@@ -67,6 +67,10 @@ impl App {
                     Modal::Trust(_, request) => (
                         trust::view(request).map(Message::Trust),
                         Message::Trust(trust::Message::Cancel),
+                    ),
+                    Modal::Folder(dialog) => (
+                        dialog.view().map(Message::Folder),
+                        Message::Folder(folder::Message::Cancel),
                     ),
                     Modal::MoveTo(picker) => (
                         picker.view(self.list.selection_len()).map(Message::MoveTo),

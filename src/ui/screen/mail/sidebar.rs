@@ -2,9 +2,7 @@
 //! accounts, local folders, and unread counts.
 
 use iced::widget::text::Wrapping;
-use iced::widget::{
-    Column, button, column, container, mouse_area, row, scrollable, space, text, tooltip,
-};
+use iced::widget::{Column, button, container, mouse_area, row, scrollable, space, text, tooltip};
 use iced::{Alignment, Element, Fill, Font, font};
 
 use crate::fl;
@@ -25,6 +23,10 @@ pub enum Message {
     Drop(crate::store::FolderId),
     /// While dragging, the pointer is over this folder (or none).
     Hover(Option<crate::store::FolderId>),
+    /// "New folder" at the top of "Local folders".
+    NewFolder,
+    /// A right-click on a local folder: rename it, make one inside, remove it.
+    Manage(crate::store::FolderId),
 }
 
 /// What the parent should do.
@@ -39,6 +41,10 @@ pub enum Action {
     Settings(AccountId),
     /// Move (or copy) the dragged messages into this folder.
     Drop(crate::store::FolderId),
+    /// Make a local folder at the top of "Local folders".
+    NewFolder,
+    /// Rename, extend or remove this local folder.
+    Manage(crate::store::FolderId),
 }
 
 /// The sidebar's state: the folders as last read from the store, and which one is shown. The
@@ -171,6 +177,8 @@ impl Sidebar {
                 self.hover = folder;
                 Action::None
             }
+            Message::NewFolder => Action::NewFolder,
+            Message::Manage(folder) => Action::Manage(folder),
         }
     }
 
@@ -213,11 +221,9 @@ impl Sidebar {
             .iter()
             .filter(|f| f.account.is_none())
             .collect();
-        if !local.is_empty() {
-            items = items.push(section_header(fl!("ui-local-folders")));
-            for folder in local {
-                items = items.push(self.folder_entry(folder, dragging));
-            }
+        items = items.push(local_header());
+        for folder in local {
+            items = items.push(self.folder_entry(folder, dragging));
         }
         container(scrollable(items).height(Fill))
             .width(Fill)
@@ -250,6 +256,12 @@ impl Sidebar {
             unread,
             dragging && self.hover == Some(folder.id),
         );
+        // a right-click on a folder of one's own: rename it, make one inside, remove it
+        if folder.kind == FolderKind::Local {
+            entry = mouse_area(entry)
+                .on_right_press(Message::Manage(folder.id))
+                .into();
+        }
         // while messages are dragged, every folder that can hold them takes a drop
         if dragging && !matches!(folder.kind, FolderKind::Outbox | FolderKind::Drafts) {
             entry = mouse_area(entry)
@@ -346,10 +358,28 @@ fn account_header(account: &Account) -> Element<'_, Message> {
     .into()
 }
 
-fn section_header<'a>(label: String) -> Element<'a, Message> {
-    column![text(label).size(theme::SMALL).style(theme::muted_text)]
-        .padding([4, 8])
-        .into()
+/// "Local folders" with its "New folder" button.
+fn local_header<'a>() -> Element<'a, Message> {
+    let add = tooltip(
+        button(icon::styled(Icon::Plus, 14.0, theme::icon_color))
+            .padding(4)
+            .style(theme::tool)
+            .on_press(Message::NewFolder),
+        container(text(fl!("folder-new-tip")).size(theme::SMALL))
+            .padding(6)
+            .style(theme::chip),
+        tooltip::Position::Bottom,
+    );
+    row![
+        text(fl!("ui-local-folders"))
+            .size(theme::SMALL)
+            .style(theme::muted_text),
+        space().width(Fill),
+        add,
+    ]
+    .padding([2, 8])
+    .align_y(Alignment::Center)
+    .into()
 }
 
 /// The name shown for a folder: translated for an account's own folders and the Trash.
