@@ -135,3 +135,63 @@ fn the_rules_page_speaks_german() -> R {
     assert!(fx.store()?.rules()?.is_empty());
     Ok(())
 }
+
+#[test]
+fn rules_run_on_the_selected_messages_from_the_list_menu() -> R {
+    use postfach::ui::screen::mail::list::{self, menu};
+    use postfach::ui::screen::mail::toolbar::Tool;
+    let _language = language(Language::English);
+    let fx = Fixture::new(&[
+        Mail::text(
+            "Stadtwerke",
+            "rechnung@swm.example.de",
+            "Ihre Rechnung Nr. 8",
+            "Betrag",
+            now() - 60,
+        ),
+        Mail::text(
+            "Stadtwerke",
+            "rechnung@swm.example.de",
+            "Ihre Rechnung Nr. 9",
+            "Betrag",
+            now() - 120,
+        ),
+    ])?;
+    let invoices = {
+        let mut store = fx.store()?;
+        let invoices = store.create_folder(FolderParent::Top(None), "Rechnungen")?;
+        store.add_rule(&postfach::store::Rule {
+            name: "Rechnungen".into(),
+            enabled: true,
+            account: None,
+            match_all: true,
+            conditions: vec![Condition::Text {
+                field: Field::From,
+                test: Test::EndsWith,
+                value: "@SWM.example.de".into(),
+            }],
+            actions: vec![Action::MoveTo(invoices)],
+        })?;
+        invoices
+    };
+    let (mut app, sb) = fx.app()?;
+    click(&mut app, &sb, "Inbox")?;
+    click(&mut app, &sb, "Ihre Rechnung Nr. 9")?;
+    sb.feed(
+        &mut app,
+        [Message::List(list::Message::Menu(menu::Message::Chose(
+            menu::Command::Organise(Tool::RunRules),
+        )))],
+    );
+    let store = fx.store()?;
+    let moved: Vec<String> = postfach::export::rows(&store, Scope::Folder(invoices))?
+        .into_iter()
+        .map(|r| r.subject)
+        .collect();
+    assert_eq!(moved, ["Ihre Rechnung Nr. 9"], "only the selected message");
+    assert!(shows(
+        &app,
+        "Checked 1 message: 1 moved, 0 copied, 0 to the Trash."
+    ));
+    Ok(())
+}

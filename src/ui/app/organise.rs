@@ -33,6 +33,8 @@ pub enum Organised {
     Copied(FolderId, usize),
     /// The last move was taken back: how many messages went back.
     Undone(usize),
+    /// The rules ran over the selection.
+    RulesRan(crate::rules::FilterReport),
 }
 
 impl App {
@@ -43,7 +45,29 @@ impl App {
             Tool::Archive => self.organise_selected(Organise::Archive),
             Tool::Junk => self.organise_selected(Organise::Junk),
             Tool::NotJunk => self.organise_selected(Organise::NotJunk),
+            Tool::RunRules => self.run_rules_on_selection(),
         }
+    }
+
+    /// "Run rules now" on the selected messages, on a store connection of its own (many
+    /// messages take a while; the window keeps working).
+    fn run_rules_on_selection(&mut self) -> Task<Message> {
+        let Some(target) = self.list.target() else {
+            return Task::none();
+        };
+        let dir = self.db.data_dir().to_path_buf();
+        Task::perform(
+            crate::ui::service::db::blocking(move || {
+                let mut store = Store::open_in(&dir)?;
+                let Some(selection) = selection(&store, target)? else {
+                    return Ok(Change::Stale);
+                };
+                let report = crate::rules::run_rules(&mut store, &selection, None, &mut |_, _| {})
+                    .map_err(|e| crate::ui::service::db::Error::Internal(e.to_string()))?;
+                Ok(Change::Organised(Organised::RulesRan(report)))
+            }),
+            Message::Changed,
+        )
     }
 
     /// The dragged selection was let go over `folder`: moved there (copied with Ctrl held; into
@@ -211,6 +235,16 @@ impl App {
                 )
             }
             Organised::Undone(count) => fl!("ui-move-undone", count = (*count)),
+            Organised::RulesRan(r) => {
+                let moved: usize = r.moved + r.junk;
+                fl!(
+                    "rules-ran",
+                    checked = r.checked,
+                    moved = moved,
+                    copied = r.copied,
+                    trashed = r.trashed
+                )
+            }
         };
         match done {
             Organised::Moved(_, moved, _) if !moved.is_empty() => {

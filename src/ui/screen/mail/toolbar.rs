@@ -40,6 +40,8 @@ pub enum Tool {
     Archive,
     Junk,
     NotJunk,
+    /// The message rules on the selection (the list's menu).
+    RunRules,
 }
 
 /// What the parent should do.

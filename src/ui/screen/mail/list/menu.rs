@@ -170,6 +170,12 @@ fn entries(cx: Context) -> Vec<Entry> {
             Command::Organise(Tool::Junk),
         )
     });
+    entries.push(item(
+        Icon::Filter,
+        fl!("rules-run"),
+        None,
+        Command::Organise(Tool::RunRules),
+    ));
     let delete = if cx.in_trash {
         fl!("ui-delete-permanently")
     } else {
@@ -372,7 +378,7 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(commands(one).len(), 9);
+        assert_eq!(commands(one).len(), 10);
         assert_eq!(
             commands(several),
             vec![
@@ -380,6 +386,7 @@ mod tests {
                 Command::Organise(Tool::MoveTo),
                 Command::Organise(Tool::Archive),
                 Command::Organise(Tool::Junk),
+                Command::Organise(Tool::RunRules),
                 Command::Delete
             ]
         );
