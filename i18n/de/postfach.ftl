@@ -927,3 +927,17 @@ folder-deleted = Ordner gelöscht; { $messages } { $messages ->
        *[other] Nachrichten
     } in den Papierkorb verschoben.
 folder-failed = Der Ordner konnte nicht geändert werden: { $detail }
+
+## account settings: junk
+junk-title = Junk
+junk-enabled = Vom Anbieter als Spam markierte Nachrichten in den Junk-Ordner verschieben
+junk-enabled-hint = Erkannt an den Kopfzeilen X-Spam-Flag, X-Spam-Status und X-Spam (und der unten genannten). Absender, die Sie als „Kein Junk“ markiert haben, bleiben immer im Posteingang. Externe Inhalte werden für Junk nie geladen.
+junk-header = Weitere Kopfzeile
+junk-header-hint = Eine Kopfzeile Ihres Anbieters, die Spam markiert, wenn ihr Wert mit „yes“ beginnt.
+junk-days = Junk löschen nach
+junk-days-hint = Tagen, gezählt ab dem Eintreffen hier; leer: behalten, bis Sie ihn löschen. Gelöscht wird nur die Kopie hier, der Server behält seine, wie es die Einstellungen des Kontos sagen.
+junk-apply = Übernehmen
+junk-saved = Gespeichert.
+junk-bad-days = Die Zahl der Tage muss eine ganze Zahl über 0 sein, oder leer.
+junk-bad-header = Ein Kopfzeilenname enthält keine Leerzeichen.
+junk-failed = Die Junk-Einstellungen konnten nicht gelesen oder gespeichert werden: { $detail }

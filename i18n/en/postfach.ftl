@@ -927,3 +927,17 @@ folder-deleted = Folder deleted; { $messages } { $messages ->
        *[other] messages
     } moved to the Trash.
 folder-failed = The folder could not be changed: { $detail }
+
+## account settings: junk
+junk-title = Junk
+junk-enabled = Move mail the provider marked as spam to the Junk folder
+junk-enabled-hint = Recognised by X-Spam-Flag, X-Spam-Status and X-Spam headers (and the one below). Senders you mark “Not junk” always stay in the Inbox. Remote content never loads for junk.
+junk-header = Further header
+junk-header-hint = A header of your provider's that marks spam when its value begins with “yes”.
+junk-days = Delete junk after
+junk-days-hint = Days, counted from when it arrived here; empty: keep it until you delete it. Only the copy here is deleted, the server keeps its own as the account's settings say.
+junk-apply = Apply
+junk-saved = Saved.
+junk-bad-days = The number of days must be a whole number above 0, or empty.
+junk-bad-header = A header name has no spaces.
+junk-failed = The Junk settings could not be read or saved: { $detail }

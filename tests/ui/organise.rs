@@ -230,3 +230,51 @@ fn folders_are_made_renamed_and_deleted_in_the_window() -> R {
     assert!(shows(&app, "Folder deleted; 1 message moved to the Trash."));
     Ok(())
 }
+
+#[test]
+fn junk_settings_are_on_the_account_page() -> R {
+    use postfach::ui::screen::settings::{self, Page, junk};
+    let _language = language(Language::English);
+    let fx = Fixture::new(&[])?;
+    let (mut app, sb) = fx.app()?;
+    sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
+    assert!(shows(
+        &app,
+        "Move mail the provider marked as spam to the Junk folder"
+    ));
+    assert!(
+        fx.store()?.junk_settings(fx.account)?.enabled,
+        "on by default"
+    );
+    click(
+        &mut app,
+        &sb,
+        "Move mail the provider marked as spam to the Junk folder",
+    )?;
+    assert!(!fx.store()?.junk_settings(fx.account)?.enabled);
+    let set = |m: junk::Message| Message::Settings(settings::Message::Junk(m));
+    sb.feed(
+        &mut app,
+        [
+            set(junk::Message::Days("soon".into())),
+            set(junk::Message::Apply),
+        ],
+    );
+    assert!(shows(
+        &app,
+        "The number of days must be a whole number above 0, or empty."
+    ));
+    sb.feed(
+        &mut app,
+        [
+            set(junk::Message::Days("7".into())),
+            set(junk::Message::Header("X-Provider-Spam:".into())),
+            set(junk::Message::Apply),
+        ],
+    );
+    let stored = fx.store()?.junk_settings(fx.account)?;
+    assert_eq!(stored.keep_days, Some(7));
+    assert_eq!(stored.header.as_deref(), Some("X-Provider-Spam"));
+    assert!(shows(&app, "Saved."));
+    Ok(())
+}

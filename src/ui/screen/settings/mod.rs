@@ -13,6 +13,7 @@ pub mod app_settings;
 pub mod ca_file;
 pub mod connection;
 pub mod endpoint;
+pub mod junk;
 pub mod keyring;
 pub mod outgoing;
 pub mod pop3_options;
@@ -58,6 +59,7 @@ pub enum Message {
     General(app_settings::Message),
     Transfer(transfer::Message),
     Rules(rules::Message),
+    Junk(junk::Message),
     Account(account::Message),
     /// Leave the page with unsaved changes after all.
     Discard,
@@ -105,6 +107,8 @@ pub struct Settings {
     general: AppSettings,
     transfer: transfer::Transfer,
     rules: rules::RulesPage,
+    /// The Junk settings of the account shown.
+    junk: Option<junk::JunkSection>,
     account: Option<AccountPage>,
     /// Where the user wanted to go from an account page with unsaved changes (asked first).
     leaving: Option<Leave>,
@@ -127,10 +131,12 @@ impl Settings {
             general: AppSettings::default(),
             transfer: transfer::Transfer::default(),
             rules: rules::RulesPage::default(),
+            junk: None,
             account: None,
             leaving: None,
         };
         let task = settings.show(page, accounts);
+        let task = Task::batch([task, settings.junk_for(page, db)]);
         let senders = AppSettings::load(db).map(Message::General);
         let profiles = transfer::Transfer::load().map(Message::Transfer);
         let rules = rules::RulesPage::load(db).map(Message::Rules);
@@ -236,6 +242,10 @@ impl Settings {
                 .update(m, cx.db)
                 .map(Message::Transfer)
                 .map_outcome(|transfer::Imported| Outcome::Imported),
+            Message::Junk(m) => match &mut self.junk {
+                Some(section) => Action::Run(section.update(m, cx.db).map(Message::Junk)),
+                None => Action::None,
+            },
             Message::Rules(m) => self
                 .rules
                 .update(m, cx.db)
@@ -279,9 +289,27 @@ impl Settings {
         self.go(to, cx)
     }
 
+    /// The Junk section for an account page (none for other pages), and the task reading it.
+    fn junk_for(&mut self, page: Page, db: &Db) -> Task<Message> {
+        match page {
+            Page::Account(id) => {
+                let (section, load) = junk::JunkSection::new(id, db);
+                self.junk = Some(section);
+                load.map(Message::Junk)
+            }
+            _ => {
+                self.junk = None;
+                Task::none()
+            }
+        }
+    }
+
     fn go(&mut self, to: Leave, cx: Context<'_>) -> Action {
         match to {
-            Leave::To(page) => Action::Run(self.show(page, cx.accounts)),
+            Leave::To(page) => {
+                let show = self.show(page, cx.accounts);
+                Action::Run(Task::batch([show, self.junk_for(page, cx.db)]))
+            }
             Leave::AddAccount => Action::Outcome(Outcome::AddAccount),
             Leave::Back => Action::Outcome(Outcome::Close),
         }
@@ -328,25 +356,30 @@ impl Settings {
         .padding([8, 12])
         .width(Fill)
         .style(theme::bar);
-        let (content, footer): (Element<'a, Message>, Option<Element<'a, Message>>) =
-            match &self.account {
-                Some(page) => (
-                    page.view(cx.config.notifications).map(Message::Account),
-                    Some(page.footer().map(Message::Account)),
-                ),
-                None if self.page == Page::Transfer => {
-                    (self.transfer.view().map(Message::Transfer), None)
+        let (content, footer): (Element<'a, Message>, Option<Element<'a, Message>>) = match &self
+            .account
+        {
+            Some(page) => {
+                let mut content =
+                    column![page.view(cx.config.notifications).map(Message::Account)].spacing(18);
+                if let Some(junk) = &self.junk {
+                    content = content.push(junk.view().map(Message::Junk));
                 }
-                None if self.page == Page::Rules => {
-                    (self.rules.view(cx.accounts).map(Message::Rules), None)
-                }
-                None => (
-                    self.general
-                        .view(cx.config, cx.db.data_dir())
-                        .map(Message::General),
-                    None,
-                ),
-            };
+                (content.into(), Some(page.footer().map(Message::Account)))
+            }
+            None if self.page == Page::Transfer => {
+                (self.transfer.view().map(Message::Transfer), None)
+            }
+            None if self.page == Page::Rules => {
+                (self.rules.view(cx.accounts).map(Message::Rules), None)
+            }
+            None => (
+                self.general
+                    .view(cx.config, cx.db.data_dir())
+                    .map(Message::General),
+                None,
+            ),
+        };
         let mut right = Column::new().push(
             scrollable(
                 container(container(content).max_width(form::PAGE_WIDTH))
