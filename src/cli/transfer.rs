@@ -114,42 +114,23 @@ pub(super) fn import_state(
     let Some((program, path)) = source else {
         return Err(CliError::new(exit::USAGE, fl!("cli-state-which")));
     };
-    let states = crate::import::state::read(program, &path).map_err(|e| {
-        CliError::new(
-            exit::USAGE,
-            fl!(
-                "cli-file-unreadable",
-                path = path.display().to_string(),
-                detail = e.to_string()
+    let done = crate::import::state::take_over(store, &account, program, &path, now).map_err(
+        |e| match e {
+            crate::import::state::TakeOverError::Store(e) => CliError::from(e),
+            crate::import::state::TakeOverError::Read(e) => CliError::new(
+                exit::USAGE,
+                fl!(
+                    "cli-file-unreadable",
+                    path = path.display().to_string(),
+                    detail = e.to_string()
+                ),
             ),
-        )
-    })?;
-    let (host, user) = (&account.settings.host, &account.settings.username);
-    let Some(state) = states.iter().find(|s| s.matches(host, user)) else {
-        let found: Vec<String> = states
-            .iter()
-            .map(|s| crate::text::safe_line(&format!("{}@{}", s.user, s.host)))
-            .collect();
-        return Err(CliError::new(
-            exit::USAGE,
-            fl!(
-                "cli-state-no-match",
-                user = user.as_str(),
-                host = host.as_str(),
-                found = found.join(", ")
-            ),
-        ));
-    };
-    let added: usize = store.import_known(account.id, &state.uidls, program.as_str(), now)?;
-    println!(
-        "{}",
-        fl!(
-            "cli-state-imported",
-            count = added,
-            account = name,
-            program = program.as_str(),
-            known = state.uidls.len().saturating_sub(added)
-        )
-    );
+        },
+    )?;
+    let words = crate::import::state::taken_over_words(&done, &account, program);
+    if matches!(done, crate::import::state::TakenOver::NoMatch { .. }) {
+        return Err(CliError::new(exit::USAGE, words));
+    }
+    println!("{words}");
     Ok(exit::OK)
 }

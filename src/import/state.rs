@@ -71,6 +71,73 @@ pub fn read(program: Program, path: &Path) -> io::Result<Vec<State>> {
     })
 }
 
+/// What taking over a state file for an account did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TakenOver {
+    /// `added` UIDLs recorded as known; `known` of the file's were known already.
+    Known { added: usize, known: usize },
+    /// The file holds nothing for the account's server and user; it holds these (`user@host`).
+    NoMatch { found: Vec<String> },
+}
+
+/// Why a state file could not be taken over.
+#[derive(Debug, thiserror::Error)]
+pub enum TakeOverError {
+    #[error("{0}")]
+    Read(#[from] io::Error),
+    #[error(transparent)]
+    Store(#[from] crate::store::Error),
+}
+
+/// Reads `path` as `program` wrote it and records the part for `account`'s server and user as
+/// "known, not stored here" (`Store::import_known`). The command line and the window both come
+/// here.
+pub fn take_over(
+    store: &mut crate::store::Store,
+    account: &crate::store::Account,
+    program: Program,
+    path: &Path,
+    now: i64,
+) -> Result<TakenOver, TakeOverError> {
+    let states = read(program, path)?;
+    let (host, user) = (&account.settings.host, &account.settings.username);
+    let Some(state) = states.iter().find(|s| s.matches(host, user)) else {
+        let found = states
+            .iter()
+            .map(|s| crate::text::safe_line(&format!("{}@{}", s.user, s.host)))
+            .collect();
+        return Ok(TakenOver::NoMatch { found });
+    };
+    let added = store.import_known(account.id, &state.uidls, program.as_str(), now)?;
+    Ok(TakenOver::Known {
+        added,
+        known: state.uidls.len().saturating_sub(added),
+    })
+}
+
+/// What [`take_over`] did, in the user's words.
+pub fn taken_over_words(
+    result: &TakenOver,
+    account: &crate::store::Account,
+    program: Program,
+) -> String {
+    match result {
+        TakenOver::Known { added, known } => crate::fl!(
+            "cli-state-imported",
+            count = (*added),
+            account = account.settings.name.as_str(),
+            program = program.as_str(),
+            known = (*known)
+        ),
+        TakenOver::NoMatch { found } => crate::fl!(
+            "cli-state-no-match",
+            user = account.settings.username.as_str(),
+            host = account.settings.host.as_str(),
+            found = found.join(", ")
+        ),
+    }
+}
+
 fn block<'s>(out: &'s mut Vec<State>, host: &str, user: &str) -> &'s mut State {
     let at = match out.iter().position(|s| s.matches(host, user)) {
         Some(i) => i,

@@ -130,3 +130,38 @@ fn thunderbird_folders_are_imported_from_the_settings_in_german() -> R {
         ],
     )
 }
+
+#[test]
+fn another_programs_state_is_taken_over_in_the_settings() -> R {
+    use postfach::import::state::Program;
+    let _language = language(Language::English);
+    let fx = Fixture::new(&[])?;
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join(".fetchids");
+    std::fs::write(
+        &file,
+        "anna@pop.example.de U1\nanna@pop.example.de U2\nben@pop.example.de U3\n",
+    )?;
+    let (mut app, sb) = fx.app()?;
+    sb.feed(&mut app, [Message::OpenSettings(Page::Transfer)]);
+    assert!(shows(&app, "Already downloaded by another program"));
+    let t = |m: transfer::Message| Message::Settings(settings::Message::Transfer(m));
+    sb.feed(
+        &mut app,
+        [
+            t(transfer::Message::StateAccount(fx.account)),
+            t(transfer::Message::StateProgram(Program::Fetchmail)),
+            t(transfer::Message::StateFile(Some(file))),
+        ],
+    );
+    assert!(shows(
+        &app,
+        "2 messages of “privat” are now known as downloaded by fetchmail: Postfach will not download them again and never deletes them from the server (0 were known already)."
+    ));
+    assert_eq!(
+        fx.store()?.known_count(fx.account)?,
+        2,
+        "only anna's, not ben's"
+    );
+    Ok(())
+}

@@ -368,7 +368,7 @@ impl Settings {
                 (content.into(), Some(page.footer().map(Message::Account)))
             }
             None if self.page == Page::Transfer => {
-                (self.transfer.view().map(Message::Transfer), None)
+                (self.transfer.view(cx.accounts).map(Message::Transfer), None)
             }
             None if self.page == Page::Rules => {
                 (self.rules.view(cx.accounts).map(Message::Rules), None)

@@ -15,6 +15,7 @@ use iced::{Alignment, Element, Fill, Task};
 
 use crate::fl;
 use crate::import::files::{Progress, Report, import_paths};
+use crate::import::state::Program;
 use crate::import::thunderbird::{self, Profile};
 use crate::ui::screen::action;
 use crate::ui::service::db::{self, Db};
@@ -39,6 +40,38 @@ pub enum Message {
     ExportMaildir,
     ExportTo(Option<PathBuf>),
     Exported(Result<(u64, PathBuf), String>),
+    /// "Already downloaded by another program": the account, the program, then its file.
+    StateAccount(crate::store::AccountId),
+    StateProgram(Program),
+    PickState,
+    StateFile(Option<PathBuf>),
+    StateDone(Result<String, String>),
+}
+
+/// The programs whose POP3 state can be taken over, for the drop-down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgramChoice(pub Program);
+
+impl std::fmt::Display for ProgramChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            Program::Thunderbird => "Thunderbird (popstate.dat)",
+            Program::Mpop => "mpop",
+            Program::Fetchmail => "fetchmail (.fetchids)",
+            Program::Getmail => "getmail (oldmail-…)",
+            Program::Claws => "Claws Mail (uidl/…)",
+        })
+    }
+}
+
+/// An account in a drop-down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChoice(pub crate::store::AccountId, pub String);
+
+impl std::fmt::Display for AccountChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
 }
 
 /// What an import running on its thread tells.
@@ -64,6 +97,10 @@ pub struct Transfer {
     running: Option<Running>,
     /// What the last import or export did, in words.
     result: Option<String>,
+    state_account: Option<crate::store::AccountId>,
+    state_program: Option<Program>,
+    /// What taking over another program's state did, in words.
+    state_result: Option<String>,
 }
 
 #[derive(Debug)]
@@ -154,6 +191,38 @@ impl Transfer {
                     Message::Exported,
                 ))
             }
+            Message::StateAccount(id) => {
+                self.state_account = Some(id);
+                Action::None
+            }
+            Message::StateProgram(p) => {
+                self.state_program = Some(p);
+                Action::None
+            }
+            Message::PickState => pick(false, Message::StateFile),
+            Message::StateFile(None) => Action::None,
+            Message::StateFile(Some(path)) => {
+                let (Some(account), Some(program)) = (self.state_account, self.state_program)
+                else {
+                    return Action::None;
+                };
+                let db = db.clone();
+                let now = crate::ui::widget::format::now();
+                Action::Run(Task::perform(
+                    async move {
+                        db.call(move |s| take_over_state(s, account, program, &path, now))
+                            .await
+                            .map_err(|e| e.to_string())
+                    },
+                    Message::StateDone,
+                ))
+            }
+            Message::StateDone(result) => {
+                self.state_result = Some(match result {
+                    Ok(words) | Err(words) => words,
+                });
+                Action::None
+            }
             Message::Exported(result) => {
                 self.result = Some(match result {
                     Ok((n, dir)) => fl!(
@@ -201,7 +270,55 @@ impl Transfer {
         }
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
+    /// "Already downloaded by another program" (its state taken over for an account).
+    fn state_view<'a>(&'a self, accounts: &'a [crate::store::Account]) -> Element<'a, Message> {
+        let choices: Vec<AccountChoice> = accounts
+            .iter()
+            .map(|a| AccountChoice(a.id, a.settings.name.clone()))
+            .collect();
+        let chosen = choices
+            .iter()
+            .find(|c| Some(c.0) == self.state_account)
+            .cloned();
+        let programs: Vec<ProgramChoice> = [
+            Program::Thunderbird,
+            Program::Mpop,
+            Program::Fetchmail,
+            Program::Getmail,
+            Program::Claws,
+        ]
+        .into_iter()
+        .map(ProgramChoice)
+        .collect();
+        let ready = self.state_account.is_some() && self.state_program.is_some();
+        let mut body = column![
+            form::small(fl!("settings-state-hint")),
+            row![
+                form::pick_maybe(choices, chosen, fl!("settings-state-account"), |c| {
+                    Message::StateAccount(c.0)
+                }),
+                form::pick_maybe(
+                    programs,
+                    self.state_program.map(ProgramChoice),
+                    fl!("settings-state-program"),
+                    |p| Message::StateProgram(p.0)
+                ),
+                form::secondary(
+                    fl!("settings-state-file"),
+                    ready.then_some(Message::PickState)
+                ),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(10);
+        if let Some(result) = &self.state_result {
+            body = body.push(text(result.as_str()).size(theme::TEXT));
+        }
+        form::section(Icon::CircleCheck, fl!("settings-state"), body)
+    }
+
+    pub fn view<'a>(&'a self, accounts: &'a [crate::store::Account]) -> Element<'a, Message> {
         let busy = self.running.is_some();
         let mut import = Column::new()
             .spacing(10)
@@ -300,11 +417,30 @@ impl Transfer {
                 fl!("settings-transfer-subtitle")
             ),
             form::section(Icon::Download, fl!("settings-import"), import),
+            self.state_view(accounts),
             form::section(Icon::Outbox, fl!("settings-export"), export),
         ]
         .spacing(18)
         .width(Fill)
         .into()
+    }
+}
+
+/// Takes over `program`'s state at `path` for `account`; the words say what happened (also when
+/// nothing fits or the file cannot be read).
+fn take_over_state(
+    store: &mut crate::store::Store,
+    account: crate::store::AccountId,
+    program: Program,
+    path: &std::path::Path,
+    now: i64,
+) -> Result<String, crate::ui::service::db::Error> {
+    use crate::import::state::{TakeOverError, take_over, taken_over_words};
+    let a = store.account(account)?;
+    match take_over(store, &a, program, path, now) {
+        Ok(done) => Ok(taken_over_words(&done, &a, program)),
+        Err(TakeOverError::Read(e)) => Ok(fl!("settings-state-unreadable", detail = e.to_string())),
+        Err(TakeOverError::Store(e)) => Err(e.into()),
     }
 }
 
