@@ -195,3 +195,65 @@ fn rules_run_on_the_selected_messages_from_the_list_menu() -> R {
     ));
     Ok(())
 }
+
+#[test]
+fn rules_change_places_by_dragging_a_row() -> R {
+    use iced::{Event, Point, mouse};
+    use support::page::sim;
+    let _language = language(Language::English);
+    let fx = Fixture::new(&[])?;
+    {
+        let mut store = fx.store()?;
+        for name in ["Erste", "Zweite", "Dritte"] {
+            store.add_rule(&postfach::store::Rule {
+                name: name.into(),
+                enabled: true,
+                account: None,
+                match_all: true,
+                conditions: vec![Condition::HasAttachments],
+                actions: vec![Action::Flag],
+            })?;
+        }
+    }
+    let (mut app, sb) = fx.app()?;
+    sb.feed(&mut app, [Message::OpenSettings(Page::Rules)]);
+    let at = |app: &postfach::ui::App, label: &str| -> Result<Point, Box<dyn std::error::Error>> {
+        let mut ui = sim(app);
+        let b = ui
+            .find(label)
+            .map_err(|e| format!("{label}: {e}"))?
+            .visible_bounds()
+            .ok_or("not visible")?;
+        Ok(b.center())
+    };
+    let (first, third) = (at(&app, "Erste")?, at(&app, "Dritte")?);
+    // press on the first rule's row and move: a drag begins
+    let messages: Vec<Message> = {
+        let mut ui = sim(&app);
+        ui.point_at(first);
+        ui.simulate([
+            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
+            Event::Mouse(mouse::Event::CursorMoved { position: third }),
+        ]);
+        ui.into_messages().collect()
+    };
+    sb.feed(&mut app, messages);
+    // let go over the third rule's row: the first takes its place
+    let messages: Vec<Message> = {
+        let mut ui = sim(&app);
+        ui.point_at(third);
+        ui.simulate([Event::Mouse(mouse::Event::ButtonReleased(
+            mouse::Button::Left,
+        ))]);
+        ui.into_messages().collect()
+    };
+    sb.feed(&mut app, messages);
+    let order: Vec<String> = fx
+        .store()?
+        .rules()?
+        .into_iter()
+        .map(|r| r.rule.name)
+        .collect();
+    assert_eq!(order, ["Zweite", "Dritte", "Erste"]);
+    Ok(())
+}

@@ -26,6 +26,13 @@ pub enum Message {
     Enable(RuleId, bool),
     /// Move the rule one place up (`true`) or down.
     Shift(RuleId, bool),
+    /// A rule's row is being dragged (to change the order).
+    Drag(RuleId),
+    /// The dragged rule (first) was let go over the row of the second: it takes that place.
+    /// (Both travel in the message: the drag's end may be handled first.)
+    DropOn(RuleId, RuleId),
+    /// The drag ended anywhere else.
+    DragEnd,
     Remove(RuleId),
     Form(Form),
     Save,
@@ -72,6 +79,8 @@ pub struct RulesPage {
     run_on: Option<crate::store::FolderId>,
     running: bool,
     ran: Option<String>,
+    /// The rule being dragged to another place.
+    dragging: Option<RuleId>,
 }
 
 /// Runs `change` on the store and reads the rules, off the UI thread.
@@ -154,6 +163,30 @@ impl RulesPage {
                     }
                     None => Action::None,
                 }
+            }
+            Message::Drag(id) => {
+                self.dragging = Some(id);
+                Action::None
+            }
+            Message::DragEnd => {
+                self.dragging = None;
+                Action::None
+            }
+            Message::DropOn(dragged, target) => {
+                self.dragging = None;
+                let mut order: Vec<RuleId> = self.rules().iter().map(|r| r.id).collect();
+                let (Some(from), Some(to)) = (
+                    order.iter().position(|r| *r == dragged),
+                    order.iter().position(|r| *r == target),
+                ) else {
+                    return Action::None;
+                };
+                if from == to {
+                    return Action::None;
+                }
+                let moved = order.remove(from);
+                order.insert(to, moved);
+                Action::Run(rules_after(db, move |s| Ok(s.reorder_rules(&order)?)))
             }
             Message::Remove(id) => {
                 if self.editor.as_ref().is_some_and(|e| e.id == Some(id)) {

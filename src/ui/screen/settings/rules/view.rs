@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use iced::widget::{Column, button, column, row, text};
+use iced::widget::{Column, button, column, mouse_area, row, text};
 use iced::{Alignment, Element, Fill, Length};
 
 use super::editor::{Do, Editor, How, What};
@@ -10,6 +10,7 @@ use super::{Form, Message, RulesPage};
 use crate::fl;
 use crate::store::{Account, AccountId, FolderId, FolderKind, Rule};
 use crate::ui::screen::mail::sidebar::folder_path;
+use crate::ui::widget::drag::drag_source;
 use crate::ui::widget::form::{self, Tone};
 use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::theme;
@@ -81,20 +82,27 @@ impl RulesPage {
             ]
             .spacing(2)
             .width(Fill);
-            list = list.push(
-                row![
-                    form::check(String::new(), stored.rule.enabled, move |on| {
-                        Message::Enable(id, on)
-                    }),
-                    words,
-                    arrow(Icon::ArrowUp, fl!("rules-up"), true, i > 0),
-                    arrow(Icon::ArrowDown, fl!("rules-down"), false, i < last),
-                    form::secondary(fl!("rules-edit"), Some(Message::Edit(id))),
-                    form::danger(fl!("rules-remove"), Some(Message::Remove(id))),
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center),
-            );
+            let line = row![
+                form::check(String::new(), stored.rule.enabled, move |on| {
+                    Message::Enable(id, on)
+                }),
+                words,
+                arrow(Icon::ArrowUp, fl!("rules-up"), true, i > 0),
+                arrow(Icon::ArrowDown, fl!("rules-down"), false, i < last),
+                form::secondary(fl!("rules-edit"), Some(Message::Edit(id))),
+                form::danger(fl!("rules-remove"), Some(Message::Remove(id))),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            // rules change places by dragging a row onto another
+            let mut line: Element<'a, Message> =
+                drag_source(line, Message::Drag(id), Message::DragEnd).into();
+            if let Some(dragged) = self.dragging.filter(|d| *d != id) {
+                line = mouse_area(line)
+                    .on_release(Message::DropOn(dragged, id))
+                    .into();
+            }
+            list = list.push(line);
         }
         list = list.push(row![
             form::fill(),
