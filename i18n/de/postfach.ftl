@@ -895,7 +895,7 @@ rules-failed = Die Regeln konnten nicht gelesen oder geändert werden: { $detail
 rules-run = Regeln jetzt anwenden
 rules-run-hint = Wendet die eingeschalteten Regeln auf alle Nachrichten eines Ordners an, etwa nachdem Sie eine neue Regel geschrieben haben.
 rules-run-now = Jetzt anwenden
-rules-running = Die Regeln laufen…
+rules-running = Die Regeln laufen: { $done } von { $all } Nachrichten…
 rules-ran = { $checked } { $checked ->
         [one] Nachricht
        *[other] Nachrichten

@@ -895,7 +895,7 @@ rules-failed = The rules could not be read or changed: { $detail }
 rules-run = Run rules now
 rules-run-hint = Apply the rules that are switched on to every message of a folder, for example after you wrote a new rule.
 rules-run-now = Run now
-rules-running = The rules are running…
+rules-running = The rules are running: { $done } of { $all } messages…
 rules-ran = Checked { $checked } { $checked ->
         [one] message
        *[other] messages

@@ -40,7 +40,16 @@ pub enum Message {
     /// "Run rules now" on this folder.
     RunOn(crate::store::FolderId),
     RunNow,
-    Ran(Result<crate::rules::FilterReport, String>),
+    /// How far "Run rules now" is, and what it did.
+    Run(RunEvent),
+}
+
+/// What "Run rules now", running on a thread of its own, tells.
+#[derive(Debug, Clone)]
+pub enum RunEvent {
+    /// Messages done, of all.
+    Progress(usize, usize),
+    Done(Result<crate::rules::FilterReport, String>),
 }
 
 /// Changes to the rule being written.
@@ -77,7 +86,8 @@ pub struct RulesPage {
     /// What went wrong (saving, reading, a rule that cannot run), in words.
     problem: Option<String>,
     run_on: Option<crate::store::FolderId>,
-    running: bool,
+    /// While "Run rules now" runs: messages done, of all.
+    running: Option<(usize, usize)>,
     ran: Option<String>,
     /// The rule being dragged to another place.
     dragging: Option<RuleId>,
@@ -211,29 +221,50 @@ impl RulesPage {
                 Action::None
             }
             Message::RunNow => {
-                let Some(folder) = self.run_on.filter(|_| !self.running) else {
+                let Some(folder) = self.run_on.filter(|_| self.running.is_none()) else {
                     return Action::None;
                 };
-                self.running = true;
+                self.running = Some((0, 0));
                 self.ran = None;
-                // a connection of its own: a large folder does not hold up the window's
+                // a thread and a store connection of its own: a large folder takes a while, and
+                // the window keeps working and shows how far it is
                 let dir = db.data_dir().to_path_buf();
-                Action::Run(Task::perform(
-                    db::blocking(move || {
-                        let mut store = crate::store::Store::open_in(&dir)?;
-                        crate::rules::run_rules(
-                            &mut store,
-                            &Selection::folder(folder),
-                            None,
-                            &mut |_, _| {},
-                        )
-                        .map_err(|e| db::Error::Internal(e.to_string()))
-                    }),
-                    |r| Message::Ran(r.map_err(|e| e.to_string())),
-                ))
+                let (tx, rx) = iced::futures::channel::mpsc::unbounded();
+                let spawned = std::thread::Builder::new()
+                    .name("postfach-rules".into())
+                    .spawn(move || {
+                        let result = crate::store::Store::open_in(&dir)
+                            .map_err(|e| e.to_string())
+                            .and_then(|mut store| {
+                                crate::rules::run_rules(
+                                    &mut store,
+                                    &Selection::folder(folder),
+                                    None,
+                                    &mut |done, all| {
+                                        let _ = tx.unbounded_send(RunEvent::Progress(done, all));
+                                    },
+                                )
+                                .map_err(|e| e.to_string())
+                            });
+                        let _ = tx.unbounded_send(RunEvent::Done(result));
+                    });
+                match spawned {
+                    Ok(_) => Action::Run(Task::run(rx, Message::Run)),
+                    Err(e) => {
+                        self.running = None;
+                        self.ran = Some(fl!("rules-failed", detail = e.to_string()));
+                        Action::None
+                    }
+                }
             }
-            Message::Ran(result) => {
-                self.running = false;
+            Message::Run(RunEvent::Progress(done, all)) => {
+                if self.running.is_some() {
+                    self.running = Some((done, all));
+                }
+                Action::None
+            }
+            Message::Run(RunEvent::Done(result)) => {
+                self.running = None;
                 match result {
                     Ok(report) => {
                         let moved: usize = report.moved + report.junk;

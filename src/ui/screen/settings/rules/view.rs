@@ -265,14 +265,20 @@ impl RulesPage {
                 ),
                 form::primary(
                     fl!("rules-run-now"),
-                    (self.run_on.is_some() && !self.running).then_some(Message::RunNow)
+                    (self.run_on.is_some() && self.running.is_none()).then_some(Message::RunNow)
                 ),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
         );
-        if self.running {
-            body = body.push(form::small(fl!("rules-running")));
+        if let Some((done, all)) = self.running {
+            let share = if all == 0 {
+                0.0
+            } else {
+                done as f32 / all as f32
+            };
+            body = body.push(iced::widget::progress_bar(0.0..=1.0, share).girth(8));
+            body = body.push(form::small(fl!("rules-running", done = done, all = all)));
         }
         if let Some(ran) = &self.ran {
             body = body.push(text(ran.as_str()).size(theme::TEXT));
