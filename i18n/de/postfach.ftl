@@ -906,6 +906,7 @@ folder-new-tip = Neuer Ordner
 folder-name-placeholder = Name des Ordners
 folder-new-title = Neuer Ordner
 folder-create = Anlegen
+folder-place = In
 folder-manage-title = Ordner „{ $name }“
 folder-new-inside = Neuer Ordner darin
 folder-rename = Umbenennen

@@ -906,6 +906,7 @@ folder-new-tip = New folder
 folder-name-placeholder = Name of the folder
 folder-new-title = New folder
 folder-create = Create
+folder-place = In
 folder-manage-title = Folder “{ $name }”
 folder-new-inside = New folder inside
 folder-rename = Rename

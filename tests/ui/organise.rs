@@ -186,6 +186,21 @@ fn folders_are_made_renamed_and_deleted_in_the_window() -> R {
             .any(|f| f.name == "Belege" && f.parent.is_none())
     );
     assert!(shows(&app, "Folder “Belege” created."));
+    // one under the account rather than under "Local folders"
+    sb.feed(
+        &mut app,
+        [
+            Message::Sidebar(sidebar::Message::NewFolder),
+            Message::Folder(folder::Message::Place(Some(fx.account))),
+            Message::Folder(folder::Message::Name("Vereinspost".into())),
+        ],
+    );
+    click(&mut app, &sb, "Create")?;
+    assert!(
+        store.folders()?.iter().any(|f| f.name == "Vereinspost"
+            && f.account == Some(fx.account)
+            && f.parent.is_none())
+    );
 
     // a right-click on "Müller": renamed
     sb.feed(

@@ -32,10 +32,19 @@ impl App {
                 old: f.name.clone(),
                 name: f.name.clone(),
             },
-            None => Dialog::Create {
-                parent: FolderParent::Top(None),
-                name: String::new(),
-            },
+            None => {
+                let mut places = vec![folder::Place(None, fl!("ui-local-folders"))];
+                places.extend(
+                    self.accounts
+                        .iter()
+                        .map(|a| folder::Place(Some(a.id), a.settings.name.clone())),
+                );
+                Dialog::Create {
+                    parent: FolderParent::Top(None),
+                    name: String::new(),
+                    places,
+                }
+            }
         };
         let (dialog, focus) = dialog.open();
         self.modal = Some(Modal::Folder(dialog));

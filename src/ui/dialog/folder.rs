@@ -21,8 +21,13 @@ pub fn name_id() -> iced::widget::Id {
 /// What the dialog is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    /// A new folder at `parent`.
-    Create { parent: FolderParent, name: String },
+    /// A new folder at `parent`; at the top, `places` offers where (under "Local folders" or
+    /// under an account).
+    Create {
+        parent: FolderParent,
+        name: String,
+        places: Vec<Place>,
+    },
     /// An existing folder: rename it, make one inside, or remove it.
     Manage {
         id: FolderId,
@@ -37,10 +42,22 @@ pub enum Dialog {
     },
 }
 
+/// Where a top-level folder can go: under "Local folders" (`None`) or under an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place(pub Option<crate::store::AccountId>, pub String);
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
 /// What the user does in the dialog.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Name(String),
+    /// Where a new top-level folder goes.
+    Place(Option<crate::store::AccountId>),
     /// Enter or the main button: create or rename.
     Submit,
     NewInside,
@@ -73,6 +90,7 @@ impl Dialog {
             let (dialog, focus) = Dialog::Create {
                 parent: FolderParent::In(*id),
                 name: String::new(),
+                places: Vec::new(),
             }
             .open();
             *self = dialog;
@@ -83,7 +101,11 @@ impl Dialog {
                 *name = n;
                 Action::None
             }
-            (Dialog::Create { parent, name }, Message::Submit) => {
+            (Dialog::Create { parent, .. }, Message::Place(account)) => {
+                *parent = FolderParent::Top(account);
+                Action::None
+            }
+            (Dialog::Create { parent, name, .. }, Message::Submit) => {
                 if name.trim().is_empty() {
                     return Action::None;
                 }
@@ -114,9 +136,34 @@ impl Dialog {
                 .on_submit(Message::Submit)
         };
         match self {
-            Dialog::Create { name, .. } => column![
+            Dialog::Create {
+                name,
+                places,
+                parent,
+            } => column![
                 form::dialog_title(Icon::Folder, fl!("folder-new-title"), false),
                 field(name),
+                if places.is_empty() {
+                    column![]
+                } else {
+                    let at = match parent {
+                        FolderParent::Top(account) => *account,
+                        FolderParent::In(_) => None,
+                    };
+                    column![form::field(
+                        fl!("folder-place"),
+                        form::pick(
+                            places.clone(),
+                            places
+                                .iter()
+                                .find(|p| p.0 == at)
+                                .cloned()
+                                .unwrap_or_else(|| places[0].clone()),
+                            |p| Message::Place(p.0)
+                        ),
+                        None
+                    )]
+                },
                 row![
                     form::fill(),
                     form::secondary(fl!("ui-cancel"), Some(Message::Cancel)),
