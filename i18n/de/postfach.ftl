@@ -948,3 +948,7 @@ settings-state-account = Konto
 settings-state-program = Programm
 settings-state-file = Datei wählen…
 settings-state-unreadable = Die Datei konnte nicht gelesen werden: { $detail }
+rules-running-selection = Die Regeln laufen über { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    }…

@@ -948,3 +948,7 @@ settings-state-account = Account
 settings-state-program = Program
 settings-state-file = Choose its file…
 settings-state-unreadable = The file could not be read: { $detail }
+rules-running-selection = Running the rules on { $count } { $count ->
+        [one] message
+       *[other] messages
+    }…

@@ -56,6 +56,8 @@ impl App {
             return Task::none();
         };
         let dir = self.db.data_dir().to_path_buf();
+        // said until the result replaces it (a large selection takes a moment)
+        self.status = fl!("rules-running-selection", count = self.list.selection_len());
         Task::perform(
             crate::ui::service::db::blocking(move || {
                 let mut store = Store::open_in(&dir)?;
