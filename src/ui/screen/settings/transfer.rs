@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use iced::futures::channel::mpsc;
 use iced::widget::{Column, column, progress_bar, row, text};
 use iced::{Alignment, Element, Fill, Task};
 
@@ -18,6 +17,7 @@ use crate::import::files::{Progress, Report, import_paths};
 use crate::import::state::Program;
 use crate::import::thunderbird::{self, Profile};
 use crate::ui::screen::action;
+use crate::ui::service::background::{self, Step};
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form;
 use crate::ui::widget::icon::Icon;
@@ -74,12 +74,8 @@ impl std::fmt::Display for AccountChoice {
     }
 }
 
-/// What an import running on its thread tells.
-#[derive(Debug, Clone)]
-pub enum Event {
-    Progress(Progress),
-    Done(Result<Report, String>),
-}
+/// What an import running on its thread tells: how far it is, then what it did.
+pub type Event = Step<Progress, Result<Report, String>>;
 
 /// What the parent should do; the outcome: folders were added or filled.
 pub type Action = action::Action<Message, Imported>;
@@ -154,13 +150,13 @@ impl Transfer {
             Message::PickFolder => pick(true, Message::Picked),
             Message::Picked(Some(path)) => self.start(vec![(path, None)], db),
             Message::Picked(None) | Message::ExportTo(None) => Action::None,
-            Message::Import(Event::Progress(p)) => {
+            Message::Import(Step::Progress(p)) => {
                 if let Some(r) = &mut self.running {
                     r.progress = p;
                 }
                 Action::None
             }
-            Message::Import(Event::Done(result)) => {
+            Message::Import(Step::Done(result)) => {
                 self.running = None;
                 self.result = Some(match &result {
                     Ok(report) => summary(report),
@@ -248,20 +244,14 @@ impl Transfer {
             cancel: Arc::clone(&cancel),
         });
         self.result = None;
-        let (tx, rx) = mpsc::unbounded();
         let data_dir = db.data_dir().to_path_buf();
         let now = crate::ui::widget::format::now();
-        let spawned = std::thread::Builder::new()
-            .name("postfach-import".into())
-            .spawn(move || {
-                let result = import_paths(&data_dir, &sources, now, &cancel, |p| {
-                    let _ = tx.unbounded_send(Event::Progress(p.clone()));
-                })
-                .map_err(|e| e.to_string());
-                let _ = tx.unbounded_send(Event::Done(result));
-            });
+        let spawned = background::spawn("postfach-import", move |progress| {
+            import_paths(&data_dir, &sources, now, &cancel, |p| progress(p.clone()))
+                .map_err(|e| e.to_string())
+        });
         match spawned {
-            Ok(_) => Action::Run(Task::run(rx, Message::Import)),
+            Ok(task) => Action::Run(task.map(Message::Import)),
             Err(e) => {
                 self.running = None;
                 self.result = Some(fl!("settings-import-failed", detail = e.to_string()));

@@ -12,6 +12,7 @@ use iced::Task;
 use crate::fl;
 use crate::store::{Folder, RuleId, Selection, StoredRule};
 use crate::ui::screen::action;
+use crate::ui::service::background;
 use crate::ui::service::db::{self, Db};
 
 use self::editor::{Do, Editor, How, Line, Step, What};
@@ -44,13 +45,9 @@ pub enum Message {
     Run(RunEvent),
 }
 
-/// What "Run rules now", running on a thread of its own, tells.
-#[derive(Debug, Clone)]
-pub enum RunEvent {
-    /// Messages done, of all.
-    Progress(usize, usize),
-    Done(Result<crate::rules::FilterReport, String>),
-}
+/// What "Run rules now", running on a thread of its own, tells: messages done of all, then what
+/// it did.
+pub type RunEvent = background::Step<(usize, usize), Result<crate::rules::FilterReport, String>>;
 
 /// Changes to the rule being written.
 #[derive(Debug, Clone)]
@@ -229,27 +226,19 @@ impl RulesPage {
                 // a thread and a store connection of its own: a large folder takes a while, and
                 // the window keeps working and shows how far it is
                 let dir = db.data_dir().to_path_buf();
-                let (tx, rx) = iced::futures::channel::mpsc::unbounded();
-                let spawned = std::thread::Builder::new()
-                    .name("postfach-rules".into())
-                    .spawn(move || {
-                        let result = crate::store::Store::open_in(&dir)
-                            .map_err(|e| e.to_string())
-                            .and_then(|mut store| {
-                                crate::rules::run_rules(
-                                    &mut store,
-                                    &Selection::folder(folder),
-                                    None,
-                                    &mut |done, all| {
-                                        let _ = tx.unbounded_send(RunEvent::Progress(done, all));
-                                    },
-                                )
-                                .map_err(|e| e.to_string())
-                            });
-                        let _ = tx.unbounded_send(RunEvent::Done(result));
-                    });
+                let spawned = background::spawn("postfach-rules", move |progress| {
+                    let mut store =
+                        crate::store::Store::open_in(&dir).map_err(|e| e.to_string())?;
+                    crate::rules::run_rules(
+                        &mut store,
+                        &Selection::folder(folder),
+                        None,
+                        &mut |done, all| progress((done, all)),
+                    )
+                    .map_err(|e| e.to_string())
+                });
                 match spawned {
-                    Ok(_) => Action::Run(Task::run(rx, Message::Run)),
+                    Ok(task) => Action::Run(task.map(Message::Run)),
                     Err(e) => {
                         self.running = None;
                         self.ran = Some(fl!("rules-failed", detail = e.to_string()));
@@ -257,13 +246,13 @@ impl RulesPage {
                     }
                 }
             }
-            Message::Run(RunEvent::Progress(done, all)) => {
+            Message::Run(background::Step::Progress((done, all))) => {
                 if self.running.is_some() {
                     self.running = Some((done, all));
                 }
                 Action::None
             }
-            Message::Run(RunEvent::Done(result)) => {
+            Message::Run(background::Step::Done(result)) => {
                 self.running = None;
                 match result {
                     Ok(report) => {
