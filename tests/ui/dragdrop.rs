@@ -120,7 +120,23 @@ fn messages_dragged_onto_a_folder_are_moved_or_copied() -> R {
     if !x.wait_for_window("Postfach", Duration::from_secs(60)) {
         return Err("the Postfach window did not appear".into());
     }
-    x.xdotool(&["search", "--name", "Postfach", "windowfocus", "--sync"]);
+    // the window may be found a moment before it can take the focus: try again for a while
+    let focused = (0..50).any(|_| {
+        let ok = Command::new("xdotool")
+            .env("DISPLAY", &x.display)
+            .args(["search", "--name", "Postfach", "windowfocus", "--sync"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        ok
+    });
+    if !focused {
+        return Err("the Postfach window did not take the focus".into());
+    }
     std::thread::sleep(Duration::from_secs(2));
     let shot = std::env::temp_dir().join("postfach-dragdrop.png");
 
