@@ -765,7 +765,10 @@ settings-export-failed = Der Export ist fehlgeschlagen: { $detail }
 cli-state-imported = { $count } { $count ->
         [one] Nachricht
        *[other] Nachrichten
-    } von „{ $account }“ gelten jetzt als von { $program } abgerufen: Postfach ruft sie nicht noch einmal ab und löscht sie nie auf dem Server ({ $known } waren schon bekannt).
+    } von „{ $account }“ gelten jetzt als von { $program } abgerufen: Postfach ruft sie nicht noch einmal ab und löscht sie nie auf dem Server ({ $known } waren schon bekannt).{ $linked ->
+        [0] {""}
+       *[other] {" "}{ $linked } davon kamen mit ihrer Post: Sie liegen hier, und Ihre Einstellungen für die Kopien auf dem Server gelten für sie. Der nächste Abruf zeigt zuerst, was er tun wird.
+    }
 cli-state-no-match = Die Datei enthält keinen Stand für { $user } auf { $host }. Sie enthält: { $found }.
 cli-state-which = Geben Sie an, welches Programm den Stand geschrieben hat: --from thunderbird|mpop|fetchmail|getmail|claws PFAD.
 cli-state-forgotten = { $count } { $count ->
@@ -952,3 +955,36 @@ rules-running-selection = Die Regeln laufen über { $count } { $count ->
         [one] Nachricht
        *[other] Nachrichten
     }…
+
+error-import-review = Der erste Abruf von „{ $account }“ nach einem Import wartet, bis Sie gesehen haben, was er tun wird.
+cli-fetch-accept-import = Nichts wurde abgerufen oder gelöscht. Um mit diesen Folgen abzurufen: postfach fetch --accept-import „{ $account }“
+dry-run = „{ $account }“: Auf dem Server { $listed ->
+        [one] liegt 1 Nachricht
+       *[other] liegen { $listed } Nachrichten
+    }.{ $known ->
+        [0] {""}
+       *[other] {" "}{ $known } davon hat das andere Programm abgerufen: Sie bleiben auf dem Server und werden nicht abgerufen.
+    }{ $linked ->
+        [0] {""}
+       *[other] {" "}{ $linked } kamen mit der importierten Post: Für sie gelten Ihre Einstellungen für die Kopien auf dem Server.
+    } Dieser Abruf holt { $download } { $download ->
+        [one] neue Nachricht
+       *[other] neue Nachrichten
+    } und löscht { $delete ->
+        [0] keine
+       *[other] { $delete }
+    } auf dem Server{ $expired ->
+        [0] {""}
+       *[other] {" "}({ $expired }, weil sie älter sind als Ihr „höchstens N Tage“)
+    }.
+ui-import-review-title = Erster Abruf von „{ $account }“ nach dem Import
+ui-import-review-go = Jetzt abrufen
+wizard-earlier = Ich habe für dieses Konto bisher ein anderes Programm benutzt
+wizard-earlier-hint = Postfach übernimmt, welche Nachrichten das Programm schon abgerufen hat: Es ruft sie nicht noch einmal ab und löscht sie nie auf dem Server (es hat keine Kopie davon). Ihr erster Abruf zeigt, was er tun wird, bevor er etwas tut.
+wizard-earlier-pick = Seine Datei wählen…
+wizard-earlier-found = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } dieses Kontos hat das Programm schon abgerufen.
+wizard-earlier-not-found = Die Datei des Programms liegt nicht an ihrem üblichen Ort: Wählen Sie sie aus.
+wizard-earlier-empty = Die Datei nennt keine abgerufenen Nachrichten für dieses Konto.

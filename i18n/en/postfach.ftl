@@ -765,7 +765,10 @@ settings-export-failed = The export failed: { $detail }
 cli-state-imported = { $count } { $count ->
         [one] message
        *[other] messages
-    } of “{ $account }” are now known as downloaded by { $program }: Postfach will not download them again and never deletes them from the server ({ $known } were known already).
+    } of “{ $account }” are now known as downloaded by { $program }: Postfach will not download them again and never deletes them from the server ({ $known } were known already).{ $linked ->
+        [0] {""}
+       *[other] {" "}{ $linked } of them came with their mail: they are stored here, and your settings for the server's copies apply to them. The next fetch first shows what it will do.
+    }
 cli-state-no-match = The file holds no state for { $user } on { $host }. It has: { $found }.
 cli-state-which = Say which program wrote the state: --from thunderbird|mpop|fetchmail|getmail|claws PATH.
 cli-state-forgotten = Forgot { $count } { $count ->
@@ -952,3 +955,37 @@ rules-running-selection = Running the rules on { $count } { $count ->
         [one] message
        *[other] messages
     }…
+
+error-import-review = The first fetch of “{ $account }” after an import waits until you have seen what it will do.
+cli-fetch-accept-import = Nothing was downloaded or deleted. To fetch with these effects: postfach fetch --accept-import “{ $account }”
+dry-run = “{ $account }”: the server holds { $listed } { $listed ->
+        [one] message
+       *[other] messages
+    }.{ $known ->
+        [0] {""}
+        [one] {" "}1 of them was downloaded by the other program: it stays on the server and is not downloaded.
+       *[other] {" "}{ $known } of them were downloaded by the other program: they stay on the server and are not downloaded.
+    }{ $linked ->
+        [0] {""}
+       *[other] {" "}{ $linked } came with the imported mail: your settings for the server's copies apply to them.
+    } This fetch downloads { $download } new { $download ->
+        [one] message
+       *[other] messages
+    } and deletes { $delete ->
+        [0] none
+       *[other] { $delete }
+    } from the server{ $expired ->
+        [0] {""}
+       *[other] {" "}({ $expired } because they are older than your “at most N days”)
+    }.
+ui-import-review-title = First fetch of “{ $account }” after the import
+ui-import-review-go = Fetch now
+wizard-earlier = I used another program for this account before
+wizard-earlier-hint = Postfach takes over which messages that program already downloaded: it does not download them again, and it never deletes them from the server (it holds no copy of them). Your first fetch shows what it will do before it does anything.
+wizard-earlier-pick = Choose its file…
+wizard-earlier-found = { $count } { $count ->
+        [one] message
+       *[other] messages
+    } of this account were downloaded by that program.
+wizard-earlier-not-found = The program's file was not found in its usual place: choose it.
+wizard-earlier-empty = The file names no downloaded messages for this account.

@@ -19,7 +19,10 @@ pub(super) fn run(cli: &Cli, command: Command) -> Result<u8, CliError> {
     let now = cli.now.unwrap_or_else(crate::sync::service::system_clock);
     match command {
         Command::Account(c) => super::account::run(&mut store, c),
-        Command::Fetch { names } => fetch(store, data_dir, &names, now),
+        Command::Fetch {
+            names,
+            accept_import,
+        } => fetch(store, data_dir, &names, accept_import, now),
         Command::List(args) => list(&store, &args),
         Command::Show { id, raw } => show(&store, MessageId(id), raw),
         Command::Delete { id, permanently } => delete(&mut store, MessageId(id), permanently, now),
@@ -61,6 +64,7 @@ fn fetch(
     store: Store,
     data_dir: std::path::PathBuf,
     names: &[String],
+    accept_import: bool,
     now: i64,
 ) -> Result<u8, CliError> {
     let accounts = if names.is_empty() {
@@ -106,7 +110,43 @@ fn fetch(
                 show_progress(&p);
             }
         };
-        let result = runtime.block_on(fetcher.fetch(&account, &password, now, &mut on_progress));
+        let mut result =
+            runtime.block_on(fetcher.fetch(&account, &password, now, &mut on_progress));
+        if let Err(crate::sync::Error::ImportReview(_)) = &result {
+            // The first fetch after an import: show what it would do; go ahead only when asked.
+            let preview =
+                runtime.block_on(fetcher.preview(&account, &password, now, &mut on_progress));
+            if terminal {
+                eprint!("\r\x1b[K");
+            }
+            match preview {
+                Ok(dry) => {
+                    println!("{}", dry.words(&name));
+                    if accept_import {
+                        let id = account.id;
+                        runtime
+                            .block_on(
+                                fetcher
+                                    .store
+                                    .call(move |st| st.set_import_review(id, false)),
+                            )
+                            .map_err(|e| CliError::new(exit::LOCAL, e.to_string()))??;
+                        result = runtime.block_on(fetcher.fetch(
+                            &account,
+                            &password,
+                            now,
+                            &mut on_progress,
+                        ));
+                    } else {
+                        println!(
+                            "{}",
+                            fl!("cli-fetch-accept-import", account = name.as_str())
+                        );
+                    }
+                }
+                Err(e) => result = Err(e),
+            }
+        }
         if terminal {
             eprint!("\r\x1b[K");
         }

@@ -37,6 +37,8 @@ pub mod exit {
     pub const LOCAL: u8 = 7;
     /// The server broke the protocol or refused permanently.
     pub const SERVER: u8 = 8;
+    /// The first fetch after an import waits until its dry run was seen (`fetch --accept-import`).
+    pub const REVIEW: u8 = 9;
 }
 
 /// Postfach: a POP3 mail client. Without a command it opens the window.
@@ -69,6 +71,11 @@ pub enum Command {
     Fetch {
         /// Account names.
         names: Vec<String>,
+        /// After importing another program's mail or POP3 state: show what this first fetch will
+        /// do (download, leave, delete on the server) and go ahead. Without it, that fetch only
+        /// shows it.
+        #[arg(long)]
+        accept_import: bool,
     },
     /// List messages.
     List(ListArgs),
@@ -586,6 +593,7 @@ impl From<crate::sync::Error> for CliError {
             ErrorKind::Busy => exit::BUSY,
             ErrorKind::Local => exit::LOCAL,
             ErrorKind::Server => exit::SERVER,
+            ErrorKind::Review => exit::REVIEW,
         };
         CliError {
             message: e.user_message(),

@@ -52,6 +52,8 @@ pub struct Report {
     pub folders: Vec<String>,
     /// The import was stopped before the end (what was stored stays).
     pub cancelled: bool,
+    /// Messages now linked to an account's imported POP3 state by their `X-UIDL`.
+    pub linked: u64,
 }
 
 /// Where a source's messages come from.
@@ -118,10 +120,12 @@ pub fn import_path(
         run.report.folders.push(name);
         run.source(folder, &source.kind, &mut progress, cancel)?;
     }
+    run.report.linked = run.store.link_imported()? as u64;
     tracing::info!(
         imported = run.report.imported,
         duplicates = run.report.duplicates,
         deleted = run.report.deleted,
+        linked = run.report.linked,
         failed = run.report.failed,
         cancelled = run.report.cancelled,
         "import finished"
@@ -154,6 +158,7 @@ pub fn import_paths(
         total.duplicates += r.duplicates;
         total.deleted += r.deleted;
         total.failed += r.failed;
+        total.linked += r.linked;
         total.folders.extend(r.folders);
         if r.cancelled {
             total.cancelled = true;
@@ -210,7 +215,7 @@ impl Run<'_> {
                         }
                     };
                     self.progress.done_bytes = start + entry.offset;
-                    let status = mozilla_status(&entry.raw);
+                    let status = mbox::mozilla_status(&entry.raw);
                     if status & 0x0008 != 0 {
                         self.report.deleted += 1;
                         continue;
@@ -292,6 +297,7 @@ impl Run<'_> {
         }
         self.batch_bytes += raw.len();
         self.batch.push(Incoming {
+            uidl: super::mbox::header(&raw, b"x-uidl:").and_then(super::uidl_of),
             summary: mime::summarize(&raw),
             raw,
             seen,
@@ -458,15 +464,6 @@ fn source_size(s: &Source) -> u64 {
             .unwrap_or(0),
         Kind::Eml(files) => files.iter().map(|p| size(p)).sum(),
     }
-}
-
-/// Thunderbird's status bits of a message (`X-Mozilla-Status`, hexadecimal): 1 read, 4 flagged,
-/// 8 deleted (waiting to be compacted away).
-fn mozilla_status(raw: &[u8]) -> u32 {
-    mbox::header(raw, b"x-mozilla-status:")
-        .and_then(|v| std::str::from_utf8(v).ok())
-        .and_then(|v| u32::from_str_radix(v, 16).ok())
-        .unwrap_or(0)
 }
 
 fn modified(path: &Path) -> Option<i64> {

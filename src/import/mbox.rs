@@ -242,6 +242,15 @@ pub fn header<'r>(raw: &'r [u8], name: &[u8]) -> Option<&'r [u8]> {
     None
 }
 
+/// Thunderbird's status bits of a message (`X-Mozilla-Status`, hexadecimal): 1 read, 4 flagged,
+/// 8 deleted (waiting to be compacted away).
+pub fn mozilla_status(raw: &[u8]) -> u32 {
+    header(raw, b"x-mozilla-status:")
+        .and_then(|v| std::str::from_utf8(v).ok())
+        .and_then(|v| u32::from_str_radix(v, 16).ok())
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,6 +46,14 @@ pub struct Imported {
     pub new: bool,
 }
 
+/// A UIDL as RFC 1939 allows it (1 to 70 printable ASCII characters), from a header's value
+/// (`X-UIDL`, which POP3 clients such as Thunderbird write into the mail they store).
+pub(crate) fn uidl_of(value: &[u8]) -> Option<String> {
+    let value = value.trim_ascii();
+    let ok = (1..=70).contains(&value.len()) && value.iter().all(|b| (0x21..=0x7e).contains(b));
+    ok.then(|| String::from_utf8_lossy(value).into_owned())
+}
+
 /// Whether the file looks like a saved mail (`.eml`, any case).
 pub fn is_eml(path: &Path) -> bool {
     path.extension()

@@ -50,12 +50,28 @@ pub struct State {
 impl State {
     /// Whether this is the state of `user` on `host` (host names compare without case).
     pub fn matches(&self, host: &str, user: &str) -> bool {
-        self.host.eq_ignore_ascii_case(host) && self.user == user
+        self.rebuilt() || (self.host.eq_ignore_ascii_case(host) && self.user == user)
+    }
+
+    /// Rebuilt from the mail in a Thunderbird account folder ([`from_mail`]): which server
+    /// and user it belongs to is what the user chose that folder for.
+    pub fn rebuilt(&self) -> bool {
+        self.host.is_empty() && self.user.is_empty()
     }
 }
 
-/// Reads `path` as `program` writes it; one [`State`] per server and user in it.
+/// Reads `path` as `program` writes it; one [`State`] per server and user in it. For
+/// Thunderbird, `path` may be the account's mail folder: its `popstate.dat`, or, where that is
+/// missing, the `X-UIDL` headers Thunderbird wrote into the mail it kept there ([`from_mail`]).
 pub fn read(program: Program, path: &Path) -> io::Result<Vec<State>> {
+    if program == Program::Thunderbird && path.is_dir() {
+        let popstate = path.join("popstate.dat");
+        return if popstate.is_file() {
+            read(program, &popstate)
+        } else {
+            from_mail(path).map(|s| vec![s])
+        };
+    }
     let bytes = std::fs::read(path)?;
     let text = String::from_utf8_lossy(&bytes);
     let name = path
@@ -74,8 +90,13 @@ pub fn read(program: Program, path: &Path) -> io::Result<Vec<State>> {
 /// What taking over a state file for an account did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TakenOver {
-    /// `added` UIDLs recorded as known; `known` of the file's were known already.
-    Known { added: usize, known: usize },
+    /// `added` UIDLs recorded as known; `known` of the file's were known already; `linked` of
+    /// the account's imported UIDLs were found in imported mail (`X-UIDL`), now stored here.
+    Known {
+        added: usize,
+        known: usize,
+        linked: usize,
+    },
     /// The file holds nothing for the account's server and user; it holds these (`user@host`).
     NoMatch { found: Vec<String> },
 }
@@ -99,20 +120,92 @@ pub fn take_over(
     path: &Path,
     now: i64,
 ) -> Result<TakenOver, TakeOverError> {
-    let states = read(program, path)?;
     let (host, user) = (&account.settings.host, &account.settings.username);
-    let Some(state) = states.iter().find(|s| s.matches(host, user)) else {
-        let found = states
-            .iter()
-            .map(|s| crate::text::safe_line(&format!("{}@{}", s.user, s.host)))
-            .collect();
-        return Ok(TakenOver::NoMatch { found });
+    let state = match find(program, path, host, user)? {
+        Ok(state) => state,
+        Err(found) => return Ok(TakenOver::NoMatch { found }),
     };
     let added = store.import_known(account.id, &state.uidls, program.as_str(), now)?;
+    let linked = store.link_imported()?;
     Ok(TakenOver::Known {
         added,
         known: state.uidls.len().saturating_sub(added),
+        linked,
     })
+}
+
+/// The part of the state file at `path` for `user` on `host`; or, when it has none, whose
+/// states it holds (`user@host`, as safe lines).
+pub fn find(
+    program: Program,
+    path: &Path,
+    host: &str,
+    user: &str,
+) -> io::Result<Result<State, Vec<String>>> {
+    let states = read(program, path)?;
+    Ok(match states.iter().position(|s| s.matches(host, user)) {
+        Some(i) => Ok(states.into_iter().nth(i).unwrap_or_default()),
+        None => Err(states
+            .iter()
+            .map(|s| crate::text::safe_line(&format!("{}@{}", s.user, s.host)))
+            .collect()),
+    })
+}
+
+/// Where `program` keeps its state by default for `user` on `host`: the first of its usual
+/// places under `home` that exists. For Thunderbird, the mail folder of its account for that
+/// server and user in a profile under `thunderbird_roots` (see `thunderbird::roots`), else the
+/// first profile's folder.
+pub fn usual_place(
+    program: Program,
+    home: &Path,
+    thunderbird_roots: &[std::path::PathBuf],
+    host: &str,
+    user: &str,
+) -> Option<std::path::PathBuf> {
+    let candidates: Vec<std::path::PathBuf> = match program {
+        Program::Thunderbird => {
+            let profiles = super::thunderbird::profiles(thunderbird_roots);
+            let account = profiles.iter().flat_map(|p| &p.folders).find(|f| {
+                f.pop3
+                    .as_ref()
+                    .is_some_and(|(h, u)| h.eq_ignore_ascii_case(host) && u == user)
+            });
+            account
+                .map(|f| f.path.clone())
+                .into_iter()
+                .chain(profiles.iter().map(|p| p.path.clone()))
+                .collect()
+        }
+        // mpop's default `uidls_file` (a directory of `USER_at_HOST` files since 1.4, one
+        // file before)
+        Program::Mpop => vec![
+            home.join(format!(".mpop_uidls/{user}_at_{host}")),
+            home.join(".mpop_uidls"),
+        ],
+        Program::Fetchmail => vec![home.join(".fetchids")],
+        // getmail6 looks in $XDG_CONFIG_HOME/getmail first, then ~/.getmail; in it,
+        // `oldmail-HOST-PORT-USER`
+        Program::Getmail => {
+            let dirs = [home.join(".config/getmail"), home.join(".getmail")];
+            let (prefix, suffix) = (format!("oldmail-{host}-"), format!("-{user}"));
+            let files = dirs.iter().filter_map(|d| {
+                std::fs::read_dir(d)
+                    .ok()?
+                    .filter_map(Result::ok)
+                    .find_map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        (name.starts_with(&prefix) && name.ends_with(&suffix)).then(|| e.path())
+                    })
+            });
+            files.chain(dirs.iter().cloned()).collect()
+        }
+        Program::Claws => vec![
+            home.join(format!(".claws-mail/uidl/{host}-{user}")),
+            home.join(".claws-mail/uidl"),
+        ],
+    };
+    candidates.into_iter().find(|p| p.exists())
 }
 
 /// What [`take_over`] did, in the user's words.
@@ -122,12 +215,17 @@ pub fn taken_over_words(
     program: Program,
 ) -> String {
     match result {
-        TakenOver::Known { added, known } => crate::fl!(
+        TakenOver::Known {
+            added,
+            known,
+            linked,
+        } => crate::fl!(
             "cli-state-imported",
             count = (*added),
             account = account.settings.name.as_str(),
             program = program.as_str(),
-            known = (*known)
+            known = (*known),
+            linked = (*linked)
         ),
         TakenOver::NoMatch { found } => crate::fl!(
             "cli-state-no-match",
@@ -136,6 +234,37 @@ pub fn taken_over_words(
             found = found.join(", ")
         ),
     }
+}
+
+/// The state Thunderbird's `popstate.dat` would hold, rebuilt from the mbox files of an account's
+/// mail folder: each kept message's `X-UIDL`, first seen when its "From " line says Thunderbird
+/// stored it. Messages marked deleted (`X-Mozilla-Status` 0x0008) do not count; `.msf` indexes
+/// and subfolders are not read.
+pub fn from_mail(dir: &Path) -> io::Result<State> {
+    let mut state = State::default();
+    let mut seen = std::collections::HashSet::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "msf" && e != "dat"))
+        .collect();
+    files.sort();
+    for path in files {
+        let input = io::BufReader::new(std::fs::File::open(&path)?);
+        let Ok(reader) = super::mbox::Reader::new(input, 64 << 20) else {
+            continue;
+        };
+        for entry in reader.flatten() {
+            let deleted = super::mbox::mozilla_status(&entry.raw) & 0x0008 != 0;
+            let uidl = super::mbox::header(&entry.raw, b"x-uidl:").and_then(super::uidl_of);
+            if let (false, Some(uidl)) = (deleted, uidl)
+                && seen.insert(uidl.clone())
+            {
+                state.uidls.push((uidl, entry.arrived));
+            }
+        }
+    }
+    Ok(state)
 }
 
 fn block<'s>(out: &'s mut Vec<State>, host: &str, user: &str) -> &'s mut State {
@@ -271,6 +400,46 @@ mod tests {
 
     fn uidls(s: &State) -> Vec<&str> {
         s.uidls.iter().map(|(u, _)| u.as_str()).collect()
+    }
+
+    #[test]
+    fn each_programs_usual_place_is_found() -> io::Result<()> {
+        let home = tempfile::tempdir()?;
+        let h = home.path();
+        let place = |p| usual_place(p, h, &[h.join(".thunderbird")], "pop.example.de", "anna");
+        for p in [
+            Program::Mpop,
+            Program::Fetchmail,
+            Program::Getmail,
+            Program::Claws,
+        ] {
+            assert_eq!(place(p), None, "{p:?}");
+        }
+        std::fs::write(h.join(".fetchids"), "")?;
+        std::fs::create_dir_all(h.join(".mpop_uidls"))?;
+        std::fs::write(h.join(".mpop_uidls/anna_at_pop.example.de"), "")?;
+        std::fs::create_dir_all(h.join(".getmail"))?;
+        std::fs::write(h.join(".getmail/oldmail-pop.example.de-995-anna"), "")?;
+        std::fs::write(h.join(".getmail/oldmail-pop.example.de-995-ben"), "")?;
+        std::fs::create_dir_all(h.join(".claws-mail/uidl"))?;
+        let profile = super::super::thunderbird::tests::fixture(h)?;
+        assert_eq!(place(Program::Fetchmail), Some(h.join(".fetchids")));
+        assert_eq!(
+            place(Program::Mpop),
+            Some(h.join(".mpop_uidls/anna_at_pop.example.de"))
+        );
+        assert_eq!(
+            place(Program::Getmail),
+            Some(h.join(".getmail/oldmail-pop.example.de-995-anna"))
+        );
+        assert_eq!(place(Program::Claws), Some(h.join(".claws-mail/uidl")));
+        assert_eq!(
+            place(Program::Thunderbird),
+            Some(profile.join("Mail/pop.example.de"))
+        );
+        let other = usual_place(Program::Thunderbird, h, &[h.join(".thunderbird")], "x", "y");
+        assert_eq!(other, Some(profile), "another server: the profile");
+        Ok(())
     }
 
     #[test]

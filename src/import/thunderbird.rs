@@ -161,7 +161,7 @@ fn mail_folders(prefs: &str, profile: &Path) -> Vec<MailFolder> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A profile as Thunderbird writes it: one POP3 account, Local Folders, an IMAP account.

@@ -20,6 +20,9 @@ pub struct Incoming {
     pub flagged: bool,
     /// When it arrived, as the files tell (else the time of the import).
     pub received_at: i64,
+    /// The POP3 UIDL the program that downloaded it recorded in it (`X-UIDL`), if any: links it
+    /// to that program's imported state ([`Store::link_imported`]).
+    pub uidl: Option<String>,
 }
 
 impl Store {
@@ -70,6 +73,12 @@ impl Store {
                     },
                     &mut index,
                 )?;
+                if let Some(uidl) = &m.uidl {
+                    tx.prepare_cached(
+                        "INSERT INTO import_uidls (message_id, uidl) VALUES (?1, ?2)",
+                    )?
+                    .execute(params![id, uidl])?;
+                }
                 if m.seen || m.flagged {
                     tx.prepare_cached("UPDATE messages SET seen = ?2, flagged = ?3 WHERE id = ?1")?
                         .execute(params![id, m.seen, m.flagged])?;

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::bodies::BodyId;
 use super::folders::{self, FolderKind};
+use super::known::NOT_STORED;
 use super::messages::{self, Fetched, PendingIndex, Placement, Prepared, Ready, StoredOutcome};
 use super::{AccountId, Error, MessageId, Store};
 
@@ -80,6 +81,10 @@ pub struct PlanEntry {
     pub received_size: Option<u64>,
     /// Another program downloaded it (imported state); it is not stored here.
     pub not_stored: bool,
+    /// Another program downloaded it and its copy was imported (linked by its `X-UIDL`): the
+    /// UIDL is its identity (the bytes may differ from the server's: that program added
+    /// headers).
+    pub linked: bool,
 }
 
 impl Store {
@@ -87,11 +92,11 @@ impl Store {
     /// "nothing new" poll over a large mailbox reads just the ledger's own rows.
     pub fn ledger_for_plan(&self, account: AccountId) -> Result<Vec<PlanEntry>, Error> {
         self.read(|c| {
-            let mut stmt = c.prepare_cached(
+            let mut stmt = c.prepare_cached(&format!(
                 "SELECT uidl, first_stored_at, state, local_deleted_at IS NOT NULL, \
-                   listed_size, received_size, known_from IS NOT NULL \
-                 FROM ledger WHERE account_id = ?1",
-            )?;
+                   listed_size, received_size, {NOT_STORED}, known_from IS NOT NULL \
+                 FROM ledger WHERE account_id = ?1"
+            ))?;
             let rows = stmt.query_map([account], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
@@ -101,13 +106,22 @@ impl Store {
                     r.get::<_, Option<i64>>(4)?,
                     r.get::<_, Option<i64>>(5)?,
                     r.get::<_, bool>(6)?,
+                    r.get::<_, bool>(7)?,
                 ))
             })?;
             let size = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
             let mut out = Vec::new();
             for row in rows {
-                let (uidl, first_stored_at, state, deleted_here, listed, received, not_stored) =
-                    row?;
+                let (
+                    uidl,
+                    first_stored_at,
+                    state,
+                    deleted_here,
+                    listed,
+                    received,
+                    not_stored,
+                    imported,
+                ) = row?;
                 out.push(PlanEntry {
                     uidl,
                     first_stored_at,
@@ -116,6 +130,7 @@ impl Store {
                     listed_size: size(listed),
                     received_size: size(received),
                     not_stored,
+                    linked: imported && !not_stored,
                 });
             }
             Ok(out)

@@ -23,6 +23,7 @@ const MIGRATIONS: &[Step] = &[
     v7_remote_senders,
     v8_organising,
     v9_known_uidls,
+    v10_import_links,
 ];
 
 /// The schema version this program writes.
@@ -490,6 +491,24 @@ fn v8_organising(tx: &Connection) -> rusqlite::Result<()> {
 /// nothing ever deletes it on the server (see `sync::plan`).
 fn v9_known_uidls(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE ledger ADD COLUMN known_from TEXT;")
+}
+
+/// Version 10: linking imported mail to imported POP3 state. `import_uidls` keeps the `X-UIDL`
+/// header another program wrote into the messages it stored (Thunderbird does), so that an
+/// imported UIDL whose message was imported too becomes "stored here" (`Store::link_imported`).
+/// `accounts.import_review` is set when an import changed what the next fetch may do; that
+/// fetch waits until the user has seen a dry run and agreed (`sync::preview`).
+fn v10_import_links(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+        CREATE TABLE import_uidls (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            uidl       TEXT NOT NULL
+        );
+        CREATE INDEX import_uidls_uidl ON import_uidls(uidl);
+        ALTER TABLE accounts ADD COLUMN import_review INTEGER NOT NULL DEFAULT 0;
+        "#,
+    )
 }
 
 #[cfg(test)]

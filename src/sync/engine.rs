@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::error::Error;
+use super::listing::{Listing, add_sizes, list};
 use super::pipeline::{Downloaded, Pipeline};
 use super::plan::{self, Known, Listed, Plan, Policy, ServerCopy};
 use crate::lock::{AccountLock, LockError, Purpose};
@@ -102,10 +103,10 @@ pub struct Fetcher {
 }
 
 /// The POP3 session of one fetch and what the steps need from the account.
-struct Session<'a> {
-    client: Client<Pop3Stream>,
-    account: &'a Account,
-    now: i64,
+pub(super) struct Session<'a> {
+    pub(super) client: Client<Pop3Stream>,
+    pub(super) account: &'a Account,
+    pub(super) now: i64,
 }
 
 impl Session<'_> {
@@ -114,7 +115,7 @@ impl Session<'_> {
     }
 
     /// Ends the session; `+OK` commits the deletions sent in it.
-    async fn quit(self) -> Result<(), Error> {
+    pub(super) async fn quit(self) -> Result<(), Error> {
         let Session {
             client, account, ..
         } = self;
@@ -151,11 +152,12 @@ impl Fetcher {
         now: i64,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<FetchReport, Error> {
-        let _lock = match AccountLock::acquire(&self.data_dir, Purpose::Fetch, account.id.0).await {
-            Ok(lock) => lock,
-            Err(LockError::Busy) => return Err(Error::Locked(account.settings.name.clone())),
-            Err(LockError::Io(e)) => return Err(Error::Internal(format!("lock file: {e}"))),
-        };
+        let _lock = self.lock(account).await?;
+        // An import changed what this fetch may do: the user sees the dry run first.
+        let id = account.id;
+        if self.store.call(move |st| st.import_review(id)).await?? {
+            return Err(Error::ImportReview(account.settings.name.clone()));
+        }
         // Mail stored by an earlier fetch that stopped before its rules ran is filtered first.
         self.finish_filtering(account.id).await;
         // The ledger is read while the connection is set up (TLS, login, listing), not after.
@@ -183,6 +185,15 @@ impl Fetcher {
             .await?;
         self.delete_old_junk(account.id, now).await;
         Ok(report)
+    }
+
+    /// The account's fetch lock (this process or another may hold it).
+    pub(super) async fn lock(&self, account: &Account) -> Result<AccountLock, Error> {
+        match AccountLock::acquire(&self.data_dir, Purpose::Fetch, account.id.0).await {
+            Ok(lock) => Ok(lock),
+            Err(LockError::Busy) => Err(Error::Locked(account.settings.name.clone())),
+            Err(LockError::Io(e)) => Err(Error::Internal(format!("lock file: {e}"))),
+        }
     }
 
     /// Runs the rules of messages left pending (see `rules::run`): before each fetch, and when
@@ -221,7 +232,7 @@ impl Fetcher {
     }
 
     /// Connects (TLS as the account says) and authenticates.
-    async fn connect_and_log_in<'a>(
+    pub(super) async fn connect_and_log_in<'a>(
         &self,
         account: &'a Account,
         password: &Password,
@@ -433,7 +444,7 @@ impl Fetcher {
 
     /// Starts reading the account's ledger in a blocking task (awaited later, so the read
     /// overlaps with network work).
-    fn start_ledger(&self, account: AccountId) -> LedgerRead {
+    pub(super) fn start_ledger(&self, account: AccountId) -> LedgerRead {
         let store = self.store.clone();
         tokio::spawn(async move {
             let entries = store.call(move |st| st.ledger_for_plan(account)).await??;
@@ -451,6 +462,7 @@ impl Fetcher {
                         listed_size: e.listed_size,
                         received_size: e.received_size,
                         not_stored: e.not_stored,
+                        linked: e.linked,
                     };
                     (e.uidl, known)
                 })
@@ -460,7 +472,7 @@ impl Fetcher {
 }
 
 /// A ledger read under way (see [`Fetcher::start_ledger`]).
-type LedgerRead = tokio::task::JoinHandle<Result<HashMap<String, Known>, Error>>;
+pub(super) type LedgerRead = tokio::task::JoinHandle<Result<HashMap<String, Known>, Error>>;
 
 /// Downloads one batch with pipelined `RETR`s. A message the server fails to deliver counts in
 /// `failed` (retried next time); the outer error is a broken session.
@@ -508,74 +520,6 @@ where
     Ok(items)
 }
 
-/// What [`list`] found.
-struct Listing {
-    listing: Vec<Listed>,
-    /// The server has no UIDL; the identities are the header fallback.
-    no_uidl: bool,
-    /// Whether `size` is filled in (from LIST); without it every size is `None`.
-    sized: bool,
-}
-
-/// The server's messages by UIDL. Sizes (LIST) are left out: a "nothing new" poll does not
-/// need them, and on a large mailbox the second listing costs as much as the first; the
-/// engine asks for them (see [`add_sizes`]) once the plan downloads something. Without UIDL,
-/// the header fallback identity needs LIST and TOP anyway.
-async fn list<S>(client: &mut Client<S>) -> Result<Listing, pop3::Error>
-where
-    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
-{
-    match client.uidl().await {
-        Ok(uidls) => Ok(Listing {
-            listing: uidls
-                .into_iter()
-                .map(|(number, uidl)| Listed {
-                    number,
-                    uidl,
-                    size: None,
-                })
-                .collect(),
-            no_uidl: false,
-            sized: false,
-        }),
-        Err(pop3::Error::ServerError(_)) => {
-            let sizes = client.list().await?;
-            let mut listing = Vec::with_capacity(sizes.len());
-            for (number, size) in sizes {
-                let headers = client.top(number, 0).await?;
-                listing.push(Listed {
-                    number,
-                    uidl: super::identity::fallback_uidl(size, &headers),
-                    size: Some(size),
-                });
-            }
-            Ok(Listing {
-                listing,
-                no_uidl: true,
-                sized: true,
-            })
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// Fills in the sizes from LIST. A message that UIDL listed but LIST does not (a server
-/// answering inconsistently) is dropped from the listing: it is neither fetched nor deleted.
-async fn add_sizes<S>(client: &mut Client<S>, listing: &mut Vec<Listed>) -> Result<(), pop3::Error>
-where
-    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send,
-{
-    let sizes: HashMap<u32, u64> = client.list().await?.into_iter().collect();
-    listing.retain_mut(|l| match sizes.get(&l.number) {
-        Some(&size) => {
-            l.size = Some(size);
-            true
-        }
-        None => false,
-    });
-    Ok(())
-}
-
 /// Groups the wanted messages into batches bounded by count and bytes.
 fn batches(wanted: &[Listed]) -> Vec<Vec<&Listed>> {
     let mut out: Vec<Vec<&Listed>> = Vec::new();
@@ -596,7 +540,7 @@ fn batches(wanted: &[Listed]) -> Vec<Vec<&Listed>> {
     out
 }
 
-fn policy_of(account: &Account) -> Policy {
+pub(super) fn policy_of(account: &Account) -> Policy {
     let s = &account.settings;
     Policy {
         leave_on_server: s.leave_on_server,

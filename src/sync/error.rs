@@ -16,6 +16,10 @@ pub enum Error {
     /// Another fetch of this account is running (this or another process).
     #[error("another fetch of {0} is running")]
     Locked(String),
+    /// An import changed what the next fetch of this account may do: it waits until the user
+    /// has seen the dry run (`Fetcher::preview`) and agreed.
+    #[error("{0}: the first fetch after an import waits for a look at its dry run")]
+    ImportReview(String),
     /// No password is known for the account.
     #[error("no password for {0}")]
     NoPassword(String),
@@ -54,6 +58,8 @@ pub enum ErrorKind {
     Local,
     /// A server that breaks the protocol or refuses permanently.
     Server,
+    /// The user must look at what the fetch would do first (after an import).
+    Review,
 }
 
 impl Error {
@@ -77,6 +83,7 @@ impl Error {
             },
             Error::NoPassword(_) => ErrorKind::Auth,
             Error::Locked(_) => ErrorKind::Busy,
+            Error::ImportReview(_) => ErrorKind::Review,
             Error::Store(_) | Error::Keyring(_) | Error::Internal(_) => ErrorKind::Local,
         }
     }
@@ -141,6 +148,9 @@ impl Error {
             }
             Error::Store(e) => fl!("error-store", detail = e.to_string()),
             Error::Locked(account) => fl!("error-locked", account = account.as_str()),
+            Error::ImportReview(account) => {
+                fl!("error-import-review", account = account.as_str())
+            }
             Error::NoPassword(account) => fl!("error-no-password", account = account.as_str()),
             Error::Keyring(e) => fl!("error-keyring", reason = keyring_reason(e.failure())),
             Error::Internal(detail) => fl!("error-internal", detail = detail.as_str()),

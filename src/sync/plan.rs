@@ -61,6 +61,11 @@ pub struct Known {
     /// message is never downloaded again unless the user asks, and never deleted on the server
     /// by any policy: deleting it would lose the only copy we can vouch for.
     pub not_stored: bool,
+    /// Another program downloaded it and its copy was imported here, linked by the UIDL it
+    /// recorded (`X-UIDL`). That program changed the bytes (it adds headers), so the sizes
+    /// cannot prove the identity: the UIDL does, as it did for that program. The user agreed
+    /// to this in the dry run before the first fetch after the import.
+    pub linked: bool,
 }
 
 /// Whether a listed message is the one a ledger entry stored.
@@ -87,6 +92,7 @@ impl Known {
             (Some(_), _) => Identity::Changed,
             // Recorded before listed sizes were kept: the stored size is the best evidence.
             (None, Some(received)) if received == size => Identity::Same,
+            (None, _) if self.linked => Identity::Same,
             (None, _) => Identity::Unknown,
         }
     }

@@ -27,6 +27,7 @@ fn known(first_stored_at: i64) -> Known {
         listed_size: Some(100),
         received_size: Some(100),
         not_stored: false,
+        linked: false,
     }
 }
 
@@ -220,6 +221,7 @@ fn arb_known() -> impl Strategy<Value = Known> {
         listed_size: Some(100),
         received_size: Some(100),
         not_stored: false,
+        linked: false,
     })
 }
 
@@ -354,6 +356,7 @@ proptest! {
                     listed_size: item.size,
                     received_size: Some(size_of(content)),
                     not_stored: false,
+        linked: false,
                 };
                 match ledger.get_mut(&item.uidl) {
                     Some((k, c)) if *c == content => {
@@ -400,6 +403,7 @@ fn known_elsewhere(first_seen: i64) -> Known {
         listed_size: None,
         received_size: None,
         not_stored: true,
+        linked: false,
     }
 }
 

@@ -10,6 +10,7 @@ use tokio::time::Instant;
 
 use super::engine::{FetchReport, Fetcher, Progress};
 use super::error::Error;
+use super::preview::DryRun;
 use crate::pop3::Password;
 use crate::store::{Account, AccountId};
 
@@ -18,6 +19,8 @@ use crate::store::{Account, AccountId};
 pub enum Command {
     /// Check for mail now (ignored while a fetch runs).
     FetchNow,
+    /// The user saw the dry run after an import ([`Event::Review`]) and agreed: fetch now.
+    AcceptImport,
     /// Stop the running fetch; the store stays consistent.
     Cancel,
     /// The account's settings changed; they apply from the next fetch.
@@ -37,13 +40,19 @@ pub enum Event {
     Finished(AccountId, Result<FetchReport, Error>),
     /// A fetch was cancelled.
     Cancelled(AccountId),
+    /// The first fetch after an import waits for the user: this is what it would do
+    /// (`Command::AcceptImport` goes ahead). Nothing was downloaded or deleted.
+    Review(AccountId, DryRun),
 }
 
 impl Event {
     /// The account this event is about.
     pub fn account(&self) -> AccountId {
         match self {
-            Event::Progress(id, _) | Event::Finished(id, _) | Event::Cancelled(id) => *id,
+            Event::Progress(id, _)
+            | Event::Finished(id, _)
+            | Event::Cancelled(id)
+            | Event::Review(id, _) => *id,
         }
     }
 }
@@ -94,6 +103,12 @@ struct Worker {
     events: mpsc::Sender<Event>,
 }
 
+/// What one fetch came to.
+enum Done {
+    Fetched(FetchReport),
+    Review(DryRun),
+}
+
 enum After {
     Continue,
     Stop,
@@ -121,7 +136,18 @@ impl Worker {
                 () = due => Some(Command::FetchNow),
             };
             match command {
-                Some(Command::FetchNow) => {
+                Some(c @ (Command::FetchNow | Command::AcceptImport)) => {
+                    if matches!(c, Command::AcceptImport) {
+                        let id = self.account.id;
+                        let agreed = self
+                            .fetcher
+                            .store
+                            .call(move |st| st.set_import_review(id, false));
+                        if let Err(e) = agreed.await.map_err(Error::from).and_then(|r| Ok(r?)) {
+                            let _ = self.events.send(Event::Finished(id, Err(e))).await;
+                            continue;
+                        }
+                    }
                     if let After::Stop = self.fetch_once().await {
                         return;
                     }
@@ -158,7 +184,14 @@ impl Worker {
             let mut report = |p: Progress| {
                 let _ = progress_tx.send(p);
             };
-            fetcher.fetch(&account, &password, now, &mut report).await
+            match fetcher.fetch(&account, &password, now, &mut report).await {
+                // The first fetch after an import: what it would do, for the user to agree to.
+                Err(Error::ImportReview(_)) => fetcher
+                    .preview(&account, &password, now, &mut report)
+                    .await
+                    .map(Done::Review),
+                other => other.map(Done::Fetched),
+            }
         };
         tokio::pin!(fetch);
         let mut after = After::Continue;
@@ -173,7 +206,7 @@ impl Worker {
                     Some(Command::Shutdown) | None => { after = After::Stop; break None; }
                     Some(Command::SettingsChanged(a)) => self.account = *a,
                     Some(Command::SetPassword(p)) => self.session_password = Some(p),
-                    Some(Command::FetchNow) => {}
+                    Some(Command::FetchNow | Command::AcceptImport) => {}
                 },
             }
         };
@@ -184,20 +217,21 @@ impl Worker {
             None => {
                 let _ = self.events.send(Event::Cancelled(id)).await;
             }
-            Some(r) => {
-                match &r {
-                    Ok(report) => {
-                        self.failures = 0;
-                        if report.login_delay.is_some() {
-                            self.account.server_login_delay = report.login_delay;
-                        }
-                    }
-                    Err(e) => {
-                        self.failures += 1;
-                        e.log(&self.account.settings.name);
-                    }
+            Some(Ok(Done::Review(dry))) => {
+                self.failures = 0;
+                let _ = self.events.send(Event::Review(id, dry)).await;
+            }
+            Some(Ok(Done::Fetched(report))) => {
+                self.failures = 0;
+                if report.login_delay.is_some() {
+                    self.account.server_login_delay = report.login_delay;
                 }
-                let _ = self.events.send(Event::Finished(id, r)).await;
+                let _ = self.events.send(Event::Finished(id, Ok(report))).await;
+            }
+            Some(Err(e)) => {
+                self.failures += 1;
+                e.log(&self.account.settings.name);
+                let _ = self.events.send(Event::Finished(id, Err(e))).await;
             }
         }
         after

@@ -72,7 +72,8 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         assert_eq!(store.search("jürgen koeln", None, 10)?.len(), 1);
         assert_eq!(store.search("zwei", None, 10)?.len(), 1);
         assert_eq!(store.search("hallo", None, 10)?.len(), 1);
-        assert_eq!(store.ledger(account.id)?.len(), 3);
+        let imported = usize::from(version >= 9);
+        assert_eq!(store.ledger(account.id)?.len(), 3 + imported);
         assert_eq!(store.count(&inbox, true)?, 1);
         // Version 4: a ledger entry whose message is still here knows the stored size (what a
         // DELE is checked against while no listed size was recorded).
@@ -139,9 +140,14 @@ fn databases_of_every_earlier_version_are_upgraded() -> TestResult {
         }
         assert!(store.rules()?.is_empty(), "{}", path.display());
         assert!(store.filter_pending(account.id, 10)?.is_empty());
-        // Version 9: no ledger entry of an earlier file is "known, not stored here"
-        assert!(plan.iter().all(|p| !p.not_stored), "{}", path.display());
-        assert_eq!(store.known_count(account.id)?, 0);
+        // Version 9: no ledger entry of an earlier file is "known, not stored here" (the v9
+        // file has one, taken over from Thunderbird)
+        let not_stored = plan.iter().filter(|p| p.not_stored).count();
+        assert_eq!(not_stored, imported, "{}", path.display());
+        assert!(plan.iter().all(|p| !p.linked));
+        assert_eq!(store.known_count(account.id)?, imported as u64);
+        // Version 10: nothing waits for a look at a dry run
+        assert!(!store.import_review(account.id)?, "{}", path.display());
         // and it keeps working: a new message gets a fresh id; an old UIDL downloaded again
         // with the same bytes is not stored again (the hash recorded by version 4 proves it)
         let fx1 = rows.iter().find(|r| r.uidl.as_deref() == Some("fx-1"));

@@ -436,6 +436,7 @@ async fn the_sync_service_fetches_on_command_reports_progress_and_cancels_cleanl
                 break;
             }
             Event::Progress(..) => {}
+            Event::Review(..) => panic!("nothing was imported"),
         }
     }
 
@@ -450,6 +451,7 @@ async fn the_sync_service_fetches_on_command_reports_progress_and_cancels_cleanl
             Some(Event::Progress(..)) => saw_progress = true,
             Some(Event::Finished(_, r)) => break r.unwrap(),
             Some(Event::Cancelled(_)) => panic!("not cancelled this time"),
+            Some(Event::Review(..)) => panic!("nothing was imported"),
             None => panic!("the worker stopped"),
         }
     };

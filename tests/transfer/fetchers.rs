@@ -144,7 +144,19 @@ fn take_over(program: Fetcher, name: &str) -> crate::TestResult {
         said.starts_with("3 messages of “acct” are now known"),
         "{said}"
     );
-    cli.ok(&["fetch"]);
+    // the first fetch after the import only says what it would do
+    let out = cli.run(&["fetch"]);
+    assert_eq!(out.status.code(), Some(9));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            "the server holds 5 messages. 3 of them were downloaded by the other program"
+        ) && said.contains("This fetch downloads 2 new messages and deletes none"),
+        "{said}"
+    );
+    assert_eq!(server.message_count(USER), 5);
+    assert!(cli.list_json(&[]).is_empty());
+    cli.ok(&["fetch", "--accept-import"]);
     let subjects: Vec<String> = cli
         .list_json(&[])
         .iter()

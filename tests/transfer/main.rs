@@ -10,6 +10,7 @@ mod support;
 
 mod fetchers;
 mod kill;
+mod linked;
 mod roundtrip;
 mod sources;
 

@@ -26,6 +26,7 @@ mod menu;
 mod open;
 mod organise;
 mod outbox;
+mod review;
 mod rules;
 mod seed;
 mod select;
@@ -37,5 +38,6 @@ mod settings_smtp;
 mod transfer;
 mod window;
 mod wizard;
+mod wizard_earlier;
 #[cfg(target_os = "linux")]
 mod wizard_smtp;

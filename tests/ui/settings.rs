@@ -5,16 +5,13 @@ use crate::support;
 
 use iced::keyboard::key::Named;
 use postfach::i18n::Language;
-use postfach::pop3::{Password, Security};
+use postfach::pop3::Security;
 use postfach::setup::probe::Step;
 use postfach::store::Store;
-use postfach::sync::Fetcher;
-use postfach::sync::service::{self, Command, Controller, Event};
 use postfach::ui::screen::settings::{Page, connection, pop3_options};
-use postfach::ui::{App, Message, screen::mail::sidebar, service::workers};
-use support::page::{click, shows, sim, until_finished};
-use support::sandbox::{Fixture, Sandbox, language};
-use tokio::sync::mpsc::Receiver;
+use postfach::ui::{Message, screen::mail::sidebar};
+use support::page::{account_settings_on, click, shows, sim, start_worker, until_finished};
+use support::sandbox::{Fixture, language};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
@@ -24,26 +21,6 @@ const KEEP: &str = "Nachrichten werden heruntergeladen und bleiben auf dem Serve
 const KEEP_14: &str =
     "Nachrichten werden heruntergeladen und 14 Tage nach dem ersten Abruf vom Server gelöscht.";
 const KEEP_14_OR_DELETED: &str = "Nachrichten werden heruntergeladen und 14 Tage nach dem ersten Abruf vom Server gelöscht, oder früher, wenn Sie sie hier endgültig löschen.";
-
-/// The account's worker as its subscription would start it, on the fixture's store.
-fn start_worker(
-    fx: &Fixture,
-    sb: &Sandbox,
-    app: &mut App,
-) -> Result<(Controller, Receiver<Event>), Box<dyn std::error::Error>> {
-    let account = fx.store()?.account(fx.account)?;
-    let fetcher = Fetcher::new(fx.store()?, fx.dir.path());
-    let (controller, events) = {
-        let _runtime = sb.rt.enter();
-        service::spawn(fetcher, account, service::system_clock)
-    };
-    controller.send(Command::SetPassword(Password::new(support::PASSWORD)));
-    sb.feed(
-        app,
-        [Message::Worker(workers::Event::Ready(controller.clone()))],
-    );
-    Ok((controller, events))
-}
 
 /// How many messages the account's Inbox holds.
 fn inbox_total(fx: &Fixture) -> Result<u64, Box<dyn std::error::Error>> {
@@ -55,18 +32,6 @@ fn inbox_total(fx: &Fixture) -> Result<u64, Box<dyn std::error::Error>> {
         .map(|f| f.total)
         .ok_or("no inbox")?;
     Ok(total)
-}
-
-fn account_settings_on(
-    server: &support::Dovecot,
-) -> impl FnOnce(&mut postfach::store::AccountSettings) + '_ {
-    move |s| {
-        s.host = server.host().to_owned();
-        s.port = server.pop3s_port();
-        s.security = Security::Tls;
-        s.ca_file = Some(server.ca_pem_path());
-        s.username = support::USER.to_owned();
-    }
 }
 
 #[test]

@@ -23,7 +23,7 @@ use tokio::sync::mpsc::Receiver;
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
-fn wizard_says(app: &mut App, sb: &Sandbox, message: wizard::Message) {
+pub(crate) fn wizard_says(app: &mut App, sb: &Sandbox, message: wizard::Message) {
     sb.feed(app, [Message::Wizard(message)]);
 }
 
@@ -46,7 +46,7 @@ fn start_worker(
 
 /// Email and password typed, servers to be entered by hand: on to the server page, without
 /// the outgoing server proposed for the address (tests/ui/wizard_smtp.rs tests that one).
-fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
+pub(crate) fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
     wizard_says(app, sb, wizard::Message::Email("alice@example.org".into()));
     wizard_says(app, sb, wizard::Message::Password(support::PASSWORD.into()));
     // The built-in proposals (pop.example.org, …) cannot find a test server: enter it by hand.
@@ -56,7 +56,7 @@ fn to_the_server_page(app: &mut App, sb: &Sandbox) -> R {
 }
 
 /// Types the test server's host, port and user name into the wizard's server form.
-fn type_server(app: &mut App, sb: &Sandbox, server: &support::Dovecot) {
+pub(crate) fn type_server(app: &mut App, sb: &Sandbox, server: &support::Dovecot) {
     for m in [
         server::Message::Endpoint(endpoint::Message::Host(server.host().into())),
         server::Message::Endpoint(endpoint::Message::Port(server.pop3s_port().to_string())),

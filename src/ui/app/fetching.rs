@@ -22,6 +22,10 @@ impl App {
                 self.workers.sign_in(account, password);
                 Task::none()
             }
+            banner::Action::AcceptImport(account) => {
+                self.workers.accept_import(account);
+                Task::none()
+            }
             banner::Action::Trust(account) => {
                 self.modal = self
                     .tls_questions
@@ -62,6 +66,11 @@ impl App {
                     notify::new_mail(new, &self.workers.name(account));
                 }
                 self.refresh()
+            }
+            Outcome::Review { account, dry } => {
+                let name = self.workers.name(account);
+                self.banners.import_review(account, &name, dry.words(&name));
+                Task::none()
             }
             Outcome::Failed { account, error } => {
                 match trust::Request::from_error(&error) {

@@ -113,6 +113,11 @@ pub enum Outcome {
     },
     /// A fetch was cancelled.
     Cancelled,
+    /// The first fetch after an import waits: show what it would do, with "Fetch now".
+    Review {
+        account: AccountId,
+        dry: crate::sync::DryRun,
+    },
 }
 
 /// The workers' controllers and the state of their fetches.
@@ -182,10 +187,19 @@ impl Workers {
 
     /// Asks one worker to fetch now.
     pub fn fetch(&mut self, account: AccountId) -> bool {
+        self.send_fetch(account, Command::FetchNow)
+    }
+
+    /// The user agreed to the dry run after an import: fetch `account` now.
+    pub fn accept_import(&mut self, account: AccountId) -> bool {
+        self.send_fetch(account, Command::AcceptImport)
+    }
+
+    fn send_fetch(&mut self, account: AccountId, command: Command) -> bool {
         let sent = self
             .controllers
             .get(&account)
-            .is_some_and(|c| c.send(Command::FetchNow));
+            .is_some_and(|c| c.send(command));
         if sent {
             self.running.entry(account).or_insert(None);
         }
@@ -279,6 +293,11 @@ impl Workers {
                 self.running.remove(&account);
                 self.status = fl!("ui-fetch-failed-title", account = self.name(account));
                 Outcome::Failed { account, error }
+            }
+            service::Event::Review(account, dry) => {
+                self.running.remove(&account);
+                self.status = fl!("ui-import-review-title", account = self.name(account));
+                Outcome::Review { account, dry }
             }
             service::Event::Cancelled(account) => {
                 self.running.remove(&account);

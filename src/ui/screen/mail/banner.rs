@@ -25,6 +25,8 @@ pub enum Offer {
     Password(AccountId),
     /// Look at the server's certificate and decide whether to trust it.
     Trust(AccountId),
+    /// The first fetch after an import: the banner shows what it will do; go ahead.
+    AcceptImport(AccountId),
 }
 
 /// One banner.
@@ -50,6 +52,8 @@ pub enum Message {
     SignIn(usize),
     /// Open the certificate dialog.
     Trust(usize),
+    /// Go ahead with the first fetch after an import.
+    AcceptImport(usize),
     /// Show or hide the details.
     ToggleDetails(usize),
 }
@@ -62,6 +66,8 @@ pub enum Action {
     SignIn(AccountId, Password),
     /// Open the certificate dialog for this account's last error.
     Trust(AccountId),
+    /// The user agreed to the dry run of the first fetch after an import.
+    AcceptImport(AccountId),
 }
 
 /// The banners shown.
@@ -106,6 +112,21 @@ impl Banners {
         });
     }
 
+    /// Shows the dry run of the first fetch of `account` after an import (`words`, from
+    /// `sync::DryRun::words`) with "Fetch now", replacing the account's earlier banner.
+    pub fn import_review(&mut self, account: AccountId, name: &str, words: String) {
+        self.list.retain(|b| b.account != Some(account));
+        self.push(Banner {
+            account: Some(account),
+            title: Some(fl!("ui-import-review-title", account = name)),
+            text: words,
+            details: None,
+            details_open: false,
+            offer: Offer::AcceptImport(account),
+            password: String::new(),
+        });
+    }
+
     /// Shows a general error.
     pub fn error(&mut self, text: String) {
         self.list.retain(|b| b.text != text);
@@ -145,6 +166,13 @@ impl Banners {
                 Some(Offer::Retry(account)) => {
                     self.list.remove(i);
                     Action::Retry(account)
+                }
+                _ => Action::None,
+            },
+            Message::AcceptImport(i) => match self.list.get(i).map(|b| b.offer) {
+                Some(Offer::AcceptImport(account)) => {
+                    self.list.remove(i);
+                    Action::AcceptImport(account)
                 }
                 _ => Action::None,
             },
@@ -235,6 +263,14 @@ fn banner_view<'a>(
                 .padding([5, 12])
                 .style(theme::primary)
                 .on_press(Message::Trust(i)),
+        );
+    }
+    if let Offer::AcceptImport(_) = b.offer {
+        actions = actions.push(
+            button(text(fl!("ui-import-review-go")).size(theme::SMALL + 0.5))
+                .padding([5, 12])
+                .style(theme::primary)
+                .on_press(Message::AcceptImport(i)),
         );
     }
     if let Offer::Retry(_) = b.offer {

@@ -20,6 +20,7 @@ pub mod pop3_options;
 pub mod problem;
 pub mod rules;
 pub mod server;
+pub mod state_file;
 pub mod transfer;
 
 use iced::widget::{Column, button, column, container, row, rule, scrollable, space, text};

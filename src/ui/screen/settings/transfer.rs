@@ -14,9 +14,10 @@ use iced::{Alignment, Element, Fill, Task};
 
 use crate::fl;
 use crate::import::files::{Progress, Report, import_paths};
-use crate::import::state::Program;
+use crate::import::state::{self, Program};
 use crate::import::thunderbird::{self, Profile};
 use crate::ui::screen::action;
+use crate::ui::screen::settings::state_file::{self, PROGRAMS, ProgramChoice};
 use crate::ui::service::background::{self, Step};
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form;
@@ -46,22 +47,6 @@ pub enum Message {
     PickState,
     StateFile(Option<PathBuf>),
     StateDone(Result<String, String>),
-}
-
-/// The programs whose POP3 state can be taken over, for the drop-down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProgramChoice(pub Program);
-
-impl std::fmt::Display for ProgramChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            Program::Thunderbird => "Thunderbird (popstate.dat)",
-            Program::Mpop => "mpop",
-            Program::Fetchmail => "fetchmail (.fetchids)",
-            Program::Getmail => "getmail (oldmail-…)",
-            Program::Claws => "Claws Mail (uidl/…)",
-        })
-    }
 }
 
 /// An account in a drop-down.
@@ -195,7 +180,18 @@ impl Transfer {
                 self.state_program = Some(p);
                 Action::None
             }
-            Message::PickState => pick(false, Message::StateFile),
+            Message::PickState => {
+                // the dialog opens where the program keeps its state
+                let Some(program) = self.state_program else {
+                    return Action::None;
+                };
+                let (home, roots) = state_file::homes();
+                let start = state::usual_place(program, &home, &roots, "", "").unwrap_or(home);
+                Action::Run(Task::perform(
+                    state_file::pick_file(start),
+                    Message::StateFile,
+                ))
+            }
             Message::StateFile(None) => Action::None,
             Message::StateFile(Some(path)) => {
                 let (Some(account), Some(program)) = (self.state_account, self.state_program)
@@ -270,16 +266,7 @@ impl Transfer {
             .iter()
             .find(|c| Some(c.0) == self.state_account)
             .cloned();
-        let programs: Vec<ProgramChoice> = [
-            Program::Thunderbird,
-            Program::Mpop,
-            Program::Fetchmail,
-            Program::Getmail,
-            Program::Claws,
-        ]
-        .into_iter()
-        .map(ProgramChoice)
-        .collect();
+        let programs: Vec<ProgramChoice> = PROGRAMS.into_iter().map(ProgramChoice).collect();
         let ready = self.state_account.is_some() && self.state_program.is_some();
         let mut body = column![
             form::small(fl!("settings-state-hint")),

@@ -6,6 +6,7 @@
 //! test and certificate question are the account form the settings page uses too. Finishing
 //! saves the account and its passwords; the main window then starts its worker.
 
+pub mod earlier;
 mod search;
 mod view;
 
@@ -138,6 +139,8 @@ pub enum Message {
     AccountName(String),
     Finish,
     Saved(Box<Result<Saved, Problem>>),
+    /// "I used another program for this account before".
+    Earlier(earlier::Message),
 }
 
 /// What the parent should do.
@@ -182,6 +185,7 @@ pub struct Wizard {
     pub(super) account_name: String,
     pub(super) saving: bool,
     pub(super) problem: Option<Note>,
+    pub(super) earlier: earlier::Earlier,
     proposer: Proposer,
 }
 
@@ -212,6 +216,7 @@ impl Wizard {
             account_name: String::new(),
             saving: false,
             problem: None,
+            earlier: earlier::Earlier::default(),
             proposer,
         };
         (wizard, check.map(Message::Form))
@@ -280,6 +285,12 @@ impl Wizard {
             Message::AccountName(v) => self.account_name = v,
             Message::Finish => return self.finish(db),
             Message::Saved(result) => return self.saved(*result),
+            Message::Earlier(m) => {
+                let server = self.form.server();
+                let host = server.endpoint.host.trim().to_owned();
+                let user = server.username.trim().to_owned();
+                return Action::Run(self.earlier.update(m, &host, &user).map(Message::Earlier));
+            }
         }
         self.problem = None;
         Action::None
@@ -421,9 +432,23 @@ impl Wizard {
             keyring::outgoing_request(None, &settings, self.form.outgoing().typed_password());
         self.saving = true;
         self.problem = None;
-        let write = |s: &mut crate::store::Store, settings: &AccountSettings| {
+        let earlier = self.earlier.chosen();
+        let now = crate::ui::widget::format::now();
+        let write = move |s: &mut crate::store::Store, settings: &AccountSettings| {
             let id = s.add_account(settings)?;
-            Ok(s.account(id)?)
+            let account = s.account(id)?;
+            // What another program downloaded: not again; its first fetch shows a dry run.
+            if let Some((program, path)) = earlier {
+                use crate::import::state::{TakeOverError, take_over};
+                match take_over(s, &account, program, &path, now) {
+                    Ok(done) => tracing::info!(?done, "state of another program taken over"),
+                    Err(TakeOverError::Read(e)) => {
+                        tracing::warn!(error = %e, "the other program's state could not be read")
+                    }
+                    Err(TakeOverError::Store(e)) => return Err(e.into()),
+                }
+            }
+            Ok(account)
         };
         Action::Run(Task::perform(
             account_form::save(db.clone(), settings, write, request, outgoing),

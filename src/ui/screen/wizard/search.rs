@@ -226,7 +226,7 @@ fn short_reason(error: &crate::sync::Error) -> String {
         ErrorKind::Tls => fl!("wizard-reason-tls"),
         ErrorKind::Busy => fl!("wizard-reason-busy"),
         ErrorKind::Server => fl!("wizard-reason-server"),
-        ErrorKind::Auth | ErrorKind::Local => error.user_message(),
+        ErrorKind::Auth | ErrorKind::Local | ErrorKind::Review => error.user_message(),
     }
 }
 

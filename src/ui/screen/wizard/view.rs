@@ -260,6 +260,7 @@ impl Wizard {
             form::input("", &self.account_name, Message::AccountName),
             Some(fl!("settings-account-name-hint")),
         ));
+        col = col.push(self.earlier.view().map(Message::Earlier));
         if self.form.server().endpoint.security == Security::Plain
             || self.form.outgoing().is_plain()
         {
