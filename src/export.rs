@@ -44,6 +44,38 @@ pub fn rows(store: &Store, scope: Scope) -> Result<Vec<MessageRow>, Error> {
     Ok(out)
 }
 
+/// The messages of `selection`, oldest first (by date, else arrival): what the window's
+/// "Export" writes for the messages selected in the list.
+pub fn selection_rows(
+    store: &Store,
+    selection: &store::Selection,
+) -> Result<Vec<MessageRow>, Error> {
+    match selection {
+        store::Selection::All { scope, .. } => rows(store, *scope),
+        store::Selection::Ids(ids) => {
+            let mut out = Vec::with_capacity(ids.len());
+            for &id in ids {
+                match store.message(id) {
+                    Ok(row) => out.push(row),
+                    Err(store::Error::NotFound) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            out.sort_by_key(|r| (r.date.unwrap_or(r.received_at), r.id));
+            Ok(out)
+        }
+    }
+}
+
+/// How the window exports messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One mbox file (mboxrd).
+    Mbox,
+    /// One `.eml` file per message, in a folder.
+    Eml,
+}
+
 /// Writes `rows` to the mbox file `path` (replacing it); returns how many were written.
 pub fn to_mbox(store: &Store, rows: &[MessageRow], path: &Path) -> Result<u64, Error> {
     let fail = |source| Error::Write {

@@ -988,3 +988,10 @@ wizard-earlier-found = { $count } { $count ->
     } dieses Kontos hat das Programm schon abgerufen.
 wizard-earlier-not-found = Die Datei des Programms liegt nicht an ihrem üblichen Ort: Wählen Sie sie aus.
 wizard-earlier-empty = Die Datei nennt keine abgerufenen Nachrichten für dieses Konto.
+ui-export-mbox = Als mbox-Datei exportieren…
+ui-export-eml = Als .eml-Dateien speichern…
+ui-export-default-name = Nachrichten
+ui-exported = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } nach { $path } exportiert.

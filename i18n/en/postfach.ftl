@@ -989,3 +989,10 @@ wizard-earlier-found = { $count } { $count ->
     } of this account were downloaded by that program.
 wizard-earlier-not-found = The program's file was not found in its usual place: choose it.
 wizard-earlier-empty = The file names no downloaded messages for this account.
+ui-export-mbox = Export as mbox file…
+ui-export-eml = Save as .eml files…
+ui-export-default-name = Messages
+ui-exported = Exported { $count } { $count ->
+        [one] message
+       *[other] messages
+    } to { $path }.

@@ -6,6 +6,7 @@
 
 mod boot;
 mod compose;
+mod export;
 mod fetching;
 mod folders;
 mod input;
@@ -58,6 +59,7 @@ pub enum Change {
     /// Moved, copied, archived, (un)junked, or a move undone.
     Organised(organise::Organised),
     Seen(Vec<MessageId>, bool),
+    Exported(export::Exported),
     /// The list changed between selecting and acting: nothing was done.
     Stale,
 }
@@ -121,6 +123,8 @@ pub enum Message {
     ComposeTick,
     /// The contacts index was built.
     ContactsReady(Result<std::sync::Arc<crate::store::Contacts>, Error>),
+    /// Where the selection is exported to (from the file dialog; none: cancelled).
+    ExportTo(crate::export::Format, Option<PathBuf>),
     /// A frame or tick for the benchmark's timing hook (`ui::bench`).
     Bench(crate::ui::dev::bench::Signal),
 }
@@ -252,6 +256,7 @@ impl App {
             Message::Sender(e) => self.on_sender(e),
             Message::Loaded(result) => self.on_loaded(result),
             Message::Changed(result) => self.on_changed(result),
+            Message::ExportTo(format, path) => self.export_to(format, path),
             Message::MoveTo(m) => self.on_move_to(m),
             Message::Folder(m) => self.on_folder_dialog(m),
             Message::FolderDone(result) => self.on_folder_done(result),
@@ -531,30 +536,6 @@ impl App {
             },
             Message::Changed,
         )
-    }
-
-    fn on_changed(&mut self, result: Result<Change, Error>) -> Task<Message> {
-        match result {
-            Ok(Change::Deleted) => {
-                self.reader.clear();
-                self.list.select_next_after_reload();
-                self.refresh()
-            }
-            Ok(Change::Seen(..)) => app_load(&self.db),
-            Ok(Change::Organised(done)) => self.on_organised(done),
-            Ok(Change::Stale) => {
-                self.banners.error(fl!("ui-selection-changed"));
-                self.refresh()
-            }
-            Err(e) => self.store_failed(e),
-        }
-    }
-
-    fn store_failed(&mut self, e: Error) -> Task<Message> {
-        tracing::warn!("store error in the window: {e}");
-        self.banners
-            .error(fl!("ui-store-failed", detail = e.to_string()));
-        Task::none()
     }
 
     fn on_resized(&mut self, size: Size) -> Task<Message> {

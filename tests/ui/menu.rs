@@ -222,3 +222,68 @@ fn menu_closes_on_escape_and_on_a_click_outside() -> R {
     assert_eq!(app.composers().count(), 0);
     Ok(())
 }
+
+/// The stored bytes of every message in the Inbox, sorted (to compare as sets).
+fn inbox_raws(fx: &Fixture) -> Result<Vec<Vec<u8>>, Box<dyn std::error::Error>> {
+    let store = fx.store()?;
+    let rows = postfach::export::rows(&store, Scope::Folder(fx.inbox))?;
+    let mut raws = rows
+        .iter()
+        .map(|r| store.raw(r.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    raws.sort();
+    Ok(raws)
+}
+
+#[test]
+fn menu_exports_the_selection_as_mbox_and_one_message_as_eml() -> R {
+    use postfach::export::Format;
+    let _language = language(Language::English);
+    let fx = fixture()?;
+    let (mut app, sb) = fx.app()?;
+    right_click(&mut app, &sb, "Quarterly report Q3")?;
+    assert!(shows(&app, "Export as mbox file…") && shows(&app, "Save as .eml files…"));
+    sb.feed(
+        &mut app,
+        [Message::Key(Key::Named(Named::Escape), Modifiers::empty())],
+    );
+
+    // everything, as the file dialog would answer: the same bytes come back out of the file
+    let out = tempfile::tempdir()?;
+    let file = out.path().join("Posteingang.mbox");
+    sb.feed(
+        &mut app,
+        [
+            Message::Key(Key::Character("a".into()), Modifiers::CTRL),
+            Message::ExportTo(Format::Mbox, Some(file.clone())),
+        ],
+    );
+    let said = format!("Exported 8 messages to {}.", file.display());
+    assert_eq!(app.status(), said);
+    let reader = postfach::import::mbox::Reader::new(
+        std::io::BufReader::new(std::fs::File::open(&file)?),
+        1 << 26,
+    )?;
+    let mut back = reader
+        .map(|e| e.map(|e| e.raw))
+        .collect::<Result<Vec<_>, _>>()?;
+    back.sort();
+    assert_eq!(back, inbox_raws(&fx)?);
+
+    // one message (a click selects it) as an .eml file; a cancelled dialog writes nothing
+    click(&mut app, &sb, "Quarterly report Q3")?;
+    assert_eq!(app.list().selection_len(), 1);
+    let id = app.list().selected().ok_or("no selection")?.id;
+    sb.feed(&mut app, [Message::ExportTo(Format::Eml, None)]);
+    assert_eq!(app.status(), said, "nothing happened");
+    let dir = out.path().join("eml");
+    std::fs::create_dir(&dir)?;
+    sb.feed(
+        &mut app,
+        [Message::ExportTo(Format::Eml, Some(dir.clone()))],
+    );
+    let files: Vec<_> = std::fs::read_dir(&dir)?.collect::<Result<_, _>>()?;
+    assert_eq!(files.len(), 1);
+    assert_eq!(std::fs::read(files[0].path())?, fx.store()?.raw(id)?);
+    Ok(())
+}

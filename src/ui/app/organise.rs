@@ -263,7 +263,10 @@ impl App {
 /// The store's selection for what the list had selected: everything of the list's folder as
 /// one "all of it" (a whole folder of 100,000 is not looked up row by row), else the ids;
 /// `None` when the list changed since.
-fn selection(store: &Store, target: Target) -> Result<Option<Selection>, crate::store::Error> {
+pub(super) fn selection(
+    store: &Store,
+    target: Target,
+) -> Result<Option<Selection>, crate::store::Error> {
     if let Target::Positions {
         scope, len, ranges, ..
     } = &target

@@ -5,9 +5,11 @@
 
 use iced::Task;
 
+use crate::fl;
 use crate::store::FolderKind;
-use crate::ui::app::{App, Change, Message};
+use crate::ui::app::{App, Change, Message, app_load};
 use crate::ui::screen::mail::list::{self, Target, menu};
+use crate::ui::service::db::Error;
 use crate::ui::widget::format;
 
 impl App {
@@ -18,6 +20,7 @@ impl App {
             menu::Command::SetSeen(seen) => self.set_seen_selected(seen),
             menu::Command::Delete => self.delete_selected(),
             menu::Command::Organise(tool) => self.tool(tool),
+            menu::Command::Export(format) => self.export_selected(format),
         }
     }
 
@@ -85,5 +88,31 @@ impl App {
                 )
             }
         }
+    }
+
+    /// A store write finished: show what it did.
+    pub(super) fn on_changed(&mut self, result: Result<Change, Error>) -> Task<Message> {
+        match result {
+            Ok(Change::Deleted) => {
+                self.reader.clear();
+                self.list.select_next_after_reload();
+                self.refresh()
+            }
+            Ok(Change::Seen(..)) => app_load(&self.db),
+            Ok(Change::Organised(done)) => self.on_organised(done),
+            Ok(Change::Exported(done)) => self.on_exported(done),
+            Ok(Change::Stale) => {
+                self.banners.error(fl!("ui-selection-changed"));
+                self.refresh()
+            }
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    pub(super) fn store_failed(&mut self, e: Error) -> Task<Message> {
+        tracing::warn!("store error in the window: {e}");
+        self.banners
+            .error(fl!("ui-store-failed", detail = e.to_string()));
+        Task::none()
     }
 }

@@ -39,6 +39,8 @@ pub enum Command {
     Delete,
     /// Move, archive or (un)junk the selection.
     Organise(Tool),
+    /// Write the selection to an mbox file or `.eml` files.
+    Export(crate::export::Format),
 }
 
 /// What happens in the menu.
@@ -176,6 +178,20 @@ fn entries(cx: Context) -> Vec<Entry> {
         None,
         Command::Organise(Tool::RunRules),
     ));
+    entries.push(Entry::Separator);
+    entries.push(item(
+        Icon::Download,
+        fl!("ui-export-mbox"),
+        None,
+        Command::Export(crate::export::Format::Mbox),
+    ));
+    entries.push(item(
+        Icon::Download,
+        fl!("ui-export-eml"),
+        None,
+        Command::Export(crate::export::Format::Eml),
+    ));
+    entries.push(Entry::Separator);
     let delete = if cx.in_trash {
         fl!("ui-delete-permanently")
     } else {
