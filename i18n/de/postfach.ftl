@@ -995,3 +995,9 @@ ui-exported = { $count } { $count ->
         [one] Nachricht
        *[other] Nachrichten
     } nach { $path } exportiert.
+import-linked = { $count } davon tragen die UIDL einer Nachricht, deren POP3-Stand übernommen wurde: Sie gelten als hier gespeichert, und die Einstellung des Kontos für die Kopien auf dem Server gilt für sie.
+settings-state-known = { $count } { $count ->
+        [one] Nachricht
+       *[other] Nachrichten
+    } dieses Kontos hat ein anderes Programm abgerufen; sie bleiben auf dem Server.
+settings-state-forget = Diese auch abrufen

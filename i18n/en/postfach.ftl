@@ -996,3 +996,9 @@ ui-exported = Exported { $count } { $count ->
         [one] message
        *[other] messages
     } to { $path }.
+import-linked = { $count } of them carry the UIDL of a message whose POP3 state was taken over: they count as stored here, and the account's setting for the server's copies applies to them.
+settings-state-known = { $count } { $count ->
+        [one] message
+       *[other] messages
+    } of this account were downloaded by another program and stay on the server.
+settings-state-forget = Download these too

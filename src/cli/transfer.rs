@@ -52,16 +52,7 @@ pub(super) fn import(
             fl!("cli-import-folder", folder = crate::text::safe_line(name))
         );
     }
-    println!(
-        "{}",
-        fl!(
-            "cli-import-summary",
-            imported = report.imported,
-            duplicates = report.duplicates,
-            deleted = report.deleted,
-            failed = report.failed
-        )
-    );
+    println!("{}", report.words());
     Ok(if report.failed > 0 {
         exit::FAILURE
     } else {

@@ -56,6 +56,26 @@ pub struct Report {
     pub linked: u64,
 }
 
+impl Report {
+    /// What the import did, in the user's words (the window's summary and the command line's).
+    pub fn words(&self) -> String {
+        let counts = crate::fl!(
+            "cli-import-summary",
+            imported = self.imported,
+            duplicates = self.duplicates,
+            deleted = self.deleted,
+            failed = self.failed
+        );
+        if self.linked == 0 {
+            return counts;
+        }
+        format!(
+            "{counts} {}",
+            crate::fl!("import-linked", count = self.linked)
+        )
+    }
+}
+
 /// Where a source's messages come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {

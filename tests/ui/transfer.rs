@@ -163,5 +163,17 @@ fn another_programs_state_is_taken_over_in_the_settings() -> R {
         2,
         "only anna's, not ben's"
     );
+    // "download these too"
+    assert!(shows(
+        &app,
+        "2 messages of this account were downloaded by another program and stay on the server."
+    ));
+    click(&mut app, &sb, "Download these too")?;
+    assert_eq!(fx.store()?.known_count(fx.account)?, 0);
+    assert!(shows(
+        &app,
+        "Forgot 2 messages another program had downloaded for “privat”: the next fetch downloads them."
+    ));
+    assert!(!shows(&app, "Download these too"), "nothing left to forget");
     Ok(())
 }

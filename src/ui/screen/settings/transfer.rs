@@ -47,6 +47,10 @@ pub enum Message {
     PickState,
     StateFile(Option<PathBuf>),
     StateDone(Result<String, String>),
+    /// How many messages of the account chosen are known, not stored here.
+    KnownCount(crate::store::AccountId, u64),
+    /// "Download these too": forget them, so the next fetch takes them in.
+    ForgetKnown,
 }
 
 /// An account in a drop-down.
@@ -82,6 +86,8 @@ pub struct Transfer {
     state_program: Option<Program>,
     /// What taking over another program's state did, in words.
     state_result: Option<String>,
+    /// The chosen account's messages known as downloaded by another program, not stored here.
+    known: Option<u64>,
 }
 
 #[derive(Debug)]
@@ -174,7 +180,32 @@ impl Transfer {
             }
             Message::StateAccount(id) => {
                 self.state_account = Some(id);
+                self.known = None;
+                known_count(db, id)
+            }
+            Message::KnownCount(id, n) => {
+                if self.state_account == Some(id) {
+                    self.known = Some(n);
+                }
                 Action::None
+            }
+            Message::ForgetKnown => {
+                let Some(account) = self.state_account else {
+                    return Action::None;
+                };
+                let db = db.clone();
+                Action::Run(Task::perform(
+                    async move {
+                        db.call(move |s| {
+                            let n = s.forget_known(account, None)?;
+                            let name = s.account(account)?.settings.name;
+                            Ok(fl!("cli-state-forgotten", count = n, account = name))
+                        })
+                        .await
+                        .map_err(|e| e.to_string())
+                    },
+                    Message::StateDone,
+                ))
             }
             Message::StateProgram(p) => {
                 self.state_program = Some(p);
@@ -213,7 +244,10 @@ impl Transfer {
                 self.state_result = Some(match result {
                     Ok(words) | Err(words) => words,
                 });
-                Action::None
+                match self.state_account {
+                    Some(id) => known_count(db, id),
+                    None => Action::None,
+                }
             }
             Message::Exported(result) => {
                 self.result = Some(match result {
@@ -289,6 +323,16 @@ impl Transfer {
             .align_y(Alignment::Center),
         ]
         .spacing(10);
+        if let Some(n) = self.known.filter(|n| *n > 0) {
+            body = body.push(
+                row![
+                    text(fl!("settings-state-known", count = n)).size(theme::TEXT),
+                    form::secondary(fl!("settings-state-forget"), Some(Message::ForgetKnown)),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+            );
+        }
         if let Some(result) = &self.state_result {
             body = body.push(text(result.as_str()).size(theme::TEXT));
         }
@@ -421,6 +465,15 @@ fn take_over_state(
     }
 }
 
+/// Reads how many messages of `account` another program downloaded that are not here.
+fn known_count(db: &Db, account: crate::store::AccountId) -> Action {
+    let db = db.clone();
+    Action::Run(Task::perform(
+        async move { db.call(move |s| Ok(s.known_count(account)?)).await },
+        move |n| Message::KnownCount(account, n.unwrap_or(0)),
+    ))
+}
+
 /// The system's file dialog for a folder or a file; `then` gets the choice.
 fn pick(folder: bool, then: fn(Option<PathBuf>) -> Message) -> Action {
     Action::Run(Task::perform(
@@ -439,13 +492,7 @@ fn pick(folder: bool, then: fn(Option<PathBuf>) -> Message) -> Action {
 
 /// What an import did, in words.
 fn summary(r: &Report) -> String {
-    let counts = fl!(
-        "cli-import-summary",
-        imported = r.imported,
-        duplicates = r.duplicates,
-        deleted = r.deleted,
-        failed = r.failed
-    );
+    let counts = r.words();
     if r.cancelled {
         format!("{counts} {}", fl!("settings-import-cancelled"))
     } else {
