@@ -755,7 +755,7 @@ settings-import-cancel = Abbrechen
 settings-import-cancelled = Der Import wurde abgebrochen; was schon importiert ist, bleibt, und ein erneuter Import schließt ihn ab.
 settings-import-failed = Der Import wurde abgebrochen: { $detail }. Was bis dahin importiert wurde, bleibt erhalten; importieren Sie dasselbe noch einmal, um ihn abzuschließen.
 settings-export = Nachrichten exportieren
-settings-export-hint = Schreibt alle Ordner als Maildir-Baum (lesbar für Thunderbirds ImportExportTools, mutt, Evolution und andere). Über die Befehlszeile lassen sich auch einzelne Ordner als mbox- oder .eml-Dateien schreiben.
+settings-export-hint = Schreibt alle Ordner als Maildir-Baum (lesbar für Thunderbirds ImportExportTools, mutt, Evolution und andere). Einzelne Nachrichten oder einen Ordner (Strg+A) schreiben Sie über das Kontextmenü der Nachrichtenliste als mbox- oder .eml-Dateien.
 settings-export-maildir = Alles als Maildir exportieren…
 settings-export-done = { $count } { $count ->
         [one] Nachricht

@@ -755,7 +755,7 @@ settings-import-cancel = Cancel
 settings-import-cancelled = The import was cancelled; what was imported stays, and importing again finishes it.
 settings-import-failed = The import stopped: { $detail }. What was imported so far is kept; import the same again to finish it.
 settings-export = Export mail
-settings-export-hint = Write every folder as a Maildir tree (readable by Thunderbird's ImportExportTools, mutt, Evolution and others). The command line also writes single folders as mbox or .eml files.
+settings-export-hint = Write every folder as a Maildir tree (readable by Thunderbird's ImportExportTools, mutt, Evolution and others). To write some messages or one folder (Ctrl+A) as mbox or .eml files, use the message list's right-click menu.
 settings-export-maildir = Export everything as Maildir…
 settings-export-done = Wrote { $count } { $count ->
         [one] message

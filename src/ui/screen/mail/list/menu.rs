@@ -20,7 +20,7 @@ use crate::ui::widget::icon::{self, Icon};
 use crate::ui::widget::{style, theme};
 
 /// The menu's width.
-pub const WIDTH: f32 = 290.0;
+pub const WIDTH: f32 = 320.0;
 /// The height of one entry.
 const ENTRY: f32 = 30.0;
 /// The height of the line between the answers and the rest.
@@ -274,7 +274,11 @@ fn entry_view<'a>(
 ) -> Element<'a, Message> {
     let mut line = row![
         icon::view(glyph, theme::ICON),
-        text(label).size(theme::TEXT).width(Fill),
+        // one line: "Verschieben nach…" beside "Strg+Umschalt+V" wrapped at 290 px
+        text(label)
+            .size(theme::TEXT)
+            .width(Fill)
+            .wrapping(iced::widget::text::Wrapping::None),
     ]
     .spacing(10)
     .align_y(Alignment::Center);
@@ -394,7 +398,7 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(commands(one).len(), 10);
+        assert_eq!(commands(one).len(), 12);
         assert_eq!(
             commands(several),
             vec![
@@ -403,6 +407,8 @@ mod tests {
                 Command::Organise(Tool::Archive),
                 Command::Organise(Tool::Junk),
                 Command::Organise(Tool::RunRules),
+                Command::Export(crate::export::Format::Mbox),
+                Command::Export(crate::export::Format::Eml),
                 Command::Delete
             ]
         );
