@@ -96,6 +96,30 @@ pub fn smtp_entry(s: &crate::store::SmtpSettings) -> String {
     format!("smtp://{}@{}:{}", s.username, s.host, s.port)
 }
 
+/// The keyring entries `s` uses: its incoming server's login, and its outgoing server's own
+/// password if it has one.
+pub fn entries_of(s: &crate::store::AccountSettings) -> Vec<String> {
+    let own_smtp = s.smtp.as_ref().filter(|m| m.own_password).map(smtp_entry);
+    std::iter::once(account_entry(s)).chain(own_smtp).collect()
+}
+
+/// The entries of a removed account that no remaining account uses: only those may be deleted.
+/// Two accounts with the same login on the same server share one entry (it is named by the
+/// login), so removing one must not take the other's password.
+pub fn unused_entries(
+    removed: &crate::store::AccountSettings,
+    remaining: &[crate::store::Account],
+) -> Vec<String> {
+    let used: std::collections::HashSet<String> = remaining
+        .iter()
+        .flat_map(|a| entries_of(&a.settings))
+        .collect();
+    entries_of(removed)
+        .into_iter()
+        .filter(|e| !used.contains(e))
+        .collect()
+}
+
 fn entry(name: &str) -> Result<keyring::Entry, Error> {
     Ok(keyring::Entry::new(SERVICE, name)?)
 }

@@ -80,3 +80,55 @@ fn entry(username: &str, host: &str) -> String {
         ..Default::default()
     })
 }
+
+/// Two accounts with the same login on the same server share one keyring entry (it is named by
+/// the login): removing one keeps the password the other still uses; removing the last one
+/// deletes it.
+#[test]
+fn removing_one_of_two_accounts_with_the_same_login_keeps_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], stdin: Option<&[u8]>| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_postfach"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .env_remove(secrets::PASSWORD_ENV)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        if let Some(bytes) = stdin {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(bytes).unwrap();
+        }
+        assert!(child.wait().unwrap().success(), "{args:?}");
+    };
+    for name in ["privat", "privat-kopie"] {
+        run(
+            &[
+                "account",
+                "add",
+                name,
+                "--email",
+                "geteilt@example.org",
+                "--host",
+                "pop.shared.example",
+                "--user",
+                "geteilt",
+                "--password-stdin",
+            ],
+            Some(b"Gemeinsam-42\n"),
+        );
+    }
+    let shared = entry("geteilt", "pop.shared.example");
+    run(&["account", "remove", "privat-kopie"], None);
+    assert_eq!(
+        secrets::password(&shared)
+            .unwrap()
+            .map(|p| p.expose().to_owned()),
+        Some("Gemeinsam-42".to_owned()),
+        "the other account still signs in with it"
+    );
+    run(&["account", "remove", "privat"], None);
+    assert_eq!(secrets::password(&shared).unwrap(), None);
+}

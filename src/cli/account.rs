@@ -20,10 +20,11 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
                 None => KeepMail::DeleteIt,
             };
             store.remove_account(account.id, keep)?;
-            if let Err(e) =
-                crate::secrets::delete_password(&crate::secrets::account_entry(&account.settings))
-            {
-                tracing::warn!("could not remove the saved password: {e}");
+            let remaining = store.accounts()?;
+            for entry in crate::secrets::unused_entries(&account.settings, &remaining) {
+                if let Err(e) = crate::secrets::delete_password(&entry) {
+                    tracing::warn!("could not remove a saved password: {e}");
+                }
             }
             println!("{}", fl!("cli-account-removed", name = name));
             Ok(exit::OK)

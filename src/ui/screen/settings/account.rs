@@ -471,9 +471,7 @@ impl AccountPage {
             return Action::None;
         };
         let id = self.account.id;
-        let entries: Vec<String> = std::iter::once(keyring::entry(&self.account.settings))
-            .chain(keyring::outgoing_entry(&self.account.settings))
-            .collect();
+        let settings = self.account.settings.clone();
         let keep_mail = if keep {
             KeepMail::MoveToLocalFolder(self.archive_folder())
         } else {
@@ -482,7 +480,12 @@ impl AccountPage {
         let db = db.clone();
         Action::Run(Task::perform(
             async move {
-                db.call(move |s| Ok(s.remove_account(id, keep_mail)?))
+                // the passwords no other account uses (one with the same login shares them)
+                let entries = db
+                    .call(move |s| {
+                        s.remove_account(id, keep_mail)?;
+                        Ok(crate::secrets::unused_entries(&settings, &s.accounts()?))
+                    })
                     .await?;
                 db::blocking(move || {
                     entries.iter().for_each(|e| keyring::forget(e));
