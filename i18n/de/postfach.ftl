@@ -952,3 +952,37 @@ rules-running-selection = Die Regeln laufen über { $count } { $count ->
         [one] Nachricht
        *[other] Nachrichten
     }…
+
+## Anmelden mit Google und Microsoft (OAuth)
+oauth-no-client-id = Diese Postfach-Ausgabe hat keine Client-ID für { $provider } und kann sich dort deshalb noch nicht anmelden. Tragen Sie unter „Erweitert“ eine eigene Client-ID ein (wie Sie eine bekommen, steht in der README).
+oauth-no-client-id-app-password = Oder verwenden Sie ein App-Passwort: Erstellen Sie es in den Sicherheitseinstellungen Ihres { $provider }-Kontos und geben Sie es statt Ihres Passworts ein.
+oauth-no-client-id-no-app-password = { $provider } nimmt für POP3 und SMTP keine Passwörter an, daher ist eine Client-ID nötig.
+oauth-unknown-provider = Diese Postfach-Version kann sich nicht bei „{ $provider }“ anmelden.
+oauth-listen = Postfach kann nicht auf die Antwort des Browsers warten: { $detail }
+oauth-timed-out = Die Anmeldung wurde im Browser nicht rechtzeitig abgeschlossen. Bitte versuchen Sie es noch einmal.
+oauth-cancelled = Die Anmeldung wurde abgebrochen.
+oauth-wrong-state = Die Antwort des Browsers gehörte nicht zu dieser Anmeldung und wurde abgelehnt. Bitte versuchen Sie es noch einmal.
+oauth-denied = Die Anmeldung wurde abgelehnt ({ $reason }).
+oauth-sign-in-again = { $provider } akzeptiert die Anmeldung für { $user } nicht mehr. Bitte melden Sie sich erneut an.
+oauth-not-signed-in = { $user } ist nicht bei { $provider } angemeldet. Bitte melden Sie sich an.
+oauth-refused = Der Anmeldeserver hat abgelehnt: { $detail }
+oauth-network = Der Anmeldeserver ist nicht erreichbar: { $detail }
+oauth-answer = Die Antwort des Anmeldeservers ist nicht lesbar.
+oauth-page-done = Sie sind angemeldet. Sie können dieses Fenster schließen und zu Postfach zurückkehren.
+oauth-page-failed = Die Anmeldung hat nicht funktioniert. Sie können dieses Fenster schließen; Postfach sagt Ihnen, was passiert ist.
+oauth-sign-in-with = Mit { $provider } anmelden
+oauth-sign-in-again-button = Erneut anmelden…
+oauth-sign-out = Abmelden
+oauth-waiting = Warte auf die Anmeldung in Ihrem Browser…
+oauth-signed-in-as = Bei { $provider } angemeldet als { $user }.
+oauth-signed-out = Nicht bei { $provider } angemeldet.
+oauth-advanced = Erweitert
+oauth-own-client-id = Eigene Client-ID
+oauth-own-client-id-placeholder = Leer: die in Postfach eingebaute
+oauth-instead-of-password = { $provider } meldet Sie über Ihren Browser an: Postfach bekommt Ihr Passwort nie zu sehen.
+oauth-banner = { $account }: { $provider } bittet Sie, sich erneut anzumelden.
+cli-oauth-open = Öffnen Sie diese Adresse in Ihrem Browser, um sich anzumelden:
+cli-oauth-device = Öffnen Sie auf einem beliebigen Gerät { $uri } und geben Sie den Code { $code } ein.
+cli-oauth-signed-in = { $account }: bei { $provider } angemeldet als { $user }.
+cli-oauth-not-oauth = Das Konto { $account } meldet sich nicht bei Google oder Microsoft an (weder seine Adresse noch seine Server gehören dazu).
+cli-oauth-login-hint = Erneut anmelden mit: postfach account login { $account }

@@ -952,3 +952,37 @@ rules-running-selection = Running the rules on { $count } { $count ->
         [one] message
        *[other] messages
     }…
+
+## Signing in with Google and Microsoft (OAuth)
+oauth-no-client-id = This copy of Postfach has no client ID for { $provider }, so it cannot sign in there yet. Enter your own client ID under "Advanced" (the README says how to get one).
+oauth-no-client-id-app-password = Or use an app password: create one in your { $provider } account's security settings and enter it instead of your password.
+oauth-no-client-id-no-app-password = { $provider } accepts no passwords for POP3 and SMTP, so a client ID is needed.
+oauth-unknown-provider = This version of Postfach cannot sign in with "{ $provider }".
+oauth-listen = Postfach cannot wait for the browser's answer: { $detail }
+oauth-timed-out = The sign-in was not finished in the browser in time. Please try again.
+oauth-cancelled = The sign-in was cancelled.
+oauth-wrong-state = The browser's answer did not belong to this sign-in and was refused. Please try again.
+oauth-denied = The sign-in was refused ({ $reason }).
+oauth-sign-in-again = { $provider } no longer accepts the sign-in for { $user }. Please sign in again.
+oauth-not-signed-in = { $user } is not signed in with { $provider }. Please sign in.
+oauth-refused = The sign-in server refused: { $detail }
+oauth-network = The sign-in server cannot be reached: { $detail }
+oauth-answer = The sign-in server's answer cannot be read.
+oauth-page-done = You are signed in. You can close this window and return to Postfach.
+oauth-page-failed = The sign-in did not work. You can close this window; Postfach says what happened.
+oauth-sign-in-with = Sign in with { $provider }
+oauth-sign-in-again-button = Sign in again…
+oauth-sign-out = Sign out
+oauth-waiting = Waiting for the sign-in in your browser…
+oauth-signed-in-as = Signed in with { $provider } as { $user }.
+oauth-signed-out = Not signed in with { $provider }.
+oauth-advanced = Advanced
+oauth-own-client-id = Own client ID
+oauth-own-client-id-placeholder = Empty: the one built into Postfach
+oauth-instead-of-password = { $provider } signs you in through your browser: Postfach never sees your password.
+oauth-banner = { $account }: { $provider } asks you to sign in again.
+cli-oauth-open = Open this address in your browser to sign in:
+cli-oauth-device = On any device, open { $uri } and enter the code { $code }.
+cli-oauth-signed-in = { $account }: signed in with { $provider } as { $user }.
+cli-oauth-not-oauth = The account { $account } does not sign in with Google or Microsoft (its address and servers belong to neither).
+cli-oauth-login-hint = Sign in again with: postfach account login { $account }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[Step] = &[
     v7_remote_senders,
     v8_organising,
     v9_known_uidls,
+    v10_oauth,
 ];
 
 /// The schema version this program writes.
@@ -490,6 +491,15 @@ fn v8_organising(tx: &Connection) -> rusqlite::Result<()> {
 /// nothing ever deletes it on the server (see `sync::plan`).
 fn v9_known_uidls(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE ledger ADD COLUMN known_from TEXT;")
+}
+
+/// Version 10: signing in with Google or Microsoft (OAuth): the provider and the user's own
+/// client ID. The tokens live in the OS keyring, never here.
+fn v10_oauth(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
+         ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;",
+    )
 }
 
 #[cfg(test)]

@@ -342,6 +342,7 @@ fn probe_settings(server: &Dovecot) -> postfach::store::AccountSettings {
         smtp: None,
         reply_to: None,
         signature: String::new(),
+        oauth: None,
     }
 }
 
