@@ -13,6 +13,23 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
         AccountCommand::Add { name, options } => add(store, name, *options),
         AccountCommand::Set { name, options } => set(store, &name, *options),
         AccountCommand::List => list(store),
+        AccountCommand::Login {
+            name,
+            provider,
+            client_id,
+            device_code,
+            no_browser,
+        } => super::login::login(
+            store,
+            &name,
+            super::login::LoginOptions {
+                provider,
+                client_id,
+                device_code,
+                no_browser,
+            },
+        ),
+        AccountCommand::Logout { name } => super::login::logout(store, &name),
         AccountCommand::Remove { name, keep_mail_in } => {
             let account = super::commands::account_named(store, &name)?;
             let keep = match keep_mail_in {
@@ -24,6 +41,11 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
                 crate::secrets::delete_password(&crate::secrets::account_entry(&account.settings))
             {
                 tracing::warn!("could not remove the saved password: {e}");
+            }
+            if let Ok(Some(identity)) = crate::oauth::tokens::identity(&account.settings)
+                && let Err(e) = crate::oauth::sign_out(&identity)
+            {
+                tracing::warn!("could not remove the saved sign-in: {e}");
             }
             println!("{}", fl!("cli-account-removed", name = name));
             Ok(exit::OK)

@@ -3,6 +3,7 @@
 
 mod account;
 mod commands;
+mod login;
 pub mod mailto;
 pub mod open;
 mod organise;
@@ -320,6 +321,29 @@ pub enum AccountCommand {
     },
     /// List accounts.
     List,
+    /// Sign in with Google or Microsoft (OAuth) in the browser; both servers then use it.
+    Login {
+        /// The account's name.
+        name: String,
+        /// The provider (default: the one the address or the servers belong to).
+        #[arg(long, value_parser = ["google", "microsoft"])]
+        provider: Option<String>,
+        /// Your own client ID for the provider (kept with the account).
+        #[arg(long, value_name = "ID")]
+        client_id: Option<String>,
+        /// Sign in on another device with a code (Microsoft), where no browser here can
+        /// reach this computer.
+        #[arg(long)]
+        device_code: bool,
+        /// Only print the address to open; do not start a browser.
+        #[arg(long)]
+        no_browser: bool,
+    },
+    /// Sign out of Google or Microsoft: the saved sign-in is removed from the keyring.
+    Logout {
+        /// The account's name.
+        name: String,
+    },
     /// Remove an account and its local mail.
     Remove {
         /// The account's name.

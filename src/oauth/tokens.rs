@@ -30,6 +30,19 @@ impl Identity {
     }
 }
 
+/// The identity an account signs in with, when it signs in with its provider (OAuth).
+pub fn identity(s: &crate::store::AccountSettings) -> Result<Option<Identity>, Error> {
+    let Some(o) = &s.oauth else {
+        return Ok(None);
+    };
+    let provider = Provider::resolve(&o.provider, o.client_id.as_deref())
+        .ok_or_else(|| Error::UnknownProvider(o.provider.clone()))?;
+    Ok(Some(Identity {
+        provider,
+        user: s.username.trim().to_owned(),
+    }))
+}
+
 /// An access token in memory.
 #[derive(Clone)]
 struct Cached {

@@ -73,6 +73,27 @@ pub struct SmtpSettings {
     pub pinned_sha256: Option<String>,
 }
 
+impl AccountSettings {
+    /// How the incoming server is signed in to: XOAUTH2 for an account that signs in with
+    /// its provider (whatever `auth` says: a token is never sent as a password), else `auth`.
+    pub fn incoming_auth(&self) -> AuthMethod {
+        if self.oauth.is_some() {
+            AuthMethod::XOAuth2
+        } else {
+            self.auth
+        }
+    }
+
+    /// The same for the outgoing server `server`.
+    pub fn outgoing_auth(&self, server: &SmtpSettings) -> AuthMethod {
+        if self.oauth.is_some() {
+            AuthMethod::XOAuth2
+        } else {
+            server.auth
+        }
+    }
+}
+
 impl Default for AccountSettings {
     fn default() -> Self {
         AccountSettings {

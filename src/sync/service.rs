@@ -204,16 +204,16 @@ impl Worker {
     }
 
     async fn password(&self) -> Result<Password, Error> {
-        if let Some(p) = &self.session_password {
+        // a password typed for this session never stands in for a sign-in
+        if let Some(p) = &self.session_password
+            && self.account.settings.oauth.is_none()
+        {
             return Ok(p.clone());
         }
-        let s = &self.account.settings;
-        let entry = crate::secrets::account_entry(s);
-        let name = s.name.clone();
-        tokio::task::spawn_blocking(move || crate::secrets::password(&entry))
+        let s = self.account.settings.clone();
+        tokio::task::spawn_blocking(move || incoming_secret(&s))
             .await
-            .map_err(|e| Error::Internal(e.to_string()))??
-            .ok_or(Error::NoPassword(name))
+            .map_err(|e| Error::Internal(e.to_string()))?
     }
 
     /// The regular next check, if the account checks periodically.
@@ -240,6 +240,17 @@ impl Worker {
     fn login_delay(&self) -> Duration {
         Duration::from_secs(u64::from(self.account.server_login_delay.unwrap_or(0)))
     }
+}
+
+/// What signs in to the incoming server of `s`: a fresh access token for an account that signs
+/// in with its provider (never a password instead), else the saved password. Blocks (keyring,
+/// token endpoint).
+pub fn incoming_secret(s: &crate::store::AccountSettings) -> Result<Password, Error> {
+    if let Some(identity) = crate::oauth::tokens::identity(s)? {
+        return Ok(crate::oauth::access_token(&identity)?);
+    }
+    crate::secrets::password(&crate::secrets::account_entry(s))?
+        .ok_or_else(|| Error::NoPassword(s.name.clone()))
 }
 
 /// Back-off after `failures` consecutive failed checks: 1, 2, 4 … minutes, at most one hour.
