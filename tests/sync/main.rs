@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod hostile;
+mod oauth;
 mod pop3;
 mod rules;
 #[path = "../support/mod.rs"]

@@ -1,0 +1,300 @@
+//! Signing in with a provider (OAuth 2.0), end to end against real parts: a real Dovecot whose
+//! `oauth2` passdb asks the test authorization server (tests/support/oauth.rs) whether a token
+//! is good, the real keyring, the real binary. The browser is played by an HTTP client that
+//! follows the authorization server's redirect to Postfach's loopback listener.
+use std::io::{BufRead, BufReader};
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use postfach::oauth::{self, Identity, Provider, SignIn, provider};
+
+use super::support::oauth::{AuthServer, CLIENT_ID, follow};
+use super::support::{Dovecot, cli};
+
+/// A user name of its own per test, so tests sharing the keyring do not meet.
+fn unique_user(what: &str) -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "{what}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// Microsoft's table entry pointed at the test server, with its client ID.
+fn test_provider(server: &AuthServer) -> Provider {
+    let entry = provider::entry("microsoft").expect("microsoft");
+    Provider {
+        entry,
+        auth_url: format!("{}/authorize", server.base),
+        token_url: format!("{}/token", server.base),
+        device_url: None,
+        client_id: Some(CLIENT_ID.to_owned()),
+        client_secret: None,
+    }
+}
+
+/// The sign-in through the "browser" on another thread; gives the grant.
+fn sign_in(server: &AuthServer, user: &str) -> Result<oauth::Grant, oauth::Error> {
+    let flow = SignIn {
+        provider: test_provider(server),
+        login_hint: format!("{user}@outlook.com"),
+        timeout: Duration::from_secs(60),
+    };
+    flow.run(
+        |url| {
+            let url = url.to_owned();
+            let _ = std::thread::spawn(move || follow(&url));
+        },
+        &AtomicBool::new(false),
+    )
+}
+
+#[test]
+fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
+    let user = unique_user("oauth-e2e");
+    // long refresh tokens: Microsoft's can pass what one Windows keyring entry holds
+    let auth = AuthServer::start(&user, 3600, 3000);
+    // SASL only after STLS, as Microsoft's POP3 does
+    // a mailbox for the user (its password is never used)
+    let dovecot = Dovecot::builder()
+        .user(&user, "kein-Passwort")
+        .oauth2(&auth.introspection_url())
+        .extra_config("disable_plaintext_auth = yes")
+        .start();
+    dovecot.seed(&user, "one", b"Subject: Eins\r\n\r\nerste\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let endpoints = format!("microsoft={}", auth.base);
+    let log_dir = dir.path().to_owned();
+    let run = |args: &[&str]| {
+        cli::command(&log_dir, args)
+            .env("POSTFACH_LANG", "en")
+            .env("POSTFACH_LOG", "trace")
+            .env(provider::ENDPOINTS_ENV, &endpoints)
+            .env_remove("POSTFACH_PASSWORD")
+            .output()
+            .unwrap()
+    };
+    let port = dovecot.pop3_port().to_string();
+    let ca = dovecot.ca_pem_path().to_string_lossy().into_owned();
+    let email = format!("{user}@outlook.com");
+    let added = run(&[
+        "account",
+        "add",
+        "work",
+        "--email",
+        &email,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "starttls",
+        "--user",
+        &user,
+        "--ca-file",
+        &ca,
+    ]);
+    assert!(added.status.success(), "{added:?}");
+    let mut seen = Vec::new();
+
+    // Sign in: the binary prints the address, the "browser" follows it.
+    let mut child = cli::command(dir.path(), &["account", "login", "work", "--no-browser"])
+        .args(["--client-id", CLIENT_ID])
+        .env("POSTFACH_LANG", "en")
+        .env("POSTFACH_LOG", "trace")
+        .env(provider::ENDPOINTS_ENV, &endpoints)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut printed = String::new();
+    let url = loop {
+        let mut line = String::new();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "no address: {printed}"
+        );
+        printed.push_str(&line);
+        if line.starts_with(&auth.base) {
+            break line.trim().to_owned();
+        }
+    };
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    let page = follow(&url).unwrap();
+    assert!(page.contains("You can close this window"), "{page}");
+    let login = child.wait_with_output().unwrap();
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
+    printed.push_str(&rest);
+    assert!(
+        login.status.success(),
+        "{printed}\n{}",
+        String::from_utf8_lossy(&login.stderr)
+    );
+    assert!(printed.contains("signed in with Microsoft"), "{printed}");
+    seen.push(printed);
+    seen.push(String::from_utf8_lossy(&login.stderr).into_owned());
+    let entry = Identity {
+        provider: test_provider(&auth),
+        user: user.clone(),
+    }
+    .entry();
+    let saved = postfach::secrets::long_secret(&entry).unwrap().unwrap();
+    assert_eq!(saved.len(), 3000);
+    assert_eq!(
+        auth.valid_refresh_tokens(),
+        [String::from_utf8(saved).unwrap()]
+    );
+
+    // Fetch: a new process has no access token in memory, so it refreshes first; the rotated
+    // refresh token is what the keyring holds now.
+    let fetched = run(&["fetch", "work"]);
+    assert!(fetched.status.success(), "{fetched:?}");
+    assert_eq!(auth.refreshes(), 1);
+    let saved = postfach::secrets::long_secret(&entry).unwrap().unwrap();
+    assert_eq!(
+        auth.valid_refresh_tokens(),
+        [String::from_utf8(saved).unwrap()]
+    );
+    let listed = run(&["list", "--json"]);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 1);
+    seen.extend([fetched.stdout, fetched.stderr].map(|b| String::from_utf8_lossy(&b).into_owned()));
+
+    // The access tokens expire; the next fetch gets a new one and fetches again.
+    auth.expire_access_tokens();
+    dovecot.seed(&user, "two", b"Subject: Zwei\r\n\r\nzweite\r\n");
+    let fetched = run(&["fetch", "work"]);
+    assert!(fetched.status.success(), "{fetched:?}");
+    assert_eq!(auth.refreshes(), 2);
+    let listed = run(&["list", "--json"]);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 2);
+    seen.extend([fetched.stdout, fetched.stderr].map(|b| String::from_utf8_lossy(&b).into_owned()));
+
+    // The user revokes access: the fetch asks to sign in again and names the command; it
+    // tries once, never a password.
+    auth.revoke();
+    dovecot.seed(&user, "three", b"Subject: Drei\r\n\r\ndritte\r\n");
+    let refused = run(&["fetch", "work"]);
+    let words = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert_eq!(refused.status.code(), Some(3), "{words}");
+    assert!(words.contains("sign in again"), "{words}");
+    assert!(words.contains("postfach account login work"), "{words}");
+    assert_eq!(auth.refreshes(), 2);
+    seen.extend([refused.stdout, refused.stderr].map(|b| String::from_utf8_lossy(&b).into_owned()));
+
+    // Nothing of a code or token in what the program printed or logged (trace level, with the
+    // protocol log), nor in Dovecot's log of our sessions.
+    seen.push(std::fs::read_to_string(dir.path().join("postfach.log")).unwrap_or_default());
+    let everything = seen.join("\n");
+    assert!(
+        everything.contains("AUTH XOAUTH2"),
+        "the protocol was logged"
+    );
+    assert!(everything.contains("STLS"), "signed in after STLS");
+    for token in auth.issued() {
+        assert!(
+            !everything.contains(&token),
+            "a token or code was shown: {token}"
+        );
+    }
+
+    // Sign out: every part of the saved token is gone.
+    let out = run(&["account", "logout", "work"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(postfach::secrets::long_secret(&entry).unwrap(), None);
+    for part in 1..=2 {
+        assert_eq!(
+            postfach::secrets::password(&format!("{entry}#{part}")).unwrap(),
+            None
+        );
+    }
+}
+
+#[test]
+fn access_tokens_are_kept_until_the_margin_and_refreshes_wait_for_each_other() {
+    // Lasting an hour: the access token from the sign-in is used again, no refresh.
+    let user = unique_user("oauth-cache");
+    let auth = AuthServer::start(&user, 3600, 64);
+    let grant = sign_in(&auth, &user).unwrap();
+    let identity = Identity {
+        provider: test_provider(&auth),
+        user: user.clone(),
+    };
+    oauth::save_grant(&identity, &grant).unwrap();
+    let token = oauth::access_token(&identity).unwrap();
+    assert_eq!(token, grant.access);
+    assert_eq!(auth.refreshes(), 0);
+
+    // Lasting less than the margin: every use refreshes. Several at once (POP3 and SMTP of
+    // one account) wait for each other: refresh tokens rotate, so two refreshes with the
+    // same one would leave one of them refused.
+    let user = unique_user("oauth-serial");
+    let auth = AuthServer::start(&user, 20, 64);
+    let identity = Identity {
+        provider: test_provider(&auth),
+        user: user.clone(),
+    };
+    oauth::save_grant(&identity, &sign_in(&auth, &user).unwrap()).unwrap();
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let identity = identity.clone();
+            std::thread::spawn(move || oauth::access_token(&identity))
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().unwrap().is_ok());
+    }
+    assert_eq!(auth.refreshes(), 4);
+    assert_eq!(auth.valid_refresh_tokens().len(), 1);
+
+    // Revoked: a distinct "sign in again", and no second try.
+    auth.revoke();
+    let e = oauth::access_token(&identity).unwrap_err();
+    assert!(e.needs_sign_in(), "{e:?}");
+    assert!(matches!(e, oauth::Error::SignInAgain { .. }), "{e:?}");
+    assert_eq!(auth.refreshes(), 4);
+    oauth::sign_out(&identity).unwrap();
+    assert!(!oauth::has_grant(&identity).unwrap());
+}
+
+#[test]
+fn the_authorization_server_checks_pkce_and_a_wrong_verifier_fails() {
+    let user = unique_user("oauth-pkce");
+    let auth = AuthServer::start(&user, 3600, 64);
+    // the "browser" swaps the challenge: the code is then bound to another verifier
+    let flow = SignIn {
+        provider: test_provider(&auth),
+        login_hint: String::new(),
+        timeout: Duration::from_secs(60),
+    };
+    let result = flow.run(
+        |url| {
+            let forged = url::Url::parse(url).unwrap();
+            let pairs: Vec<(String, String)> = forged
+                .query_pairs()
+                .map(|(k, v)| {
+                    let v = if k == "code_challenge" {
+                        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".to_owned()
+                    } else {
+                        v.into_owned()
+                    };
+                    (k.into_owned(), v)
+                })
+                .collect();
+            let mut forged = forged.clone();
+            forged.query_pairs_mut().clear().extend_pairs(pairs);
+            let _ = std::thread::spawn(move || follow(forged.as_str()));
+        },
+        &AtomicBool::new(false),
+    );
+    assert!(
+        matches!(&result, Err(oauth::Error::Refused(r)) if r.starts_with("invalid_grant")),
+        "{result:?}"
+    );
+    assert_eq!(auth.pkce_refused(), 1);
+    // and the honest browser gets through
+    assert!(sign_in(&auth, &user).is_ok());
+}
