@@ -7,8 +7,7 @@ use std::sync::atomic::AtomicBool;
 use super::{CliError, exit};
 use crate::fl;
 use crate::oauth::{self, Identity, Provider, SignIn, provider};
-use crate::pop3::AuthMethod;
-use crate::store::{AccountSettings, OAuthSettings, Store};
+use crate::store::{AccountSettings, Store};
 
 /// How `account login` signs in.
 #[derive(Debug, Default, Clone)]
@@ -30,11 +29,7 @@ pub(super) fn login(store: &mut Store, name: &str, options: LoginOptions) -> Res
     };
     let (identity, grant) = sign_in(&settings, provider, &options)?;
     oauth::save_grant(&identity, &grant).map_err(|e| oauth_error(e, name))?;
-    switch_to_oauth(
-        &mut settings,
-        identity.provider.id(),
-        options.client_id.as_deref(),
-    );
+    settings.sign_in_with(identity.provider.id(), options.client_id.as_deref());
     store.update_account(account.id, &settings)?;
     println!(
         "{}",
@@ -141,24 +136,6 @@ fn sign_in(
     };
     let grant = grant.map_err(|e| oauth_error(e, name))?;
     Ok((identity, grant))
-}
-
-/// Makes the account sign in with `provider` on both servers.
-pub fn switch_to_oauth(s: &mut AccountSettings, provider: &str, own_client_id: Option<&str>) {
-    let client_id = own_client_id
-        .map(str::to_owned)
-        .or_else(|| s.oauth.as_ref().and_then(|o| o.client_id.clone()));
-    s.oauth = Some(OAuthSettings {
-        provider: provider.to_owned(),
-        client_id,
-    });
-    s.auth = AuthMethod::XOAuth2;
-    if let Some(m) = s.smtp.as_mut() {
-        m.auth = AuthMethod::XOAuth2;
-        if m.username.trim().is_empty() {
-            m.username = s.username.clone();
-        }
-    }
 }
 
 /// An OAuth failure of the account `name`; where only signing in again helps, it names the

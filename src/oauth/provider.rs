@@ -110,29 +110,36 @@ impl Provider {
                 entry.built_client_secret.map(str::to_owned),
             ),
         };
+        let provider = Provider {
+            entry,
+            auth_url: entry.auth_url.to_owned(),
+            token_url: entry.token_url.to_owned(),
+            device_url: entry.device_url.map(str::to_owned),
+            client_id,
+            client_secret,
+        };
         let base = std::env::var(ENDPOINTS_ENV)
             .ok()
             .and_then(|v| override_for(&v, id));
-        let (auth_url, token_url, device_url) = match base {
-            Some(base) => (
-                format!("{base}/authorize"),
-                format!("{base}/token"),
-                entry.device_url.map(|_| format!("{base}/devicecode")),
-            ),
-            None => (
-                entry.auth_url.to_owned(),
-                entry.token_url.to_owned(),
-                entry.device_url.map(str::to_owned),
-            ),
-        };
-        Some(Provider {
-            entry,
-            auth_url,
-            token_url,
-            device_url,
-            client_id,
-            client_secret,
+        Some(match base {
+            Some(base) => provider.at(&base),
+            None => provider,
         })
+    }
+
+    /// The same provider with its endpoints at `base`: `<base>/authorize`, `<base>/token`
+    /// and (where it has one) `<base>/devicecode`.
+    pub fn at(self, base: &str) -> Provider {
+        let base = base.trim_end_matches('/');
+        Provider {
+            auth_url: format!("{base}/authorize"),
+            token_url: format!("{base}/token"),
+            device_url: self
+                .device_url
+                .as_ref()
+                .map(|_| format!("{base}/devicecode")),
+            ..self
+        }
     }
 
     /// The provider's stable id.

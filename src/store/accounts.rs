@@ -84,6 +84,26 @@ impl AccountSettings {
         }
     }
 
+    /// Makes the account sign in with `provider` (OAuth) on both servers; `own_client_id`
+    /// replaces the user's own client ID when given.
+    pub fn sign_in_with(&mut self, provider: &str, own_client_id: Option<&str>) {
+        let client_id = match own_client_id {
+            Some(id) => Some(id.trim().to_owned()).filter(|id| !id.is_empty()),
+            None => self.oauth.as_ref().and_then(|o| o.client_id.clone()),
+        };
+        self.oauth = Some(OAuthSettings {
+            provider: provider.to_owned(),
+            client_id,
+        });
+        self.auth = AuthMethod::XOAuth2;
+        if let Some(m) = self.smtp.as_mut() {
+            m.auth = AuthMethod::XOAuth2;
+            if m.username.trim().is_empty() {
+                m.username = self.username.clone();
+            }
+        }
+    }
+
     /// The same for the outgoing server `server`.
     pub fn outgoing_auth(&self, server: &SmtpSettings) -> AuthMethod {
         if self.oauth.is_some() {

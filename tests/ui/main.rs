@@ -38,4 +38,6 @@ mod transfer;
 mod window;
 mod wizard;
 #[cfg(target_os = "linux")]
+mod wizard_oauth;
+#[cfg(target_os = "linux")]
 mod wizard_smtp;

@@ -1,0 +1,247 @@
+//! The sign-in panel (the wizard's first page and the account settings): "Sign in with
+//! Google/Microsoft" runs the browser sign-in on a thread, shows that it waits for the browser
+//! (with Cancel), and hands the grant to its parent; without a client ID for the provider it
+//! says so, and what else works (an app password, where the provider has them). "Advanced"
+//! holds the user's own client ID.
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use iced::widget::{Column, row, text};
+use iced::{Element, Task};
+
+use crate::fl;
+use crate::oauth::provider::Entry;
+use crate::oauth::{self, Grant, Provider};
+use crate::ui::screen::action;
+use crate::ui::widget::form::{self, Tone};
+use crate::ui::widget::theme;
+
+/// Opens the authorization address: the system browser (tests give their own).
+#[derive(Clone)]
+pub struct Opener(Arc<dyn Fn(&str) + Send + Sync>);
+
+impl Opener {
+    pub fn new(f: impl Fn(&str) + Send + Sync + 'static) -> Opener {
+        Opener(Arc::new(f))
+    }
+}
+
+impl Default for Opener {
+    fn default() -> Self {
+        Opener::new(|url| {
+            if let Err(e) = open::that_detached(url) {
+                tracing::warn!("the browser could not be opened: {e}");
+            }
+        })
+    }
+}
+
+impl std::fmt::Debug for Opener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Opener")
+    }
+}
+
+/// Where the sign-in stands.
+#[derive(Debug, Clone)]
+enum State {
+    Idle,
+    /// The browser is open; setting the flag cancels.
+    Waiting(Arc<AtomicBool>),
+    Failed(oauth::Error),
+}
+
+/// What the user does, and the finished sign-in.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Start,
+    Cancel,
+    Advanced(bool),
+    ClientId(String),
+    Finished(Result<Grant, oauth::Error>),
+}
+
+/// What the parent hears.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    SignedIn(Grant),
+}
+
+pub type Action = action::Action<Message, Outcome>;
+
+/// The panel for one provider.
+#[derive(Debug, Clone)]
+pub struct SignIn {
+    entry: &'static Entry,
+    own_client_id: String,
+    advanced: bool,
+    state: State,
+    opener: Opener,
+    /// Other endpoints than the provider's (tests): see `Provider::at`.
+    endpoints: Option<String>,
+}
+
+impl SignIn {
+    /// A panel for `entry`, with the account's own client ID (if any).
+    pub fn new(entry: &'static Entry, own_client_id: Option<&str>, opener: Opener) -> SignIn {
+        let own = own_client_id.unwrap_or_default().to_owned();
+        SignIn {
+            entry,
+            advanced: !own.is_empty(),
+            own_client_id: own,
+            state: State::Idle,
+            opener,
+            endpoints: None,
+        }
+    }
+
+    /// Signs in at other endpoints than the provider's (see `Provider::at`).
+    pub fn with_endpoints(self, endpoints: Option<String>) -> SignIn {
+        SignIn { endpoints, ..self }
+    }
+
+    /// The provider's table entry.
+    pub fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+
+    /// The own client ID as typed (`None` when empty).
+    pub fn own_client_id(&self) -> Option<&str> {
+        Some(self.own_client_id.trim()).filter(|s| !s.is_empty())
+    }
+
+    /// The provider with the client ID in force.
+    pub fn provider(&self) -> Option<Provider> {
+        let provider = Provider::resolve(self.entry.id, self.own_client_id())?;
+        Some(match &self.endpoints {
+            Some(base) => provider.at(base),
+            None => provider,
+        })
+    }
+
+    /// Whether there is a client ID to sign in with.
+    pub fn can_sign_in(&self) -> bool {
+        self.provider().is_some_and(|p| p.client_id.is_some())
+    }
+
+    /// Whether the browser is open.
+    pub fn waiting(&self) -> bool {
+        matches!(self.state, State::Waiting(_))
+    }
+
+    /// Handles a message; `login_hint` is the address being signed in.
+    pub fn update(&mut self, message: Message, login_hint: &str) -> Action {
+        match message {
+            Message::Start => return self.start(login_hint),
+            Message::Cancel => {
+                if let State::Waiting(cancel) = &self.state {
+                    cancel.store(true, Ordering::SeqCst);
+                }
+            }
+            Message::Advanced(on) => self.advanced = on,
+            Message::ClientId(id) => self.own_client_id = id,
+            Message::Finished(Ok(grant)) => {
+                self.state = State::Idle;
+                return Action::Outcome(Outcome::SignedIn(grant));
+            }
+            Message::Finished(Err(e)) => {
+                tracing::info!(provider = self.entry.id, "sign-in ended: {e}");
+                self.state = State::Failed(e);
+            }
+        }
+        Action::None
+    }
+
+    fn start(&mut self, login_hint: &str) -> Action {
+        if self.waiting() {
+            return Action::None;
+        }
+        let Some(provider) = self.provider().filter(|p| p.client_id.is_some()) else {
+            self.state = State::Failed(oauth::Error::NoClientId(self.entry.name));
+            return Action::None;
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.state = State::Waiting(Arc::clone(&cancel));
+        let flow = oauth::SignIn {
+            provider,
+            login_hint: login_hint.to_owned(),
+            timeout: oauth::flow::BROWSER_TIMEOUT,
+        };
+        let opener = self.opener.clone();
+        let work = async move {
+            tokio::task::spawn_blocking(move || flow.run(|url| (opener.0)(url), &cancel))
+                .await
+                .unwrap_or(Err(oauth::Error::Cancelled))
+        };
+        Action::Run(Task::perform(work, Message::Finished))
+    }
+
+    /// The panel; `signed_in_as` names who is signed in now, if anyone.
+    pub fn view(&self, signed_in_as: Option<&str>) -> Element<'_, Message> {
+        let name = self.entry.name;
+        let mut col = Column::new().spacing(10);
+        col = col.push(form::notice(
+            Tone::Info,
+            vec![fl!("oauth-instead-of-password", provider = name)],
+        ));
+        if let Some(user) = signed_in_as {
+            col = col.push(form::notice(
+                Tone::Success,
+                vec![fl!("oauth-signed-in-as", provider = name, user = user)],
+            ));
+        }
+        match &self.state {
+            State::Waiting(_) => {
+                col = col.push(
+                    row![
+                        text(fl!("oauth-waiting"))
+                            .size(theme::TEXT)
+                            .style(theme::muted_text),
+                        form::secondary(fl!("wizard-cancel"), Some(Message::Cancel)),
+                    ]
+                    .spacing(12)
+                    .align_y(iced::Alignment::Center),
+                );
+            }
+            _ if self.can_sign_in() => {
+                let label = if signed_in_as.is_some() {
+                    fl!("oauth-sign-in-again-button")
+                } else {
+                    fl!("oauth-sign-in-with", provider = name)
+                };
+                col = col.push(form::primary(label, Some(Message::Start)));
+            }
+            _ => {
+                let other = if self.entry.app_passwords {
+                    fl!("oauth-no-client-id-app-password", provider = name)
+                } else {
+                    fl!("oauth-no-client-id-no-app-password", provider = name)
+                };
+                col = col.push(form::notice(
+                    Tone::Warning,
+                    vec![fl!("oauth-no-client-id", provider = name), other],
+                ));
+            }
+        }
+        if let State::Failed(e) = &self.state {
+            col = col.push(form::notice(Tone::Danger, vec![e.user_message()]));
+        }
+        col = col.push(form::check(
+            fl!("oauth-advanced"),
+            self.advanced,
+            Message::Advanced,
+        ));
+        if self.advanced {
+            col = col.push(form::field(
+                fl!("oauth-own-client-id"),
+                form::input(
+                    &fl!("oauth-own-client-id-placeholder"),
+                    &self.own_client_id,
+                    Message::ClientId,
+                ),
+                None,
+            ));
+        }
+        col.into()
+    }
+}

@@ -1,0 +1,163 @@
+//! The wizard for a Google or Microsoft address: "Sign in with …" instead of the password,
+//! the words when this build has no client ID (and the app-password way where the provider
+//! has one), and the whole sign-in against the test authorization server and a real Dovecot
+//! whose `oauth2` passdb checks the token: the browser is an HTTP client following the
+//! redirect to the wizard's loopback listener. English and German.
+
+use crate::support;
+use crate::wizard_smtp::Driven;
+
+use postfach::i18n::Language;
+use postfach::oauth::{self, Identity, Provider, provider};
+use postfach::pop3::{AuthMethod, Security};
+use postfach::setup::autoconfig::Proposal;
+use postfach::store::Store;
+use postfach::ui::screen::settings::{account_form, ca_file};
+use postfach::ui::screen::sign_in::{self, Opener};
+use postfach::ui::screen::wizard::{self, Proposer, Search, Step};
+use support::oauth::{AuthServer, CLIENT_ID, follow};
+use support::sandbox::language;
+
+type R = Result<(), Box<dyn std::error::Error>>;
+
+/// Whether this build was made with a client ID for the provider (a packager's build).
+fn built_in(id: &str) -> bool {
+    provider::entry(id).is_some_and(|e| e.built_client_id.is_some())
+}
+
+fn nowhere() -> Proposer {
+    Proposer::new(|_: &str| Ok(Vec::new()))
+}
+
+#[test]
+fn an_outlook_address_signs_in_with_microsoft_in_the_browser_and_the_account_keeps_no_password() -> R
+{
+    let _language = language(Language::English);
+    let user = format!("wizard-oauth-{}", std::process::id());
+    let auth = AuthServer::start(&user, 3600, 2600);
+    let dovecot = support::Dovecot::builder()
+        .user(&user, "unused")
+        .oauth2(&auth.introspection_url())
+        .start();
+    let port = dovecot.pop3s_port();
+    let proposed = user.clone();
+    let proposer = Proposer::new(move |_: &str| {
+        Ok(vec![Proposal {
+            host: "127.0.0.1".into(),
+            port,
+            security: Security::Tls,
+            username: proposed.clone(),
+        }])
+    });
+    let dir = tempfile::tempdir()?;
+    let mut w = Driven::new(proposer, dir.path())?;
+    let browser = Opener::new(|url| {
+        let url = url.to_owned();
+        let _ = std::thread::spawn(move || follow(&url));
+    });
+    w.wizard.set_sign_in(browser, Some(auth.base.clone()));
+    w.say(wizard::Message::Form(account_form::Message::CaFile(
+        ca_file::Message::Chosen(Some(dovecot.ca_pem_path())),
+    )));
+    w.say(wizard::Message::Email(format!("{user}@outlook.com")));
+
+    // No password field: Microsoft takes none for POP3 and SMTP.
+    assert!(
+        w.shows("Microsoft signs you in through your browser: Postfach never sees your password.")
+    );
+    assert!(!w.shows("Password"), "no password field");
+    if !built_in("microsoft") {
+        assert!(
+            w.shows("Microsoft accepts no passwords for POP3 and SMTP, so a client ID is needed.")
+        );
+        assert!(!w.shows("Sign in with Microsoft"));
+        w.click("Next")?;
+        assert_eq!(w.wizard.step(), Step::Identity, "not without signing in");
+        assert!(w.shows("Please sign in with Microsoft first."));
+        w.click("Advanced")?;
+    }
+    w.say(wizard::Message::SignIn(sign_in::Message::ClientId(
+        CLIENT_ID.into(),
+    )));
+    assert!(w.shows("Sign in with Microsoft"));
+
+    // Signing in goes on to the servers, which are tested with the token.
+    w.click("Sign in with Microsoft")?;
+    assert_eq!(w.wizard.step(), Step::Server);
+    assert_eq!(
+        w.wizard.search(),
+        &Search::Found,
+        "{:?}",
+        w.wizard.test().failed()
+    );
+    w.click("Next")?;
+    w.click("Done")?;
+    assert!(matches!(w.done, Some(wizard::Outcome::Done { .. })));
+
+    let accounts = Store::open_in(dir.path())?.accounts()?;
+    let s = &accounts[0].settings;
+    let o = s.oauth.as_ref().ok_or("signs in with Microsoft")?;
+    assert_eq!(
+        (o.provider.as_str(), o.client_id.as_deref()),
+        ("microsoft", Some(CLIENT_ID))
+    );
+    assert_eq!(
+        (s.auth, s.incoming_auth()),
+        (AuthMethod::XOAuth2, AuthMethod::XOAuth2)
+    );
+    // the refresh token in the keyring (in parts: 2,600 bytes), no password anywhere
+    let identity = Identity {
+        provider: Provider::resolve("microsoft", Some(CLIENT_ID)).ok_or("provider")?,
+        user: user.clone(),
+    };
+    assert!(oauth::has_grant(&identity)?);
+    assert_eq!(auth.valid_refresh_tokens().len(), 1);
+    assert_eq!(
+        postfach::secrets::password(&postfach::secrets::account_entry(s))?,
+        None
+    );
+    oauth::sign_out(&identity)?;
+    Ok(())
+}
+
+#[test]
+fn without_a_client_id_the_wizard_says_so_and_offers_app_passwords_where_there_are_any() -> R {
+    let _language = language(Language::German);
+    let dir = tempfile::tempdir()?;
+    let mut w = Driven::new(nowhere(), dir.path())?;
+    w.say(wizard::Message::Email("erika@gmail.com".into()));
+    assert!(w.shows(
+        "Google meldet Sie über Ihren Browser an: Postfach bekommt Ihr Passwort nie zu sehen."
+    ));
+    if !built_in("google") {
+        assert!(w.shows("Diese Postfach-Ausgabe hat keine Client-ID für Google und kann sich dort deshalb noch nicht anmelden. Tragen Sie unter „Erweitert“ eine eigene Client-ID ein (wie Sie eine bekommen, steht in der README)."));
+        assert!(w.shows("Oder verwenden Sie ein App-Passwort: Erstellen Sie es in den Sicherheitseinstellungen Ihres Google-Kontos und geben Sie es statt Ihres Passworts ein."));
+        // the app password goes where the password goes
+        assert!(
+            w.shows("Passwort"),
+            "the password field for an app password"
+        );
+        assert!(!w.shows("Mit Google anmelden"));
+    }
+
+    // Microsoft has no app passwords: no password field, only the sign-in.
+    w.say(wizard::Message::Email("erika@hotmail.de".into()));
+    assert!(!w.shows("Passwort"));
+    if !built_in("microsoft") {
+        assert!(w.shows(
+            "Microsoft nimmt für POP3 und SMTP keine Passwörter an, daher ist eine Client-ID nötig."
+        ));
+    }
+    w.click("Erweitert")?;
+    assert!(w.shows("Eigene Client-ID"));
+    w.say(wizard::Message::SignIn(sign_in::Message::ClientId(
+        "eigene-id".into(),
+    )));
+    assert!(w.shows("Mit Microsoft anmelden"));
+
+    // Any other address: the password as before.
+    w.say(wizard::Message::Email("erika@gmx.de".into()));
+    assert!(w.shows("Passwort"));
+    assert!(!w.shows("Erweitert"));
+    Ok(())
+}
