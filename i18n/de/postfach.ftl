@@ -987,3 +987,4 @@ cli-oauth-signed-in = { $account }: bei { $provider } angemeldet als { $user }.
 cli-oauth-not-oauth = Das Konto { $account } meldet sich nicht bei Google oder Microsoft an (weder seine Adresse noch seine Server gehören dazu).
 cli-oauth-login-hint = Erneut anmelden mit: postfach account login { $account }
 wizard-needs-sign-in = Bitte melden Sie sich zuerst bei { $provider } an.
+oauth-section = Anmeldung bei { $provider }

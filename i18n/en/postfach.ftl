@@ -987,3 +987,4 @@ cli-oauth-signed-in = { $account }: signed in with { $provider } as { $user }.
 cli-oauth-not-oauth = The account { $account } does not sign in with Google or Microsoft (its address and servers belong to neither).
 cli-oauth-login-hint = Sign in again with: postfach account login { $account }
 wizard-needs-sign-in = Please sign in with { $provider } first.
+oauth-section = Sign-in with { $provider }

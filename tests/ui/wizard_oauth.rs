@@ -161,3 +161,44 @@ fn without_a_client_id_the_wizard_says_so_and_offers_app_passwords_where_there_a
     assert!(!w.shows("Erweitert"));
     Ok(())
 }
+
+/// The account page of a signed-in account says who is signed in, offers "Sign in again…"
+/// and "Sign out"; signing out removes the token from the real keyring.
+#[test]
+fn the_account_page_shows_the_sign_in_and_signs_out() -> R {
+    use postfach::ui::Message;
+    use postfach::ui::screen::settings::Page;
+    use support::page::{click, shows};
+    use support::sandbox::Fixture;
+
+    let _language = language(Language::English);
+    let user = format!("settings-oauth-{}@outlook.com", std::process::id());
+    let username = user.clone();
+    let fx = Fixture::with_settings(&[], move |s| {
+        s.email = username.clone();
+        s.username = username.clone();
+        s.host = "outlook.office365.com".into();
+        s.sign_in_with("microsoft", Some(CLIENT_ID));
+    })?;
+    let identity = Identity {
+        provider: Provider::resolve("microsoft", Some(CLIENT_ID)).ok_or("provider")?,
+        user: user.clone(),
+    };
+    let grant = oauth::Grant {
+        access: postfach::pop3::Password::new("at-settings"),
+        expires_in: None,
+        refresh: Some(postfach::pop3::Password::new("rt-settings")),
+    };
+    oauth::save_grant(&identity, &grant)?;
+    let (mut app, sb) = fx.app()?;
+    sb.feed(&mut app, [Message::OpenSettings(Page::Account(fx.account))]);
+    assert!(shows(&app, "Sign-in with Microsoft"));
+    assert!(shows(&app, &format!("Signed in with Microsoft as {user}.")));
+    assert!(shows(&app, "Sign in again…"));
+    assert!(shows(&app, "Own client ID"), "under Advanced, filled in");
+    click(&mut app, &sb, "Sign out")?;
+    assert!(!oauth::has_grant(&identity)?);
+    assert!(shows(&app, "Not signed in with Microsoft."));
+    assert!(!shows(&app, "Sign out"));
+    Ok(())
+}

@@ -22,6 +22,9 @@ impl App {
                 self.workers.sign_in(account, password);
                 Task::none()
             }
+            banner::Action::OpenSignIn(account) => {
+                self.open_settings(crate::ui::screen::settings::Page::Account(account))
+            }
             banner::Action::Trust(account) => {
                 self.modal = self
                     .tls_questions
@@ -69,7 +72,11 @@ impl App {
                     None => self.tls_questions.remove(&account),
                 };
                 let name = self.workers.name(account);
-                self.banners.fetch_failed(account, &name, &error);
+                let oauth = self
+                    .accounts
+                    .iter()
+                    .any(|a| a.id == account && a.settings.oauth.is_some());
+                self.banners.fetch_failed(account, &name, &error, oauth);
                 Task::none()
             }
         }

@@ -25,6 +25,8 @@ pub enum Offer {
     Password(AccountId),
     /// Look at the server's certificate and decide whether to trust it.
     Trust(AccountId),
+    /// Sign in again with Google or Microsoft (in the account's settings).
+    SignInAgain(AccountId),
 }
 
 /// One banner.
@@ -52,6 +54,8 @@ pub enum Message {
     Trust(usize),
     /// Show or hide the details.
     ToggleDetails(usize),
+    /// Go to the account's sign-in.
+    OpenSignIn(usize),
 }
 
 /// What the parent should do.
@@ -62,6 +66,8 @@ pub enum Action {
     SignIn(AccountId, Password),
     /// Open the certificate dialog for this account's last error.
     Trust(AccountId),
+    /// Open the account's settings, where it signs in again.
+    OpenSignIn(AccountId),
 }
 
 /// The banners shown.
@@ -80,8 +86,18 @@ impl Banners {
     /// offers follows from the error: a password field when the password was rejected, missing
     /// or unreadable (keyring), "Try again" for network, busy and server trouble, the
     /// certificate dialog for an untrusted or changed certificate, nothing for other TLS trouble.
-    pub fn fetch_failed(&mut self, account: AccountId, name: &str, error: &sync::Error) {
+    ///
+    /// For an account that signs in with Google or Microsoft (`oauth`), a refused sign-in
+    /// offers "Sign in again…" instead: never a password field.
+    pub fn fetch_failed(
+        &mut self,
+        account: AccountId,
+        name: &str,
+        error: &sync::Error,
+        oauth: bool,
+    ) {
         let offer = match (error, error.kind()) {
+            (_, ErrorKind::Auth) if oauth => Offer::SignInAgain(account),
             (sync::Error::Keyring(_) | sync::Error::NoPassword(_), _) | (_, ErrorKind::Auth) => {
                 Offer::Password(account)
             }
@@ -150,6 +166,10 @@ impl Banners {
             },
             Message::Trust(i) => match self.list.get(i).map(|b| b.offer) {
                 Some(Offer::Trust(account)) => Action::Trust(account),
+                _ => Action::None,
+            },
+            Message::OpenSignIn(i) => match self.list.get(i).map(|b| b.offer) {
+                Some(Offer::SignInAgain(account)) => Action::OpenSignIn(account),
                 _ => Action::None,
             },
             Message::ToggleDetails(i) => {
@@ -237,6 +257,14 @@ fn banner_view<'a>(
                 .on_press(Message::Trust(i)),
         );
     }
+    if let Offer::SignInAgain(_) = b.offer {
+        actions = actions.push(
+            button(text(fl!("oauth-sign-in-again-button")).size(theme::SMALL + 0.5))
+                .padding([5, 12])
+                .style(theme::primary)
+                .on_press(Message::OpenSignIn(i)),
+        );
+    }
     if let Offer::Retry(_) = b.offer {
         actions = actions.push(
             button(text(fl!("ui-retry")).size(theme::SMALL + 0.5))
@@ -275,18 +303,48 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_sign_in_offers_signing_in_again_never_a_password() {
+        let _lang = crate::i18n::hold(crate::i18n::Language::English);
+        let mut banners = Banners::default();
+        let revoked = sync::Error::OAuth(crate::oauth::Error::SignInAgain {
+            provider: "Microsoft",
+            user: "anna@outlook.com".into(),
+        });
+        banners.fetch_failed(AccountId(3), "outlook", &revoked, true);
+        let b = &banners.list()[0];
+        assert_eq!(b.offer, Offer::SignInAgain(AccountId(3)));
+        assert!(b.text.contains("Please sign in again"), "{}", b.text);
+        assert!(matches!(
+            banners.update(Message::OpenSignIn(0)),
+            Action::OpenSignIn(AccountId(3))
+        ));
+        // the server refusing the token of such an account: the same, no password field
+        let refused = sync::Error::pop3(
+            "outlook.office365.com",
+            crate::pop3::Error::AuthRejected("-ERR Authentication failure".into()),
+        );
+        banners.fetch_failed(AccountId(3), "outlook", &refused, true);
+        assert_eq!(banners.list()[0].offer, Offer::SignInAgain(AccountId(3)));
+        // an account with a password still gets the password field
+        banners.fetch_failed(AccountId(4), "gmx", &refused, false);
+        assert_eq!(banners.list()[1].offer, Offer::Password(AccountId(4)));
+    }
+
+    #[test]
     fn a_new_error_of_an_account_replaces_its_old_one() {
         let mut banners = Banners::default();
-        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(AccountId(1), "privat", &local_failure(), false);
         banners.fetch_failed(
             AccountId(1),
             "privat",
             &sync::Error::Locked("privat".into()),
+            false,
         );
         banners.fetch_failed(
             AccountId(2),
             "arbeit",
             &sync::Error::NoPassword("arbeit".into()),
+            false,
         );
         assert_eq!(banners.list().len(), 2);
         assert_eq!(
@@ -300,11 +358,12 @@ mod tests {
     #[test]
     fn retry_and_sign_in_report_the_account() {
         let mut banners = Banners::default();
-        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(AccountId(1), "privat", &local_failure(), false);
         banners.fetch_failed(
             AccountId(2),
             "arbeit",
             &sync::Error::NoPassword("arbeit".into()),
+            false,
         );
         assert!(
             matches!(banners.update(Message::SignIn(1)), Action::None),
@@ -334,7 +393,7 @@ mod tests {
                 std::io::ErrorKind::ConnectionRefused,
             )),
         };
-        banners.fetch_failed(AccountId(1), "privat", &refused);
+        banners.fetch_failed(AccountId(1), "privat", &refused, false);
         let b = &banners.list()[0];
         assert!(!b.text.contains("refused (os error"), "{}", b.text);
         assert!(b.details.as_deref().is_some_and(|d| d.contains("refused")));
