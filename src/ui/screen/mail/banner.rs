@@ -249,28 +249,18 @@ fn banner_view<'a>(
         words = words.push(text(fl!("ui-password-tip")).size(theme::SMALL - 1.0));
     }
     let mut actions = row![].spacing(6).align_y(Alignment::Center);
-    if let Offer::Trust(_) = b.offer {
+    let offered = match b.offer {
+        Offer::Trust(_) => Some((fl!("trust-banner-button"), Message::Trust(i))),
+        Offer::SignInAgain(_) => Some((fl!("oauth-sign-in-again-button"), Message::OpenSignIn(i))),
+        Offer::Retry(_) => Some((fl!("ui-retry"), Message::Retry(i))),
+        Offer::Nothing | Offer::Password(_) => None,
+    };
+    if let Some((label, message)) = offered {
         actions = actions.push(
-            button(text(fl!("trust-banner-button")).size(theme::SMALL + 0.5))
+            button(text(label).size(theme::SMALL + 0.5))
                 .padding([5, 12])
                 .style(theme::primary)
-                .on_press(Message::Trust(i)),
-        );
-    }
-    if let Offer::SignInAgain(_) = b.offer {
-        actions = actions.push(
-            button(text(fl!("oauth-sign-in-again-button")).size(theme::SMALL + 0.5))
-                .padding([5, 12])
-                .style(theme::primary)
-                .on_press(Message::OpenSignIn(i)),
-        );
-    }
-    if let Offer::Retry(_) = b.offer {
-        actions = actions.push(
-            button(text(fl!("ui-retry")).size(theme::SMALL + 0.5))
-                .padding([5, 12])
-                .style(theme::primary)
-                .on_press(Message::Retry(i)),
+                .on_press(message),
         );
     }
     actions = actions.push(
