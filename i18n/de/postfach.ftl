@@ -988,3 +988,5 @@ cli-oauth-not-oauth = Das Konto { $account } meldet sich nicht bei Google oder M
 cli-oauth-login-hint = Erneut anmelden mit: postfach account login { $account }
 wizard-needs-sign-in = Bitte melden Sie sich zuerst bei { $provider } an.
 oauth-section = Anmeldung bei { $provider }
+oauth-own-client-secret = Client-Geheimnis
+oauth-own-client-secret-hint = { $provider } gibt Desktop-Apps zur Client-ID ein Geheimnis; es ist dort nicht geheim, muss aber mitgeschickt werden.

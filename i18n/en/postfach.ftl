@@ -988,3 +988,5 @@ cli-oauth-not-oauth = The account { $account } does not sign in with Google or M
 cli-oauth-login-hint = Sign in again with: postfach account login { $account }
 wizard-needs-sign-in = Please sign in with { $provider } first.
 oauth-section = Sign-in with { $provider }
+oauth-own-client-secret = Client secret
+oauth-own-client-secret-hint = { $provider } gives desktop apps a secret with the client ID; it is not secret there, but it must be sent.

@@ -17,6 +17,7 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
             name,
             provider,
             client_id,
+            client_secret,
             device_code,
             no_browser,
         } => super::login::login(
@@ -25,6 +26,7 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
             super::login::LoginOptions {
                 provider,
                 client_id,
+                client_secret,
                 device_code,
                 no_browser,
             },

@@ -14,6 +14,7 @@ use crate::store::{AccountSettings, Store};
 pub struct LoginOptions {
     pub provider: Option<String>,
     pub client_id: Option<String>,
+    pub client_secret: Option<String>,
     pub device_code: bool,
     pub no_browser: bool,
 }
@@ -29,7 +30,11 @@ pub(super) fn login(store: &mut Store, name: &str, options: LoginOptions) -> Res
     };
     let (identity, grant) = sign_in(&settings, provider, &options)?;
     oauth::save_grant(&identity, &grant).map_err(|e| oauth_error(e, name))?;
-    settings.sign_in_with(identity.provider.id(), options.client_id.as_deref());
+    let own = options
+        .client_id
+        .clone()
+        .map(|id| (id, options.client_secret.clone()));
+    settings.sign_in_with(identity.provider.id(), own);
     store.update_account(account.id, &settings)?;
     println!(
         "{}",
@@ -60,10 +65,14 @@ pub(super) fn logout(store: &mut Store, name: &str) -> Result<u8, CliError> {
 /// The provider to sign in with: the account's, the one asked for, or the one its address or
 /// servers belong to; with the client ID in force.
 fn provider_for(s: &AccountSettings, options: &LoginOptions) -> Result<Option<Provider>, CliError> {
-    let own = options
-        .client_id
-        .as_deref()
-        .or(s.oauth.as_ref().and_then(|o| o.client_id.as_deref()));
+    let own = match (&options.client_id, &s.oauth) {
+        (Some(id), _) => Some((id.as_str(), options.client_secret.as_deref())),
+        (None, Some(o)) => o
+            .client_id
+            .as_deref()
+            .map(|id| (id, o.client_secret.as_deref())),
+        (None, None) => None,
+    };
     let id = match (&options.provider, &s.oauth) {
         (Some(p), _) => p.clone(),
         (None, Some(o)) => o.provider.clone(),

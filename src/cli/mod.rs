@@ -331,6 +331,9 @@ pub enum AccountCommand {
         /// Your own client ID for the provider (kept with the account).
         #[arg(long, value_name = "ID")]
         client_id: Option<String>,
+        /// Its secret, for Google's "Desktop app" clients (not secret there).
+        #[arg(long, value_name = "SECRET", requires = "client_id")]
+        client_secret: Option<String>,
         /// Sign in on another device with a code (Microsoft), where no browser here can
         /// reach this computer.
         #[arg(long)]

@@ -33,6 +33,9 @@ pub struct Entry {
     pub built_client_secret: Option<&'static str>,
     /// Whether the provider gives app passwords (the way in without a client ID).
     pub app_passwords: bool,
+    /// Whether its clients send a client secret (Google's "Desktop app" clients do; the
+    /// secret is not secret there): the user's own client then needs its secret too.
+    pub sends_secret: bool,
 }
 
 /// The table.
@@ -52,6 +55,7 @@ pub const PROVIDERS: &[Entry] = &[
         // a "Desktop app" client's secret is not secret (Google says so); it must be sent
         built_client_secret: option_env!("POSTFACH_GOOGLE_CLIENT_SECRET"),
         app_passwords: true,
+        sends_secret: true,
     },
     Entry {
         id: "microsoft",
@@ -83,6 +87,7 @@ pub const PROVIDERS: &[Entry] = &[
         // a public client: no secret
         built_client_secret: None,
         app_passwords: false,
+        sends_secret: false,
     },
 ];
 
@@ -99,12 +104,19 @@ pub struct Provider {
 }
 
 impl Provider {
-    /// The provider `id` with the account's own client ID (empty: the build's).
-    pub fn resolve(id: &str, own_client_id: Option<&str>) -> Option<Provider> {
+    /// The provider `id` with the account's own client (ID and, where the provider sends
+    /// one, secret; an empty ID: the build's).
+    pub fn resolve(id: &str, own: Option<(&str, Option<&str>)>) -> Option<Provider> {
         let entry = entry(id)?;
-        let own = own_client_id.map(str::trim).filter(|s| !s.is_empty());
+        let own = own.filter(|(id, _)| !id.trim().is_empty());
         let (client_id, client_secret) = match own {
-            Some(own) => (Some(own.to_owned()), None),
+            Some((own, secret)) => (
+                Some(own.trim().to_owned()),
+                secret
+                    .map(str::trim)
+                    .filter(|s| entry.sends_secret && !s.is_empty())
+                    .map(str::to_owned),
+            ),
             None => (
                 entry.built_client_id.map(str::to_owned),
                 entry.built_client_secret.map(str::to_owned),
@@ -201,9 +213,11 @@ mod tests {
 
     #[test]
     fn the_own_client_id_wins_and_endpoints_are_overridable() {
-        let p = Provider::resolve("microsoft", Some(" abc ")).unwrap();
+        let p = Provider::resolve("microsoft", Some((" abc ", Some("s")))).unwrap();
         assert_eq!(p.client_id.as_deref(), Some("abc"));
-        assert_eq!(p.client_secret, None);
+        assert_eq!(p.client_secret, None, "a public client sends no secret");
+        let g = Provider::resolve("google", Some(("id", Some(" geheim ")))).unwrap();
+        assert_eq!(g.client_secret.as_deref(), Some("geheim"));
         assert_eq!(
             override_for(
                 "google=http://a/; microsoft = http://127.0.0.1:9/x/",

@@ -35,7 +35,11 @@ pub fn identity(s: &crate::store::AccountSettings) -> Result<Option<Identity>, E
     let Some(o) = &s.oauth else {
         return Ok(None);
     };
-    let provider = Provider::resolve(&o.provider, o.client_id.as_deref())
+    let own = o
+        .client_id
+        .as_deref()
+        .map(|id| (id, o.client_secret.as_deref()));
+    let provider = Provider::resolve(&o.provider, own)
         .ok_or_else(|| Error::UnknownProvider(o.provider.clone()))?;
     Ok(Some(Identity {
         provider,

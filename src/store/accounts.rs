@@ -53,6 +53,9 @@ pub struct OAuthSettings {
     pub provider: String,
     /// The user's own client ID ("Advanced"); `None`: the one this build was made with.
     pub client_id: Option<String>,
+    /// Its secret, for a provider whose clients send one (Google's "Desktop app" clients;
+    /// not secret there, as Google says).
+    pub client_secret: Option<String>,
 }
 
 /// An account's outgoing server. Certificate trust (CA file, pin) is the account's, as for
@@ -84,16 +87,21 @@ impl AccountSettings {
         }
     }
 
-    /// Makes the account sign in with `provider` (OAuth) on both servers; `own_client_id`
-    /// replaces the user's own client ID when given.
-    pub fn sign_in_with(&mut self, provider: &str, own_client_id: Option<&str>) {
-        let client_id = match own_client_id {
-            Some(id) => Some(id.trim().to_owned()).filter(|id| !id.is_empty()),
-            None => self.oauth.as_ref().and_then(|o| o.client_id.clone()),
+    /// Makes the account sign in with `provider` (OAuth) on both servers; `own_client` (ID
+    /// and secret) replaces the user's own client when given.
+    pub fn sign_in_with(&mut self, provider: &str, own_client: Option<(String, Option<String>)>) {
+        let (client_id, client_secret) = match own_client {
+            Some((id, secret)) => (Some(id), secret),
+            None => self
+                .oauth
+                .as_ref()
+                .map(|o| (o.client_id.clone(), o.client_secret.clone()))
+                .unwrap_or_default(),
         };
         self.oauth = Some(OAuthSettings {
             provider: provider.to_owned(),
             client_id,
+            client_secret,
         });
         self.auth = AuthMethod::XOAuth2;
         if let Some(m) = self.smtp.as_mut() {
@@ -197,7 +205,7 @@ const COLUMNS: &str = "id, name, display_name, email, host, port, security, user
      check_on_startup, check_every_minutes, notify, server_expire, server_login_delay, \
      last_fetch_at, created_at, smtp_host, smtp_port, smtp_security, smtp_auth, smtp_username, \
      smtp_own_password, reply_to, signature, smtp_ca_file, smtp_pinned_sha256, oauth_provider, \
-     oauth_client_id";
+     oauth_client_id, oauth_client_secret";
 
 fn parse_column<T: std::str::FromStr>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
@@ -249,6 +257,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
                     Ok(OAuthSettings {
                         provider,
                         client_id: row.get(32)?,
+                        client_secret: row.get(33)?,
                     })
                 })
                 .transpose()?,
@@ -263,7 +272,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 /// The settings columns in the order of `COLUMNS` without the id and the server's
-/// announcements (`?1`…`?28` of the insert, `?2`…`?29` of the update).
+/// announcements (`?1`…`?29` of the insert, `?2`…`?30` of the update).
 fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> {
     let text = |v: &str| Value::Text(v.to_owned());
     let opt = |v: Option<&str>| v.map_or(Value::Null, |v| Value::Text(v.to_owned()));
@@ -300,6 +309,7 @@ fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> 
         opt(smtp.and_then(|m| m.pinned_sha256.as_deref())),
         opt(s.oauth.as_ref().map(|o| o.provider.as_str())),
         opt(s.oauth.as_ref().and_then(|o| o.client_id.as_deref())),
+        opt(s.oauth.as_ref().and_then(|o| o.client_secret.as_deref())),
     ]
 }
 
@@ -338,7 +348,7 @@ impl Store {
                 &format!(
                     "INSERT INTO accounts ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
                      ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch(), ?17, ?18, \
-                     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+                     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
                     COLUMNS
                 ),
                 params_from_iter(settings_values(s, &ca_file)),
@@ -367,7 +377,7 @@ impl Store {
                  smtp_security = ?20, smtp_auth = ?21, smtp_username = ?22, \
                  smtp_own_password = ?23, reply_to = ?24, signature = ?25, \
                  smtp_ca_file = ?26, smtp_pinned_sha256 = ?27, oauth_provider = ?28, \
-                 oauth_client_id = ?29 WHERE id = ?1",
+                 oauth_client_id = ?29, oauth_client_secret = ?30 WHERE id = ?1",
                 params_from_iter(
                     std::iter::once(Value::Integer(id.0)).chain(settings_values(s, &ca_file)),
                 ),

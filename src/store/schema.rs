@@ -494,11 +494,13 @@ fn v9_known_uidls(tx: &Connection) -> rusqlite::Result<()> {
 }
 
 /// Version 10: signing in with Google or Microsoft (OAuth): the provider and the user's own
-/// client ID. The tokens live in the OS keyring, never here.
+/// client (ID, and the secret Google's desktop clients send, which is not secret there). The
+/// tokens live in the OS keyring, never here.
 fn v10_oauth(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute_batch(
         "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
-         ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;",
+         ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;
+         ALTER TABLE accounts ADD COLUMN oauth_client_secret TEXT;",
     )
 }
 

@@ -107,7 +107,7 @@ fn an_outlook_address_signs_in_with_microsoft_in_the_browser_and_the_account_kee
     );
     // the refresh token in the keyring (in parts: 2,600 bytes), no password anywhere
     let identity = Identity {
-        provider: Provider::resolve("microsoft", Some(CLIENT_ID)).ok_or("provider")?,
+        provider: Provider::resolve("microsoft", Some((CLIENT_ID, None))).ok_or("provider")?,
         user: user.clone(),
     };
     assert!(oauth::has_grant(&identity)?);
@@ -139,6 +139,9 @@ fn without_a_client_id_the_wizard_says_so_and_offers_app_passwords_where_there_a
         );
         assert!(!w.shows("Mit Google anmelden"));
     }
+    // Google's desktop clients come with a secret: the own client needs it too
+    w.click("Erweitert")?;
+    assert!(w.shows("Eigene Client-ID") && w.shows("Client-Geheimnis"));
 
     // Microsoft has no app passwords: no password field, only the sign-in.
     w.say(wizard::Message::Email("erika@hotmail.de".into()));
@@ -150,6 +153,10 @@ fn without_a_client_id_the_wizard_says_so_and_offers_app_passwords_where_there_a
     }
     w.click("Erweitert")?;
     assert!(w.shows("Eigene Client-ID"));
+    assert!(
+        !w.shows("Client-Geheimnis"),
+        "a public client has no secret"
+    );
     w.say(wizard::Message::SignIn(sign_in::Message::ClientId(
         "eigene-id".into(),
     )));
@@ -178,10 +185,10 @@ fn the_account_page_shows_the_sign_in_and_signs_out() -> R {
         s.email = username.clone();
         s.username = username.clone();
         s.host = "outlook.office365.com".into();
-        s.sign_in_with("microsoft", Some(CLIENT_ID));
+        s.sign_in_with("microsoft", Some((CLIENT_ID.into(), None)));
     })?;
     let identity = Identity {
-        provider: Provider::resolve("microsoft", Some(CLIENT_ID)).ok_or("provider")?,
+        provider: Provider::resolve("microsoft", Some((CLIENT_ID, None))).ok_or("provider")?,
         user: user.clone(),
     };
     let grant = oauth::Grant {

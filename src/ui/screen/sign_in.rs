@@ -58,6 +58,7 @@ pub enum Message {
     Cancel,
     Advanced(bool),
     ClientId(String),
+    ClientSecret(String),
     Finished(Result<Grant, oauth::Error>),
 }
 
@@ -74,6 +75,7 @@ pub type Action = action::Action<Message, Outcome>;
 pub struct SignIn {
     entry: &'static Entry,
     own_client_id: String,
+    own_client_secret: String,
     advanced: bool,
     state: State,
     opener: Opener,
@@ -82,13 +84,18 @@ pub struct SignIn {
 }
 
 impl SignIn {
-    /// A panel for `entry`, with the account's own client ID (if any).
-    pub fn new(entry: &'static Entry, own_client_id: Option<&str>, opener: Opener) -> SignIn {
-        let own = own_client_id.unwrap_or_default().to_owned();
+    /// A panel for `entry`, with the account's own client (ID and secret), if any.
+    pub fn new(
+        entry: &'static Entry,
+        own_client: Option<(&str, Option<&str>)>,
+        opener: Opener,
+    ) -> SignIn {
+        let (id, secret) = own_client.unwrap_or_default();
         SignIn {
             entry,
-            advanced: !own.is_empty(),
-            own_client_id: own,
+            advanced: !id.is_empty(),
+            own_client_id: id.to_owned(),
+            own_client_secret: secret.unwrap_or_default().to_owned(),
             state: State::Idle,
             opener,
             endpoints: None,
@@ -105,14 +112,21 @@ impl SignIn {
         self.entry
     }
 
-    /// The own client ID as typed (`None` when empty).
-    pub fn own_client_id(&self) -> Option<&str> {
-        Some(self.own_client_id.trim()).filter(|s| !s.is_empty())
+    /// The own client as typed: its ID (`None` when empty) and, where the provider sends one,
+    /// its secret.
+    pub fn own_client(&self) -> Option<(String, Option<String>)> {
+        let id = Some(self.own_client_id.trim()).filter(|s| !s.is_empty())?;
+        let secret = Some(self.own_client_secret.trim())
+            .filter(|s| self.entry.sends_secret && !s.is_empty())
+            .map(str::to_owned);
+        Some((id.to_owned(), secret))
     }
 
     /// The provider with the client ID in force.
     pub fn provider(&self) -> Option<Provider> {
-        let provider = Provider::resolve(self.entry.id, self.own_client_id())?;
+        let own = self.own_client();
+        let own = own.as_ref().map(|(id, s)| (id.as_str(), s.as_deref()));
+        let provider = Provider::resolve(self.entry.id, own)?;
         Some(match &self.endpoints {
             Some(base) => provider.at(base),
             None => provider,
@@ -140,6 +154,7 @@ impl SignIn {
             }
             Message::Advanced(on) => self.advanced = on,
             Message::ClientId(id) => self.own_client_id = id,
+            Message::ClientSecret(secret) => self.own_client_secret = secret,
             Message::Finished(Ok(grant)) => {
                 self.state = State::Idle;
                 return Action::Outcome(Outcome::SignedIn(grant));
@@ -241,6 +256,16 @@ impl SignIn {
                 ),
                 None,
             ));
+            if self.entry.sends_secret {
+                col = col.push(form::field(
+                    fl!("oauth-own-client-secret"),
+                    form::input("", &self.own_client_secret, Message::ClientSecret),
+                    Some(fl!(
+                        "oauth-own-client-secret-hint",
+                        provider = self.entry.name
+                    )),
+                ));
+            }
         }
         col.into()
     }

@@ -475,7 +475,7 @@ impl Wizard {
         }
         self.form.apply(&mut s)?;
         if let Some(panel) = self.sign_in.as_ref().filter(|_| self.uses_sign_in()) {
-            s.sign_in_with(panel.entry().id, panel.own_client_id());
+            s.sign_in_with(panel.entry().id, panel.own_client());
         }
         Ok(s)
     }

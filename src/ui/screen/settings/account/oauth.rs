@@ -33,7 +33,11 @@ pub(super) fn panel(s: &AccountSettings) -> (Option<SignIn>, Task<Message>) {
     let Some(entry) = entry else {
         return (None, Task::none());
     };
-    let own = s.oauth.as_ref().and_then(|o| o.client_id.as_deref());
+    let own = s.oauth.as_ref().and_then(|o| {
+        o.client_id
+            .as_deref()
+            .map(|id| (id, o.client_secret.as_deref()))
+    });
     let panel = SignIn::new(entry, own, Opener::default());
     let status = match oauth::tokens::identity(s) {
         Ok(Some(identity)) => Task::perform(
@@ -66,7 +70,7 @@ impl AccountPage {
             return Action::None;
         };
         let mut settings = self.account.settings.clone();
-        settings.sign_in_with(panel.entry().id, panel.own_client_id());
+        settings.sign_in_with(panel.entry().id, panel.own_client());
         let identity = match oauth::tokens::identity(&settings) {
             Ok(Some(identity)) => identity,
             _ => return Action::None,
@@ -105,10 +109,12 @@ impl AccountPage {
         ))
     }
 
-    /// The own client ID as typed, into the settings to save.
+    /// The own client as typed, into the settings to save.
     pub(super) fn apply_sign_in(&self, s: &mut AccountSettings) {
         if let (Some(o), Some(panel)) = (s.oauth.as_mut(), &self.sign_in) {
-            o.client_id = panel.own_client_id().map(str::to_owned);
+            let (id, secret) = panel.own_client().unzip();
+            o.client_id = id;
+            o.client_secret = secret.flatten();
         }
     }
 
