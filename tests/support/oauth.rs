@@ -266,3 +266,34 @@ pub fn follow(authorize_url: &str) -> Result<String, String> {
     let mut page = agent.get(&location).call().map_err(|e| e.to_string())?;
     page.body_mut().read_to_string().map_err(|e| e.to_string())
 }
+
+/// Runs `postfach … account login …` (with `--no-browser`) as a user would: reads the address
+/// it prints, follows it like a browser, and waits for the command. Gives whether it
+/// succeeded, what it printed (stdout and stderr) and the page the browser showed.
+pub fn login(mut command: std::process::Command, auth: &AuthServer) -> (bool, String, String) {
+    use std::io::BufRead;
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut printed = String::new();
+    let url = loop {
+        let mut line = String::new();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "no address: {printed}"
+        );
+        printed.push_str(&line);
+        if line.starts_with(&auth.base) {
+            break line.trim().to_owned();
+        }
+    };
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    let page = follow(&url).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let _ = stdout.read_to_string(&mut printed);
+    printed.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), printed, page)
+}

@@ -2,14 +2,13 @@
 //! `oauth2` passdb asks the test authorization server (tests/support/oauth.rs) whether a token
 //! is good, the real keyring, the real binary. The browser is played by an HTTP client that
 //! follows the authorization server's redirect to Postfach's loopback listener.
-use std::io::{BufRead, BufReader};
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use postfach::oauth::{self, Identity, Provider, SignIn, provider};
 
-use super::support::oauth::{AuthServer, CLIENT_ID, follow};
+use super::support::oauth::{AuthServer, CLIENT_ID, follow, login};
 use super::support::{Dovecot, cli};
 
 /// A user name of its own per test, so tests sharing the keyring do not meet.
@@ -100,43 +99,17 @@ fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
     let mut seen = Vec::new();
 
     // Sign in: the binary prints the address, the "browser" follows it.
-    let mut child = cli::command(dir.path(), &["account", "login", "work", "--no-browser"])
+    let mut command = cli::command(dir.path(), &["account", "login", "work", "--no-browser"]);
+    command
         .args(["--client-id", CLIENT_ID])
         .env("POSTFACH_LANG", "en")
         .env("POSTFACH_LOG", "trace")
-        .env(provider::ENDPOINTS_ENV, &endpoints)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut printed = String::new();
-    let url = loop {
-        let mut line = String::new();
-        assert!(
-            stdout.read_line(&mut line).unwrap() > 0,
-            "no address: {printed}"
-        );
-        printed.push_str(&line);
-        if line.starts_with(&auth.base) {
-            break line.trim().to_owned();
-        }
-    };
-    assert!(url.contains("code_challenge_method=S256"), "{url}");
-    let page = follow(&url).unwrap();
+        .env(provider::ENDPOINTS_ENV, &endpoints);
+    let (ok, printed, page) = login(command, &auth);
     assert!(page.contains("You can close this window"), "{page}");
-    let login = child.wait_with_output().unwrap();
-    let mut rest = String::new();
-    let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
-    printed.push_str(&rest);
-    assert!(
-        login.status.success(),
-        "{printed}\n{}",
-        String::from_utf8_lossy(&login.stderr)
-    );
+    assert!(ok, "{printed}");
     assert!(printed.contains("signed in with Microsoft"), "{printed}");
     seen.push(printed);
-    seen.push(String::from_utf8_lossy(&login.stderr).into_owned());
     let entry = Identity {
         provider: test_provider(&auth),
         user: user.clone(),
