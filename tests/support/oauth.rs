@@ -18,6 +18,7 @@ pub const CLIENT_ID: &str = "postfach-test-client";
 #[derive(Default)]
 struct State {
     user: String,
+    base: String,
     expires_in: u64,
     refresh_len: usize,
     /// code → (challenge, redirect URI)
@@ -32,6 +33,8 @@ struct State {
     counter: u64,
     /// what a PKCE check refused, if anything
     pkce_refused: usize,
+    /// device code → whether the user has entered its code and signed in
+    devices: HashMap<String, bool>,
 }
 
 impl State {
@@ -76,6 +79,7 @@ impl AuthServer {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = Arc::new(Mutex::new(State {
             user: user.to_owned(),
+            base: base.clone(),
             expires_in,
             refresh_len,
             ..State::default()
@@ -123,6 +127,12 @@ impl AuthServer {
         s.access.values_mut().for_each(|a| *a = false);
     }
 
+    /// The user entered the device code on another device and signed in.
+    pub fn approve_devices(&self) {
+        let mut s = self.state.lock().unwrap();
+        s.devices.values_mut().for_each(|d| *d = true);
+    }
+
     /// The user revoked the app's access: no token works any more.
     pub fn revoke(&self) {
         let mut s = self.state.lock().unwrap();
@@ -163,6 +173,15 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
     let (status, headers, text) = match path {
         "/authorize" => authorize(&mut s, &params),
         "/token" => token(&mut s, &params),
+        "/devicecode" if params.get("client_id").map(String::as_str) == Some(CLIENT_ID) => {
+            let device = s.token("dc", 24);
+            let _ = s.devices.insert(device.clone(), false);
+            let json = format!(
+                r#"{{"device_code":"{device}","user_code":"WDJB-MJHT","verification_uri":"{}/device","expires_in":600,"interval":1}}"#,
+                s.base
+            );
+            ("200 OK", String::new(), json)
+        }
         "/introspect" => {
             let token = params.get("token").cloned().unwrap_or_default();
             let active = s.access.get(&token).copied().unwrap_or(false);
@@ -243,6 +262,20 @@ fn token(s: &mut State, p: &HashMap<String, String>) -> (&'static str, String, S
             let _ = s.refresh.remove(i);
             s.refreshes += 1;
             ("200 OK", String::new(), s.grant())
+        }
+        "urn:ietf:params:oauth:grant-type:device_code" => {
+            match s.devices.get(&get("device_code")) {
+                Some(true) => {
+                    let _ = s.devices.remove(&get("device_code"));
+                    ("200 OK", String::new(), s.grant())
+                }
+                Some(false) => (
+                    "400 Bad Request",
+                    String::new(),
+                    r#"{"error":"authorization_pending"}"#.to_owned(),
+                ),
+                None => invalid,
+            }
         }
         _ => invalid,
     }

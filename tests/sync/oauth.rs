@@ -9,7 +9,7 @@ use std::time::Duration;
 use postfach::oauth::{self, Identity, Provider, SignIn, provider};
 
 use super::support::oauth::{AuthServer, CLIENT_ID, follow, login};
-use super::support::{Dovecot, cli};
+use super::support::{Dovecot, DovecotBuilder, cli};
 
 /// A user name of its own per test, so tests sharing the keyring do not meet.
 fn unique_user(what: &str) -> String {
@@ -50,68 +50,112 @@ fn sign_in(server: &AuthServer, user: &str) -> Result<oauth::Grant, oauth::Error
     )
 }
 
+/// One user of the test authorization server with a mailbox (and a first message) on a real
+/// Dovecot that checks its tokens, and a data directory for the binary.
+struct Setup {
+    user: String,
+    auth: AuthServer,
+    dovecot: Dovecot,
+    dir: tempfile::TempDir,
+    endpoints: String,
+}
+
+impl Setup {
+    /// Refresh tokens `refresh_len` bytes long; `dovecot` adds to the server's options.
+    fn new(
+        what: &str,
+        refresh_len: usize,
+        dovecot: impl FnOnce(DovecotBuilder) -> DovecotBuilder,
+    ) -> Setup {
+        let user = unique_user(what);
+        let auth = AuthServer::start(&user, 3600, refresh_len);
+        // a mailbox for the user (its password is never used)
+        let builder = Dovecot::builder()
+            .user(&user, "kein-Passwort")
+            .oauth2(&auth.introspection_url());
+        let dovecot = dovecot(builder).start();
+        dovecot.seed(&user, "one", b"Subject: Eins\r\n\r\nerste\r\n");
+        let endpoints = format!("microsoft={}", auth.base);
+        Setup {
+            user,
+            auth,
+            dovecot,
+            dir: tempfile::tempdir().unwrap(),
+            endpoints,
+        }
+    }
+
+    /// The binary on the data directory, in `lang`, with the test server's endpoints and no
+    /// password from the environment.
+    fn command(&self, lang: &str, args: &[&str]) -> std::process::Command {
+        let mut c = cli::command(self.dir.path(), args);
+        c.env("POSTFACH_LANG", lang)
+            .env(provider::ENDPOINTS_ENV, &self.endpoints)
+            .env_remove("POSTFACH_PASSWORD");
+        c
+    }
+
+    /// Adds the account `name` for the user at `domain` on `port` (`extra` options last).
+    fn add_account(&self, name: &str, domain: &str, port: u16, extra: &[&str]) {
+        let port = port.to_string();
+        let ca = self.dovecot.ca_pem_path().to_string_lossy().into_owned();
+        let email = format!("{}@{domain}", self.user);
+        let mut args = vec![
+            "account",
+            "add",
+            name,
+            "--email",
+            &email,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--user",
+            &self.user,
+            "--ca-file",
+            &ca,
+        ];
+        args.extend_from_slice(extra);
+        let added = self.command("en", &args).output().unwrap();
+        assert!(added.status.success(), "{added:?}");
+    }
+}
+
 #[test]
 fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
-    let user = unique_user("oauth-e2e");
-    // long refresh tokens: Microsoft's can pass what one Windows keyring entry holds
-    let auth = AuthServer::start(&user, 3600, 3000);
-    // SASL only after STLS, as Microsoft's POP3 does
-    // a mailbox for the user (its password is never used)
-    let dovecot = Dovecot::builder()
-        .user(&user, "kein-Passwort")
-        .oauth2(&auth.introspection_url())
-        .extra_config("disable_plaintext_auth = yes")
-        .start();
-    dovecot.seed(&user, "one", b"Subject: Eins\r\n\r\nerste\r\n");
-    let dir = tempfile::tempdir().unwrap();
-    let endpoints = format!("microsoft={}", auth.base);
-    let log_dir = dir.path().to_owned();
+    // long refresh tokens: Microsoft's can pass what one Windows keyring entry holds; SASL
+    // only after STLS, as Microsoft's POP3 does
+    let setup = Setup::new("oauth-e2e", 3000, |b| {
+        b.extra_config("disable_plaintext_auth = yes")
+    });
+    let (user, auth, dovecot, dir) = (&setup.user, &setup.auth, &setup.dovecot, &setup.dir);
     let run = |args: &[&str]| {
-        cli::command(&log_dir, args)
-            .env("POSTFACH_LANG", "en")
+        setup
+            .command("en", args)
             .env("POSTFACH_LOG", "trace")
-            .env(provider::ENDPOINTS_ENV, &endpoints)
-            .env_remove("POSTFACH_PASSWORD")
             .output()
             .unwrap()
     };
-    let port = dovecot.pop3_port().to_string();
-    let ca = dovecot.ca_pem_path().to_string_lossy().into_owned();
-    let email = format!("{user}@outlook.com");
-    let added = run(&[
-        "account",
-        "add",
+    setup.add_account(
         "work",
-        "--email",
-        &email,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "starttls",
-        "--user",
-        &user,
-        "--ca-file",
-        &ca,
-    ]);
-    assert!(added.status.success(), "{added:?}");
+        "outlook.com",
+        dovecot.pop3_port(),
+        &["--security", "starttls"],
+    );
     let mut seen = Vec::new();
 
     // Sign in: the binary prints the address, the "browser" follows it.
-    let mut command = cli::command(dir.path(), &["account", "login", "work", "--no-browser"]);
+    let mut command = setup.command("en", &["account", "login", "work", "--no-browser"]);
     command
         .args(["--client-id", CLIENT_ID])
-        .env("POSTFACH_LANG", "en")
-        .env("POSTFACH_LOG", "trace")
-        .env(provider::ENDPOINTS_ENV, &endpoints);
-    let (ok, printed, page) = login(command, &auth);
+        .env("POSTFACH_LOG", "trace");
+    let (ok, printed, page) = login(command, auth);
     assert!(page.contains("You can close this window"), "{page}");
     assert!(ok, "{printed}");
     assert!(printed.contains("signed in with Microsoft"), "{printed}");
     seen.push(printed);
     let entry = Identity {
-        provider: test_provider(&auth),
+        provider: test_provider(auth),
         user: user.clone(),
     }
     .entry();
@@ -138,7 +182,7 @@ fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
 
     // The access tokens expire; the next fetch gets a new one and fetches again.
     auth.expire_access_tokens();
-    dovecot.seed(&user, "two", b"Subject: Zwei\r\n\r\nzweite\r\n");
+    dovecot.seed(user, "two", b"Subject: Zwei\r\n\r\nzweite\r\n");
     let fetched = run(&["fetch", "work"]);
     assert!(fetched.status.success(), "{fetched:?}");
     assert_eq!(auth.refreshes(), 2);
@@ -149,7 +193,7 @@ fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
     // The user revokes access: the fetch asks to sign in again and names the command; it
     // tries once, never a password.
     auth.revoke();
-    dovecot.seed(&user, "three", b"Subject: Drei\r\n\r\ndritte\r\n");
+    dovecot.seed(user, "three", b"Subject: Drei\r\n\r\ndritte\r\n");
     let refused = run(&["fetch", "work"]);
     let words = String::from_utf8_lossy(&refused.stderr).into_owned();
     assert_eq!(refused.status.code(), Some(3), "{words}");
@@ -270,4 +314,37 @@ fn the_authorization_server_checks_pkce_and_a_wrong_verifier_fails() {
     assert_eq!(auth.pkce_refused(), 1);
     // and the honest browser gets through
     assert!(sign_in(&auth, &user).is_ok());
+}
+
+#[test]
+fn the_device_code_sign_in_works_where_no_browser_reaches_the_loopback() {
+    let setup = Setup::new("oauth-device", 64, |b| b);
+    let auth = &setup.auth;
+    setup.add_account("heim", "hotmail.de", setup.dovecot.pop3s_port(), &[]);
+    let command = |args: &[&str]| setup.command("de", args);
+    let mut child = command(&["account", "login", "heim", "--device-code"])
+        .args(["--client-id", CLIENT_ID])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    assert!(
+        line.contains(&format!("{}/device", auth.base)) && line.contains("WDJB-MJHT"),
+        "{line}"
+    );
+    assert!(line.contains("und geben Sie den Code"), "in German: {line}");
+    // the user signs in on another device; the command was polling meanwhile
+    auth.approve_devices();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fetched = command(&["fetch", "heim"]).output().unwrap();
+    assert!(fetched.status.success(), "{fetched:?}");
+    assert_eq!(auth.refreshes(), 1);
 }
