@@ -399,6 +399,12 @@ impl Wizard {
                     _ => self.password.clone(),
                 };
                 self.step = Step::Server;
+                let provider = self
+                    .sign_in
+                    .as_ref()
+                    .filter(|_| self.uses_sign_in())
+                    .map(|p| p.entry().name);
+                self.form.set_sign_in(provider);
                 let server = self.form.server_mut();
                 server.password = secret;
                 if server.username.is_empty() {
