@@ -125,9 +125,7 @@ impl Setup {
 fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
     // long refresh tokens: Microsoft's can pass what one Windows keyring entry holds; SASL
     // only after STLS, as Microsoft's POP3 does
-    let setup = Setup::new("oauth-e2e", 3000, |b| {
-        b.extra_config("disable_plaintext_auth = yes")
-    });
+    let setup = Setup::new("oauth-e2e", 3000, |b| b);
     let (user, auth, dovecot, dir) = (&setup.user, &setup.auth, &setup.dovecot, &setup.dir);
     let run = |args: &[&str]| {
         setup
