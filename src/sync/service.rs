@@ -77,6 +77,7 @@ pub fn spawn(
         clock,
         session_password: None,
         failures: 0,
+        awaiting_sign_in: false,
         commands: rx,
         events: events_tx,
     };
@@ -90,6 +91,9 @@ struct Worker {
     clock: Clock,
     session_password: Option<Password>,
     failures: u32,
+    /// The provider refused the sign-in (or there is none): no more checks on schedule until
+    /// the user signs in (the settings change) or asks for a fetch.
+    awaiting_sign_in: bool,
     commands: mpsc::UnboundedReceiver<Command>,
     events: mpsc::Sender<Event>,
 }
@@ -130,6 +134,7 @@ impl Worker {
                 Some(Command::Cancel) => {}
                 Some(Command::SettingsChanged(account)) => {
                     self.account = *account;
+                    self.awaiting_sign_in = false;
                     next = self.scheduled();
                 }
                 Some(Command::SetPassword(p)) => self.session_password = Some(p),
@@ -145,11 +150,13 @@ impl Worker {
             Ok(p) => p,
             Err(e) => {
                 self.failures += 1;
+                self.awaiting_sign_in = matches!(&e, Error::OAuth(o) if o.needs_sign_in());
                 e.log(&self.account.settings.name);
                 let _ = self.events.send(Event::Finished(id, Err(e))).await;
                 return After::Continue;
             }
         };
+        self.awaiting_sign_in = false;
         let (progress_tx, mut progress_rx) = mpsc::unbounded_channel();
         let fetcher = self.fetcher.clone();
         let account = self.account.clone();
@@ -225,6 +232,9 @@ impl Worker {
 
     /// After a fetch: the regular schedule, or a growing back-off after failures.
     fn next_after_fetch(&self) -> Option<Instant> {
+        if self.awaiting_sign_in {
+            return None;
+        }
         if self.failures == 0 {
             return self.scheduled();
         }
