@@ -138,6 +138,14 @@ impl SignIn {
         self.provider().is_some_and(|p| p.client_id.is_some())
     }
 
+    /// Why the last sign-in did not work, if it did not.
+    pub fn failure(&self) -> Option<&oauth::Error> {
+        match &self.state {
+            State::Failed(e) => Some(e),
+            _ => None,
+        }
+    }
+
     /// Whether the browser is open.
     pub fn waiting(&self) -> bool {
         matches!(self.state, State::Waiting(_))
@@ -268,5 +276,66 @@ impl SignIn {
             }
         }
         col.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oauth::provider;
+
+    fn panel(own: Option<(&str, Option<&str>)>) -> SignIn {
+        let entry = provider::entry("microsoft").unwrap_or(&provider::PROVIDERS[0]);
+        // nothing listens there: the flow itself is not run here
+        SignIn::new(entry, own, Opener::new(|_| {}))
+            .with_endpoints(Some("http://127.0.0.1:9".into()))
+    }
+
+    #[test]
+    fn one_sign_in_at_a_time_cancel_and_the_result_go_to_the_parent() {
+        let mut p = panel(Some(("eigene-id", None)));
+        assert!(p.can_sign_in());
+        assert!(matches!(
+            p.update(Message::Start, "a@outlook.com"),
+            Action::Run(_)
+        ));
+        assert!(p.waiting());
+        // a second click while the browser is open starts nothing
+        assert!(matches!(
+            p.update(Message::Start, "a@outlook.com"),
+            Action::None
+        ));
+        let _ = p.update(Message::Cancel, "");
+        let _ = p.update(Message::Finished(Err(oauth::Error::Cancelled)), "");
+        assert!(!p.waiting());
+        assert_eq!(p.failure(), Some(&oauth::Error::Cancelled));
+        let grant = Grant {
+            access: crate::pop3::Password::new("a"),
+            expires_in: None,
+            refresh: None,
+        };
+        let done = p.update(Message::Finished(Ok(grant.clone())), "");
+        assert!(matches!(done, Action::Outcome(Outcome::SignedIn(g)) if g == grant));
+        assert_eq!(p.failure(), None);
+    }
+
+    #[test]
+    fn the_own_client_is_what_was_typed_and_a_public_client_has_no_secret() {
+        let mut p = panel(None);
+        let _ = p.update(Message::ClientId("  ".into()), "");
+        assert_eq!(p.own_client(), None);
+        let _ = p.update(Message::ClientId(" id ".into()), "");
+        let _ = p.update(Message::ClientSecret("geheim".into()), "");
+        assert_eq!(p.own_client(), Some(("id".into(), None)));
+        assert_eq!(
+            p.provider().map(|p| p.token_url),
+            Some("http://127.0.0.1:9/token".into())
+        );
+        if provider::entry("microsoft").is_some_and(|e| e.built_client_id.is_none()) {
+            let mut none = panel(None);
+            assert!(!none.can_sign_in());
+            assert!(matches!(none.update(Message::Start, ""), Action::None));
+            assert_eq!(none.failure(), Some(&oauth::Error::NoClientId("Microsoft")));
+        }
     }
 }
