@@ -51,7 +51,7 @@ impl SignIn {
     /// the code (with the PKCE verifier) for tokens.
     pub fn run(&self, open: impl FnOnce(&str), cancel: &AtomicBool) -> Result<Grant, Error> {
         let loopback = Loopback::bind()?;
-        let redirect = loopback.redirect_uri();
+        let redirect = loopback.redirect_uri(self.provider.entry.redirect_host);
         let client = client(&self.provider)?;
         let redirect_url = RedirectUrl::new(redirect).map_err(|e| Error::Listen(e.to_string()))?;
         let client = client.set_redirect_uri(redirect_url);

@@ -1,4 +1,5 @@
-//! The loopback redirect (RFC 8252 §7.3): a listener on 127.0.0.1 and a free port that
+//! The loopback redirect (RFC 8252 §7.3): a listener on 127.0.0.1 (and on ::1 with the same
+//! port where it is free, for a browser that resolves `localhost` to it) and a free port that
 //! accepts exactly one redirect carrying our `state`, answers the browser with a page in the
 //! UI's language, and closes. Another path (a browser's `/favicon.ico`) gets a 404 and the
 //! wait goes on; a wrong `state` ends the sign-in; after the one redirect nothing listens.
@@ -20,7 +21,7 @@ const POLL: Duration = Duration::from_millis(50);
 /// A listener waiting for the one redirect.
 #[derive(Debug)]
 pub struct Loopback {
-    listener: TcpListener,
+    listeners: Vec<TcpListener>,
     port: u16,
 }
 
@@ -31,12 +32,20 @@ impl Loopback {
         let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(listen)?;
         listener.set_nonblocking(true).map_err(listen)?;
         let port = listener.local_addr().map_err(listen)?.port();
-        Ok(Loopback { listener, port })
+        let mut listeners = vec![listener];
+        // best effort: a machine without IPv6, or the port taken there, keeps IPv4 only
+        if let Ok(v6) = TcpListener::bind(("::1", port))
+            && v6.set_nonblocking(true).is_ok()
+        {
+            listeners.push(v6);
+        }
+        Ok(Loopback { listeners, port })
     }
 
-    /// The redirect URI to register the request with.
-    pub fn redirect_uri(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
+    /// The redirect URI to register the request with, naming the loopback as `host`
+    /// ("127.0.0.1", or "localhost" where the provider matches that name).
+    pub fn redirect_uri(&self, host: &str) -> String {
+        format!("http://{host}:{}/", self.port)
     }
 
     /// Waits for the redirect with `state`, at most `timeout`, until `cancel` is set; gives
@@ -52,19 +61,24 @@ impl Loopback {
             if cancel.load(Ordering::SeqCst) {
                 return Err(Error::Cancelled);
             }
-            match self.listener.accept() {
-                Ok((stream, _)) => {
-                    if let Some(result) = answer(stream, state) {
-                        return result;
+            let mut idle = true;
+            for listener in &self.listeners {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        idle = false;
+                        if let Some(result) = answer(stream, state) {
+                            return result;
+                        }
                     }
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    Err(e) => return Err(Error::Listen(e.to_string())),
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    if Instant::now() >= deadline {
-                        return Err(Error::TimedOut);
-                    }
-                    std::thread::sleep(POLL);
+            }
+            if idle {
+                if Instant::now() >= deadline {
+                    return Err(Error::TimedOut);
                 }
-                Err(e) => return Err(Error::Listen(e.to_string())),
+                std::thread::sleep(POLL);
             }
         }
     }

@@ -26,7 +26,7 @@ fn waiting(
     timeout: Duration,
 ) -> (u16, std::thread::JoinHandle<Result<String, Error>>) {
     let lb = Loopback::bind().unwrap();
-    let uri = lb.redirect_uri();
+    let uri = lb.redirect_uri("127.0.0.1");
     let port: u16 = uri
         .trim_start_matches("http://127.0.0.1:")
         .trim_end_matches('/')
@@ -52,6 +52,31 @@ fn one_redirect_with_our_state_gives_the_code_and_then_nothing_listens() {
     assert_eq!(handle.join().unwrap(), Ok("the+code".to_owned()));
     // a second redirect finds no one listening
     assert!(browse(port, "/?state=s-1&code=again").is_err());
+}
+
+#[test]
+fn a_browser_reaching_localhost_over_ipv6_is_heard_too() {
+    let lb = Loopback::bind().unwrap();
+    let uri = lb.redirect_uri("localhost");
+    let port: u16 = uri
+        .trim_start_matches("http://localhost:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let v6 = lb.listeners.len() == 2;
+    let handle =
+        std::thread::spawn(move || lb.wait("s", Duration::from_secs(60), &AtomicBool::new(false)));
+    let host = if v6 { "::1" } else { "127.0.0.1" };
+    let mut s = TcpStream::connect((host, port)).unwrap();
+    write!(
+        s,
+        "GET /?state=s&code=c6 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(handle.join().unwrap(), Ok("c6".to_owned()));
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub struct Entry {
     pub built_client_secret: Option<&'static str>,
     /// Whether the provider gives app passwords (the way in without a client ID).
     pub app_passwords: bool,
+    /// How the redirect names the loopback: "127.0.0.1" (RFC 8252), or "localhost" where the
+    /// provider's registration says `http://localhost` and matches the name (Microsoft).
+    pub redirect_host: &'static str,
     /// Whether its clients send a client secret (Google's "Desktop app" clients do; the
     /// secret is not secret there): the user's own client then needs its secret too.
     pub sends_secret: bool,
@@ -55,6 +58,7 @@ pub const PROVIDERS: &[Entry] = &[
         // a "Desktop app" client's secret is not secret (Google says so); it must be sent
         built_client_secret: option_env!("POSTFACH_GOOGLE_CLIENT_SECRET"),
         app_passwords: true,
+        redirect_host: "127.0.0.1",
         sends_secret: true,
     },
     Entry {
@@ -87,6 +91,8 @@ pub const PROVIDERS: &[Entry] = &[
         // a public client: no secret
         built_client_secret: None,
         app_passwords: false,
+        // registered as http://localhost ("Mobile and desktop"); Microsoft ignores the port
+        redirect_host: "localhost",
         sends_secret: false,
     },
 ];
