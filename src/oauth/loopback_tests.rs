@@ -20,19 +20,29 @@ fn browse(port: u16, target: &str) -> std::io::Result<(String, String)> {
     Ok((status, body))
 }
 
-/// Starts waiting on a thread; gives the port and the waiting thread.
+/// Starts waiting on a thread; gives the port, whether ::1 listens too, and the thread.
+fn waiting_on(
+    state: &'static str,
+    timeout: Duration,
+) -> (u16, bool, std::thread::JoinHandle<Result<String, Error>>) {
+    let lb = Loopback::bind().unwrap();
+    let uri = lb.redirect_uri("localhost");
+    let port: u16 = uri
+        .trim_start_matches("http://localhost:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let v6 = lb.listeners.len() == 2;
+    let handle = std::thread::spawn(move || lb.wait(state, timeout, &AtomicBool::new(false)));
+    (port, v6, handle)
+}
+
+/// The same, for a browser on 127.0.0.1.
 fn waiting(
     state: &'static str,
     timeout: Duration,
 ) -> (u16, std::thread::JoinHandle<Result<String, Error>>) {
-    let lb = Loopback::bind().unwrap();
-    let uri = lb.redirect_uri("127.0.0.1");
-    let port: u16 = uri
-        .trim_start_matches("http://127.0.0.1:")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
-    let handle = std::thread::spawn(move || lb.wait(state, timeout, &AtomicBool::new(false)));
+    let (port, _, handle) = waiting_on(state, timeout);
     (port, handle)
 }
 
@@ -56,16 +66,7 @@ fn one_redirect_with_our_state_gives_the_code_and_then_nothing_listens() {
 
 #[test]
 fn a_browser_reaching_localhost_over_ipv6_is_heard_too() {
-    let lb = Loopback::bind().unwrap();
-    let uri = lb.redirect_uri("localhost");
-    let port: u16 = uri
-        .trim_start_matches("http://localhost:")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
-    let v6 = lb.listeners.len() == 2;
-    let handle =
-        std::thread::spawn(move || lb.wait("s", Duration::from_secs(60), &AtomicBool::new(false)));
+    let (port, v6, handle) = waiting_on("s", Duration::from_secs(60));
     let host = if v6 { "::1" } else { "127.0.0.1" };
     let mut s = TcpStream::connect((host, port)).unwrap();
     write!(
