@@ -25,6 +25,22 @@ fn built_in(id: &str) -> bool {
     provider::entry(id).is_some_and(|e| e.built_client_id.is_some())
 }
 
+/// An Outlook.com account (its own user name) that signs in with Microsoft and the test's
+/// client ID; nothing in the keyring yet.
+fn outlook_account(
+    what: &str,
+) -> Result<(String, support::sandbox::Fixture), Box<dyn std::error::Error>> {
+    let user = format!("{what}-{}@outlook.com", std::process::id());
+    let username = user.clone();
+    let fx = support::sandbox::Fixture::with_settings(&[], move |s| {
+        s.email = username.clone();
+        s.username = username.clone();
+        s.host = "outlook.office365.com".into();
+        s.sign_in_with("microsoft", Some((CLIENT_ID.into(), None)));
+    })?;
+    Ok((user, fx))
+}
+
 fn nowhere() -> Proposer {
     Proposer::new(|_: &str| Ok(Vec::new()))
 }
@@ -182,17 +198,9 @@ fn the_account_page_shows_the_sign_in_and_signs_out() -> R {
     use postfach::ui::Message;
     use postfach::ui::screen::settings::Page;
     use support::page::{click, shows};
-    use support::sandbox::Fixture;
 
     let _language = language(Language::English);
-    let user = format!("settings-oauth-{}@outlook.com", std::process::id());
-    let username = user.clone();
-    let fx = Fixture::with_settings(&[], move |s| {
-        s.email = username.clone();
-        s.username = username.clone();
-        s.host = "outlook.office365.com".into();
-        s.sign_in_with("microsoft", Some((CLIENT_ID.into(), None)));
-    })?;
+    let (user, fx) = outlook_account("settings-oauth")?;
     let identity = Identity {
         provider: Provider::resolve("microsoft", Some((CLIENT_ID, None))).ok_or("provider")?,
         user: user.clone(),
@@ -214,5 +222,51 @@ fn the_account_page_shows_the_sign_in_and_signs_out() -> R {
     assert!(!oauth::has_grant(&identity)?);
     assert!(shows(&app, "Not signed in with Microsoft."));
     assert!(!shows(&app, "Sign out"));
+    Ok(())
+}
+
+/// The real fetch worker of a Microsoft account that is not signed in (no token in the
+/// keyring): the window shows a banner with "Sign in again…" (never a password field), which
+/// opens the account's sign-in.
+#[test]
+fn a_fetch_without_a_sign_in_shows_a_banner_that_leads_to_signing_in() -> R {
+    use postfach::store::Store;
+    use postfach::sync::Fetcher;
+    use postfach::sync::service;
+    use postfach::ui::Message;
+    use postfach::ui::service::workers;
+    use support::page::{click, shows, until_finished};
+
+    let _language = language(Language::English);
+    let (user, fx) = outlook_account("banner-oauth")?;
+    let account = Store::open_in(fx.dir.path())?.account(fx.account)?;
+    let (mut app, sb) = fx.app()?;
+    let (controller, mut events) = {
+        let _runtime = sb.rt.enter();
+        service::spawn(
+            Fetcher::open(fx.dir.path())?,
+            account,
+            service::system_clock,
+        )
+    };
+    sb.feed(
+        &mut app,
+        [Message::Worker(workers::Event::Ready(controller))],
+    );
+    click(&mut app, &sb, "Get messages")?;
+    let result = until_finished(&sb, &mut app, &mut events)?;
+    assert!(
+        matches!(&result, Err(postfach::sync::Error::OAuth(e)) if e.needs_sign_in()),
+        "{result:?}"
+    );
+    assert!(shows(
+        &app,
+        &format!("{user} is not signed in with Microsoft. Please sign in.")
+    ));
+    assert!(shows(&app, "Sign in again…"));
+    assert!(!shows(&app, "Sign in"), "no password field's button");
+    click(&mut app, &sb, "Sign in again…")?;
+    assert!(shows(&app, "Sign-in with Microsoft"));
+    assert!(shows(&app, "Sign in with Microsoft"));
     Ok(())
 }
