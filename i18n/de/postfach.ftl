@@ -990,3 +990,5 @@ wizard-needs-sign-in = Bitte melden Sie sich zuerst bei { $provider } an.
 oauth-section = Anmeldung bei { $provider }
 oauth-own-client-secret = Client-Geheimnis
 oauth-own-client-secret-hint = { $provider } gibt Desktop-Apps zur Client-ID ein Geheimnis; es ist dort nicht geheim, muss aber mitgeschickt werden.
+oauth-device-button = Auf einem anderen Gerät anmelden…
+oauth-device-prompt = Öffnen Sie auf einem beliebigen Gerät { $uri } und geben Sie den Code { $code } ein. Postfach wartet hier.

@@ -990,3 +990,5 @@ wizard-needs-sign-in = Please sign in with { $provider } first.
 oauth-section = Sign-in with { $provider }
 oauth-own-client-secret = Client secret
 oauth-own-client-secret-hint = { $provider } gives desktop apps a secret with the client ID; it is not secret there, but it must be sent.
+oauth-device-button = Sign in on another device…
+oauth-device-prompt = On any device, open { $uri } and enter the code { $code }. Postfach waits here.

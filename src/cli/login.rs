@@ -125,6 +125,7 @@ fn sign_in(
                 )
             },
             oauth::flow::BROWSER_TIMEOUT,
+            &AtomicBool::new(false),
         )
     } else {
         let flow = SignIn {

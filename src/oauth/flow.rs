@@ -88,11 +88,13 @@ pub struct DevicePrompt {
 }
 
 /// Microsoft's device-code flow: `show` tells the user where to go and what to type; then it
-/// polls the token endpoint until the user has signed in (or the code expires).
+/// polls the token endpoint until the user has signed in (or the code expires, or `cancel` is
+/// set).
 pub fn device_sign_in(
     provider: &Provider,
     show: impl FnOnce(&DevicePrompt),
     timeout: Duration,
+    cancel: &AtomicBool,
 ) -> Result<Grant, Error> {
     let device_url = provider
         .device_url
@@ -102,7 +104,20 @@ pub fn device_sign_in(
         DeviceAuthorizationUrl::new(device_url).map_err(|e| Error::Network(e.to_string()))?;
     let client = client(provider)?.set_device_authorization_url(device_url);
     let agent = http::agent();
-    let http = |r| http::call(&agent, r);
+    let cancelled = || cancel.load(std::sync::atomic::Ordering::SeqCst);
+    // a cancelled sign-in sends nothing more
+    let http = |r| {
+        if cancelled() {
+            return Err(ureq::Error::Io(std::io::Error::other("cancelled")));
+        }
+        http::call(&agent, r)
+    };
+    let wait = |d: Duration| {
+        let until = std::time::Instant::now() + d;
+        while !cancelled() && std::time::Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
     let details: StandardDeviceAuthorizationResponse = client
         .exchange_device_code()
         .add_scopes(scopes(provider))
@@ -112,11 +127,13 @@ pub fn device_sign_in(
         uri: details.verification_uri().to_string(),
         code: details.user_code().secret().clone(),
     });
-    let response = client.exchange_device_access_token(&details).request(
-        &http,
-        std::thread::sleep,
-        Some(timeout),
-    );
+    let response =
+        client
+            .exchange_device_access_token(&details)
+            .request(&http, wait, Some(timeout));
+    if cancelled() {
+        return Err(Error::Cancelled);
+    }
     grant(response, provider, "")
 }
 

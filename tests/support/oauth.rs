@@ -35,6 +35,10 @@ struct State {
     pkce_refused: usize,
     /// device code → whether the user has entered its code and signed in
     devices: HashMap<String, bool>,
+    /// device codes are entered at once (the user is quick)
+    devices_at_once: bool,
+    /// device codes handed out
+    device_codes: usize,
 }
 
 impl State {
@@ -127,6 +131,17 @@ impl AuthServer {
         s.access.values_mut().for_each(|a| *a = false);
     }
 
+    /// From now on every device code is entered (and the user signed in) as soon as it is
+    /// handed out.
+    pub fn approve_devices_at_once(&self) {
+        self.state.lock().unwrap().devices_at_once = true;
+    }
+
+    /// How many device codes were handed out.
+    pub fn device_codes(&self) -> usize {
+        self.state.lock().unwrap().device_codes
+    }
+
     /// The user entered the device code on another device and signed in.
     pub fn approve_devices(&self) {
         let mut s = self.state.lock().unwrap();
@@ -175,7 +190,9 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         "/token" => token(&mut s, &params),
         "/devicecode" if params.get("client_id").map(String::as_str) == Some(CLIENT_ID) => {
             let device = s.token("dc", 24);
-            let _ = s.devices.insert(device.clone(), false);
+            let at_once = s.devices_at_once;
+            let _ = s.devices.insert(device.clone(), at_once);
+            s.device_codes += 1;
             let json = format!(
                 r#"{{"device_code":"{device}","user_code":"WDJB-MJHT","verification_uri":"{}/device","expires_in":600,"interval":1}}"#,
                 s.base

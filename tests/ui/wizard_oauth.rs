@@ -41,16 +41,26 @@ fn outlook_account(
     Ok((user, fx))
 }
 
-fn nowhere() -> Proposer {
-    Proposer::new(|_: &str| Ok(Vec::new()))
-}
+/// The user, the authorization server, the Dovecot, the data dir and the wizard of
+/// [`wizard_with_servers`].
+type WithServers = (
+    String,
+    AuthServer,
+    support::Dovecot,
+    tempfile::TempDir,
+    Driven,
+);
 
-#[test]
-fn an_outlook_address_signs_in_with_microsoft_in_the_browser_and_the_account_keeps_no_password() -> R
-{
-    let _language = language(Language::English);
-    let user = format!("wizard-oauth-{}", std::process::id());
-    let auth = AuthServer::start(&user, 3600, 2600);
+/// A user of the test authorization server with a mailbox on a real Dovecot that checks its
+/// tokens (trusted through the test CA), and a wizard that proposes that server, signs in at
+/// the test server and opens the sign-in's address with `browser`.
+fn wizard_with_servers(
+    what: &str,
+    refresh_len: usize,
+    browser: Opener,
+) -> Result<WithServers, Box<dyn std::error::Error>> {
+    let user = format!("{what}-{}", std::process::id());
+    let auth = AuthServer::start(&user, 3600, refresh_len);
     let dovecot = support::Dovecot::builder()
         .user(&user, "unused")
         .oauth2(&auth.introspection_url())
@@ -67,14 +77,37 @@ fn an_outlook_address_signs_in_with_microsoft_in_the_browser_and_the_account_kee
     });
     let dir = tempfile::tempdir()?;
     let mut w = Driven::new(proposer, dir.path())?;
-    let browser = Opener::new(|url| {
-        let url = url.to_owned();
-        let _ = std::thread::spawn(move || follow(&url));
-    });
     w.wizard.set_sign_in(browser, Some(auth.base.clone()));
     w.say(wizard::Message::Form(account_form::Message::CaFile(
         ca_file::Message::Chosen(Some(dovecot.ca_pem_path())),
     )));
+    Ok((user, auth, dovecot, dir, w))
+}
+
+/// Signed in: the wizard went on to the servers, found them and signed in to them.
+fn on_to_the_found_servers(w: &Driven) {
+    assert_eq!(w.wizard.step(), Step::Server);
+    assert_eq!(
+        w.wizard.search(),
+        &Search::Found,
+        "{:?}",
+        w.wizard.test().failed()
+    );
+}
+
+fn nowhere() -> Proposer {
+    Proposer::new(|_: &str| Ok(Vec::new()))
+}
+
+#[test]
+fn an_outlook_address_signs_in_with_microsoft_in_the_browser_and_the_account_keeps_no_password() -> R
+{
+    let _language = language(Language::English);
+    let browser = Opener::new(|url| {
+        let url = url.to_owned();
+        let _ = std::thread::spawn(move || follow(&url));
+    });
+    let (user, auth, _dovecot, dir, mut w) = wizard_with_servers("wizard-oauth", 2600, browser)?;
     w.say(wizard::Message::Email(format!("{user}@outlook.com")));
 
     // No password field: Microsoft takes none for POP3 and SMTP.
@@ -99,13 +132,7 @@ fn an_outlook_address_signs_in_with_microsoft_in_the_browser_and_the_account_kee
 
     // Signing in goes on to the servers, which are tested with the token.
     w.click("Sign in with Microsoft")?;
-    assert_eq!(w.wizard.step(), Step::Server);
-    assert_eq!(
-        w.wizard.search(),
-        &Search::Found,
-        "{:?}",
-        w.wizard.test().failed()
-    );
+    on_to_the_found_servers(&w);
     // edited by hand, the servers still ask for no password
     w.say(wizard::Message::Edit);
     assert!(w.shows("Incoming server (POP3)"), "the server form");
@@ -268,5 +295,33 @@ fn a_fetch_without_a_sign_in_shows_a_banner_that_leads_to_signing_in() -> R {
     click(&mut app, &sb, "Sign in again…")?;
     assert!(shows(&app, "Sign-in with Microsoft"));
     assert!(shows(&app, "Sign in with Microsoft"));
+    Ok(())
+}
+
+/// Where no browser reaches this computer (a remote session): "Sign in on another device…"
+/// gets a code from Microsoft's device endpoint, waits for the sign-in made elsewhere, and
+/// the wizard goes on as after the browser sign-in.
+#[test]
+fn the_wizard_signs_in_on_another_device() -> R {
+    let _language = language(Language::German);
+    // no browser at all
+    let (user, auth, _dovecot, _dir, mut w) =
+        wizard_with_servers("wizard-device", 64, Opener::new(|_| {}))?;
+    auth.approve_devices_at_once();
+    w.say(wizard::Message::Email(format!("{user}@hotmail.de")));
+    w.say(wizard::Message::SignIn(sign_in::Message::ClientId(
+        CLIENT_ID.into(),
+    )));
+    w.click("Auf einem anderen Gerät anmelden…")?;
+    assert_eq!(auth.device_codes(), 1);
+    on_to_the_found_servers(&w);
+    let identity = Identity {
+        provider: Provider::resolve("microsoft", Some((CLIENT_ID, None))).ok_or("provider")?,
+        user: user.clone(),
+    };
+    w.click("Weiter")?;
+    w.click("Fertig")?;
+    assert!(oauth::has_grant(&identity)?);
+    oauth::sign_out(&identity)?;
     Ok(())
 }

@@ -55,6 +55,10 @@ enum State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Start,
+    /// Sign in on another device with a code (Microsoft; a remote session).
+    StartDevice,
+    /// Where to go and what to type, for the device sign-in.
+    DevicePrompt(oauth::flow::DevicePrompt),
     Cancel,
     Advanced(bool),
     ClientId(String),
@@ -78,6 +82,8 @@ pub struct SignIn {
     own_client_secret: String,
     advanced: bool,
     state: State,
+    /// The device sign-in's address and code while it waits.
+    prompt: Option<oauth::flow::DevicePrompt>,
     opener: Opener,
     /// Other endpoints than the provider's (tests): see `Provider::at`.
     endpoints: Option<String>,
@@ -97,6 +103,7 @@ impl SignIn {
             own_client_id: id.to_owned(),
             own_client_secret: secret.unwrap_or_default().to_owned(),
             state: State::Idle,
+            prompt: None,
             opener,
             endpoints: None,
         }
@@ -155,6 +162,12 @@ impl SignIn {
     pub fn update(&mut self, message: Message, login_hint: &str) -> Action {
         match message {
             Message::Start => return self.start(login_hint),
+            Message::StartDevice => return self.start_device(),
+            Message::DevicePrompt(prompt) => {
+                if self.waiting() {
+                    self.prompt = Some(prompt);
+                }
+            }
             Message::Cancel => {
                 if let State::Waiting(cancel) = &self.state {
                     cancel.store(true, Ordering::SeqCst);
@@ -165,26 +178,37 @@ impl SignIn {
             Message::ClientSecret(secret) => self.own_client_secret = secret,
             Message::Finished(Ok(grant)) => {
                 self.state = State::Idle;
+                self.prompt = None;
                 return Action::Outcome(Outcome::SignedIn(grant));
             }
             Message::Finished(Err(e)) => {
                 tracing::info!(provider = self.entry.id, "sign-in ended: {e}");
                 self.state = State::Failed(e);
+                self.prompt = None;
             }
         }
         Action::None
     }
 
-    fn start(&mut self, login_hint: &str) -> Action {
+    /// Starts waiting: the provider to sign in with and the cancel flag; `None` while a
+    /// sign-in runs already, or without a client ID (then it says so).
+    fn begin(&mut self) -> Option<(Provider, Arc<AtomicBool>)> {
         if self.waiting() {
-            return Action::None;
+            return None;
         }
         let Some(provider) = self.provider().filter(|p| p.client_id.is_some()) else {
             self.state = State::Failed(oauth::Error::NoClientId(self.entry.name));
-            return Action::None;
+            return None;
         };
         let cancel = Arc::new(AtomicBool::new(false));
         self.state = State::Waiting(Arc::clone(&cancel));
+        Some((provider, cancel))
+    }
+
+    fn start(&mut self, login_hint: &str) -> Action {
+        let Some((provider, cancel)) = self.begin() else {
+            return Action::None;
+        };
         let flow = oauth::SignIn {
             provider,
             login_hint: login_hint.to_owned(),
@@ -197,6 +221,29 @@ impl SignIn {
                 .unwrap_or(Err(oauth::Error::Cancelled))
         };
         Action::Run(Task::perform(work, Message::Finished))
+    }
+
+    /// The device sign-in (Microsoft): asks the provider for a code, shows where to enter it,
+    /// and waits (on a thread of its own; Cancel stops it).
+    fn start_device(&mut self) -> Action {
+        let Some((provider, cancel)) = self.begin() else {
+            return Action::None;
+        };
+        let (tx, rx) = iced::futures::channel::mpsc::unbounded();
+        let _ = std::thread::spawn(move || {
+            let show = |p: &oauth::flow::DevicePrompt| {
+                let _ = tx.unbounded_send(Message::DevicePrompt(p.clone()));
+            };
+            let result =
+                oauth::flow::device_sign_in(&provider, show, oauth::flow::BROWSER_TIMEOUT, &cancel);
+            let _ = tx.unbounded_send(Message::Finished(result));
+        });
+        Action::Run(Task::run(rx, |m| m))
+    }
+
+    /// The device sign-in's address and code, while it waits.
+    pub fn device_prompt(&self) -> Option<&oauth::flow::DevicePrompt> {
+        self.prompt.as_ref().filter(|_| self.waiting())
     }
 
     /// The panel; `signed_in_as` names who is signed in now, if anyone.
@@ -215,6 +262,16 @@ impl SignIn {
         }
         match &self.state {
             State::Waiting(_) => {
+                if let Some(p) = self.device_prompt() {
+                    col = col.push(form::notice(
+                        Tone::Info,
+                        vec![fl!(
+                            "oauth-device-prompt",
+                            uri = p.uri.as_str(),
+                            code = p.code.as_str()
+                        )],
+                    ));
+                }
                 col = col.push(
                     row![
                         text(fl!("oauth-waiting"))
@@ -232,7 +289,14 @@ impl SignIn {
                 } else {
                     fl!("oauth-sign-in-with", provider = name)
                 };
-                col = col.push(form::primary(label, Some(Message::Start)));
+                let mut buttons = row![form::primary(label, Some(Message::Start))].spacing(8);
+                if self.entry.device_url.is_some() {
+                    buttons = buttons.push(form::secondary(
+                        fl!("oauth-device-button"),
+                        Some(Message::StartDevice),
+                    ));
+                }
+                col = col.push(buttons);
             }
             _ => {
                 let other = if self.entry.app_passwords {
@@ -317,6 +381,24 @@ mod tests {
         let done = p.update(Message::Finished(Ok(grant.clone())), "");
         assert!(matches!(done, Action::Outcome(Outcome::SignedIn(g)) if g == grant));
         assert_eq!(p.failure(), None);
+    }
+
+    #[test]
+    fn the_device_sign_in_shows_its_code_while_it_waits() {
+        let mut p = panel(Some(("eigene-id", None)));
+        assert!(matches!(p.update(Message::StartDevice, ""), Action::Run(_)));
+        assert!(p.waiting());
+        let prompt = oauth::flow::DevicePrompt {
+            uri: "https://microsoft.com/devicelogin".into(),
+            code: "WDJB-MJHT".into(),
+        };
+        let _ = p.update(Message::DevicePrompt(prompt.clone()), "");
+        assert_eq!(p.device_prompt(), Some(&prompt));
+        let _ = p.update(Message::Finished(Err(oauth::Error::TimedOut)), "");
+        assert_eq!(p.device_prompt(), None, "gone once it ended");
+        // a late prompt of an ended sign-in is not shown
+        let _ = p.update(Message::DevicePrompt(prompt), "");
+        assert_eq!(p.device_prompt(), None);
     }
 
     #[test]
