@@ -193,6 +193,13 @@ fn apply(
     }
     if let Some(v) = o.auth {
         s.auth = v.into();
+        // a password method chosen by name ends the sign-in with the provider
+        if !s.auth.uses_token()
+            && s.oauth.take().is_some()
+            && let Some(m) = s.smtp.as_mut().filter(|m| m.auth.uses_token())
+        {
+            m.auth = crate::pop3::AuthMethod::Auto;
+        }
     }
     if let Some(v) = &o.ca_file {
         s.ca_file = Some(v.clone());

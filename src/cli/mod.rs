@@ -378,7 +378,8 @@ pub struct AccountOptions {
     /// User name (default: the email address).
     #[arg(long)]
     pub user: Option<String>,
-    /// Authentication method.
+    /// Authentication method. A password method ends signing in with Google or Microsoft
+    /// (`account login`).
     #[arg(long, value_enum)]
     pub auth: Option<AuthArg>,
     /// Read the password (or OAuth token) from standard input and save it in the OS keyring.

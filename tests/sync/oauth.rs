@@ -226,6 +226,14 @@ fn sign_in_fetch_refresh_and_revocation_through_the_binary() {
             None
         );
     }
+    // signed out, the account still signs in with Microsoft: it says so, and asks nothing else
+    let words = String::from_utf8_lossy(&run(&["fetch", "work"]).stderr).into_owned();
+    assert!(words.contains("is not signed in with Microsoft"), "{words}");
+    // a password method chosen by name ends that: now a password is missing
+    let out = run(&["account", "set", "work", "--auth", "plain"]);
+    assert!(out.status.success(), "{out:?}");
+    let words = String::from_utf8_lossy(&run(&["fetch", "work"]).stderr).into_owned();
+    assert!(words.contains("No password is saved for work"), "{words}");
 }
 
 #[test]
