@@ -112,6 +112,15 @@ pub fn select(choice: Language) -> String {
         .to_owned()
 }
 
+/// The language the UI speaks now ("de" or "en").
+pub fn current_language() -> String {
+    LANGUAGE_LOADER
+        .current_language()
+        .language
+        .as_str()
+        .to_owned()
+}
+
 /// For unit tests that check words: selects `language` and holds it until the guard is dropped,
 /// so tests on other threads cannot switch the language in between.
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod import;
 pub mod lock;
 pub mod logging;
 pub mod mime;
+pub mod oauth;
 pub mod paths;
 pub mod pop3;
 pub mod remote;

@@ -150,3 +150,79 @@ pub fn delete_password(name: &str) -> Result<(), Error> {
         Err(e) => Err(e.into()),
     }
 }
+
+/// The most bytes one keyring entry holds everywhere: Windows' Credential Manager takes at
+/// most 2,560 bytes per entry; Microsoft's refresh tokens can be longer.
+pub const PART_BYTES: usize = 2000;
+
+/// What the first entry of a split secret holds: how many parts follow.
+const PARTS_PREFIX: &[u8] = b"postfach-parts:";
+
+/// The name of part `n` (from 1) of a split secret.
+fn part_name(name: &str, n: usize) -> String {
+    format!("{name}#{n}")
+}
+
+/// Saves `bytes` under `name`, split into entries of at most [`PART_BYTES`]: `name` says how
+/// many parts there are, `name#1`, `name#2`, … hold them. The parts are written before the
+/// count, so a crash in between leaves the old secret readable; parts a longer old secret
+/// left behind are removed afterwards.
+pub fn save_long_secret(name: &str, bytes: &[u8]) -> Result<(), Error> {
+    let old = part_count(name)?;
+    let parts: Vec<&[u8]> = bytes.chunks(PART_BYTES).collect();
+    for (i, part) in parts.iter().enumerate() {
+        entry(&part_name(name, i + 1))?.set_secret(part)?;
+    }
+    let mut head = PARTS_PREFIX.to_vec();
+    head.extend_from_slice(parts.len().to_string().as_bytes());
+    entry(name)?.set_secret(&head)?;
+    for n in parts.len() + 1..=old.unwrap_or(0) {
+        delete_password(&part_name(name, n))?;
+    }
+    Ok(())
+}
+
+/// The secret saved with [`save_long_secret`], or `None`.
+pub fn long_secret(name: &str) -> Result<Option<Vec<u8>>, Error> {
+    let Some(count) = part_count(name)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::with_capacity(count * PART_BYTES);
+    for n in 1..=count {
+        match entry(&part_name(name, n))?.get_secret() {
+            Ok(part) => bytes.extend_from_slice(&part),
+            // a part is missing: the secret is damaged, as good as none
+            Err(keyring::Error::NoEntry) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(Some(bytes))
+}
+
+/// Removes a secret saved with [`save_long_secret`] and all its parts; a missing one is not
+/// an error.
+pub fn delete_long_secret(name: &str) -> Result<(), Error> {
+    let count = part_count(name)?.unwrap_or(0);
+    delete_password(name)?;
+    for n in 1..=count {
+        delete_password(&part_name(name, n))?;
+    }
+    Ok(())
+}
+
+/// How many parts the secret `name` has; `None` when there is none.
+fn part_count(name: &str) -> Result<Option<usize>, Error> {
+    match entry(name)?.get_secret() {
+        Ok(head) => Ok(head
+            .strip_prefix(PARTS_PREFIX)
+            .and_then(|n| std::str::from_utf8(n).ok())
+            .and_then(|n| n.parse().ok())),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Whether the entry `name` exists (without reading more than its head).
+pub fn has_long_secret(name: &str) -> Result<bool, Error> {
+    Ok(part_count(name)?.is_some())
+}

@@ -132,3 +132,43 @@ fn removing_one_of_two_accounts_with_the_same_login_keeps_the_password() {
     run(&["account", "remove", "privat"], None);
     assert_eq!(secrets::password(&shared).unwrap(), None);
 }
+
+/// Microsoft's refresh tokens can be longer than one Windows keyring entry holds (2,560
+/// bytes): a 6,000-byte token is split into parts, read back whole, a shorter one replaces it
+/// without leaving parts behind, and signing out removes every part.
+#[test]
+fn a_long_refresh_token_is_split_into_parts_and_sign_out_removes_them_all() {
+    let name = format!("oauth://microsoft/keyring-test-{}", std::process::id());
+    let token: Vec<u8> = (0..6000)
+        .map(|i| b"abcdefghij-_.~0123456789"[i % 24])
+        .collect();
+    secrets::save_long_secret(&name, &token).unwrap_or_else(|e| {
+        panic!("the OS keyring is not usable ({e}); run the tests with scripts/test.sh")
+    });
+    assert_eq!(secrets::long_secret(&name).unwrap(), Some(token.clone()));
+    let part = |n: usize| secrets::password(&format!("{name}#{n}")).unwrap();
+    // three parts of at most PART_BYTES, each under Windows' limit
+    const { assert!(secrets::PART_BYTES <= 2560) };
+    let parts: Vec<_> = (1..=4).map(part).collect();
+    assert!(parts[..3].iter().all(|p| p.is_some()), "three parts");
+    assert!(parts[3].is_none(), "no fourth part");
+    assert!(
+        parts[..3]
+            .iter()
+            .flatten()
+            .all(|p| p.expose().len() <= secrets::PART_BYTES)
+    );
+
+    // a rotated, shorter token: one part left
+    let shorter = b"rt-short".to_vec();
+    secrets::save_long_secret(&name, &shorter).unwrap();
+    assert_eq!(secrets::long_secret(&name).unwrap(), Some(shorter));
+    assert!(part(2).is_none() && part(3).is_none(), "old parts removed");
+
+    // signing out removes all
+    secrets::save_long_secret(&name, &token).unwrap();
+    secrets::delete_long_secret(&name).unwrap();
+    assert_eq!(secrets::long_secret(&name).unwrap(), None);
+    assert!((1..=3).all(|n| part(n).is_none()));
+    assert!(secrets::password(&name).unwrap().is_none());
+}

@@ -398,3 +398,107 @@ fn postfach_send_goes_through_the_outbox_to_sent_and_arrives_intact() {
         ]
     );
 }
+
+/// Signed in with a provider (OAuth), the account sends through Postfix — which asks Dovecot,
+/// whose `oauth2` passdb asks the test authorization server — and fetches over POP3 with the
+/// same tokens; no password anywhere.
+#[test]
+fn a_signed_in_account_sends_and_fetches_with_the_same_tokens() {
+    use postfach::oauth::provider;
+    use support::oauth::{AuthServer, CLIENT_ID, login};
+
+    let user = format!("oauth-send-{}", std::process::id());
+    let auth = AuthServer::start(&user, 3600, 64);
+    let dovecot = Dovecot::builder()
+        .user(&user, "never-used")
+        .auth_socket()
+        .oauth2(&auth.introspection_url())
+        .start();
+    let postfix = Postfix::start(&dovecot);
+    let dir = tempfile::tempdir().unwrap();
+    let endpoints = format!("microsoft={}", auth.base);
+    let run = |args: &[&str]| {
+        support::cli::command(dir.path(), args)
+            .env("POSTFACH_LANG", "en")
+            .env(provider::ENDPOINTS_ENV, &endpoints)
+            .env_remove("POSTFACH_PASSWORD")
+            .output()
+            .unwrap()
+    };
+    let own = Postfix::address(&user);
+    let (pop3s, submission) = (
+        dovecot.pop3s_port().to_string(),
+        postfix.submission_port().to_string(),
+    );
+    let ca = dovecot.ca_pem_path().to_string_lossy().into_owned();
+    let added = run(&[
+        "account",
+        "add",
+        "work",
+        "--email",
+        &own,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &pop3s,
+        "--user",
+        &user,
+        "--ca-file",
+        &ca,
+        "--smtp-host",
+        postfix.host(),
+        "--smtp-port",
+        &submission,
+        "--smtp-security",
+        "starttls",
+        "--smtp-user",
+        &user,
+    ]);
+    assert!(added.status.success(), "{added:?}");
+    let mut command = support::cli::command(dir.path(), &["account", "login", "work"]);
+    command
+        .args([
+            "--provider",
+            "microsoft",
+            "--client-id",
+            CLIENT_ID,
+            "--no-browser",
+        ])
+        .env("POSTFACH_LANG", "en")
+        .env(provider::ENDPOINTS_ENV, &endpoints);
+    let (ok, printed, _) = login(command, &auth);
+    assert!(ok, "{printed}");
+
+    let body = dir.path().join("text.txt");
+    std::fs::write(&body, "Grüße mit Anmeldung\n").unwrap();
+    let to = Postfix::address(USER2);
+    let sent = run(&[
+        "send",
+        "--account",
+        "work",
+        "--to",
+        &to,
+        "--bcc",
+        &own,
+        "--subject",
+        SUBJECT,
+        "--body-file",
+        body.to_str().unwrap(),
+    ]);
+    let words = String::from_utf8_lossy(&sent.stdout).into_owned();
+    assert!(words.contains("was sent"), "{words}\n{}", postfix.log());
+    let log = postfix.wait_for_log("sasl_method=XOAUTH2");
+    assert!(log.contains(&format!("sasl_username={user}")), "{log}");
+    postfix.wait_for_mail(&dovecot, USER2, 1);
+    postfix.wait_for_mail(&dovecot, &user, 1);
+
+    let fetched = run(&["fetch", "work"]);
+    assert!(fetched.status.success(), "{fetched:?}");
+    let listed = run(&["list", "--json"]);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 1);
+    for token in auth.issued() {
+        assert!(!postfix.log().contains(&token), "a token in Postfix's log");
+    }
+    // one sign-in, refreshed by each process that needed a token (send, fetch)
+    assert_eq!(auth.refreshes(), 2);
+}

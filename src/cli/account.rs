@@ -13,6 +13,25 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
         AccountCommand::Add { name, options } => add(store, name, *options),
         AccountCommand::Set { name, options } => set(store, &name, *options),
         AccountCommand::List => list(store),
+        AccountCommand::Login {
+            name,
+            provider,
+            client_id,
+            client_secret,
+            device_code,
+            no_browser,
+        } => super::login::login(
+            store,
+            &name,
+            super::login::LoginOptions {
+                provider,
+                client_id,
+                client_secret,
+                device_code,
+                no_browser,
+            },
+        ),
+        AccountCommand::Logout { name } => super::login::logout(store, &name),
         AccountCommand::Remove { name, keep_mail_in } => {
             let account = super::commands::account_named(store, &name)?;
             let keep = match keep_mail_in {
@@ -25,6 +44,11 @@ pub(super) fn run(store: &mut Store, command: AccountCommand) -> Result<u8, CliE
                 if let Err(e) = crate::secrets::delete_password(&entry) {
                     tracing::warn!("could not remove a saved password: {e}");
                 }
+            }
+            if let Ok(Some(identity)) = crate::oauth::tokens::identity(&account.settings)
+                && let Err(e) = crate::oauth::sign_out(&identity)
+            {
+                tracing::warn!("could not remove the saved sign-in: {e}");
             }
             println!("{}", fl!("cli-account-removed", name = name));
             Ok(exit::OK)
@@ -170,6 +194,13 @@ fn apply(
     }
     if let Some(v) = o.auth {
         s.auth = v.into();
+        // a password method chosen by name ends the sign-in with the provider
+        if !s.auth.uses_token()
+            && s.oauth.take().is_some()
+            && let Some(m) = s.smtp.as_mut().filter(|m| m.auth.uses_token())
+        {
+            m.auth = crate::pop3::AuthMethod::Auto;
+        }
     }
     if let Some(v) = &o.ca_file {
         s.ca_file = Some(v.clone());

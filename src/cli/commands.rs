@@ -88,17 +88,10 @@ fn fetch(
     for account in accounts {
         let name = account.settings.name.clone();
         let s = &account.settings;
-        let entry = crate::secrets::account_entry(s);
-        let password = match crate::secrets::password(&entry) {
-            Ok(Some(p)) => p,
-            Ok(None) => {
-                let e = CliError::from(crate::sync::Error::NoPassword(name.clone()));
-                e.print("");
-                code = worst(code, e.code);
-                continue;
-            }
+        let password = match crate::sync::service::incoming_secret(s) {
+            Ok(p) => p,
             Err(e) => {
-                let e = CliError::from(e);
+                let e = super::login::secret_failed(e, &name);
                 e.print("");
                 code = worst(code, e.code);
                 continue;

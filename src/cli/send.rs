@@ -175,21 +175,17 @@ fn deliver(store: Store, data_dir: &Path, accounts: &[Account], now: i64) -> Res
     let mut code = exit::OK;
     for account in accounts.iter().filter(|a| a.settings.smtp.is_some()) {
         let name = account.settings.name.as_str();
-        let entry = account
+        let secret = match account
             .settings
             .smtp
             .as_ref()
-            // a server without sign-in needs no keyring
-            .filter(|server| send::server::signs_in(server))
-            .map(|server| send::server::password_entry(&account.settings, server));
-        let secret = match entry
-            .map(|e| crate::secrets::password(&e))
+            .map(|server| send::server::secret(&account.settings, server))
             .transpose()
             .map(Option::flatten)
         {
             Ok(secret) => secret,
             Err(e) => {
-                let e = CliError::from(e);
+                let e = super::login::secret_failed(e, name);
                 e.print(&format!("{name}: "));
                 code = worst(code, e.code);
                 continue;

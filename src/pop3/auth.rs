@@ -214,7 +214,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send> Client<S> {
                     B64.encode(&bytes)
                 };
                 let line = format!("AUTH {name} {encoded}");
-                if line.len() + 2 <= MAX_AUTH_LINE {
+                // XOAUTH2 always in two steps: Microsoft's POP3 takes the token only after
+                // its `+`; Google's takes it either way.
+                if line.len() + 2 <= MAX_AUTH_LINE && mech != Mechanism::XOAuth2 {
                     self.command(&line, &format!("AUTH {name} ***")).await?;
                 } else {
                     // Too long for the AUTH line: send it after the first (empty) challenge.

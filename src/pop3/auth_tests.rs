@@ -114,12 +114,12 @@ async fn xoauth2_two_step_with_error_challenge() {
         "{r:?}"
     );
 
-    // A short token goes on the AUTH line.
+    // A short token too waits for the server's `+` (Microsoft takes it no other way); a
+    // server that accepts it (Google) answers +OK.
     let mut exchange = vec![
-        expect(&format!(
-            "AUTH XOAUTH2 {}",
-            base64_of(b"user=a\x01auth=Bearer tok\x01\x01")
-        )),
+        expect("AUTH XOAUTH2"),
+        send("+\r\n"),
+        expect(&base64_of(b"user=a\x01auth=Bearer tok\x01\x01")),
         send("+OK\r\n"),
     ];
     exchange.extend(after_login());
@@ -131,6 +131,43 @@ async fn xoauth2_two_step_with_error_challenge() {
     )
     .await;
     assert!(r.is_ok(), "{r:?}");
+}
+
+#[tokio::test]
+async fn after_stls_capa_is_asked_again_and_its_sasl_list_counts() {
+    // Microsoft's POP3 lists SASL only after STLS: before it, no XOAUTH2.
+    let mut steps = vec![send("+OK ready\r\n")];
+    steps.extend(capa_steps("USER\r\nSTLS\r\n"));
+    steps.extend([expect("STLS"), send("+OK Begin TLS\r\n")]);
+    let (c, server) = client(steps).await;
+    assert!(!c.capabilities().has_sasl("XOAUTH2"));
+    let (greeting, at) = c.greeting_and_server();
+    let plain = c.stls().await;
+    assert!(plain.is_ok());
+    drop(plain);
+    finish(server).await;
+    // The session goes on over the (here: scripted) encrypted stream.
+    let mut steps = capa_steps("USER\r\nSASL XOAUTH2\r\n");
+    steps.extend([
+        expect("AUTH XOAUTH2"),
+        send("+\r\n"),
+        expect(&base64_of(b"user=a@outlook.com\x01auth=Bearer tok\x01\x01")),
+        send("+OK\r\n"),
+    ]);
+    steps.extend(capa_steps("USER\r\nSASL XOAUTH2\r\n"));
+    let (stream, server) = super::script::serve(steps);
+    let mut c = Client::<tokio::io::DuplexStream>::on_new_stream(
+        greeting,
+        at,
+        stream,
+        crate::pop3::Limits::default(),
+    );
+    let r = c
+        .login("a@outlook.com", &Password::new("tok"), AuthMethod::XOAuth2)
+        .await;
+    assert!(r.is_ok(), "{r:?}");
+    drop(c);
+    finish(server).await;
 }
 
 #[tokio::test]

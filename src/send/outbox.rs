@@ -238,7 +238,7 @@ impl Sender {
         }
         let options = super::server::connect_options(s, server, self.limits.clone());
         let credentials =
-            secret.and_then(|secret| super::server::credentials(server, secret.clone()));
+            secret.and_then(|secret| super::server::credentials(s, server, secret.clone()));
         let mut done = Vec::new();
         loop {
             let at = now();

@@ -45,12 +45,32 @@ pub fn signs_in(server: &SmtpSettings) -> bool {
 
 /// Who signs in with `secret` (a password, or the token for XOAUTH2/OAUTHBEARER); `None` for a
 /// server without authentication.
-pub fn credentials(server: &SmtpSettings, secret: Password) -> Option<Credentials> {
+pub fn credentials(
+    account: &AccountSettings,
+    server: &SmtpSettings,
+    secret: Password,
+) -> Option<Credentials> {
     signs_in(server).then(|| Credentials {
         user: server.username.trim().to_owned(),
         secret,
-        method: server.auth,
+        method: account.outgoing_auth(server),
     })
+}
+
+/// The secret that signs in to `server`: a fresh access token for an account that signs in
+/// with its provider, else the saved password; `None` when the server needs none or none is
+/// saved. Blocks (keyring, token endpoint).
+pub fn secret(
+    account: &AccountSettings,
+    server: &SmtpSettings,
+) -> Result<Option<Password>, crate::sync::Error> {
+    if !signs_in(server) {
+        return Ok(None);
+    }
+    if let Some(identity) = crate::oauth::tokens::identity(account)? {
+        return Ok(Some(crate::oauth::access_token(&identity)?));
+    }
+    Ok(crate::secrets::password(&password_entry(account, server))?)
 }
 
 /// The keyring entry that holds the outgoing server's secret: its own entry when it has its
@@ -124,8 +144,8 @@ mod tests {
     #[test]
     fn an_empty_user_signs_in_as_no_one() {
         let account = account();
-        assert!(credentials(&server("  ", false), Password::new("x")).is_none());
-        let c = credentials(&server(" anna ", false), Password::new("x"));
+        assert!(credentials(&account, &server("  ", false), Password::new("x")).is_none());
+        let c = credentials(&account, &server(" anna ", false), Password::new("x"));
         assert_eq!(
             c.map(|c| (c.user, c.method)),
             Some(("anna".into(), AuthMethod::Plain))

@@ -114,12 +114,16 @@ impl Worker {
                 return Some(AFTER_TROUBLE);
             }
         }
+        let oauth = self.account.settings.oauth.is_some();
         let secret = match &self.session_secret {
-            Some(s) => Some(s.clone()),
-            None if !super::server::signs_in(&server) => None,
-            None => {
-                let entry = super::server::password_entry(&self.account.settings, &server);
-                match tokio::task::spawn_blocking(move || crate::secrets::password(&entry)).await {
+            // a password typed for this session never stands in for a sign-in
+            Some(s) if !oauth => Some(s.clone()),
+            _ if !super::server::signs_in(&server) => None,
+            _ => {
+                let account = self.account.settings.clone();
+                match tokio::task::spawn_blocking(move || super::server::secret(&account, &server))
+                    .await
+                {
                     Ok(Ok(Some(secret))) => Some(secret),
                     Ok(Ok(None)) => {
                         let name = self.account.settings.name.as_str();
@@ -128,8 +132,11 @@ impl Worker {
                         return None;
                     }
                     Ok(Err(e)) => {
-                        let words = crate::sync::Error::Keyring(e).user_message();
-                        let _ = self.events.send(Event::Failed(id, words)).await;
+                        let _ = self.events.send(Event::Failed(id, e.user_message())).await;
+                        // only signing in again helps: no retry until the user acts
+                        if matches!(&e, crate::sync::Error::OAuth(o) if o.needs_sign_in()) {
+                            return None;
+                        }
                         return Some(AFTER_TROUBLE);
                     }
                     Err(e) => {

@@ -16,6 +16,6 @@ pub async fn probe(
     on_step: &mut (dyn FnMut(smtp::Step) + Send),
 ) -> Result<smtp::ProbeReport, smtp::ProbeError> {
     let options = crate::send::server::connect_options(account, server, Limits::default());
-    let credentials = secret.and_then(|s| credentials(server, s));
+    let credentials = secret.and_then(|s| credentials(account, server, s));
     smtp::probe(&options, credentials.as_ref(), on_step).await
 }

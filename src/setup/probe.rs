@@ -80,7 +80,7 @@ pub async fn probe(
     on_step(Step::Connect);
     on_step(Step::Capabilities);
     client
-        .login(&settings.username, password, settings.auth)
+        .login(&settings.username, password, settings.incoming_auth())
         .await
         .map_err(fail(Step::Authenticate))?;
     on_step(Step::Authenticate);

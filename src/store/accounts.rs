@@ -42,6 +42,20 @@ pub struct AccountSettings {
     pub reply_to: Option<String>,
     /// Placed below the user's text, after the `-- ` line (plain text; empty: none).
     pub signature: String,
+    /// Signing in with Google or Microsoft (OAuth) instead of a password, for both servers.
+    pub oauth: Option<OAuthSettings>,
+}
+
+/// How an account signs in with its provider. The tokens are in the OS keyring, never here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthSettings {
+    /// The provider's id in `oauth::provider::PROVIDERS` ("google", "microsoft").
+    pub provider: String,
+    /// The user's own client ID ("Advanced"); `None`: the one this build was made with.
+    pub client_id: Option<String>,
+    /// Its secret, for a provider whose clients send one (Google's "Desktop app" clients;
+    /// not secret there, as Google says).
+    pub client_secret: Option<String>,
 }
 
 /// An account's outgoing server. Certificate trust (CA file, pin) is the account's, as for
@@ -60,6 +74,52 @@ pub struct SmtpSettings {
     pub ca_file: Option<PathBuf>,
     /// The outgoing server's pinned certificate: SHA-256 of its DER bytes, hex.
     pub pinned_sha256: Option<String>,
+}
+
+impl AccountSettings {
+    /// How the incoming server is signed in to: XOAUTH2 for an account that signs in with
+    /// its provider (whatever `auth` says: a token is never sent as a password), else `auth`.
+    pub fn incoming_auth(&self) -> AuthMethod {
+        if self.oauth.is_some() {
+            AuthMethod::XOAuth2
+        } else {
+            self.auth
+        }
+    }
+
+    /// Makes the account sign in with `provider` (OAuth) on both servers; `own_client` (ID
+    /// and secret) replaces the user's own client when given.
+    pub fn sign_in_with(&mut self, provider: &str, own_client: Option<(String, Option<String>)>) {
+        let (client_id, client_secret) = match own_client {
+            Some((id, secret)) => (Some(id), secret),
+            None => self
+                .oauth
+                .as_ref()
+                .map(|o| (o.client_id.clone(), o.client_secret.clone()))
+                .unwrap_or_default(),
+        };
+        self.oauth = Some(OAuthSettings {
+            provider: provider.to_owned(),
+            client_id,
+            client_secret,
+        });
+        self.auth = AuthMethod::XOAuth2;
+        if let Some(m) = self.smtp.as_mut() {
+            m.auth = AuthMethod::XOAuth2;
+            if m.username.trim().is_empty() {
+                m.username = self.username.clone();
+            }
+        }
+    }
+
+    /// The same for the outgoing server `server`.
+    pub fn outgoing_auth(&self, server: &SmtpSettings) -> AuthMethod {
+        if self.oauth.is_some() {
+            AuthMethod::XOAuth2
+        } else {
+            server.auth
+        }
+    }
 }
 
 impl Default for AccountSettings {
@@ -84,6 +144,7 @@ impl Default for AccountSettings {
             smtp: None,
             reply_to: None,
             signature: String::new(),
+            oauth: None,
         }
     }
 }
@@ -143,7 +204,8 @@ const COLUMNS: &str = "id, name, display_name, email, host, port, security, user
      ca_file, pinned_sha256, leave_on_server, keep_days, delete_when_deleted_here, \
      check_on_startup, check_every_minutes, notify, server_expire, server_login_delay, \
      last_fetch_at, created_at, smtp_host, smtp_port, smtp_security, smtp_auth, smtp_username, \
-     smtp_own_password, reply_to, signature, smtp_ca_file, smtp_pinned_sha256";
+     smtp_own_password, reply_to, signature, smtp_ca_file, smtp_pinned_sha256, oauth_provider, \
+     oauth_client_id, oauth_client_secret";
 
 fn parse_column<T: std::str::FromStr>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
@@ -189,6 +251,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
             },
             reply_to: row.get(27)?,
             signature: row.get(28)?,
+            oauth: row
+                .get::<_, Option<String>>(31)?
+                .map(|provider| -> rusqlite::Result<OAuthSettings> {
+                    Ok(OAuthSettings {
+                        provider,
+                        client_id: row.get(32)?,
+                        client_secret: row.get(33)?,
+                    })
+                })
+                .transpose()?,
         },
         server_expire: row
             .get::<_, Option<i64>>(17)?
@@ -200,7 +272,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 /// The settings columns in the order of `COLUMNS` without the id and the server's
-/// announcements (`?1`…`?26` of the insert, `?2`…`?27` of the update).
+/// announcements (`?1`…`?29` of the insert, `?2`…`?30` of the update).
 fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> {
     let text = |v: &str| Value::Text(v.to_owned());
     let opt = |v: Option<&str>| v.map_or(Value::Null, |v| Value::Text(v.to_owned()));
@@ -235,6 +307,9 @@ fn settings_values(s: &AccountSettings, ca_file: &Option<String>) -> Vec<Value> 
             .and_then(|m| m.ca_file.as_deref())
             .and_then(|p| p.to_str())),
         opt(smtp.and_then(|m| m.pinned_sha256.as_deref())),
+        opt(s.oauth.as_ref().map(|o| o.provider.as_str())),
+        opt(s.oauth.as_ref().and_then(|o| o.client_id.as_deref())),
+        opt(s.oauth.as_ref().and_then(|o| o.client_secret.as_deref())),
     ]
 }
 
@@ -273,7 +348,7 @@ impl Store {
                 &format!(
                     "INSERT INTO accounts ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
                      ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, NULL, NULL, unixepoch(), ?17, ?18, \
-                     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+                     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
                     COLUMNS
                 ),
                 params_from_iter(settings_values(s, &ca_file)),
@@ -301,7 +376,8 @@ impl Store {
                  check_every_minutes = ?16, notify = ?17, smtp_host = ?18, smtp_port = ?19, \
                  smtp_security = ?20, smtp_auth = ?21, smtp_username = ?22, \
                  smtp_own_password = ?23, reply_to = ?24, signature = ?25, \
-                 smtp_ca_file = ?26, smtp_pinned_sha256 = ?27 WHERE id = ?1",
+                 smtp_ca_file = ?26, smtp_pinned_sha256 = ?27, oauth_provider = ?28, \
+                 oauth_client_id = ?29, oauth_client_secret = ?30 WHERE id = ?1",
                 params_from_iter(
                     std::iter::once(Value::Integer(id.0)).chain(settings_values(s, &ca_file)),
                 ),

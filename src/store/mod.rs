@@ -46,7 +46,7 @@ use std::time::Duration;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, TransactionBehavior};
 
-pub use accounts::{Account, AccountSettings, KeepMail, ServerExpire, SmtpSettings};
+pub use accounts::{Account, AccountSettings, KeepMail, OAuthSettings, ServerExpire, SmtpSettings};
 pub use contacts::{Contact, Contacts, MAX_CONTACTS};
 pub use drafts::Links;
 pub use error::Error;

@@ -24,6 +24,7 @@ const MIGRATIONS: &[Step] = &[
     v8_organising,
     v9_known_uidls,
     v10_import_links,
+    v11_oauth,
 ];
 
 /// The schema version this program writes.
@@ -508,6 +509,17 @@ fn v10_import_links(tx: &Connection) -> rusqlite::Result<()> {
         CREATE INDEX import_uidls_uidl ON import_uidls(uidl);
         ALTER TABLE accounts ADD COLUMN import_review INTEGER NOT NULL DEFAULT 0;
         "#,
+    )
+}
+
+/// Version 11: signing in with Google or Microsoft (OAuth): the provider and the user's own
+/// client (ID, and the secret Google's desktop clients send, which is not secret there). The
+/// tokens live in the OS keyring, never here.
+fn v11_oauth(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
+         ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;
+         ALTER TABLE accounts ADD COLUMN oauth_client_secret TEXT;",
     )
 }
 

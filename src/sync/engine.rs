@@ -257,7 +257,7 @@ impl Fetcher {
         let mut client = pop3::connect(&options).await.map_err(p3)?;
         progress(Progress::Authenticating);
         client
-            .login(&s.username, password, s.auth)
+            .login(&s.username, password, s.incoming_auth())
             .await
             .map_err(p3)?;
         Ok(Session {

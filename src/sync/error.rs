@@ -26,6 +26,9 @@ pub enum Error {
     /// The keyring could not be read.
     #[error("{0}")]
     Keyring(#[from] crate::secrets::Error),
+    /// Signing in with the provider (OAuth) failed: no token, refused, unreachable.
+    #[error("{0}")]
+    OAuth(#[from] crate::oauth::Error),
     /// Something that should not happen (a task panicked, ...).
     #[error("internal: {0}")]
     Internal(String),
@@ -82,6 +85,9 @@ impl Error {
                 _ => ErrorKind::Server,
             },
             Error::NoPassword(_) => ErrorKind::Auth,
+            Error::OAuth(crate::oauth::Error::Network(_)) => ErrorKind::Network,
+            Error::OAuth(crate::oauth::Error::Keyring(_)) => ErrorKind::Local,
+            Error::OAuth(_) => ErrorKind::Auth,
             Error::Locked(_) => ErrorKind::Busy,
             Error::ImportReview(_) => ErrorKind::Review,
             Error::Store(_) | Error::Keyring(_) | Error::Internal(_) => ErrorKind::Local,
@@ -153,6 +159,7 @@ impl Error {
             }
             Error::NoPassword(account) => fl!("error-no-password", account = account.as_str()),
             Error::Keyring(e) => fl!("error-keyring", reason = keyring_reason(e.failure())),
+            Error::OAuth(e) => e.user_message(),
             Error::Internal(detail) => fl!("error-internal", detail = detail.as_str()),
         }
     }

@@ -86,6 +86,7 @@ pub fn spawn(
         clock,
         session_password: None,
         failures: 0,
+        awaiting_sign_in: false,
         commands: rx,
         events: events_tx,
     };
@@ -99,6 +100,9 @@ struct Worker {
     clock: Clock,
     session_password: Option<Password>,
     failures: u32,
+    /// The provider refused the sign-in (or there is none): no more checks on schedule until
+    /// the user signs in (the settings change) or asks for a fetch.
+    awaiting_sign_in: bool,
     commands: mpsc::UnboundedReceiver<Command>,
     events: mpsc::Sender<Event>,
 }
@@ -156,6 +160,7 @@ impl Worker {
                 Some(Command::Cancel) => {}
                 Some(Command::SettingsChanged(account)) => {
                     self.account = *account;
+                    self.awaiting_sign_in = false;
                     next = self.scheduled();
                 }
                 Some(Command::SetPassword(p)) => self.session_password = Some(p),
@@ -171,11 +176,13 @@ impl Worker {
             Ok(p) => p,
             Err(e) => {
                 self.failures += 1;
+                self.awaiting_sign_in = matches!(&e, Error::OAuth(o) if o.needs_sign_in());
                 e.log(&self.account.settings.name);
                 let _ = self.events.send(Event::Finished(id, Err(e))).await;
                 return After::Continue;
             }
         };
+        self.awaiting_sign_in = false;
         let (progress_tx, mut progress_rx) = mpsc::unbounded_channel();
         let fetcher = self.fetcher.clone();
         let account = self.account.clone();
@@ -238,16 +245,16 @@ impl Worker {
     }
 
     async fn password(&self) -> Result<Password, Error> {
-        if let Some(p) = &self.session_password {
+        // a password typed for this session never stands in for a sign-in
+        if let Some(p) = &self.session_password
+            && self.account.settings.oauth.is_none()
+        {
             return Ok(p.clone());
         }
-        let s = &self.account.settings;
-        let entry = crate::secrets::account_entry(s);
-        let name = s.name.clone();
-        tokio::task::spawn_blocking(move || crate::secrets::password(&entry))
+        let s = self.account.settings.clone();
+        tokio::task::spawn_blocking(move || incoming_secret(&s))
             .await
-            .map_err(|e| Error::Internal(e.to_string()))??
-            .ok_or(Error::NoPassword(name))
+            .map_err(|e| Error::Internal(e.to_string()))?
     }
 
     /// The regular next check, if the account checks periodically.
@@ -259,6 +266,9 @@ impl Worker {
 
     /// After a fetch: the regular schedule, or a growing back-off after failures.
     fn next_after_fetch(&self) -> Option<Instant> {
+        if self.awaiting_sign_in {
+            return None;
+        }
         if self.failures == 0 {
             return self.scheduled();
         }
@@ -274,6 +284,17 @@ impl Worker {
     fn login_delay(&self) -> Duration {
         Duration::from_secs(u64::from(self.account.server_login_delay.unwrap_or(0)))
     }
+}
+
+/// What signs in to the incoming server of `s`: a fresh access token for an account that signs
+/// in with its provider (never a password instead), else the saved password. Blocks (keyring,
+/// token endpoint).
+pub fn incoming_secret(s: &crate::store::AccountSettings) -> Result<Password, Error> {
+    if let Some(identity) = crate::oauth::tokens::identity(s)? {
+        return Ok(crate::oauth::access_token(&identity)?);
+    }
+    crate::secrets::password(&crate::secrets::account_entry(s))?
+        .ok_or_else(|| Error::NoPassword(s.name.clone()))
 }
 
 /// Back-off after `failures` consecutive failed checks: 1, 2, 4 … minutes, at most one hour.

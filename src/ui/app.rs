@@ -106,7 +106,7 @@ pub enum Message {
     /// The preferences were written (or why not).
     ConfigSaved(Result<(), Error>),
     /// A trusted certificate was pinned into its account.
-    Pinned(Result<Account, Error>),
+    Pinned(Box<Result<Account, Error>>),
     /// The last mail file opened from the desktop was read, to be shown in the reader.
     OpenedFile(Result<MessageRow, Error>),
     /// The window's close button, or Ctrl+Q.
@@ -280,7 +280,7 @@ impl App {
             Message::OpenSettings(page) => self.open_settings(page),
             Message::AddAccount => self.open_wizard(),
             Message::ConfigSaved(result) => self.on_config_saved(result),
-            Message::Pinned(result) => self.on_pinned(result),
+            Message::Pinned(result) => self.on_pinned(*result),
             Message::OpenedFile(Ok(row)) => {
                 self.list_action(list::Action::Open(row.into(), Task::none()))
             }

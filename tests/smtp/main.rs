@@ -4,6 +4,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod oauth;
 mod outbox;
 
 use std::sync::{Arc, Mutex};

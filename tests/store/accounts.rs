@@ -102,6 +102,43 @@ fn the_outgoing_server_and_identity_are_kept_and_can_be_removed() -> TestResult 
 }
 
 #[test]
+fn signing_in_with_a_provider_is_kept_for_both_servers_without_any_token() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open_in(dir.path())?;
+    let mut s = settings("gmail");
+    s.smtp = Some(postfach::store::SmtpSettings {
+        host: "smtp.gmail.com".into(),
+        port: 465,
+        security: Security::Tls,
+        auth: AuthMethod::Plain,
+        username: String::new(),
+        own_password: false,
+        ca_file: None,
+        pinned_sha256: None,
+    });
+    s.sign_in_with(
+        "google",
+        Some(("eigene-id".into(), Some("nicht-geheim".into()))),
+    );
+    assert_eq!(s.incoming_auth(), AuthMethod::XOAuth2);
+    let smtp = s.smtp.clone().ok_or("smtp")?;
+    assert_eq!(
+        (smtp.auth, smtp.username.as_str()),
+        (AuthMethod::XOAuth2, "gmail")
+    );
+    let id = store.add_account(&s)?;
+    assert_eq!(store.account(id)?.settings, s);
+    // signing in again without an own client keeps the one there is; none at all is stored
+    s.sign_in_with("google", None);
+    let o = s.oauth.clone().ok_or("oauth")?;
+    assert_eq!(o.client_secret.as_deref(), Some("nicht-geheim"));
+    s.oauth = None;
+    store.update_account(id, &s)?;
+    assert_eq!(store.account(id)?.settings.oauth, None);
+    Ok(())
+}
+
+#[test]
 fn removing_an_account_deletes_or_keeps_its_mail() -> TestResult {
     let dir = tempfile::tempdir()?;
     let mut store = Store::open_in(dir.path())?;

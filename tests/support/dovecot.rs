@@ -24,6 +24,7 @@ pub struct DovecotBuilder {
     tls: bool,
     lock_session: bool,
     auth_socket: bool,
+    oauth2: Option<String>,
     extra_config: String,
 }
 
@@ -37,6 +38,7 @@ impl Default for DovecotBuilder {
             tls: true,
             lock_session: true,
             auth_socket: false,
+            oauth2: None,
             extra_config: String::new(),
         }
     }
@@ -66,6 +68,15 @@ impl DovecotBuilder {
     /// so that Postfix's unprivileged `smtpd` reaches it. The same users and passwords as POP3.
     pub fn auth_socket(mut self) -> Self {
         self.auth_socket = true;
+        self
+    }
+
+    /// Also signs in with OAuth 2.0 bearer tokens (SASL XOAUTH2 and OAUTHBEARER): Dovecot's
+    /// `oauth2` passdb asks `introspection_url` (RFC 7662, POST `token=…`) whether a token is
+    /// active and whose it is (`username`). Any user name the introspection vouches for gets a
+    /// mailbox ([`Dovecot::maildir`]); passwords work as before.
+    pub fn oauth2(mut self, introspection_url: &str) -> Self {
+        self.oauth2 = Some(introspection_url.to_owned());
         self
     }
 
@@ -249,6 +260,16 @@ impl Dovecot {
             .map(|(u, p)| format!("{u}:{{PLAIN}}{p}::::::\n"))
             .collect();
         std::fs::write(dir.path().join("passwd"), passwd)?;
+        if let Some(url) = &opts.oauth2 {
+            std::fs::write(
+                dir.path().join("oauth2.conf.ext"),
+                format!(
+                    "introspection_mode = post\nintrospection_url = {url}\n\
+                     force_introspection = yes\nusername_attribute = username\n\
+                     active_attribute = active\nactive_value = true\n"
+                ),
+            )?;
+        }
         let config = dir.path().join("dovecot.conf");
         std::fs::write(
             &config,
@@ -406,16 +427,29 @@ fn config_text(
          protocols = pop3\n\
          listen = 127.0.0.1\n\
          log_path = {d}/dovecot.log\n\
-         auth_mechanisms = plain login cram-md5\n\
+         auth_mechanisms = plain login cram-md5{oauth_mechanisms}\n\
          disable_plaintext_auth = no\n\
          first_valid_uid = {uid}\n\
          first_valid_gid = {gid}\n\
          mail_location = maildir:~/Maildir\n\
          pop3_uidl_format = %08Xu%08Xv\n\
          pop3_lock_session = {lock}\n\
+         {oauth_passdb}\
          passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {d}/passwd\n}}\n\
          userdb {{\n  driver = static\n  args = uid={uid} gid={gid} home={d}/home/%u\n}}\n",
         lock = if opts.lock_session { "yes" } else { "no" },
+        oauth_mechanisms = if opts.oauth2.is_some() {
+            " xoauth2 oauthbearer"
+        } else {
+            ""
+        },
+        oauth_passdb = match &opts.oauth2 {
+            Some(_) => format!(
+                "passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  \
+                 args = {d}/oauth2.conf.ext\n}}\n"
+            ),
+            None => String::new(),
+        },
     );
     if opts.tls {
         c.push_str(&format!(

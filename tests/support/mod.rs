@@ -33,6 +33,7 @@ pub mod demo;
 mod dovecot;
 pub mod http;
 pub mod mail;
+pub mod oauth;
 pub mod page;
 mod postfix;
 pub mod proxy;

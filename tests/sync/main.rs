@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod hostile;
+mod oauth;
 mod pop3;
 mod rules;
 #[path = "../support/mod.rs"]
@@ -342,6 +343,7 @@ fn probe_settings(server: &Dovecot) -> postfach::store::AccountSettings {
         smtp: None,
         reply_to: None,
         signature: String::new(),
+        oauth: None,
     }
 }
 

@@ -40,4 +40,6 @@ mod window;
 mod wizard;
 mod wizard_earlier;
 #[cfg(target_os = "linux")]
+mod wizard_oauth;
+#[cfg(target_os = "linux")]
 mod wizard_smtp;

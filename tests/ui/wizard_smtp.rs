@@ -26,15 +26,15 @@ fn wizard_says(app: &mut App, sb: &Sandbox, message: wizard::Message) {
 }
 
 /// A wizard on its own (with proposals from the test), driven like the app drives it.
-struct Driven {
-    wizard: Wizard,
+pub(crate) struct Driven {
+    pub(crate) wizard: Wizard,
     db: Db,
     sb: Sandbox,
-    done: Option<wizard::Outcome>,
+    pub(crate) done: Option<wizard::Outcome>,
 }
 
 impl Driven {
-    fn new(
+    pub(crate) fn new(
         proposer: Proposer,
         dir: &std::path::Path,
     ) -> Result<Driven, Box<dyn std::error::Error>> {
@@ -48,7 +48,7 @@ impl Driven {
     }
 
     /// Handles `message` and everything its tasks bring back.
-    fn say(&mut self, message: wizard::Message) {
+    pub(crate) fn say(&mut self, message: wizard::Message) {
         let mut queue = vec![message];
         while let Some(m) = queue.pop() {
             match self.wizard.update(m, &self.db) {
@@ -67,11 +67,11 @@ impl Driven {
         )
     }
 
-    fn shows(&self, label: &str) -> bool {
+    pub(crate) fn shows(&self, label: &str) -> bool {
         self.ui().find(label).is_ok()
     }
 
-    fn click(&mut self, label: &str) -> R {
+    pub(crate) fn click(&mut self, label: &str) -> R {
         let messages = {
             let mut ui = self.ui();
             ui.click(label)

@@ -26,6 +26,9 @@ impl App {
                 self.workers.accept_import(account);
                 Task::none()
             }
+            banner::Action::OpenSignIn(account) => {
+                self.open_settings(crate::ui::screen::settings::Page::Account(account))
+            }
             banner::Action::Trust(account) => {
                 self.modal = self
                     .tls_questions
@@ -78,7 +81,11 @@ impl App {
                     None => self.tls_questions.remove(&account),
                 };
                 let name = self.workers.name(account);
-                self.banners.fetch_failed(account, &name, &error);
+                let oauth = self
+                    .accounts
+                    .iter()
+                    .any(|a| a.id == account && a.settings.oauth.is_some());
+                self.banners.fetch_failed(account, &name, &error, oauth);
                 Task::none()
             }
         }

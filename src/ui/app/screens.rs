@@ -224,7 +224,7 @@ impl App {
                 })
                 .await
             },
-            Message::Pinned,
+            |r| Message::Pinned(Box::new(r)),
         )
     }
 

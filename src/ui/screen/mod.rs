@@ -4,4 +4,5 @@ pub mod action;
 pub mod compose;
 pub mod mail;
 pub mod settings;
+pub mod sign_in;
 pub mod wizard;

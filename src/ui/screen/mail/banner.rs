@@ -27,6 +27,8 @@ pub enum Offer {
     Trust(AccountId),
     /// The first fetch after an import: the banner shows what it will do; go ahead.
     AcceptImport(AccountId),
+    /// Sign in again with Google or Microsoft (in the account's settings).
+    SignInAgain(AccountId),
 }
 
 /// One banner.
@@ -56,6 +58,8 @@ pub enum Message {
     AcceptImport(usize),
     /// Show or hide the details.
     ToggleDetails(usize),
+    /// Go to the account's sign-in.
+    OpenSignIn(usize),
 }
 
 /// What the parent should do.
@@ -68,6 +72,8 @@ pub enum Action {
     Trust(AccountId),
     /// The user agreed to the dry run of the first fetch after an import.
     AcceptImport(AccountId),
+    /// Open the account's settings, where it signs in again.
+    OpenSignIn(AccountId),
 }
 
 /// The banners shown.
@@ -86,8 +92,18 @@ impl Banners {
     /// offers follows from the error: a password field when the password was rejected, missing
     /// or unreadable (keyring), "Try again" for network, busy and server trouble, the
     /// certificate dialog for an untrusted or changed certificate, nothing for other TLS trouble.
-    pub fn fetch_failed(&mut self, account: AccountId, name: &str, error: &sync::Error) {
+    ///
+    /// For an account that signs in with Google or Microsoft (`oauth`), a refused sign-in
+    /// offers "Sign in again…" instead: never a password field.
+    pub fn fetch_failed(
+        &mut self,
+        account: AccountId,
+        name: &str,
+        error: &sync::Error,
+        oauth: bool,
+    ) {
         let offer = match (error, error.kind()) {
+            (_, ErrorKind::Auth) if oauth => Offer::SignInAgain(account),
             (sync::Error::Keyring(_) | sync::Error::NoPassword(_), _) | (_, ErrorKind::Auth) => {
                 Offer::Password(account)
             }
@@ -180,6 +196,10 @@ impl Banners {
                 Some(Offer::Trust(account)) => Action::Trust(account),
                 _ => Action::None,
             },
+            Message::OpenSignIn(i) => match self.list.get(i).map(|b| b.offer) {
+                Some(Offer::SignInAgain(account)) => Action::OpenSignIn(account),
+                _ => Action::None,
+            },
             Message::ToggleDetails(i) => {
                 if let Some(b) = self.list.get_mut(i) {
                     b.details_open = !b.details_open;
@@ -257,28 +277,19 @@ fn banner_view<'a>(
         words = words.push(text(fl!("ui-password-tip")).size(theme::SMALL - 1.0));
     }
     let mut actions = row![].spacing(6).align_y(Alignment::Center);
-    if let Offer::Trust(_) = b.offer {
+    let offered = match b.offer {
+        Offer::Trust(_) => Some((fl!("trust-banner-button"), Message::Trust(i))),
+        Offer::SignInAgain(_) => Some((fl!("oauth-sign-in-again-button"), Message::OpenSignIn(i))),
+        Offer::Retry(_) => Some((fl!("ui-retry"), Message::Retry(i))),
+        Offer::AcceptImport(_) => Some((fl!("ui-import-review-go"), Message::AcceptImport(i))),
+        Offer::Nothing | Offer::Password(_) => None,
+    };
+    if let Some((label, message)) = offered {
         actions = actions.push(
-            button(text(fl!("trust-banner-button")).size(theme::SMALL + 0.5))
+            button(text(label).size(theme::SMALL + 0.5))
                 .padding([5, 12])
                 .style(theme::primary)
-                .on_press(Message::Trust(i)),
-        );
-    }
-    if let Offer::AcceptImport(_) = b.offer {
-        actions = actions.push(
-            button(text(fl!("ui-import-review-go")).size(theme::SMALL + 0.5))
-                .padding([5, 12])
-                .style(theme::primary)
-                .on_press(Message::AcceptImport(i)),
-        );
-    }
-    if let Offer::Retry(_) = b.offer {
-        actions = actions.push(
-            button(text(fl!("ui-retry")).size(theme::SMALL + 0.5))
-                .padding([5, 12])
-                .style(theme::primary)
-                .on_press(Message::Retry(i)),
+                .on_press(message),
         );
     }
     actions = actions.push(
@@ -311,18 +322,48 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_sign_in_offers_signing_in_again_never_a_password() {
+        let _lang = crate::i18n::hold(crate::i18n::Language::English);
+        let mut banners = Banners::default();
+        let revoked = sync::Error::OAuth(crate::oauth::Error::SignInAgain {
+            provider: "Microsoft",
+            user: "anna@outlook.com".into(),
+        });
+        banners.fetch_failed(AccountId(3), "outlook", &revoked, true);
+        let b = &banners.list()[0];
+        assert_eq!(b.offer, Offer::SignInAgain(AccountId(3)));
+        assert!(b.text.contains("Please sign in again"), "{}", b.text);
+        assert!(matches!(
+            banners.update(Message::OpenSignIn(0)),
+            Action::OpenSignIn(AccountId(3))
+        ));
+        // the server refusing the token of such an account: the same, no password field
+        let refused = sync::Error::pop3(
+            "outlook.office365.com",
+            crate::pop3::Error::AuthRejected("-ERR Authentication failure".into()),
+        );
+        banners.fetch_failed(AccountId(3), "outlook", &refused, true);
+        assert_eq!(banners.list()[0].offer, Offer::SignInAgain(AccountId(3)));
+        // an account with a password still gets the password field
+        banners.fetch_failed(AccountId(4), "gmx", &refused, false);
+        assert_eq!(banners.list()[1].offer, Offer::Password(AccountId(4)));
+    }
+
+    #[test]
     fn a_new_error_of_an_account_replaces_its_old_one() {
         let mut banners = Banners::default();
-        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(AccountId(1), "privat", &local_failure(), false);
         banners.fetch_failed(
             AccountId(1),
             "privat",
             &sync::Error::Locked("privat".into()),
+            false,
         );
         banners.fetch_failed(
             AccountId(2),
             "arbeit",
             &sync::Error::NoPassword("arbeit".into()),
+            false,
         );
         assert_eq!(banners.list().len(), 2);
         assert_eq!(
@@ -336,11 +377,12 @@ mod tests {
     #[test]
     fn retry_and_sign_in_report_the_account() {
         let mut banners = Banners::default();
-        banners.fetch_failed(AccountId(1), "privat", &local_failure());
+        banners.fetch_failed(AccountId(1), "privat", &local_failure(), false);
         banners.fetch_failed(
             AccountId(2),
             "arbeit",
             &sync::Error::NoPassword("arbeit".into()),
+            false,
         );
         assert!(
             matches!(banners.update(Message::SignIn(1)), Action::None),
@@ -370,7 +412,7 @@ mod tests {
                 std::io::ErrorKind::ConnectionRefused,
             )),
         };
-        banners.fetch_failed(AccountId(1), "privat", &refused);
+        banners.fetch_failed(AccountId(1), "privat", &refused, false);
         let b = &banners.list()[0];
         assert!(!b.text.contains("refused (os error"), "{}", b.text);
         assert!(b.details.as_deref().is_some_and(|d| d.contains("refused")));

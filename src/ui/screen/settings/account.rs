@@ -3,6 +3,7 @@
 //! when to check, saving (store and keyring off the UI thread, then the worker is told) and
 //! removing the account (keeping its mail in a local folder, or deleting it).
 
+mod oauth;
 mod view;
 
 pub use view::signature_id;
@@ -53,6 +54,11 @@ pub enum Message {
     RemoveConfirm,
     RemoveCancel,
     Removed(Result<(), Problem>),
+    /// The sign-in with Google or Microsoft.
+    SignIn(crate::ui::screen::sign_in::Message),
+    /// Whether a sign-in is saved in the keyring.
+    SignInStatus(bool),
+    SignOut,
 }
 
 /// What the parent should do.
@@ -157,6 +163,10 @@ pub struct AccountPage {
     pub(super) removing: Option<bool>,
     pub(super) saving: bool,
     pub(super) notice: Option<Notice>,
+    /// The sign-in, for an account of Google or Microsoft.
+    pub(super) sign_in: Option<crate::ui::screen::sign_in::SignIn>,
+    /// Whether its sign-in is saved (`None`: not known yet).
+    pub(super) signed_in: Option<bool>,
 }
 
 impl AccountPage {
@@ -164,6 +174,7 @@ impl AccountPage {
     pub fn new(account: Account) -> (AccountPage, Task<Message>) {
         let s = &account.settings;
         let (form, check) = AccountForm::new(s);
+        let (sign_in, sign_in_status) = oauth::panel(s);
         let page = AccountPage {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
@@ -180,12 +191,15 @@ impl AccountPage {
             removing: None,
             saving: false,
             notice: None,
+            sign_in,
+            signed_in: None,
             account,
         };
         let entry = keyring::entry(&page.account.settings);
         let mut tasks = vec![
             Task::perform(keyring::status(entry), Message::KeyringStatus),
             check.map(Message::Form),
+            sign_in_status,
         ];
         if let Some(entry) = keyring::outgoing_entry(&page.account.settings) {
             tasks.push(Task::perform(
@@ -226,6 +240,7 @@ impl AccountPage {
             None
         };
         s.notify = self.notify;
+        self.apply_sign_in(&mut s);
         Ok(s)
     }
 
@@ -319,6 +334,12 @@ impl AccountPage {
                 self.notice = Some(Notice::RemoveFailed(e));
                 Action::None
             }
+            Message::SignIn(m) => self.on_sign_in(m, db),
+            Message::SignInStatus(signed_in) => {
+                self.signed_in = Some(signed_in);
+                Action::None
+            }
+            Message::SignOut => self.sign_out(),
         }
     }
 
@@ -337,6 +358,15 @@ impl AccountPage {
     }
 
     fn test_connection(&mut self) -> Action {
+        if let Ok(Some(identity)) = crate::oauth::tokens::identity(&self.account.settings) {
+            return Action::Run(Task::perform(
+                db::blocking(move || Ok(crate::oauth::access_token(&identity).ok())),
+                |r| {
+                    let token = r.ok().flatten();
+                    Message::TestWith(token.clone(), token)
+                },
+            ));
+        }
         let typed = self.form.server().typed_password();
         let outgoing_typed = self.form.outgoing().typed_password();
         let own = self.form.outgoing().own_secret();
@@ -481,14 +511,32 @@ impl AccountPage {
         Action::Run(Task::perform(
             async move {
                 // the passwords no other account uses (one with the same login shares them)
-                let entries = db
+                let (entries, signed_in) = db
                     .call(move |s| {
                         s.remove_account(id, keep_mail)?;
-                        Ok(crate::secrets::unused_entries(&settings, &s.accounts()?))
+                        let remaining = s.accounts()?;
+                        // its sign-in with a provider, unless another account uses the same
+                        let identity = |a: &crate::store::AccountSettings| {
+                            crate::oauth::tokens::identity(a).ok().flatten()
+                        };
+                        let signed_in = identity(&settings).filter(|me| {
+                            !remaining
+                                .iter()
+                                .any(|a| identity(&a.settings).as_ref() == Some(me))
+                        });
+                        Ok((
+                            crate::secrets::unused_entries(&settings, &remaining),
+                            signed_in,
+                        ))
                     })
                     .await?;
                 db::blocking(move || {
                     entries.iter().for_each(|e| keyring::forget(e));
+                    if let Some(identity) = signed_in
+                        && let Err(e) = crate::oauth::sign_out(&identity)
+                    {
+                        tracing::warn!("could not remove the saved sign-in: {e}");
+                    }
                     Ok(())
                 })
                 .await

@@ -125,6 +125,12 @@ impl AccountForm {
         &self.outgoing
     }
 
+    /// Whether both servers sign in with `provider` through the browser (no password fields).
+    pub fn set_sign_in(&mut self, provider: Option<&'static str>) {
+        self.server.signs_in_with = provider;
+        self.outgoing.signs_in_with = provider;
+    }
+
     /// The outgoing server's fields, to fill in (the wizard's proposals).
     pub fn outgoing_mut(&mut self) -> &mut OutgoingForm {
         &mut self.outgoing

@@ -126,6 +126,8 @@ pub struct OutgoingForm {
     pub password: String,
     /// What "set up" fills in: the provider's server for the address, the incoming user name.
     proposal: SmtpSettings,
+    /// The provider the account signs in with through the browser (no password here).
+    pub signs_in_with: Option<&'static str>,
 }
 
 impl OutgoingForm {
@@ -147,6 +149,7 @@ impl OutgoingForm {
             same_password: !server.own_password,
             password: String::new(),
             proposal,
+            signs_in_with: super::server::provider_name(s),
         }
     }
 
@@ -182,7 +185,10 @@ impl OutgoingForm {
 
     /// Whether the secret is the account's own entry (a password of its own, or a token).
     pub fn own_secret(&self) -> bool {
-        self.enabled && self.auth != Auth::None && (!self.same_password || self.auth.uses_token())
+        self.signs_in_with.is_none()
+            && self.enabled
+            && self.auth != Auth::None
+            && (!self.same_password || self.auth.uses_token())
     }
 
     /// Whether a test or a send signs in.
@@ -242,6 +248,19 @@ impl OutgoingForm {
         }
         let mut form = Column::new().spacing(12);
         form = form.push(self.endpoint.view().map(Message::Endpoint));
+        if let Some(provider) = self.signs_in_with {
+            form = form.push(form::field(
+                fl!("settings-auth"),
+                form::small(fl!("oauth-instead-of-password", provider = provider)),
+                None,
+            ));
+            form = form.push(form::field(
+                fl!("settings-username"),
+                form::input("", &self.username, Message::Username),
+                None,
+            ));
+            return form.into();
+        }
         form = form.push(form::field(
             fl!("settings-auth"),
             form::pick(Auth::ALL.to_vec(), self.auth, Message::Auth),

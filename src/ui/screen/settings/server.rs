@@ -13,8 +13,9 @@ use crate::ui::screen::settings::keyring::Status;
 use crate::ui::screen::settings::problem::Invalid;
 use crate::ui::widget::form::{self, Tone};
 
-/// Whether an OAuth2 token source exists. None does yet, so OAuth2 is not offered (an account
-/// that already uses it keeps it).
+/// Whether OAuth2 with a token typed here is offered. It is not: Google and Microsoft accounts
+/// sign in through the browser (`ui::screen::sign_in`); an account that already uses a typed
+/// token keeps it.
 pub const OAUTH_TOKEN_SOURCE: bool = false;
 
 /// The authentication choices as users know them.
@@ -87,6 +88,8 @@ pub struct ServerForm {
     pub password: String,
     /// "Passwort speichern".
     pub remember: bool,
+    /// The provider the account signs in with through the browser (no password here).
+    pub signs_in_with: Option<&'static str>,
 }
 
 impl ServerForm {
@@ -99,6 +102,7 @@ impl ServerForm {
             previous_auth: s.auth,
             password: String::new(),
             remember: true,
+            signs_in_with: provider_name(s),
         }
     }
 
@@ -142,6 +146,14 @@ impl ServerForm {
             form::input("", &self.username, Message::Username),
             None,
         ));
+        if let Some(provider) = self.signs_in_with {
+            form = form.push(form::field(
+                fl!("settings-auth"),
+                form::small(fl!("oauth-instead-of-password", provider = provider)),
+                None,
+            ));
+            return form.into();
+        }
         let mut auths = vec![
             Auth::Automatic,
             Auth::NormalPassword,
@@ -190,6 +202,12 @@ impl ServerForm {
         }
         form::field(fl!("settings-password"), control, hint)
     }
+}
+
+/// The name of the provider `s` signs in with through the browser, if any.
+pub fn provider_name(s: &AccountSettings) -> Option<&'static str> {
+    let o = s.oauth.as_ref()?;
+    crate::oauth::provider::entry(&o.provider).map(|e| e.name)
 }
 
 /// The password field's id.

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use iced::Task;
 
 use crate::fl;
+use crate::oauth::{self, Grant, provider};
 use crate::pop3::{Password, Security};
 use crate::setup::autoconfig::{self, AutoconfigError, Proposal};
 use crate::store::{Account, AccountSettings};
@@ -26,6 +27,7 @@ use crate::ui::screen::settings::keyring;
 use crate::ui::screen::settings::outgoing::OutgoingForm;
 use crate::ui::screen::settings::problem::{Invalid, Problem};
 use crate::ui::screen::settings::server::ServerForm;
+use crate::ui::screen::sign_in::{self, Opener, SignIn};
 use crate::ui::service::db::Db;
 
 /// Where server proposals come from (the built-in table; tests give their own servers).
@@ -97,6 +99,8 @@ pub enum Search {
 pub(super) enum Note {
     EmailInvalid,
     NeedsPassword,
+    /// The address belongs to a provider that signs in through the browser.
+    NeedsSignIn(&'static str),
     NeedsOutgoingPassword,
     /// No POP3 server is known for the address.
     NoPop3,
@@ -113,6 +117,9 @@ impl Note {
         match self {
             Note::EmailInvalid => fl!("wizard-email-invalid"),
             Note::NeedsPassword => fl!("settings-test-needs-password"),
+            Note::NeedsSignIn(provider) => {
+                fl!("wizard-needs-sign-in", provider = provider.to_string())
+            }
             Note::NeedsOutgoingPassword => fl!("settings-smtp-test-needs-password"),
             Note::NoPop3 => fl!("wizard-no-pop3"),
             Note::TestFirst => fl!("wizard-test-first"),
@@ -128,6 +135,8 @@ pub enum Message {
     DisplayName(String),
     Email(String),
     Password(String),
+    /// "Sign in with Google/Microsoft" (for their addresses, instead of the password).
+    SignIn(sign_in::Message),
     Manual(bool),
     Next,
     Back,
@@ -187,6 +196,12 @@ pub struct Wizard {
     pub(super) problem: Option<Note>,
     pub(super) earlier: earlier::Earlier,
     proposer: Proposer,
+    /// The sign-in, for an address of a provider that signs in through the browser.
+    pub(super) sign_in: Option<SignIn>,
+    /// What the sign-in gave.
+    pub(super) grant: Option<Grant>,
+    opener: Opener,
+    endpoints: Option<String>,
 }
 
 impl Wizard {
@@ -218,8 +233,35 @@ impl Wizard {
             problem: None,
             earlier: earlier::Earlier::default(),
             proposer,
+            sign_in: None,
+            grant: None,
+            opener: Opener::default(),
+            endpoints: None,
         };
         (wizard, check.map(Message::Form))
+    }
+
+    /// Opens the sign-in's address with `opener` instead of the system browser, and signs in
+    /// at `endpoints` instead of the provider's (tests: see `Provider::at`).
+    pub fn set_sign_in(&mut self, opener: Opener, endpoints: Option<String>) {
+        self.opener = opener;
+        self.endpoints = endpoints;
+        self.sign_in = None;
+        self.recognise_provider();
+    }
+
+    /// The sign-in panel, when the address belongs to a provider that signs in through the
+    /// browser.
+    pub fn sign_in(&self) -> Option<&SignIn> {
+        self.sign_in.as_ref()
+    }
+
+    /// Whether the account will sign in through the browser rather than with a password:
+    /// a provider's address, and a client ID to do it with (or no app passwords at all).
+    pub fn uses_sign_in(&self) -> bool {
+        self.sign_in
+            .as_ref()
+            .is_some_and(|p| p.can_sign_in() || !p.entry().app_passwords)
     }
 
     /// The page shown.
@@ -270,7 +312,11 @@ impl Wizard {
     pub fn update(&mut self, message: Message, db: &Db) -> Action {
         match message {
             Message::DisplayName(v) => self.display_name = v,
-            Message::Email(v) => self.email = v.trim().to_owned(),
+            Message::Email(v) => {
+                self.email = v.trim().to_owned();
+                self.recognise_provider();
+            }
+            Message::SignIn(m) => return self.on_sign_in(m),
             Message::Password(v) => self.password = v,
             Message::Manual(on) => self.manual = on,
             Message::Next => return self.next(),
@@ -314,6 +360,34 @@ impl Wizard {
         }
     }
 
+    /// A provider's address gets its sign-in panel (a new one when the provider changed).
+    fn recognise_provider(&mut self) {
+        let entry = provider::recognise(&self.email, &[]);
+        if self.sign_in.as_ref().map(SignIn::entry) == entry {
+            return;
+        }
+        self.grant = None;
+        self.sign_in = entry.map(|e| {
+            SignIn::new(e, None, self.opener.clone()).with_endpoints(self.endpoints.clone())
+        });
+    }
+
+    fn on_sign_in(&mut self, message: sign_in::Message) -> Action {
+        let Some(panel) = self.sign_in.as_mut() else {
+            return Action::None;
+        };
+        self.problem = None;
+        match panel.update(message, &self.email) {
+            action::Action::None => Action::None,
+            action::Action::Run(task) => Action::Run(task.map(Message::SignIn)),
+            action::Action::Outcome(sign_in::Outcome::SignedIn(grant)) => {
+                self.grant = Some(grant);
+                // signed in: on to the servers
+                self.next()
+            }
+        }
+    }
+
     fn next(&mut self) -> Action {
         self.problem = None;
         match self.step {
@@ -323,13 +397,27 @@ impl Wizard {
                     self.problem = Some(Note::EmailInvalid);
                     return Action::None;
                 }
-                if self.password.is_empty() {
-                    self.problem = Some(Note::NeedsPassword);
-                    return Action::None;
-                }
+                let secret = match (&self.grant, &self.sign_in) {
+                    (Some(grant), _) if self.uses_sign_in() => grant.access.expose().to_owned(),
+                    (None, Some(panel)) if self.uses_sign_in() => {
+                        self.problem = Some(Note::NeedsSignIn(panel.entry().name));
+                        return Action::None;
+                    }
+                    _ if self.password.is_empty() => {
+                        self.problem = Some(Note::NeedsPassword);
+                        return Action::None;
+                    }
+                    _ => self.password.clone(),
+                };
                 self.step = Step::Server;
+                let provider = self
+                    .sign_in
+                    .as_ref()
+                    .filter(|_| self.uses_sign_in())
+                    .map(|p| p.entry().name);
+                self.form.set_sign_in(provider);
                 let server = self.form.server_mut();
-                server.password = self.password.clone();
+                server.password = secret;
                 if server.username.is_empty() {
                     server.username = self.email.clone();
                 }
@@ -403,6 +491,9 @@ impl Wizard {
             s.name = self.email.clone();
         }
         self.form.apply(&mut s)?;
+        if let Some(panel) = self.sign_in.as_ref().filter(|_| self.uses_sign_in()) {
+            s.sign_in_with(panel.entry().id, panel.own_client());
+        }
         Ok(s)
     }
 
@@ -422,14 +513,26 @@ impl Wizard {
                 return Action::None;
             }
         };
+        // signed in: the refresh token goes to the keyring, no password anywhere
+        let grant = match oauth::tokens::identity(&settings) {
+            Ok(Some(identity)) => self.grant.clone().map(|g| (identity, g)),
+            _ => None,
+        };
+        let password = grant
+            .is_none()
+            .then(|| Password::new(self.form.server().password.clone()));
         let request = keyring::Request {
             old_entry: None,
             new_entry: keyring::entry(&settings),
-            password: Some(Password::new(self.form.server().password.clone())),
+            password,
             remember: self.form.server().remember,
         };
-        let outgoing =
-            keyring::outgoing_request(None, &settings, self.form.outgoing().typed_password());
+        let typed = self
+            .form
+            .outgoing()
+            .typed_password()
+            .filter(|_| grant.is_none());
+        let outgoing = keyring::outgoing_request(None, &settings, typed);
         self.saving = true;
         self.problem = None;
         let earlier = self.earlier.chosen();
@@ -450,10 +553,18 @@ impl Wizard {
             }
             Ok(account)
         };
-        Action::Run(Task::perform(
-            account_form::save(db.clone(), settings, write, request, outgoing),
-            |r| Message::Saved(Box::new(r)),
-        ))
+        let db = db.clone();
+        let work = async move {
+            if let Some((identity, grant)) = grant {
+                crate::ui::service::db::blocking(move || {
+                    oauth::save_grant(&identity, &grant)
+                        .map_err(|e| crate::ui::service::db::Error::Internal(e.user_message()))
+                })
+                .await?;
+            }
+            account_form::save(db, settings, write, request, outgoing).await
+        };
+        Action::Run(Task::perform(work, |r| Message::Saved(Box::new(r))))
     }
 
     fn saved(&mut self, result: Result<Saved, Problem>) -> Action {

@@ -88,7 +88,7 @@ impl Wizard {
     }
 
     fn identity(&self) -> Element<'_, Message> {
-        column![
+        let mut col = column![
             form::field(
                 fl!("wizard-name"),
                 form::input(
@@ -107,20 +107,30 @@ impl Wizard {
                 ),
                 None,
             ),
-            form::field(
+        ]
+        .spacing(12);
+        if let Some(panel) = &self.sign_in {
+            let signed_in = self.grant.as_ref().map(|_| self.email.as_str());
+            col = col.push(form::field(
+                String::new(),
+                panel.view(signed_in).map(Message::SignIn),
+                None,
+            ));
+        }
+        if !self.uses_sign_in() {
+            col = col.push(form::field(
                 fl!("wizard-password"),
                 form::input("", &self.password, Message::Password)
                     .secure(true)
                     .on_submit(Message::Next),
                 None,
-            ),
-            form::field(
-                String::new(),
-                form::check(fl!("wizard-manual"), self.manual, Message::Manual),
-                None,
-            ),
-        ]
-        .spacing(12)
+            ));
+        }
+        col.push(form::field(
+            String::new(),
+            form::check(fl!("wizard-manual"), self.manual, Message::Manual),
+            None,
+        ))
         .into()
     }
 

@@ -28,6 +28,9 @@ impl AccountPage {
                 .map(Message::Form),
         ));
         page = page.push(self.checking(notifications));
+        if let Some(sign_in) = self.sign_in_view() {
+            page = page.push(sign_in);
+        }
         page = page.push(self.incoming());
         page = page.push(self.outgoing());
         page = page.push(self.identity());
