@@ -319,19 +319,22 @@ impl SignIn {
             Message::Advanced,
         ));
         if self.advanced {
-            col = col.push(form::field(
+            // label above the field: the panel sits in the wizard's right-hand column too,
+            // where a label beside it left the ID a third of the width
+            col = col.push(stacked(
                 fl!("oauth-own-client-id"),
                 form::input(
                     &fl!("oauth-own-client-id-placeholder"),
                     &self.own_client_id,
                     Message::ClientId,
-                ),
+                )
+                .into(),
                 None,
             ));
             if self.entry.sends_secret {
-                col = col.push(form::field(
+                col = col.push(stacked(
                     fl!("oauth-own-client-secret"),
-                    form::input("", &self.own_client_secret, Message::ClientSecret),
+                    form::input("", &self.own_client_secret, Message::ClientSecret).into(),
                     Some(fl!(
                         "oauth-own-client-secret-hint",
                         provider = self.entry.name
@@ -341,6 +344,19 @@ impl SignIn {
         }
         col.into()
     }
+}
+
+/// A label, the field under it, and a hint under that.
+fn stacked<'a>(
+    label: String,
+    field: Element<'a, Message>,
+    hint: Option<String>,
+) -> Element<'a, Message> {
+    let mut col = iced::widget::column![text(label).size(theme::TEXT), field].spacing(4);
+    if let Some(hint) = hint {
+        col = col.push(form::small(hint));
+    }
+    col.into()
 }
 
 #[cfg(test)]
