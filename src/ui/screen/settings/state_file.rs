@@ -31,16 +31,55 @@ impl std::fmt::Display for ProgramChoice {
     }
 }
 
-/// The user's home and where Thunderbird keeps its profiles.
-pub fn homes() -> (PathBuf, Vec<PathBuf>) {
+/// The drop-down of the programs.
+pub fn program_pick<'a, M: Clone + 'a>(
+    chosen: Option<Program>,
+    on_pick: impl Fn(Program) -> M + 'a,
+) -> iced::Element<'a, M> {
+    let programs: Vec<ProgramChoice> = PROGRAMS.into_iter().map(ProgramChoice).collect();
+    crate::ui::widget::form::pick_maybe(
+        programs,
+        chosen.map(ProgramChoice),
+        crate::fl!("settings-state-program"),
+        move |p| on_pick(p.0),
+    )
+}
+
+/// Where `program` keeps its state for `user` on `host` on this computer
+/// (`import::state::usual_place`; it reads Thunderbird's profiles: call it off the window's
+/// thread, as [`usual_place`] and [`pick_file`] do).
+fn look_up(program: Program, host: &str, user: &str) -> Option<PathBuf> {
     let home = directories::BaseDirs::new()
         .map(|d| d.home_dir().to_path_buf())
         .unwrap_or_default();
-    (home, crate::import::thunderbird::default_roots())
+    let roots = crate::import::thunderbird::default_roots();
+    crate::import::state::usual_place(program, &home, &roots, host, user)
 }
 
-/// The system's file dialog, opened at `start` (a folder, or a file in the folder to open).
-pub async fn pick_file(start: PathBuf) -> Option<PathBuf> {
+/// [`look_up`] on a blocking thread.
+pub async fn usual_place(program: Program, host: String, user: String) -> Option<PathBuf> {
+    tokio::task::spawn_blocking(move || look_up(program, &host, &user))
+        .await
+        .ok()
+        .flatten()
+}
+
+/// The system's file dialog for `program`'s state file, opened at `start` or else where the
+/// program keeps it for `user` on `host` (else the home folder).
+pub async fn pick_file(
+    program: Program,
+    start: Option<PathBuf>,
+    host: String,
+    user: String,
+) -> Option<PathBuf> {
+    let start = match start {
+        Some(start) => start,
+        None => usual_place(program, host, user).await.unwrap_or_else(|| {
+            directories::BaseDirs::new()
+                .map(|d| d.home_dir().to_path_buf())
+                .unwrap_or_default()
+        }),
+    };
     let mut dialog = rfd::AsyncFileDialog::new();
     if start.is_dir() {
         dialog = dialog.set_directory(&start);

@@ -14,10 +14,10 @@ use iced::{Alignment, Element, Fill, Task};
 
 use crate::fl;
 use crate::import::files::{Progress, Report, import_paths};
-use crate::import::state::{self, Program};
+use crate::import::state::Program;
 use crate::import::thunderbird::{self, Profile};
 use crate::ui::screen::action;
-use crate::ui::screen::settings::state_file::{self, PROGRAMS, ProgramChoice};
+use crate::ui::screen::settings::state_file;
 use crate::ui::service::background::{self, Step};
 use crate::ui::service::db::{self, Db};
 use crate::ui::widget::form;
@@ -216,10 +216,8 @@ impl Transfer {
                 let Some(program) = self.state_program else {
                     return Action::None;
                 };
-                let (home, roots) = state_file::homes();
-                let start = state::usual_place(program, &home, &roots, "", "").unwrap_or(home);
                 Action::Run(Task::perform(
-                    state_file::pick_file(start),
+                    state_file::pick_file(program, None, String::new(), String::new()),
                     Message::StateFile,
                 ))
             }
@@ -300,7 +298,6 @@ impl Transfer {
             .iter()
             .find(|c| Some(c.0) == self.state_account)
             .cloned();
-        let programs: Vec<ProgramChoice> = PROGRAMS.into_iter().map(ProgramChoice).collect();
         let ready = self.state_account.is_some() && self.state_program.is_some();
         let mut body = column![
             form::small(fl!("settings-state-hint")),
@@ -308,12 +305,7 @@ impl Transfer {
                 form::pick_maybe(choices, chosen, fl!("settings-state-account"), |c| {
                     Message::StateAccount(c.0)
                 }),
-                form::pick_maybe(
-                    programs,
-                    self.state_program.map(ProgramChoice),
-                    fl!("settings-state-program"),
-                    |p| Message::StateProgram(p.0)
-                ),
+                state_file::program_pick(self.state_program, Message::StateProgram),
                 form::secondary(
                     fl!("settings-state-file"),
                     ready.then_some(Message::PickState)

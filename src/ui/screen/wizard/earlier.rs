@@ -12,7 +12,7 @@ use iced::{Alignment, Element, Task};
 
 use crate::fl;
 use crate::import::state::{self, Program};
-use crate::ui::screen::settings::state_file::{PROGRAMS, ProgramChoice, homes, pick_file};
+use crate::ui::screen::settings::state_file::{pick_file, program_pick, usual_place};
 use crate::ui::widget::{form, theme};
 
 /// What reading the chosen file found for the account.
@@ -31,6 +31,8 @@ pub struct Earlier {
     program: Option<Program>,
     path: Option<PathBuf>,
     found: Option<Found>,
+    /// The usual place was looked at and holds no file.
+    missing: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -39,7 +41,10 @@ pub enum Message {
     Program(Program),
     Pick,
     Picked(Option<PathBuf>),
-    Checked(PathBuf, Found),
+    /// What the file found (in the program's usual place, or picked) holds for the account.
+    Checked(Program, PathBuf, Found),
+    /// The program's file is not in its usual place.
+    NotFound(Program),
 }
 
 impl Earlier {
@@ -64,55 +69,63 @@ impl Earlier {
                 self.program = Some(program);
                 self.path = None;
                 self.found = None;
-                let (home, roots) = homes();
-                match state::usual_place(program, &home, &roots, host, user) {
-                    Some(path) if path.is_file() || program == Program::Thunderbird => {
-                        self.check(path, host, user)
-                    }
-                    _ => Task::none(),
-                }
+                self.missing = false;
+                self.check(None, host, user)
             }
-            Message::Pick => {
-                let Some(program) = self.program else {
-                    return Task::none();
-                };
-                let (home, roots) = homes();
-                let start = self
-                    .path
-                    .clone()
-                    .or_else(|| state::usual_place(program, &home, &roots, host, user))
-                    .unwrap_or(home);
-                Task::perform(pick_file(start), Message::Picked)
-            }
+            Message::Pick => match self.program {
+                Some(program) => Task::perform(
+                    pick_file(program, self.path.clone(), host.to_owned(), user.to_owned()),
+                    Message::Picked,
+                ),
+                None => Task::none(),
+            },
             Message::Picked(None) => Task::none(),
-            Message::Picked(Some(path)) => self.check(path, host, user),
-            Message::Checked(path, found) => {
-                if self.path.as_ref() == Some(&path) {
+            Message::Picked(path @ Some(_)) => self.check(path, host, user),
+            Message::Checked(program, path, found) => {
+                // a later choice (another program, another file) wins
+                if self.program == Some(program) && self.path.as_ref().is_none_or(|p| *p == path) {
+                    self.path = Some(path);
                     self.found = Some(found);
                 }
+                Task::none()
+            }
+            Message::NotFound(program) => {
+                self.missing = self.program == Some(program) && self.path.is_none();
                 Task::none()
             }
         }
     }
 
-    /// Reads `path` off the window's thread and says what it holds for `user` on `host`.
-    fn check(&mut self, path: PathBuf, host: &str, user: &str) -> Task<Message> {
+    /// Reads the file at `path` (none: the program's usual place) off the window's thread and
+    /// says what it holds for `user` on `host`.
+    fn check(&mut self, path: Option<PathBuf>, host: &str, user: &str) -> Task<Message> {
         let Some(program) = self.program else {
             return Task::none();
         };
-        self.path = Some(path.clone());
+        self.path = path.clone();
         self.found = None;
         let (host, user) = (host.to_owned(), user.to_owned());
         Task::perform(
             async move {
+                let path = match path {
+                    Some(path) => path,
+                    None => {
+                        let usual = usual_place(program, host.clone(), user.clone()).await;
+                        // a Thunderbird account folder without its popstate.dat still counts
+                        match usual.filter(|p| p.is_file() || program == Program::Thunderbird) {
+                            Some(path) => path,
+                            None => return Message::NotFound(program),
+                        }
+                    }
+                };
                 let read = path.clone();
                 let found =
                     tokio::task::spawn_blocking(move || found_in(program, &read, &host, &user))
                         .await
                         .unwrap_or_else(|e| Found::Problem(e.to_string()));
-                (path, found)
+                Message::Checked(program, path, found)
             },
-            |(path, found)| Message::Checked(path, found),
+            |m| m,
         )
     }
 
@@ -122,16 +135,10 @@ impl Earlier {
         if !self.used {
             return col.into();
         }
-        let programs: Vec<ProgramChoice> = PROGRAMS.into_iter().map(ProgramChoice).collect();
         col = col.push(form::small(fl!("wizard-earlier-hint")));
         col = col.push(
             row![
-                form::pick_maybe(
-                    programs,
-                    self.program.map(ProgramChoice),
-                    fl!("settings-state-program"),
-                    |p| Message::Program(p.0)
-                ),
+                program_pick(self.program, Message::Program),
                 form::secondary(
                     fl!("wizard-earlier-pick"),
                     self.program.is_some().then_some(Message::Pick)
@@ -152,7 +159,7 @@ impl Earlier {
             Some(Found::Problem(words)) => {
                 col = col.push(form::notice(form::Tone::Warning, vec![words.clone()]));
             }
-            None if self.program.is_some() && self.path.is_none() => {
+            None if self.missing => {
                 col = col.push(form::small(fl!("wizard-earlier-not-found")));
             }
             None => {}
